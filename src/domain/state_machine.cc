@@ -1,0 +1,412 @@
+#include "domain/state_machine.h"
+
+#include <algorithm>
+#include <initializer_list>
+
+namespace hotline {
+namespace {
+
+using S = TicketState;
+using R = Role;
+
+constexpr std::size_t kMaxContent = 20000;
+constexpr std::size_t kMaxReason = 2000;
+
+// Which unit the actor must belong to (unit staff only; other roles are not scoped).
+enum class Scope {
+  kNone,      // no unit check
+  kLeadUnit,  // unit staff: the ticket's lead unit lies within the actor's unit
+};
+
+using Effect = Status (*)(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx);
+
+struct CommandSpec {
+  std::string_view name;
+  std::initializer_list<S> from;
+  std::initializer_list<R> roles;  // admin may always act
+  Scope scope;
+  Effect effect;
+};
+
+bool Contains(std::initializer_list<S> list, S s) { return std::find(list.begin(), list.end(), s) != list.end(); }
+bool Contains(std::initializer_list<R> list, R r) { return std::find(list.begin(), list.end(), r) != list.end(); }
+
+Status RequireText(const std::string& value, const char* field, std::size_t max) {
+  if (value.empty()) return Status::InvalidArgument(field, std::string(field) + " is required");
+  if (value.size() > max)
+    return Status::InvalidArgument(field, std::string(field) + " is longer than " + std::to_string(max) + " bytes");
+  return Status::Ok();
+}
+
+Status RequireLevel(int level, const Context& ctx) {
+  if (level < 1 || level > ctx.policy.max_level)
+    return Status::InvalidArgument("level", "level must be 1.." + std::to_string(ctx.policy.max_level));
+  return Status::Ok();
+}
+
+UnixSeconds HandlingDeadline(const Ticket& t, const Context& ctx) {
+  const int days = t.appeal.enterprise ? ctx.policy.enterprise_handling_days
+                                       : ctx.policy.handling_days[static_cast<int>(t.appeal.type)];
+  return ctx.calendar ? ctx.calendar->AddWorkingDays(ctx.now, days) : ctx.now + days * 86400;
+}
+
+// Sets a new deadline, or takes the one recorded in the event when replaying.
+void SetDeadline(Ticket& t, CommandInput& in, UnixSeconds computed) {
+  if (in.due_at == 0) in.due_at = computed;
+  t.due_at = in.due_at;
+}
+
+Status ValidateUnits(const CommandInput& in, const Context& ctx) {
+  if (in.unit.empty()) return Status::InvalidArgument("unit", "unit is required");
+  if (!ctx.units->Find(in.unit)) return Status::InvalidArgument("unit", "unknown unit " + in.unit);
+  for (const std::string& co : in.co_units) {
+    if (!ctx.units->Find(co)) return Status::InvalidArgument("co_units", "unknown unit " + co);
+    if (co == in.unit) return Status::InvalidArgument("co_units", "the lead unit cannot also be a co-handler");
+  }
+  return Status::Ok();
+}
+
+// --- effects, one per command ------------------------------------------------
+
+Status ToDispatch(Ticket& t, CommandInput&, const Actor&, const Context&) {
+  t.state = S::kToDispatch;
+  return Status::Ok();
+}
+
+Status AnswerDirectly(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.content, "content", kMaxContent));
+  t.reply_content = in.content;
+  t.reply_result = ReplyResult::kExplained;
+  t.kb_entry = in.kb_entry;
+  t.state = S::kAnsweredDirectly;
+  t.closed_at = ctx.now;
+  return Status::Ok();
+}
+
+Status OutOfScope(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
+  t.reply_content = in.reason;
+  t.state = S::kOutOfScope;
+  t.closed_at = ctx.now;
+  return Status::Ok();
+}
+
+Status TransferEmergency(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  static const char* kNumbers[] = {"110", "119", "120", "122"};
+  if (std::none_of(std::begin(kNumbers), std::end(kNumbers), [&](const char* n) { return in.number == n; }))
+    return Status::InvalidArgument("number", "number must be one of 110, 119, 120, 122");
+  t.emergency_number = in.number;
+  t.state = S::kTransferred;
+  t.closed_at = ctx.now;
+  return Status::Ok();
+}
+
+Status Merge(Ticket& t, CommandInput& in, const Actor&, const Context&) {
+  if (in.main_ticket <= 0) return Status::InvalidArgument("main_ticket", "main_ticket is required");
+  if (in.main_ticket == t.id) return Status::InvalidArgument("main_ticket", "a ticket cannot be merged into itself");
+  t.main_ticket = in.main_ticket;
+  t.state = S::kMerged;
+  return Status::Ok();
+}
+
+Status Dispatch(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(ValidateUnits(in, ctx));
+  if (actor.role == R::kUnitStaff) {
+    // 二次派单: only further down the actor's own subtree.
+    if (in.unit == actor.unit || !ctx.units->IsWithin(in.unit, actor.unit))
+      return Status::InvalidArgument("unit", "a unit may dispatch only to units below it");
+    t.dispatch_chain.push_back(t.lead_unit);
+  } else {
+    t.dispatch_chain.clear();
+    SetDeadline(t, in, HandlingDeadline(t, ctx));
+    t.dispatched_at = ctx.now;
+  }
+  t.lead_unit = in.unit;
+  t.co_units = in.co_units;
+  t.state = S::kDispatched;
+  return Status::Ok();
+}
+
+Status Sign(Ticket& t, CommandInput&, const Actor&, const Context&) {
+  t.state = S::kInProgress;
+  return Status::Ok();
+}
+
+Status Return(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
+  if (!t.dispatch_chain.empty()) {  // back to the unit that dispatched it down
+    t.lead_unit = t.dispatch_chain.back();
+    t.dispatch_chain.pop_back();
+    t.state = S::kInProgress;
+    return Status::Ok();
+  }
+  ++t.return_count;
+  t.lead_unit.clear();
+  t.co_units.clear();
+  t.state = t.return_count >= ctx.policy.joint_review_after_returns ? S::kJointReview : S::kToDispatch;
+  return Status::Ok();
+}
+
+Status RequestExtension(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  if (t.extension_pending) return Status::Conflict("an extension request is already pending");
+  if (in.days < 1 || in.days > ctx.policy.max_extension_days)
+    return Status::InvalidArgument("days", "days must be 1.." + std::to_string(ctx.policy.max_extension_days));
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
+  t.extension_pending = true;
+  t.extension_days = in.days;
+  return Status::Ok();
+}
+
+Status DecideExtension(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  if (!t.extension_pending) return Status::Conflict("no extension request is pending");
+  if (!in.approve.has_value()) return Status::InvalidArgument("approve", "approve (true/false) is required");
+  if (*in.approve) {
+    const UnixSeconds base = std::max(t.due_at, ctx.now);
+    SetDeadline(t, in, ctx.calendar ? ctx.calendar->AddWorkingDays(base, t.extension_days)
+                                    : base + t.extension_days * 86400);
+  }
+  t.extension_pending = false;
+  t.extension_days = 0;
+  return Status::Ok();
+}
+
+Status Reply(Ticket& t, CommandInput& in, const Actor&, const Context&) {
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.content, "content", kMaxContent));
+  if (!in.result) return Status::InvalidArgument("result", "result must be resolved, explained or cannot_resolve");
+  t.reply_content = in.content;
+  t.reply_result = in.result;
+  t.extension_pending = false;
+  t.state = S::kReplied;
+  return Status::Ok();
+}
+
+Status Review(Ticket& t, CommandInput& in, const Actor&, const Context&) {
+  if (!in.accept.has_value()) return Status::InvalidArgument("accept", "accept (true/false) is required");
+  if (*in.accept) {
+    t.state = S::kToCallback;
+  } else {
+    HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
+    t.state = S::kInProgress;
+  }
+  return Status::Ok();
+}
+
+Status Callback(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  if (in.unreachable) {
+    ++t.callback_attempts;
+    return Status::Ok();
+  }
+  if (!in.satisfaction)
+    return Status::InvalidArgument("satisfaction", "satisfaction must be satisfied, basically_satisfied or unsatisfied");
+  if (!in.resolved.has_value()) return Status::InvalidArgument("resolved", "resolved (true/false) is required");
+  ++t.callback_attempts;
+  t.satisfaction = in.satisfaction;
+  t.resolved = in.resolved;
+  if (*in.satisfaction == Satisfaction::kUnsatisfied) {
+    t.state = S::kUnsatisfied;
+  } else {
+    t.state = S::kClosed;
+    t.closed_at = ctx.now;
+  }
+  return Status::Ok();
+}
+
+Status Reopen(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
+  ++t.reopen_count;
+  t.reply_content.clear();
+  t.reply_result.reset();
+  t.satisfaction.reset();
+  t.resolved.reset();
+  t.callback_attempts = 0;
+  SetDeadline(t, in, HandlingDeadline(t, ctx));
+  t.state = S::kInProgress;
+  return Status::Ok();
+}
+
+Status Close(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
+  if (t.state == S::kToCallback && t.callback_attempts < ctx.policy.close_after_unreachable)
+    return Status::Conflict("the citizen must be tried " + std::to_string(ctx.policy.close_after_unreachable) +
+                            " times before closing without a callback");
+  t.state = S::kClosed;
+  t.closed_at = ctx.now;
+  return Status::Ok();
+}
+
+Status Supervise(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(RequireLevel(in.level, ctx));
+  t.supervision_level = in.level;
+  t.priority = std::max(t.priority, 1);
+  return Status::Ok();
+}
+
+Status Escalate(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(RequireLevel(in.level, ctx));
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
+  t.escalation_level = in.level;
+  t.priority = std::max(t.priority, 2);
+  return Status::Ok();
+}
+
+// --- the command table ---------------------------------------------------------
+
+constexpr std::initializer_list<S> kOpen = {S::kTriage,     S::kToDispatch, S::kJointReview, S::kDispatched,
+                                            S::kInProgress, S::kReplied,    S::kToCallback,  S::kUnsatisfied};
+
+const CommandSpec kCommands[] = {
+    {"to-dispatch", {S::kTriage}, {R::kOperator}, Scope::kNone, ToDispatch},
+    {"answer-directly", {S::kTriage}, {R::kOperator}, Scope::kNone, AnswerDirectly},
+    {"out-of-scope", {S::kTriage}, {R::kOperator}, Scope::kNone, OutOfScope},
+    {"transfer-emergency", {S::kTriage, S::kToDispatch}, {R::kOperator, R::kDispatcher}, Scope::kNone,
+     TransferEmergency},
+    {"merge", {S::kTriage, S::kToDispatch}, {R::kOperator, R::kDispatcher}, Scope::kNone, Merge},
+    {"dispatch",
+     {S::kTriage, S::kToDispatch, S::kJointReview, S::kDispatched, S::kInProgress},
+     {R::kOperator, R::kDispatcher, R::kSupervisor, R::kUnitStaff},
+     Scope::kLeadUnit,
+     Dispatch},
+    {"sign", {S::kDispatched}, {R::kUnitStaff}, Scope::kLeadUnit, Sign},
+    {"return", {S::kDispatched, S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, Return},
+    {"request-extension", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, RequestExtension},
+    {"decide-extension", {S::kDispatched, S::kInProgress, S::kReplied}, {R::kSupervisor}, Scope::kNone,
+     DecideExtension},
+    {"reply", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, Reply},
+    {"review", {S::kReplied}, {R::kDispatcher, R::kSupervisor, R::kCallbackAgent}, Scope::kNone, Review},
+    {"callback", {S::kToCallback}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, Callback},
+    {"reopen", {S::kUnsatisfied}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, Reopen},
+    {"close", {S::kUnsatisfied, S::kToCallback}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, Close},
+    {"supervise", kOpen, {R::kSupervisor}, Scope::kNone, Supervise},
+    {"escalate", kOpen, {R::kSupervisor, R::kDispatcher}, Scope::kNone, Escalate},
+};
+
+const CommandSpec* FindCommand(std::string_view name) {
+  for (const CommandSpec& c : kCommands)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+Status CheckAuthority(const CommandSpec& spec, const Ticket& t, const Actor& actor, const Context& ctx) {
+  if (actor.role == R::kAdmin) return Status::Ok();
+  if (!Contains(spec.roles, actor.role))
+    return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may not " + std::string(spec.name));
+  if (actor.role == R::kUnitStaff && spec.scope == Scope::kLeadUnit) {
+    if (t.lead_unit.empty() || !ctx.units->IsWithin(t.lead_unit, actor.unit))
+      return Status::PermissionDenied("ticket is not handled by unit " + actor.unit);
+  }
+  if (actor.role == R::kOperator && spec.name == "dispatch" && t.state != S::kTriage)
+    return Status::PermissionDenied("an operator may dispatch only at intake");
+  return Status::Ok();
+}
+
+Result<Transition> ApplySpec(const CommandSpec& spec, const Ticket& ticket, CommandInput input, const Actor& actor,
+                             const Context& ctx, bool check_authority) {
+  if (check_authority) HOTLINE_RETURN_IF_ERROR(CheckAuthority(spec, ticket, actor, ctx));
+  if (!Contains(spec.from, ticket.state))
+    return Status::Conflict(std::string(spec.name) + " is not allowed in state " + std::string(Name(ticket.state)));
+  Ticket next = ticket;
+  HOTLINE_RETURN_IF_ERROR(spec.effect(next, input, actor, ctx));
+  next.updated_at = ctx.now;
+  next.version = ticket.version + 1;
+  Event e;
+  e.ticket_id = ticket.id;
+  e.seq = next.version;
+  e.at = ctx.now;
+  e.actor = actor;
+  e.command = std::string(spec.name);
+  e.from = ticket.state;
+  e.to = next.state;
+  e.input = std::move(input);
+  return Transition{std::move(next), std::move(e)};
+}
+
+}  // namespace
+
+Result<Transition> Intake(const Appeal& appeal, const Actor& actor, const Context& ctx) {
+  if (actor.role != R::kOperator && actor.role != R::kAdmin && actor.role != R::kDispatcher)
+    return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may not record appeals");
+  HOTLINE_RETURN_IF_ERROR(RequireText(appeal.content, "content", kMaxContent));
+  if (appeal.caller.name.size() > 200) return Status::InvalidArgument("caller.name", "caller.name is too long");
+  if (appeal.caller.phone.size() > 40) return Status::InvalidArgument("caller.phone", "caller.phone is too long");
+  if (appeal.address.size() > 1000) return Status::InvalidArgument("address", "address is too long");
+  if (!appeal.category.empty() && ctx.taxonomy && !ctx.taxonomy->Find(appeal.category))
+    return Status::InvalidArgument("category", "unknown category " + appeal.category);
+  if (!appeal.area.empty() && ctx.units && !ctx.units->Find(appeal.area))
+    return Status::InvalidArgument("area", "unknown unit " + appeal.area);
+  if (appeal.location) {
+    const GeoPoint& p = *appeal.location;
+    if (!(p.lat >= -90 && p.lat <= 90)) return Status::InvalidArgument("location.lat", "lat must be -90..90");
+    if (!(p.lon >= -180 && p.lon <= 180)) return Status::InvalidArgument("location.lon", "lon must be -180..180");
+  }
+  Ticket t;
+  t.appeal = appeal;
+  t.state = S::kTriage;
+  t.priority = appeal.enterprise ? 1 : 0;
+  t.created_at = t.updated_at = ctx.now;
+  t.version = 1;
+  Event e;
+  e.seq = 1;
+  e.at = ctx.now;
+  e.actor = actor;
+  e.command = "intake";
+  e.from = e.to = S::kTriage;
+  e.appeal = appeal;
+  return Transition{std::move(t), std::move(e)};
+}
+
+Result<Transition> Apply(const Ticket& ticket, std::string_view command, const CommandInput& input,
+                         const Actor& actor, const Context& ctx) {
+  const CommandSpec* spec = FindCommand(command);
+  if (!spec) return Status::NotFound("unknown command " + std::string(command));
+  return ApplySpec(*spec, ticket, input, actor, ctx, /*check_authority=*/true);
+}
+
+Result<Ticket> Replay(const std::vector<Event>& events, const Context& base) {
+  if (events.empty() || events.front().command != "intake" || !events.front().appeal)
+    return Status::InvalidArgument("events", "a ticket's history must start with its intake event");
+  Context ctx = base;
+  ctx.now = events.front().at;
+  Context no_taxonomy = ctx;  // categories may have been retired since; intake is history
+  no_taxonomy.taxonomy = nullptr;
+  no_taxonomy.units = nullptr;
+  auto first = Intake(*events.front().appeal, events.front().actor, no_taxonomy);
+  if (!first.ok()) return first.status();
+  Ticket t = std::move(first->ticket);
+  t.id = events.front().ticket_id;
+  for (std::size_t i = 1; i < events.size(); ++i) {
+    const Event& e = events[i];
+    const CommandSpec* spec = FindCommand(e.command);
+    if (!spec) return Status::InvalidArgument("events", "unknown command in history: " + e.command);
+    ctx.now = e.at;
+    auto next = ApplySpec(*spec, t, e.input, e.actor, ctx, /*check_authority=*/false);
+    if (!next.ok()) return next.status();
+    t = std::move(next->ticket);
+  }
+  return t;
+}
+
+bool CanSee(const Ticket& ticket, const Actor& actor, const UnitTree& units) {
+  if (actor.role != R::kUnitStaff) return true;
+  if (!ticket.lead_unit.empty() && units.IsWithin(ticket.lead_unit, actor.unit)) return true;
+  for (const std::string& co : ticket.co_units)
+    if (units.IsWithin(co, actor.unit)) return true;
+  for (const std::string& u : ticket.dispatch_chain)
+    if (units.IsWithin(u, actor.unit)) return true;
+  return false;
+}
+
+std::vector<std::string> AvailableCommands(const Ticket& ticket, const Actor& actor, const Context& ctx) {
+  std::vector<std::string> out;
+  for (const CommandSpec& spec : kCommands)
+    if (Contains(spec.from, ticket.state) && CheckAuthority(spec, ticket, actor, ctx).ok())
+      out.emplace_back(spec.name);
+  return out;
+}
+
+std::vector<std::string> CommandNames() {
+  std::vector<std::string> out;
+  for (const CommandSpec& spec : kCommands) out.emplace_back(spec.name);
+  return out;
+}
+
+}  // namespace hotline

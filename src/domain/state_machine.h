@@ -1,0 +1,69 @@
+// The ticket state machine (DESIGN.md §3). Every command is one row of the command
+// table in state_machine.cc: the states it may start from, the roles that may issue
+// it, the unit scope it requires, and the effect that validates the input and
+// produces the next ticket. Apply() never mutates its argument: it returns the new
+// ticket together with the one event that records the change, or a Status:
+//   PermissionDenied  the role or the actor's unit does not allow the command
+//   Conflict          the ticket's state does not allow it
+//   InvalidArgument   the input is wrong; field() names the field
+//   NotFound          no such command
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/status.h"
+#include "domain/taxonomy.h"
+#include "domain/ticket.h"
+#include "domain/unit_tree.h"
+#include "domain/work_calendar.h"
+
+namespace hotline {
+
+// Rules a city sets; defaults follow common 12345 practice.
+struct Policy {
+  int joint_review_after_returns = 3;   // 联席会议 after this many returns
+  int close_after_unreachable = 3;      // callback attempts before closing without an answer
+  int max_extension_days = 30;
+  int max_level = 3;                    // supervision / escalation levels
+  // Handling time limits in working days by appeal type (consultation … praise).
+  int handling_days[6] = {1, 3, 5, 5, 10, 3};
+  int enterprise_handling_days = 10;    // 2110: solve within 10 working days
+};
+
+struct Context {
+  const UnitTree* units = nullptr;
+  const Taxonomy* taxonomy = nullptr;
+  const WorkCalendar* calendar = nullptr;
+  Policy policy;
+  UnixSeconds now = 0;
+};
+
+struct Transition {
+  Ticket ticket;
+  Event event;
+};
+
+// Records a new appeal as a ticket in state triage, with its intake event.
+// The ticket id is 0 until the store assigns one.
+Result<Transition> Intake(const Appeal& appeal, const Actor& actor, const Context& ctx);
+
+// Applies `command` to `ticket`.
+Result<Transition> Apply(const Ticket& ticket, std::string_view command, const CommandInput& input,
+                         const Actor& actor, const Context& ctx);
+
+// Rebuilds a ticket from its events alone (intake first). Authority is not checked
+// again (units and roles may have changed since); states and inputs are.
+Result<Ticket> Replay(const std::vector<Event>& events, const Context& ctx);
+
+// Whether the actor may see the ticket at all (unit staff: their subtree only).
+bool CanSee(const Ticket& ticket, const Actor& actor, const UnitTree& units);
+
+// Commands the actor may issue on the ticket now (for the console's buttons).
+std::vector<std::string> AvailableCommands(const Ticket& ticket, const Actor& actor, const Context& ctx);
+
+// Names of every command in the table.
+std::vector<std::string> CommandNames();
+
+}  // namespace hotline

@@ -1,0 +1,409 @@
+#include "domain/state_machine.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "domain/test_fixtures.h"
+
+namespace hotline {
+namespace {
+
+using testing::CallbackAgent;
+using testing::Dispatcher;
+using testing::Operator;
+using testing::Staff;
+using testing::Supervisor;
+
+class StateMachineTest : public ::testing::Test {
+ protected:
+  StateMachineTest() : units_(testing::SmallCity()), taxonomy_(testing::SmallTaxonomy()) {
+    ctx_.units = &units_;
+    ctx_.taxonomy = &taxonomy_;
+    ctx_.calendar = &calendar_;
+    ctx_.now = 1'795'000'000;  // 2026-11-18, a Wednesday
+  }
+
+  Ticket NewTicket() {
+    auto r = Intake(testing::HeatingAppeal(), Operator(), ctx_);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    r->ticket.id = 7;
+    events_ = {r->event};
+    events_[0].ticket_id = 7;
+    return r->ticket;
+  }
+
+  // Applies and records the event; fails the test on error.
+  Ticket Do(const Ticket& t, std::string_view cmd, CommandInput in, const Actor& actor) {
+    ctx_.now += 600;
+    auto r = Apply(t, cmd, in, actor, ctx_);
+    EXPECT_TRUE(r.ok()) << cmd << ": " << r.status().ToString();
+    if (!r.ok()) return t;
+    events_.push_back(r->event);
+    return r->ticket;
+  }
+
+  Status Try(const Ticket& t, std::string_view cmd, CommandInput in, const Actor& actor) {
+    return Apply(t, cmd, in, actor, ctx_).status();
+  }
+
+  static CommandInput DispatchTo(std::string unit, std::vector<std::string> co = {}) {
+    CommandInput in;
+    in.unit = std::move(unit);
+    in.co_units = std::move(co);
+    return in;
+  }
+  static CommandInput WithReason(std::string reason) {
+    CommandInput in;
+    in.reason = std::move(reason);
+    return in;
+  }
+
+  UnitTree units_;
+  Taxonomy taxonomy_;
+  WorkCalendar calendar_;
+  Context ctx_;
+  std::vector<Event> events_;
+};
+
+TEST_F(StateMachineTest, IntakeRecordsAppealInTriage) {
+  Ticket t = NewTicket();
+  EXPECT_EQ(t.state, TicketState::kTriage);
+  EXPECT_EQ(t.version, 1);
+  EXPECT_EQ(events_[0].command, "intake");
+  ASSERT_TRUE(events_[0].appeal.has_value());
+  EXPECT_EQ(events_[0].appeal->content, t.appeal.content);
+}
+
+TEST_F(StateMachineTest, IntakeValidatesFields) {
+  Appeal a = testing::HeatingAppeal();
+  a.content.clear();
+  EXPECT_EQ(Intake(a, Operator(), ctx_).status().field(), "content");
+  a = testing::HeatingAppeal();
+  a.category = "999999";
+  EXPECT_EQ(Intake(a, Operator(), ctx_).status().field(), "category");
+  a = testing::HeatingAppeal();
+  a.location = GeoPoint{91, 0};
+  EXPECT_EQ(Intake(a, Operator(), ctx_).status().field(), "location.lat");
+  a = testing::HeatingAppeal();
+  a.area = "NOWHERE";
+  EXPECT_EQ(Intake(a, Operator(), ctx_).status().field(), "area");
+  EXPECT_EQ(Intake(testing::HeatingAppeal(), testing::Analyst(), ctx_).status().code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(Intake(testing::HeatingAppeal(), Staff("S1"), ctx_).status().code(), StatusCode::kPermissionDenied);
+}
+
+TEST_F(StateMachineTest, FullLifeToClosedAndReplay) {
+  Ticket t = NewTicket();
+  t = Do(t, "to-dispatch", {}, Operator());
+  EXPECT_EQ(t.state, TicketState::kToDispatch);
+  t = Do(t, "dispatch", DispatchTo("D1", {"HEAT"}), Dispatcher());
+  EXPECT_EQ(t.state, TicketState::kDispatched);
+  EXPECT_EQ(t.lead_unit, "D1");
+  EXPECT_EQ(t.co_units, std::vector<std::string>{"HEAT"});
+  // complaint: 5 working days from Wednesday → next Wednesday, same time.
+  EXPECT_EQ(t.due_at, t.dispatched_at + 7 * 86400);
+  t = Do(t, "sign", {}, Staff("D1"));
+  EXPECT_EQ(t.state, TicketState::kInProgress);
+  // 二次派单 to a street, which returns it: back to the district, not the hotline.
+  t = Do(t, "dispatch", DispatchTo("S1"), Staff("D1"));
+  EXPECT_EQ(t.lead_unit, "S1");
+  EXPECT_EQ(t.dispatch_chain, std::vector<std::string>{"D1"});
+  t = Do(t, "return", WithReason("不属于本街道"), Staff("S1"));
+  EXPECT_EQ(t.lead_unit, "D1");
+  EXPECT_EQ(t.state, TicketState::kInProgress);
+  EXPECT_EQ(t.return_count, 0);
+  CommandInput reply;
+  reply.content = "已协调供热公司调整，室温恢复至20度";
+  reply.result = ReplyResult::kResolved;
+  t = Do(t, "reply", reply, Staff("D1"));
+  EXPECT_EQ(t.state, TicketState::kReplied);
+  CommandInput accept;
+  accept.accept = true;
+  t = Do(t, "review", accept, Dispatcher());
+  EXPECT_EQ(t.state, TicketState::kToCallback);
+  CommandInput cb;
+  cb.satisfaction = Satisfaction::kSatisfied;
+  cb.resolved = true;
+  t = Do(t, "callback", cb, CallbackAgent());
+  EXPECT_EQ(t.state, TicketState::kClosed);
+  EXPECT_GT(t.closed_at, 0);
+  EXPECT_EQ(t.version, static_cast<int>(events_.size()));
+
+  auto replayed = Replay(events_, ctx_);
+  ASSERT_TRUE(replayed.ok()) << replayed.status().ToString();
+  EXPECT_EQ(replayed->state, t.state);
+  EXPECT_EQ(replayed->lead_unit, t.lead_unit);
+  EXPECT_EQ(replayed->co_units, t.co_units);
+  EXPECT_EQ(replayed->due_at, t.due_at);
+  EXPECT_EQ(replayed->reply_content, t.reply_content);
+  EXPECT_EQ(replayed->satisfaction, t.satisfaction);
+  EXPECT_EQ(replayed->version, t.version);
+  EXPECT_EQ(replayed->closed_at, t.closed_at);
+}
+
+TEST_F(StateMachineTest, ReplayKeepsRecordedDeadlineWhenCalendarChanges) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("S1"), Operator());
+  WorkCalendar later;
+  for (int d = 18; d <= 30; ++d) ASSERT_TRUE(later.AddDay("2026-11-" + std::to_string(d), "holiday").ok());
+  Context changed = ctx_;
+  changed.calendar = &later;
+  auto replayed = Replay(events_, changed);
+  ASSERT_TRUE(replayed.ok());
+  EXPECT_EQ(replayed->due_at, t.due_at);
+}
+
+TEST_F(StateMachineTest, ReplayRejectsBrokenHistory) {
+  EXPECT_FALSE(Replay({}, ctx_).ok());
+  Ticket t = NewTicket();
+  Do(t, "to-dispatch", {}, Operator());
+  std::vector<Event> bad = events_;
+  bad.push_back(bad.back());  // to-dispatch twice is not a valid history
+  EXPECT_EQ(Replay(bad, ctx_).status().code(), StatusCode::kConflict);
+}
+
+TEST_F(StateMachineTest, UnitScopeGuards) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("S1"), Operator());
+  EXPECT_EQ(Try(t, "sign", {}, Staff("S3")).code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(Try(t, "sign", {}, Staff("S2")).code(), StatusCode::kPermissionDenied);
+  EXPECT_TRUE(Try(t, "sign", {}, Staff("D1")).ok());  // the district above may act
+  EXPECT_EQ(Try(t, "sign", {}, Dispatcher()).code(), StatusCode::kPermissionDenied);
+  t = Do(t, "sign", {}, Staff("S1"));
+  // a unit may dispatch only below itself
+  EXPECT_EQ(Try(t, "dispatch", DispatchTo("S3"), Staff("S1")).field(), "unit");
+  EXPECT_EQ(Try(t, "dispatch", DispatchTo("S1"), Staff("S1")).field(), "unit");
+  EXPECT_TRUE(Try(t, "dispatch", DispatchTo("S1C1"), Staff("S1")).ok());
+}
+
+TEST_F(StateMachineTest, CanSeeLimitsUnitsToTheirSubtree) {
+  Ticket t = NewTicket();
+  EXPECT_FALSE(CanSee(t, Staff("S1"), units_));
+  EXPECT_TRUE(CanSee(t, testing::Analyst(), units_));
+  t = Do(t, "dispatch", DispatchTo("S1", {"HEAT"}), Operator());
+  EXPECT_TRUE(CanSee(t, Staff("S1"), units_));
+  EXPECT_TRUE(CanSee(t, Staff("D1"), units_));
+  EXPECT_TRUE(CanSee(t, Staff("HEAT"), units_));
+  EXPECT_FALSE(CanSee(t, Staff("S3"), units_));
+  EXPECT_FALSE(CanSee(t, Staff("D2"), units_));
+}
+
+TEST_F(StateMachineTest, ReturnsCountAndGoToJointReview) {
+  Ticket t = NewTicket();
+  t = Do(t, "to-dispatch", {}, Operator());
+  for (int i = 1; i <= 3; ++i) {
+    t = Do(t, "dispatch", DispatchTo("S1"), Dispatcher());
+    EXPECT_EQ(Try(t, "return", {}, Staff("S1")).field(), "reason");
+    t = Do(t, "return", WithReason("非本单位职责"), Staff("S1"));
+    EXPECT_EQ(t.return_count, i);
+    EXPECT_TRUE(t.lead_unit.empty());
+  }
+  EXPECT_EQ(t.state, TicketState::kJointReview);
+  EXPECT_EQ(Try(t, "dispatch", DispatchTo("S1"), Operator()).code(), StatusCode::kPermissionDenied);
+  t = Do(t, "dispatch", DispatchTo("HEAT"), Supervisor());
+  EXPECT_EQ(t.state, TicketState::kDispatched);
+}
+
+TEST_F(StateMachineTest, ExtensionRequestAndDecision) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("S1"), Operator());
+  t = Do(t, "sign", {}, Staff("S1"));
+  EXPECT_EQ(Try(t, "decide-extension", {}, Supervisor()).code(), StatusCode::kConflict);
+  CommandInput req = WithReason("需协调产权单位");
+  req.days = 0;
+  EXPECT_EQ(Try(t, "request-extension", req, Staff("S1")).field(), "days");
+  req.days = 5;
+  t = Do(t, "request-extension", req, Staff("S1"));
+  EXPECT_TRUE(t.extension_pending);
+  EXPECT_EQ(Try(t, "request-extension", req, Staff("S1")).code(), StatusCode::kConflict);
+  EXPECT_EQ(Try(t, "decide-extension", {}, Supervisor()).field(), "approve");
+  EXPECT_EQ(Try(t, "decide-extension", {}, Staff("S1")).code(), StatusCode::kPermissionDenied);
+  const UnixSeconds before = t.due_at;
+  CommandInput yes;
+  yes.approve = true;
+  t = Do(t, "decide-extension", yes, Supervisor());
+  EXPECT_FALSE(t.extension_pending);
+  EXPECT_EQ(t.due_at, before + 7 * 86400);
+  req.days = 2;
+  t = Do(t, "request-extension", req, Staff("S1"));
+  CommandInput no;
+  no.approve = false;
+  const UnixSeconds kept = t.due_at;
+  t = Do(t, "decide-extension", no, Supervisor());
+  EXPECT_EQ(t.due_at, kept);
+}
+
+TEST_F(StateMachineTest, ReplyReviewRejectAndUnsatisfiedReopen) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("S1"), Operator());
+  CommandInput reply;
+  reply.content = "已处理";
+  reply.result = ReplyResult::kResolved;
+  EXPECT_EQ(Try(t, "reply", reply, Staff("S1")).code(), StatusCode::kConflict);  // not signed yet
+  t = Do(t, "sign", {}, Staff("S1"));
+  CommandInput no_result = reply;
+  no_result.result.reset();
+  EXPECT_EQ(Try(t, "reply", no_result, Staff("S1")).field(), "result");
+  t = Do(t, "reply", reply, Staff("S1"));
+  CommandInput reject;
+  reject.accept = false;
+  EXPECT_EQ(Try(t, "review", reject, Dispatcher()).field(), "reason");
+  reject.reason = "答复过于简单";
+  t = Do(t, "review", reject, Dispatcher());
+  EXPECT_EQ(t.state, TicketState::kInProgress);
+  t = Do(t, "reply", reply, Staff("S1"));
+  CommandInput accept;
+  accept.accept = true;
+  t = Do(t, "review", accept, CallbackAgent());
+  CommandInput cb;
+  cb.satisfaction = Satisfaction::kUnsatisfied;
+  EXPECT_EQ(Try(t, "callback", cb, CallbackAgent()).field(), "resolved");
+  cb.resolved = false;
+  EXPECT_EQ(Try(t, "callback", cb, Operator()).code(), StatusCode::kPermissionDenied);
+  t = Do(t, "callback", cb, CallbackAgent());
+  EXPECT_EQ(t.state, TicketState::kUnsatisfied);
+  t = Do(t, "reopen", WithReason("室温仍不达标"), CallbackAgent());
+  EXPECT_EQ(t.state, TicketState::kInProgress);
+  EXPECT_EQ(t.reopen_count, 1);
+  EXPECT_EQ(t.lead_unit, "S1");
+  EXPECT_FALSE(t.satisfaction.has_value());
+}
+
+TEST_F(StateMachineTest, UnreachableCitizenClosesAfterAttempts) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("S1"), Operator());
+  t = Do(t, "sign", {}, Staff("S1"));
+  CommandInput reply;
+  reply.content = "已处理";
+  reply.result = ReplyResult::kExplained;
+  t = Do(t, "reply", reply, Staff("S1"));
+  CommandInput accept;
+  accept.accept = true;
+  t = Do(t, "review", accept, Supervisor());
+  CommandInput unreachable;
+  unreachable.unreachable = true;
+  for (int i = 0; i < 2; ++i) t = Do(t, "callback", unreachable, CallbackAgent());
+  EXPECT_EQ(Try(t, "close", WithReason("三次未接通"), CallbackAgent()).code(), StatusCode::kConflict);
+  t = Do(t, "callback", unreachable, CallbackAgent());
+  t = Do(t, "close", WithReason("三次未接通"), CallbackAgent());
+  EXPECT_EQ(t.state, TicketState::kClosed);
+}
+
+TEST_F(StateMachineTest, TriageOutcomes) {
+  Ticket t = NewTicket();
+  CommandInput answer;
+  EXPECT_EQ(Try(t, "answer-directly", answer, Operator()).field(), "content");
+  answer.content = "供暖期为11月15日至次年3月15日";
+  answer.kb_entry = "KB-12";
+  Ticket answered = Do(t, "answer-directly", answer, Operator());
+  EXPECT_EQ(answered.state, TicketState::kAnsweredDirectly);
+  EXPECT_EQ(answered.kb_entry, "KB-12");
+  EXPECT_EQ(Try(answered, "to-dispatch", {}, Operator()).code(), StatusCode::kConflict);
+
+  CommandInput emergency;
+  emergency.number = "911";
+  EXPECT_EQ(Try(t, "transfer-emergency", emergency, Operator()).field(), "number");
+  emergency.number = "119";
+  EXPECT_EQ(Do(t, "transfer-emergency", emergency, Operator()).emergency_number, "119");
+
+  EXPECT_EQ(Try(t, "out-of-scope", {}, Operator()).field(), "reason");
+  EXPECT_EQ(Do(t, "out-of-scope", WithReason("已进入司法程序"), Operator()).state, TicketState::kOutOfScope);
+
+  CommandInput merge;
+  merge.main_ticket = t.id;
+  EXPECT_EQ(Try(t, "merge", merge, Operator()).field(), "main_ticket");
+  merge.main_ticket = 3;
+  Ticket sub = Do(t, "merge", merge, Operator());
+  EXPECT_EQ(sub.state, TicketState::kMerged);
+  EXPECT_EQ(sub.main_ticket, 3);
+}
+
+TEST_F(StateMachineTest, SuperviseAndEscalateAreFlagsNotStates) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("S1"), Operator());
+  CommandInput sup;
+  sup.level = 4;
+  EXPECT_EQ(Try(t, "supervise", sup, Supervisor()).field(), "level");
+  sup.level = 2;
+  EXPECT_EQ(Try(t, "supervise", sup, Dispatcher()).code(), StatusCode::kPermissionDenied);
+  t = Do(t, "supervise", sup, Supervisor());
+  EXPECT_EQ(t.state, TicketState::kDispatched);
+  EXPECT_EQ(t.supervision_level, 2);
+  CommandInput esc = WithReason("涉及多部门");
+  esc.level = 1;
+  t = Do(t, "escalate", esc, Dispatcher());
+  EXPECT_EQ(t.escalation_level, 1);
+  EXPECT_EQ(t.priority, 2);
+}
+
+TEST_F(StateMachineTest, UnknownCommandAndAnalystRefused) {
+  Ticket t = NewTicket();
+  EXPECT_EQ(Try(t, "teleport", {}, Operator()).code(), StatusCode::kNotFound);
+  for (const std::string& cmd : CommandNames())
+    EXPECT_EQ(Try(t, cmd, {}, testing::Analyst()).code(), StatusCode::kPermissionDenied) << cmd;
+}
+
+// Sweep: every command against every state, as admin with valid input. A command
+// either succeeds (and then leaves one event) or is refused with Conflict — the
+// table, not scattered ifs, decides.
+TEST_F(StateMachineTest, EveryCommandInEveryState) {
+  std::map<std::string, CommandInput> valid;
+  valid["dispatch"] = DispatchTo("S1");
+  valid["return"] = WithReason("r");
+  valid["request-extension"] = WithReason("r");
+  valid["request-extension"].days = 3;
+  valid["decide-extension"].approve = true;
+  valid["reply"].content = "c";
+  valid["reply"].result = ReplyResult::kResolved;
+  valid["review"].accept = true;
+  valid["callback"].satisfaction = Satisfaction::kSatisfied;
+  valid["callback"].resolved = true;
+  valid["reopen"] = WithReason("r");
+  valid["close"] = WithReason("r");
+  valid["supervise"].level = 1;
+  valid["escalate"] = WithReason("r");
+  valid["escalate"].level = 1;
+  valid["answer-directly"].content = "c";
+  valid["out-of-scope"] = WithReason("r");
+  valid["transfer-emergency"].number = "110";
+  valid["merge"].main_ticket = 99;
+  const Actor admin{"admin", Role::kAdmin, ""};
+  int allowed = 0, refused = 0;
+  for (auto state_name : TicketStateNames()) {
+    for (const std::string& cmd : CommandNames()) {
+      Ticket t = NewTicket();
+      t.state = *ParseTicketState(state_name);
+      t.lead_unit = "S1";
+      t.callback_attempts = 3;
+      t.extension_pending = cmd == "decide-extension";
+      auto r = Apply(t, cmd, valid[cmd], admin, ctx_);
+      if (r.ok()) {
+        ++allowed;
+        EXPECT_EQ(r->event.from, t.state);
+        EXPECT_EQ(r->event.to, r->ticket.state);
+        EXPECT_EQ(r->ticket.version, t.version + 1);
+      } else {
+        ++refused;
+        EXPECT_EQ(r.status().code(), StatusCode::kConflict) << cmd << " in " << state_name << ": "
+                                                            << r.status().ToString();
+      }
+      if (IsTerminal(t.state)) {
+        EXPECT_FALSE(r.ok()) << cmd << " left terminal state " << state_name;
+      }
+    }
+  }
+  EXPECT_GT(allowed, 30);
+  EXPECT_GT(refused, 100);
+}
+
+TEST_F(StateMachineTest, AvailableCommandsFollowRoleAndState) {
+  Ticket t = NewTicket();
+  auto op = AvailableCommands(t, Operator(), ctx_);
+  EXPECT_NE(std::find(op.begin(), op.end(), "answer-directly"), op.end());
+  EXPECT_EQ(std::find(op.begin(), op.end(), "sign"), op.end());
+  EXPECT_TRUE(AvailableCommands(t, testing::Analyst(), ctx_).empty());
+}
+
+}  // namespace
+}  // namespace hotline

@@ -1,0 +1,90 @@
+// Status and Result<T>: how errors cross module edges (never exceptions).
+// A Status is OK or carries a code, a human-readable message and, for bad input,
+// the name of the offending field. The API layer alone maps codes to HTTP statuses.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace hotline {
+
+enum class StatusCode {
+  kOk,
+  kInvalidArgument,   // bad input; field() names it
+  kNotFound,
+  kConflict,          // the ticket's state does not allow the command, or a concurrent change
+  kPermissionDenied,  // role or unit scope does not allow it
+  kUnauthenticated,
+  kAlreadyExists,
+  kInternal,
+  kUnavailable,
+};
+
+class Status {
+ public:
+  Status() = default;
+  static Status Ok() { return Status(); }
+  static Status InvalidArgument(std::string field, std::string message) {
+    return Status(StatusCode::kInvalidArgument, std::move(message), std::move(field));
+  }
+  static Status NotFound(std::string message) { return Status(StatusCode::kNotFound, std::move(message)); }
+  static Status Conflict(std::string message) { return Status(StatusCode::kConflict, std::move(message)); }
+  static Status PermissionDenied(std::string message) {
+    return Status(StatusCode::kPermissionDenied, std::move(message));
+  }
+  static Status Unauthenticated(std::string message) {
+    return Status(StatusCode::kUnauthenticated, std::move(message));
+  }
+  static Status AlreadyExists(std::string message) {
+    return Status(StatusCode::kAlreadyExists, std::move(message));
+  }
+  static Status Internal(std::string message) { return Status(StatusCode::kInternal, std::move(message)); }
+  static Status Unavailable(std::string message) { return Status(StatusCode::kUnavailable, std::move(message)); }
+
+  bool ok() const { return code_ == StatusCode::kOk; }
+  StatusCode code() const { return code_; }
+  const std::string& message() const { return message_; }
+  const std::string& field() const { return field_; }
+  // Stable lower-case name of the code, used in API error bodies.
+  const char* code_name() const;
+  std::string ToString() const;
+
+ private:
+  Status(StatusCode code, std::string message, std::string field = {})
+      : code_(code), message_(std::move(message)), field_(std::move(field)) {}
+  StatusCode code_ = StatusCode::kOk;
+  std::string message_;
+  std::string field_;
+};
+
+// Either a value or a non-OK Status.
+template <typename T>
+class Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}           // NOLINT(implicit)
+  Result(Status status) : v_(std::move(status)) {}    // NOLINT(implicit); must not be OK
+  bool ok() const { return std::holds_alternative<T>(v_); }
+  const Status& status() const {
+    static const Status kOk;
+    return ok() ? kOk : std::get<Status>(v_);
+  }
+  T& value() & { return std::get<T>(v_); }
+  const T& value() const& { return std::get<T>(v_); }
+  T&& value() && { return std::get<T>(std::move(v_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() { return value(); }
+
+ private:
+  std::variant<T, Status> v_;
+};
+
+}  // namespace hotline
+
+#define HOTLINE_RETURN_IF_ERROR(expr)        \
+  do {                                       \
+    ::hotline::Status _st = (expr);          \
+    if (!_st.ok()) return _st;               \
+  } while (0)

@@ -1,0 +1,48 @@
+// Shared fixtures for domain tests: a small city, a taxonomy and a context.
+#pragma once
+
+#include "domain/state_machine.h"
+
+namespace hotline::testing {
+
+inline UnitTree SmallCity() {
+  return UnitTree::Build({
+                             {"C", "临川市", UnitKind::kCity, ""},
+                             {"D1", "东城区", UnitKind::kDistrict, "C"},
+                             {"S1", "东华街道", UnitKind::kStreet, "D1"},
+                             {"S1C1", "幸福里社区", UnitKind::kCommunity, "S1"},
+                             {"S2", "青山镇", UnitKind::kStreet, "D1"},
+                             {"D2", "西湖区", UnitKind::kDistrict, "C"},
+                             {"S3", "西湖街道", UnitKind::kStreet, "D2"},
+                             {"HEAT", "市供热公司", UnitKind::kDepartment, "C"},
+                         })
+      .value();
+}
+
+inline Taxonomy SmallTaxonomy() {
+  return Taxonomy::Build({
+                             {"01", "城乡建设", "", 1},
+                             {"0101", "供热", "01", 2},
+                             {"010101", "室温不达标", "0101", 3},
+                         })
+      .value();
+}
+
+inline Actor Operator() { return {"op", Role::kOperator, ""}; }
+inline Actor Dispatcher() { return {"disp", Role::kDispatcher, ""}; }
+inline Actor Supervisor() { return {"sup", Role::kSupervisor, ""}; }
+inline Actor CallbackAgent() { return {"cb", Role::kCallbackAgent, ""}; }
+inline Actor Analyst() { return {"an", Role::kAnalyst, ""}; }
+inline Actor Staff(const std::string& unit) { return {unit, Role::kUnitStaff, unit}; }
+
+inline Appeal HeatingAppeal() {
+  Appeal a;
+  a.channel = Channel::kPhone;
+  a.type = AppealType::kComplaint;
+  a.content = "金色家园小区室温只有十五度";
+  a.caller = {"张三", "13800138000"};
+  a.category = "010101";
+  return a;
+}
+
+}  // namespace hotline::testing

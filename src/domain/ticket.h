@@ -1,0 +1,115 @@
+// Appeal, Ticket, Actor and Event: the data a ticket carries through its life.
+// Plain values with no behaviour; the state machine (state_machine.h) is the only
+// code that changes a Ticket, and it does so by producing an Event.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/clock.h"
+#include "domain/vocabulary.h"
+
+namespace hotline {
+
+using TicketId = std::int64_t;
+
+struct Caller {
+  std::string name;
+  std::string phone;
+};
+
+struct GeoPoint {
+  double lat = 0;
+  double lon = 0;
+};
+
+// What the citizen or company asked for, as recorded at intake.
+struct Appeal {
+  Channel channel = Channel::kPhone;
+  AppealType type = AppealType::kConsultation;
+  std::string content;
+  Caller caller;
+  std::string address;
+  std::optional<GeoPoint> location;
+  bool enterprise = false;   // company appeal: 2110 time limits and 四优先
+  std::string category;      // taxonomy code, may be empty until triage
+  std::string area;          // unit code of the district/street the appeal is located in, may be empty
+  std::string query_code;    // secret the citizen uses to track the ticket on the portal
+};
+
+// Who performs a command.
+struct Actor {
+  std::string username;
+  Role role = Role::kOperator;
+  std::string unit;  // unit code for unit staff; empty otherwise
+};
+
+struct Ticket {
+  TicketId id = 0;
+  Appeal appeal;
+  TicketState state = TicketState::kTriage;
+  int priority = 0;  // 0 normal, 1 high (enterprise, supervised), 2 urgent
+  std::string lead_unit;
+  std::vector<std::string> co_units;
+  std::vector<std::string> dispatch_chain;  // units that dispatched further down, outermost first
+  int return_count = 0;
+  int reopen_count = 0;
+  int callback_attempts = 0;
+  bool extension_pending = false;
+  int extension_days = 0;
+  std::string reply_content;
+  std::optional<ReplyResult> reply_result;
+  std::optional<Satisfaction> satisfaction;
+  std::optional<bool> resolved;
+  std::string kb_entry;          // knowledge-base entry that answered it directly
+  std::string emergency_number;  // 110/119/120/122 when transferred
+  TicketId main_ticket = 0;      // set on a merged sub-ticket
+  int supervision_level = 0;     // 督办: 0 none, 1..3
+  int escalation_level = 0;      // 提级: 0 none, 1..3
+  UnixSeconds created_at = 0;
+  UnixSeconds updated_at = 0;
+  UnixSeconds dispatched_at = 0;
+  UnixSeconds due_at = 0;        // handling deadline in working time; 0 while not dispatched
+  UnixSeconds closed_at = 0;
+  int version = 0;               // number of events applied
+};
+
+// The arguments of a command. Which fields a command reads is stated in the
+// command table (state_machine.cc); the rest are ignored.
+struct CommandInput {
+  std::string unit;
+  std::vector<std::string> co_units;
+  std::string reason;
+  std::string content;
+  std::optional<ReplyResult> result;
+  std::optional<Satisfaction> satisfaction;
+  std::optional<bool> resolved;
+  std::optional<bool> approve;  // decide-extension
+  std::optional<bool> accept;   // review
+  bool unreachable = false;     // callback
+  int days = 0;                 // request-extension
+  int level = 0;                // supervise, escalate
+  std::string number;           // transfer-emergency: 110/119/120/122
+  std::string kb_entry;         // answer-directly
+  TicketId main_ticket = 0;     // merge
+  // Filled by the state machine, not by callers: the deadline it computed, so that
+  // replaying the event never depends on today's calendar.
+  UnixSeconds due_at = 0;
+};
+
+// One immutable record of a change. `seq` counts from 1 per ticket.
+struct Event {
+  TicketId ticket_id = 0;
+  int seq = 0;
+  UnixSeconds at = 0;
+  Actor actor;
+  std::string command;  // "intake" for the first event
+  TicketState from = TicketState::kTriage;
+  TicketState to = TicketState::kTriage;
+  CommandInput input;
+  std::optional<Appeal> appeal;  // set on the intake event only
+};
+
+}  // namespace hotline
