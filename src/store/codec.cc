@@ -1,0 +1,212 @@
+#include "store/codec.h"
+
+#include "store/json_fields.h"
+
+namespace hotline {
+namespace {
+
+using json = nlohmann::json;
+using namespace json_fields;
+
+// Reads an enum by wire name; an unknown name is an error naming the field.
+template <typename E, typename Parse>
+Status ReadEnum(const json& obj, const char* key, Parse parse, std::optional<E>& out) {
+  std::string s;
+  HOTLINE_RETURN_IF_ERROR(ReadString(obj, key, s, 64));
+  if (s.empty()) return Status::Ok();
+  auto v = parse(s);
+  if (!v) return Status::InvalidArgument(key, std::string(key) + ": unknown value '" + s + "'");
+  out = *v;
+  return Status::Ok();
+}
+
+template <typename E>
+json OptName(const std::optional<E>& v) {
+  return v ? json(std::string(Name(*v))) : json(nullptr);
+}
+
+}  // namespace
+
+json EncodeAppeal(const Appeal& a) {
+  json j = {{"channel", Name(a.channel)},
+            {"appeal_type", Name(a.type)},
+            {"content", a.content},
+            {"caller", {{"name", a.caller.name}, {"phone", a.caller.phone}}},
+            {"address", a.address},
+            {"enterprise", a.enterprise},
+            {"category", a.category},
+            {"area", a.area},
+            {"query_code", a.query_code}};
+  j["location"] = a.location ? json{{"lat", a.location->lat}, {"lon", a.location->lon}} : json(nullptr);
+  return j;
+}
+
+Result<Appeal> DecodeAppeal(const json& j) {
+  HOTLINE_RETURN_IF_ERROR(RequireObject(j, ""));
+  Appeal a;
+  std::optional<Channel> channel;
+  std::optional<AppealType> type;
+  HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "channel", ParseChannel, channel));
+  HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "appeal_type", ParseAppealType, type));
+  if (!channel) return Status::InvalidArgument("channel", "channel is required");
+  if (!type) return Status::InvalidArgument("appeal_type", "appeal_type is required");
+  a.channel = *channel;
+  a.type = *type;
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "content", a.content, 20000));
+  if (a.content.empty()) return Status::InvalidArgument("content", "content is required");
+  if (auto it = j.find("caller"); it != j.end() && !it->is_null()) {
+    HOTLINE_RETURN_IF_ERROR(RequireObject(*it, "caller"));
+    HOTLINE_RETURN_IF_ERROR(ReadString(*it, "name", a.caller.name, 200, "caller"));
+    HOTLINE_RETURN_IF_ERROR(ReadString(*it, "phone", a.caller.phone, 40, "caller"));
+  }
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "address", a.address, 1000));
+  HOTLINE_RETURN_IF_ERROR(ReadBool(j, "enterprise", a.enterprise));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "category", a.category, 32));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "area", a.area, 64));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "query_code", a.query_code, 32));
+  if (auto it = j.find("location"); it != j.end() && !it->is_null()) {
+    HOTLINE_RETURN_IF_ERROR(RequireObject(*it, "location"));
+    if (!it->contains("lat")) return Status::InvalidArgument("location.lat", "location.lat is required");
+    if (!it->contains("lon")) return Status::InvalidArgument("location.lon", "location.lon is required");
+    GeoPoint p;
+    HOTLINE_RETURN_IF_ERROR(ReadDouble(*it, "lat", p.lat, "location"));
+    HOTLINE_RETURN_IF_ERROR(ReadDouble(*it, "lon", p.lon, "location"));
+    a.location = p;
+  }
+  return a;
+}
+
+json EncodeCommandInput(const CommandInput& in) {
+  json j = json::object();
+  if (!in.unit.empty()) j["unit"] = in.unit;
+  if (!in.co_units.empty()) j["co_units"] = in.co_units;
+  if (!in.reason.empty()) j["reason"] = in.reason;
+  if (!in.content.empty()) j["content"] = in.content;
+  if (in.result) j["result"] = Name(*in.result);
+  if (in.satisfaction) j["satisfaction"] = Name(*in.satisfaction);
+  if (in.resolved) j["resolved"] = *in.resolved;
+  if (in.approve) j["approve"] = *in.approve;
+  if (in.accept) j["accept"] = *in.accept;
+  if (in.unreachable) j["unreachable"] = true;
+  if (in.days) j["days"] = in.days;
+  if (in.level) j["level"] = in.level;
+  if (!in.number.empty()) j["number"] = in.number;
+  if (!in.kb_entry.empty()) j["kb_entry"] = in.kb_entry;
+  if (in.main_ticket) j["main_ticket"] = in.main_ticket;
+  if (in.due_at) j["due_at"] = in.due_at;
+  return j;
+}
+
+Result<CommandInput> DecodeCommandInput(const json& j) {
+  HOTLINE_RETURN_IF_ERROR(RequireObject(j, ""));
+  CommandInput in;
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "unit", in.unit, 64));
+  HOTLINE_RETURN_IF_ERROR(ReadStringList(j, "co_units", in.co_units));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "reason", in.reason, 2000));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "content", in.content, 20000));
+  HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "result", ParseReplyResult, in.result));
+  HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "satisfaction", ParseSatisfaction, in.satisfaction));
+  HOTLINE_RETURN_IF_ERROR(ReadBool(j, "resolved", in.resolved));
+  HOTLINE_RETURN_IF_ERROR(ReadBool(j, "approve", in.approve));
+  HOTLINE_RETURN_IF_ERROR(ReadBool(j, "accept", in.accept));
+  HOTLINE_RETURN_IF_ERROR(ReadBool(j, "unreachable", in.unreachable));
+  std::int64_t days = 0, level = 0, due_at = 0;
+  HOTLINE_RETURN_IF_ERROR(ReadInt(j, "days", days));
+  HOTLINE_RETURN_IF_ERROR(ReadInt(j, "level", level));
+  HOTLINE_RETURN_IF_ERROR(ReadInt(j, "main_ticket", in.main_ticket));
+  HOTLINE_RETURN_IF_ERROR(ReadInt(j, "due_at", due_at));
+  if (days < 0 || days > 365) return Status::InvalidArgument("days", "days must be 1..365");
+  if (level < 0 || level > 9) return Status::InvalidArgument("level", "level must be 1..9");
+  in.days = static_cast<int>(days);
+  in.level = static_cast<int>(level);
+  in.due_at = due_at;
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "number", in.number, 8));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "kb_entry", in.kb_entry, 64));
+  return in;
+}
+
+json EncodeTicket(const Ticket& t) {
+  json j = {{"id", t.id},
+            {"appeal", EncodeAppeal(t.appeal)},
+            {"state", Name(t.state)},
+            {"priority", t.priority},
+            {"lead_unit", t.lead_unit},
+            {"co_units", t.co_units},
+            {"dispatch_chain", t.dispatch_chain},
+            {"return_count", t.return_count},
+            {"reopen_count", t.reopen_count},
+            {"callback_attempts", t.callback_attempts},
+            {"extension_pending", t.extension_pending},
+            {"extension_days", t.extension_days},
+            {"reply_content", t.reply_content},
+            {"reply_result", OptName(t.reply_result)},
+            {"satisfaction", OptName(t.satisfaction)},
+            {"resolved", t.resolved ? json(*t.resolved) : json(nullptr)},
+            {"kb_entry", t.kb_entry},
+            {"emergency_number", t.emergency_number},
+            {"main_ticket", t.main_ticket},
+            {"supervision_level", t.supervision_level},
+            {"escalation_level", t.escalation_level},
+            {"created_at", t.created_at},
+            {"updated_at", t.updated_at},
+            {"dispatched_at", t.dispatched_at},
+            {"due_at", t.due_at},
+            {"closed_at", t.closed_at},
+            {"version", t.version}};
+  return j;
+}
+
+Result<Ticket> DecodeTicket(const json& j) {
+  try {
+    Ticket t;
+    t.id = j.at("id").get<TicketId>();
+    auto appeal = DecodeAppeal(j.at("appeal"));
+    if (!appeal.ok()) return appeal.status();
+    t.appeal = std::move(appeal).value();
+    auto state = ParseTicketState(j.at("state").get<std::string>());
+    if (!state) return Status::Internal("stored ticket has an unknown state");
+    t.state = *state;
+    t.priority = j.at("priority").get<int>();
+    t.lead_unit = j.at("lead_unit").get<std::string>();
+    t.co_units = j.at("co_units").get<std::vector<std::string>>();
+    t.dispatch_chain = j.at("dispatch_chain").get<std::vector<std::string>>();
+    t.return_count = j.at("return_count").get<int>();
+    t.reopen_count = j.at("reopen_count").get<int>();
+    t.callback_attempts = j.at("callback_attempts").get<int>();
+    t.extension_pending = j.at("extension_pending").get<bool>();
+    t.extension_days = j.at("extension_days").get<int>();
+    t.reply_content = j.at("reply_content").get<std::string>();
+    if (!j.at("reply_result").is_null()) t.reply_result = ParseReplyResult(j["reply_result"].get<std::string>());
+    if (!j.at("satisfaction").is_null()) t.satisfaction = ParseSatisfaction(j["satisfaction"].get<std::string>());
+    if (!j.at("resolved").is_null()) t.resolved = j["resolved"].get<bool>();
+    t.kb_entry = j.at("kb_entry").get<std::string>();
+    t.emergency_number = j.at("emergency_number").get<std::string>();
+    t.main_ticket = j.at("main_ticket").get<TicketId>();
+    t.supervision_level = j.at("supervision_level").get<int>();
+    t.escalation_level = j.at("escalation_level").get<int>();
+    t.created_at = j.at("created_at").get<UnixSeconds>();
+    t.updated_at = j.at("updated_at").get<UnixSeconds>();
+    t.dispatched_at = j.at("dispatched_at").get<UnixSeconds>();
+    t.due_at = j.at("due_at").get<UnixSeconds>();
+    t.closed_at = j.at("closed_at").get<UnixSeconds>();
+    t.version = j.at("version").get<int>();
+    return t;
+  } catch (const json::exception& e) {
+    return Status::Internal(std::string("stored ticket is malformed: ") + e.what());
+  }
+}
+
+json EncodeEvent(const Event& e) {
+  json j = {{"ticket_id", e.ticket_id},
+            {"seq", e.seq},
+            {"at", e.at},
+            {"actor", {{"username", e.actor.username}, {"role", Name(e.actor.role)}, {"unit", e.actor.unit}}},
+            {"command", e.command},
+            {"from", Name(e.from)},
+            {"to", Name(e.to)},
+            {"input", EncodeCommandInput(e.input)}};
+  if (e.appeal) j["appeal"] = EncodeAppeal(*e.appeal);
+  return j;
+}
+
+}  // namespace hotline

@@ -1,0 +1,123 @@
+#include "store/sqlite/migrations.h"
+
+namespace hotline::sqlite {
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "units, taxonomy, catalog, users, sessions, tickets, events", R"sql(
+CREATE TABLE units (
+  code   TEXT PRIMARY KEY,
+  name   TEXT NOT NULL,
+  kind   TEXT NOT NULL,
+  parent TEXT
+);
+CREATE TABLE categories (
+  code   TEXT PRIMARY KEY,
+  name   TEXT NOT NULL,
+  parent TEXT,
+  level  INTEGER NOT NULL
+);
+CREATE TABLE catalog (
+  id         INTEGER PRIMARY KEY,
+  category   TEXT NOT NULL,
+  area       TEXT NOT NULL DEFAULT '',
+  enterprise TEXT NOT NULL DEFAULT 'any',
+  lead       TEXT NOT NULL,
+  co_units   TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE users (
+  username      TEXT PRIMARY KEY,
+  password_hash TEXT NOT NULL,
+  role          TEXT NOT NULL,
+  unit          TEXT NOT NULL DEFAULT '',
+  display_name  TEXT NOT NULL DEFAULT '',
+  active        INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  username   TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE tickets (
+  id            INTEGER PRIMARY KEY,
+  state         TEXT NOT NULL,
+  channel       TEXT NOT NULL,
+  appeal_type   TEXT NOT NULL,
+  category      TEXT NOT NULL DEFAULT '',
+  area          TEXT NOT NULL DEFAULT '',
+  lead_unit     TEXT NOT NULL DEFAULT '',
+  enterprise    INTEGER NOT NULL DEFAULT 0,
+  caller_phone  TEXT NOT NULL DEFAULT '',
+  content       TEXT NOT NULL,
+  address       TEXT NOT NULL DEFAULT '',
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL,
+  due_at        INTEGER NOT NULL DEFAULT 0,
+  closed_at     INTEGER NOT NULL DEFAULT 0,
+  version       INTEGER NOT NULL,
+  doc           TEXT NOT NULL
+);
+CREATE INDEX tickets_state ON tickets(state, created_at);
+CREATE INDEX tickets_created ON tickets(created_at);
+CREATE INDEX tickets_phone ON tickets(caller_phone);
+CREATE INDEX tickets_category ON tickets(category);
+CREATE INDEX tickets_due ON tickets(due_at);
+-- Every unit a ticket concerns (lead, co-handlers, units that dispatched it down):
+-- the unit-scope filter of unit staff reads this.
+CREATE TABLE ticket_units (
+  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+  unit      TEXT NOT NULL,
+  PRIMARY KEY (unit, ticket_id)
+) WITHOUT ROWID;
+CREATE INDEX ticket_units_ticket ON ticket_units(ticket_id);
+CREATE TABLE events (
+  ticket_id  INTEGER NOT NULL REFERENCES tickets(id),
+  seq        INTEGER NOT NULL,
+  at         INTEGER NOT NULL,
+  actor      TEXT NOT NULL,
+  actor_role TEXT NOT NULL,
+  actor_unit TEXT NOT NULL DEFAULT '',
+  command    TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state   TEXT NOT NULL,
+  payload    TEXT NOT NULL,
+  PRIMARY KEY (ticket_id, seq)
+) WITHOUT ROWID;
+-- Events are immutable.
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
+)sql"},
+  };
+  return kMigrations;
+}
+
+Result<int> SchemaVersion(Connection& db) {
+  HOTLINE_RETURN_IF_ERROR(db.Exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+      "applied_at INTEGER NOT NULL DEFAULT (unixepoch()))"));
+  auto stmt = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  if (!stmt.ok()) return stmt.status();
+  if (!stmt->Step()) return Status::Internal("cannot read schema version");
+  return static_cast<int>(stmt->Int(0));
+}
+
+Result<int> Migrate(Connection& db, int target) {
+  auto current = SchemaVersion(db);
+  if (!current.ok()) return current.status();
+  int version = *current;
+  for (const Migration& m : Migrations()) {
+    if (m.version <= version) continue;
+    if (target >= 0 && m.version > target) break;
+    Transaction tx(db);
+    HOTLINE_RETURN_IF_ERROR(tx.Begin());
+    HOTLINE_RETURN_IF_ERROR(db.Exec(m.sql));
+    auto rec = db.Prepare("INSERT INTO schema_migrations (version, description) VALUES (?1, ?2)");
+    if (!rec.ok()) return rec.status();
+    HOTLINE_RETURN_IF_ERROR(rec->Bind(1, m.version).Bind(2, m.description).Run());
+    HOTLINE_RETURN_IF_ERROR(tx.Commit());
+    version = m.version;
+  }
+  return version;
+}
+
+}  // namespace hotline::sqlite

@@ -1,0 +1,506 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <variant>
+
+#include "store/codec.h"
+#include "store/sqlite/migrations.h"
+
+namespace hotline {
+
+using nlohmann::json;
+using sqlite::Connection;
+using sqlite::Statement;
+using sqlite::Transaction;
+
+#define ASSIGN_OR_RETURN(lhs, expr)      \
+  auto lhs##_result = (expr);            \
+  if (!lhs##_result.ok()) return lhs##_result.status(); \
+  auto& lhs = *lhs##_result
+
+SqliteStore::SqliteStore(Connection writer, std::vector<Connection> readers)
+    : writer_(std::move(writer)), readers_(std::move(readers)), shared_writer_(readers_.empty()) {}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, int readers) {
+  auto writer = Connection::Open(path);
+  if (!writer.ok()) return writer.status();
+  auto version = sqlite::Migrate(*writer);
+  if (!version.ok()) return version.status();
+  std::vector<Connection> pool;
+  if (path != ":memory:") {
+    for (int i = 0; i < readers; ++i) {
+      auto r = Connection::Open(path, /*read_only=*/true);
+      if (!r.ok()) return r.status();
+      pool.push_back(std::move(r).value());
+    }
+  }
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(writer).value(), std::move(pool)));
+}
+
+template <typename Fn>
+auto SqliteStore::Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+  if (shared_writer_) {
+    std::lock_guard lock(write_mu_);
+    return fn(writer_);
+  }
+  std::unique_lock lock(pool_mu_);
+  pool_cv_.wait(lock, [&] { return !readers_.empty(); });
+  Connection c = std::move(readers_.back());
+  readers_.pop_back();
+  lock.unlock();
+  auto result = fn(c);
+  lock.lock();
+  readers_.push_back(std::move(c));
+  pool_cv_.notify_one();
+  return result;
+}
+
+// --- reference data ---------------------------------------------------------
+
+Status SqliteStore::ReplaceUnits(const std::vector<Unit>& units) {
+  std::lock_guard lock(write_mu_);
+  Transaction tx(writer_);
+  HOTLINE_RETURN_IF_ERROR(tx.Begin());
+  HOTLINE_RETURN_IF_ERROR(writer_.Exec("DELETE FROM units"));
+  ASSIGN_OR_RETURN(ins, writer_.Prepare("INSERT INTO units (code, name, kind, parent) VALUES (?1, ?2, ?3, ?4)"));
+  for (const Unit& u : units) {
+    ins.Reset();
+    HOTLINE_RETURN_IF_ERROR(ins.Bind(1, u.code).Bind(2, u.name).Bind(3, Name(u.kind)).Bind(4, u.parent).Run());
+  }
+  return tx.Commit();
+}
+
+Result<std::vector<Unit>> SqliteStore::LoadUnits() {
+  return Read([](Connection& db) -> Result<std::vector<Unit>> {
+    ASSIGN_OR_RETURN(q, db.Prepare("SELECT code, name, kind, COALESCE(parent, '') FROM units ORDER BY rowid"));
+    std::vector<Unit> out;
+    while (q.Step()) {
+      auto kind = ParseUnitKind(q.Text(2));
+      if (!kind) return Status::Internal("unit " + q.Text(0) + " has an unknown kind");
+      out.push_back({q.Text(0), q.Text(1), *kind, q.Text(3)});
+    }
+    HOTLINE_RETURN_IF_ERROR(q.status());
+    return out;
+  });
+}
+
+Status SqliteStore::ReplaceCategories(const std::vector<Category>& categories) {
+  std::lock_guard lock(write_mu_);
+  Transaction tx(writer_);
+  HOTLINE_RETURN_IF_ERROR(tx.Begin());
+  HOTLINE_RETURN_IF_ERROR(writer_.Exec("DELETE FROM categories"));
+  ASSIGN_OR_RETURN(ins,
+                   writer_.Prepare("INSERT INTO categories (code, name, parent, level) VALUES (?1, ?2, ?3, ?4)"));
+  for (const Category& c : categories) {
+    ins.Reset();
+    HOTLINE_RETURN_IF_ERROR(ins.Bind(1, c.code).Bind(2, c.name).Bind(3, c.parent).Bind(4, c.level).Run());
+  }
+  return tx.Commit();
+}
+
+Result<std::vector<Category>> SqliteStore::LoadCategories() {
+  return Read([](Connection& db) -> Result<std::vector<Category>> {
+    ASSIGN_OR_RETURN(q, db.Prepare("SELECT code, name, COALESCE(parent, ''), level FROM categories ORDER BY code"));
+    std::vector<Category> out;
+    while (q.Step()) out.push_back({q.Text(0), q.Text(1), q.Text(2), static_cast<int>(q.Int(3))});
+    HOTLINE_RETURN_IF_ERROR(q.status());
+    return out;
+  });
+}
+
+Status SqliteStore::ReplaceCatalog(const std::vector<CatalogRule>& rules) {
+  std::lock_guard lock(write_mu_);
+  Transaction tx(writer_);
+  HOTLINE_RETURN_IF_ERROR(tx.Begin());
+  HOTLINE_RETURN_IF_ERROR(writer_.Exec("DELETE FROM catalog"));
+  ASSIGN_OR_RETURN(ins, writer_.Prepare(
+                            "INSERT INTO catalog (category, area, enterprise, lead, co_units) VALUES (?1,?2,?3,?4,?5)"));
+  for (const CatalogRule& r : rules) {
+    ins.Reset();
+    HOTLINE_RETURN_IF_ERROR(ins.Bind(1, r.category)
+                                .Bind(2, r.area)
+                                .Bind(3, r.enterprise)
+                                .Bind(4, r.lead)
+                                .Bind(5, json(r.co_units).dump())
+                                .Run());
+  }
+  return tx.Commit();
+}
+
+Result<std::vector<CatalogRule>> SqliteStore::LoadCatalog() {
+  return Read([](Connection& db) -> Result<std::vector<CatalogRule>> {
+    ASSIGN_OR_RETURN(q, db.Prepare("SELECT category, area, enterprise, lead, co_units FROM catalog ORDER BY id"));
+    std::vector<CatalogRule> out;
+    while (q.Step()) {
+      out.push_back({q.Text(0), q.Text(1), q.Text(2), q.Text(3),
+                     json::parse(q.Text(4)).get<std::vector<std::string>>()});
+    }
+    HOTLINE_RETURN_IF_ERROR(q.status());
+    return out;
+  });
+}
+
+// --- users and sessions -----------------------------------------------------
+
+namespace {
+
+constexpr const char* kUpsertUser =
+    "INSERT INTO users (username, password_hash, role, unit, display_name, active) VALUES (?1,?2,?3,?4,?5,?6) "
+    "ON CONFLICT(username) DO UPDATE SET password_hash=excluded.password_hash, role=excluded.role, "
+    "unit=excluded.unit, display_name=excluded.display_name, active=excluded.active";
+
+Status BindUser(Statement& s, const User& u) {
+  s.Reset();
+  return s.Bind(1, u.username)
+      .Bind(2, u.password_hash)
+      .Bind(3, Name(u.role))
+      .Bind(4, u.unit)
+      .Bind(5, u.display_name)
+      .Bind(6, u.active ? 1 : 0)
+      .Run();
+}
+
+Result<User> UserFromRow(const Statement& q) {
+  auto role = ParseRole(q.Text(2));
+  if (!role) return Status::Internal("user " + q.Text(0) + " has an unknown role");
+  return User{q.Text(0), q.Text(1), *role, q.Text(3), q.Text(4), q.Int(5) != 0};
+}
+
+constexpr const char* kUserColumns = "SELECT username, password_hash, role, unit, display_name, active FROM users";
+
+}  // namespace
+
+Status SqliteStore::PutUser(const User& user) { return PutUsers({user}); }
+
+Status SqliteStore::PutUsers(const std::vector<User>& users) {
+  std::lock_guard lock(write_mu_);
+  Transaction tx(writer_);
+  HOTLINE_RETURN_IF_ERROR(tx.Begin());
+  ASSIGN_OR_RETURN(ins, writer_.Prepare(kUpsertUser));
+  for (const User& u : users) HOTLINE_RETURN_IF_ERROR(BindUser(ins, u));
+  return tx.Commit();
+}
+
+Result<User> SqliteStore::FindUser(const std::string& username) {
+  return Read([&](Connection& db) -> Result<User> {
+    ASSIGN_OR_RETURN(q, db.Prepare(std::string(kUserColumns) + " WHERE username = ?1"));
+    q.Bind(1, username);
+    if (!q.Step()) {
+      HOTLINE_RETURN_IF_ERROR(q.status());
+      return Status::NotFound("no user " + username);
+    }
+    return UserFromRow(q);
+  });
+}
+
+Result<std::vector<User>> SqliteStore::ListUsers() {
+  return Read([&](Connection& db) -> Result<std::vector<User>> {
+    ASSIGN_OR_RETURN(q, db.Prepare(std::string(kUserColumns) + " ORDER BY username"));
+    std::vector<User> out;
+    while (q.Step()) {
+      auto u = UserFromRow(q);
+      if (!u.ok()) return u.status();
+      out.push_back(std::move(u).value());
+    }
+    HOTLINE_RETURN_IF_ERROR(q.status());
+    return out;
+  });
+}
+
+Status SqliteStore::PutSession(const std::string& token_hash, const std::string& username, UnixSeconds expires_at) {
+  std::lock_guard lock(write_mu_);
+  ASSIGN_OR_RETURN(q, writer_.Prepare("INSERT INTO sessions (token_hash, username, expires_at) VALUES (?1,?2,?3)"));
+  return q.Bind(1, token_hash).Bind(2, username).Bind(3, expires_at).Run();
+}
+
+Result<std::string> SqliteStore::FindSession(const std::string& token_hash, UnixSeconds now) {
+  return Read([&](Connection& db) -> Result<std::string> {
+    ASSIGN_OR_RETURN(q, db.Prepare("SELECT username FROM sessions WHERE token_hash = ?1 AND expires_at > ?2"));
+    q.Bind(1, token_hash).Bind(2, now);
+    if (!q.Step()) {
+      HOTLINE_RETURN_IF_ERROR(q.status());
+      return Status::Unauthenticated("session expired or unknown");
+    }
+    return q.Text(0);
+  });
+}
+
+Status SqliteStore::DeleteSession(const std::string& token_hash) {
+  std::lock_guard lock(write_mu_);
+  ASSIGN_OR_RETURN(q, writer_.Prepare("DELETE FROM sessions WHERE token_hash = ?1"));
+  return q.Bind(1, token_hash).Run();
+}
+
+// --- tickets ------------------------------------------------------------------
+
+namespace {
+
+Result<Ticket> LoadTicket(Connection& db, TicketId id) {
+  ASSIGN_OR_RETURN(q, db.Prepare("SELECT doc FROM tickets WHERE id = ?1"));
+  q.Bind(1, id);
+  if (!q.Step()) {
+    HOTLINE_RETURN_IF_ERROR(q.status());
+    return Status::NotFound("no ticket " + std::to_string(id));
+  }
+  return DecodeTicket(json::parse(q.Text(0)));
+}
+
+}  // namespace
+
+Result<TicketId> SqliteStore::InsertTicket(Connection& db, const Ticket& t) {
+  ASSIGN_OR_RETURN(q, db.Prepare(
+                          "INSERT INTO tickets (state, channel, appeal_type, category, area, lead_unit, enterprise, "
+                          "caller_phone, content, address, created_at, updated_at, due_at, closed_at, version, doc) "
+                          "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,'{}')"));
+  HOTLINE_RETURN_IF_ERROR(q.Bind(1, Name(t.state))
+                              .Bind(2, Name(t.appeal.channel))
+                              .Bind(3, Name(t.appeal.type))
+                              .Bind(4, t.appeal.category)
+                              .Bind(5, t.appeal.area)
+                              .Bind(6, t.lead_unit)
+                              .Bind(7, t.appeal.enterprise ? 1 : 0)
+                              .Bind(8, t.appeal.caller.phone)
+                              .Bind(9, t.appeal.content)
+                              .Bind(10, t.appeal.address)
+                              .Bind(11, t.created_at)
+                              .Bind(12, t.updated_at)
+                              .Bind(13, t.due_at)
+                              .Bind(14, t.closed_at)
+                              .Bind(15, 0)
+                              .Run());
+  return db.LastInsertId();
+}
+
+Status SqliteStore::WriteTicket(Connection& db, const Ticket& t, int expected_version) {
+  ASSIGN_OR_RETURN(q, db.Prepare("UPDATE tickets SET state=?1, category=?2, area=?3, lead_unit=?4, updated_at=?5, "
+                                 "due_at=?6, closed_at=?7, version=?8, doc=?9 WHERE id=?10 AND version=?11"));
+  HOTLINE_RETURN_IF_ERROR(q.Bind(1, Name(t.state))
+                              .Bind(2, t.appeal.category)
+                              .Bind(3, t.appeal.area)
+                              .Bind(4, t.lead_unit)
+                              .Bind(5, t.updated_at)
+                              .Bind(6, t.due_at)
+                              .Bind(7, t.closed_at)
+                              .Bind(8, t.version)
+                              .Bind(9, EncodeTicket(t).dump())
+                              .Bind(10, t.id)
+                              .Bind(11, expected_version)
+                              .Run());
+  if (sqlite3_changes(db.raw()) != 1) return Status::Conflict("ticket " + std::to_string(t.id) + " changed meanwhile");
+  return WriteTicketUnits(db, t);
+}
+
+Status SqliteStore::WriteTicketUnits(Connection& db, const Ticket& t) {
+  ASSIGN_OR_RETURN(del, db.Prepare("DELETE FROM ticket_units WHERE ticket_id = ?1"));
+  HOTLINE_RETURN_IF_ERROR(del.Bind(1, t.id).Run());
+  ASSIGN_OR_RETURN(ins, db.Prepare("INSERT OR IGNORE INTO ticket_units (ticket_id, unit) VALUES (?1, ?2)"));
+  auto add = [&](const std::string& unit) -> Status {
+    if (unit.empty()) return Status::Ok();
+    ins.Reset();
+    return ins.Bind(1, t.id).Bind(2, unit).Run();
+  };
+  HOTLINE_RETURN_IF_ERROR(add(t.lead_unit));
+  for (const auto& u : t.co_units) HOTLINE_RETURN_IF_ERROR(add(u));
+  for (const auto& u : t.dispatch_chain) HOTLINE_RETURN_IF_ERROR(add(u));
+  return Status::Ok();
+}
+
+Status SqliteStore::InsertEvent(Connection& db, const Event& e) {
+  ASSIGN_OR_RETURN(q, db.Prepare("INSERT INTO events (ticket_id, seq, at, actor, actor_role, actor_unit, command, "
+                                 "from_state, to_state, payload) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"));
+  json payload = {{"input", EncodeCommandInput(e.input)}};
+  if (e.appeal) payload["appeal"] = EncodeAppeal(*e.appeal);
+  return q.Bind(1, e.ticket_id)
+      .Bind(2, e.seq)
+      .Bind(3, e.at)
+      .Bind(4, e.actor.username)
+      .Bind(5, Name(e.actor.role))
+      .Bind(6, e.actor.unit)
+      .Bind(7, e.command)
+      .Bind(8, Name(e.from))
+      .Bind(9, Name(e.to))
+      .Bind(10, payload.dump())
+      .Run();
+}
+
+Result<Ticket> SqliteStore::CreateTicket(const Transition& intake) {
+  auto ids = CreateTickets({{intake.event}}, {intake.ticket});
+  if (!ids.ok()) return ids.status();
+  Ticket t = intake.ticket;
+  t.id = ids->front();
+  return t;
+}
+
+Result<std::vector<TicketId>> SqliteStore::CreateTickets(const std::vector<std::vector<Event>>& histories,
+                                                         const std::vector<Ticket>& tickets) {
+  if (histories.size() != tickets.size()) return Status::InvalidArgument("tickets", "one history per ticket");
+  std::lock_guard lock(write_mu_);
+  Transaction tx(writer_);
+  HOTLINE_RETURN_IF_ERROR(tx.Begin());
+  std::vector<TicketId> ids;
+  ids.reserve(tickets.size());
+  for (std::size_t i = 0; i < tickets.size(); ++i) {
+    ASSIGN_OR_RETURN(id, InsertTicket(writer_, tickets[i]));
+    Ticket t = tickets[i];
+    t.id = id;
+    HOTLINE_RETURN_IF_ERROR(WriteTicket(writer_, t, 0));
+    for (Event e : histories[i]) {
+      e.ticket_id = id;
+      HOTLINE_RETURN_IF_ERROR(InsertEvent(writer_, e));
+    }
+    ids.push_back(id);
+  }
+  HOTLINE_RETURN_IF_ERROR(tx.Commit());
+  return ids;
+}
+
+Result<Ticket> SqliteStore::UpdateTicket(TicketId id,
+                                         const std::function<Result<Transition>(const Ticket&)>& change) {
+  std::lock_guard lock(write_mu_);
+  Transaction tx(writer_);
+  HOTLINE_RETURN_IF_ERROR(tx.Begin());
+  ASSIGN_OR_RETURN(current, LoadTicket(writer_, id));
+  auto next = change(current);
+  if (!next.ok()) return next.status();
+  Transition& tr = *next;
+  tr.ticket.id = id;
+  tr.event.ticket_id = id;
+  HOTLINE_RETURN_IF_ERROR(WriteTicket(writer_, tr.ticket, current.version));
+  HOTLINE_RETURN_IF_ERROR(InsertEvent(writer_, tr.event));
+  HOTLINE_RETURN_IF_ERROR(tx.Commit());
+  return tr.ticket;
+}
+
+Result<Ticket> SqliteStore::GetTicket(TicketId id) {
+  return Read([&](Connection& db) { return LoadTicket(db, id); });
+}
+
+Result<std::vector<Event>> SqliteStore::GetEvents(TicketId id) {
+  return Read([&](Connection& db) -> Result<std::vector<Event>> {
+    ASSIGN_OR_RETURN(q, db.Prepare("SELECT seq, at, actor, actor_role, actor_unit, command, from_state, to_state, "
+                                   "payload FROM events WHERE ticket_id = ?1 ORDER BY seq"));
+    q.Bind(1, id);
+    std::vector<Event> out;
+    while (q.Step()) {
+      Event e;
+      e.ticket_id = id;
+      e.seq = static_cast<int>(q.Int(0));
+      e.at = q.Int(1);
+      auto role = ParseRole(q.Text(3));
+      auto from = ParseTicketState(q.Text(6));
+      auto to = ParseTicketState(q.Text(7));
+      if (!role || !from || !to) return Status::Internal("malformed event in ticket " + std::to_string(id));
+      e.actor = {q.Text(2), *role, q.Text(4)};
+      e.command = q.Text(5);
+      e.from = *from;
+      e.to = *to;
+      json payload = json::parse(q.Text(8));
+      auto input = DecodeCommandInput(payload.at("input"));
+      if (!input.ok()) return input.status();
+      e.input = std::move(input).value();
+      if (payload.contains("appeal")) {
+        auto appeal = DecodeAppeal(payload["appeal"]);
+        if (!appeal.ok()) return appeal.status();
+        e.appeal = std::move(appeal).value();
+      }
+      out.push_back(std::move(e));
+    }
+    HOTLINE_RETURN_IF_ERROR(q.status());
+    if (out.empty()) return Status::NotFound("no ticket " + std::to_string(id));
+    return out;
+  });
+}
+
+namespace {
+
+std::string EscapeLike(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<TicketPage> SqliteStore::ListTickets(const TicketFilter& f) {
+  using Value = std::variant<std::int64_t, std::string>;
+  std::string where = " WHERE 1=1";
+  std::vector<Value> args;
+  auto arg = [&](Value v) {
+    args.push_back(std::move(v));
+    return "?" + std::to_string(args.size());
+  };
+  auto units_clause = [&](const std::vector<std::string>& units) {
+    return " AND id IN (SELECT ticket_id FROM ticket_units WHERE unit IN (SELECT value FROM json_each(" +
+           arg(json(units).dump()) + ")))";
+  };
+  if (f.state) where += " AND state = " + arg(std::string(Name(*f.state)));
+  if (!f.states.empty()) {
+    json names = json::array();
+    for (TicketState s : f.states) names.push_back(Name(s));
+    where += " AND state IN (SELECT value FROM json_each(" + arg(names.dump()) + "))";
+  }
+  if (!f.units.empty()) where += units_clause(f.units);
+  if (f.visible_units) where += units_clause(*f.visible_units);
+  if (!f.category.empty()) where += " AND category LIKE " + arg(EscapeLike(f.category) + "%") + " ESCAPE '\\'";
+  if (!f.caller_phone.empty()) where += " AND caller_phone = " + arg(f.caller_phone);
+  if (!f.query.empty()) {
+    const std::string like = arg("%" + EscapeLike(f.query) + "%");
+    where += " AND (content LIKE " + like + " ESCAPE '\\' OR address LIKE " + like +
+             " ESCAPE '\\' OR CAST(id AS TEXT) = " + arg(f.query) + ")";
+  }
+  if (f.from) where += " AND created_at >= " + arg(f.from);
+  if (f.to) where += " AND created_at < " + arg(f.to);
+  if (f.overdue_only)
+    where += " AND due_at > 0 AND due_at < " + arg(f.now) +
+             " AND state IN ('dispatched','in_progress','joint_review','to_dispatch')";
+
+  std::string order;
+  std::string key = f.sort;
+  const bool desc = !key.empty() && key[0] == '-';
+  if (desc) key.erase(0, 1);
+  if (key != "created_at" && key != "due_at" && key != "updated_at" && key != "id")
+    return Status::InvalidArgument("sort", "sort must be one of created_at, due_at, updated_at, id (prefix - for descending)");
+  order = " ORDER BY " + key + (desc ? " DESC" : " ASC") + ", id" + (desc ? " DESC" : " ASC");
+  if (f.page < 1) return Status::InvalidArgument("page", "page must be at least 1");
+  if (f.per_page < 1 || f.per_page > 200) return Status::InvalidArgument("per_page", "per_page must be 1..200");
+
+  auto bind_all = [&](Statement& s) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      const int idx = static_cast<int>(i + 1);
+      if (auto* n = std::get_if<std::int64_t>(&args[i]))
+        s.Bind(idx, *n);
+      else
+        s.Bind(idx, std::get<std::string>(args[i]));
+    }
+  };
+  return Read([&](Connection& db) -> Result<TicketPage> {
+    TicketPage page;
+    ASSIGN_OR_RETURN(count, db.Prepare("SELECT COUNT(*) FROM tickets" + where));
+    bind_all(count);
+    if (count.Step()) page.total = count.Int(0);
+    HOTLINE_RETURN_IF_ERROR(count.status());
+    const std::string limit = " LIMIT " + std::to_string(f.per_page) + " OFFSET " +
+                              std::to_string(static_cast<std::int64_t>(f.page - 1) * f.per_page);
+    ASSIGN_OR_RETURN(q, db.Prepare("SELECT doc FROM tickets" + where + order + limit));
+    bind_all(q);
+    while (q.Step()) {
+      auto t = DecodeTicket(json::parse(q.Text(0)));
+      if (!t.ok()) return t.status();
+      page.items.push_back(std::move(t).value());
+    }
+    HOTLINE_RETURN_IF_ERROR(q.status());
+    return page;
+  });
+}
+
+Result<std::int64_t> SqliteStore::CountTickets() {
+  return Read([](Connection& db) -> Result<std::int64_t> {
+    ASSIGN_OR_RETURN(q, db.Prepare("SELECT COUNT(*) FROM tickets"));
+    if (!q.Step()) return Status::Internal("count failed");
+    return q.Int(0);
+  });
+}
+
+}  // namespace hotline

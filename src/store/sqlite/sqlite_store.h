@@ -1,0 +1,69 @@
+// SqliteStore: the embedded Store backend. One writer connection (writes are
+// serialised by a mutex; SQLite allows one writer anyway) and a pool of reader
+// connections that run concurrently under WAL. Durability: synchronous=FULL, so a
+// write acknowledged to the caller survives a crash or power loss.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/sqlite/sqlite_db.h"
+#include "store/store.h"
+
+namespace hotline {
+
+class SqliteStore final : public Store {
+ public:
+  // `path` is a file path or ":memory:". Applies migrations.
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, int readers = 4);
+
+  Status ReplaceUnits(const std::vector<Unit>& units) override;
+  Result<std::vector<Unit>> LoadUnits() override;
+  Status ReplaceCategories(const std::vector<Category>& categories) override;
+  Result<std::vector<Category>> LoadCategories() override;
+  Status ReplaceCatalog(const std::vector<CatalogRule>& rules) override;
+  Result<std::vector<CatalogRule>> LoadCatalog() override;
+
+  Status PutUser(const User& user) override;
+  Status PutUsers(const std::vector<User>& users) override;
+  Result<User> FindUser(const std::string& username) override;
+  Result<std::vector<User>> ListUsers() override;
+  Status PutSession(const std::string& token_hash, const std::string& username, UnixSeconds expires_at) override;
+  Result<std::string> FindSession(const std::string& token_hash, UnixSeconds now) override;
+  Status DeleteSession(const std::string& token_hash) override;
+
+  Result<Ticket> CreateTicket(const Transition& intake) override;
+  Result<std::vector<TicketId>> CreateTickets(const std::vector<std::vector<Event>>& histories,
+                                              const std::vector<Ticket>& tickets) override;
+  Result<Ticket> UpdateTicket(TicketId id,
+                              const std::function<Result<Transition>(const Ticket&)>& change) override;
+  Result<Ticket> GetTicket(TicketId id) override;
+  Result<std::vector<Event>> GetEvents(TicketId id) override;
+  Result<TicketPage> ListTickets(const TicketFilter& filter) override;
+  Result<std::int64_t> CountTickets() override;
+
+ private:
+  class ReaderLease;
+  SqliteStore(sqlite::Connection writer, std::vector<sqlite::Connection> readers);
+
+  // Runs `fn` on a reader connection (or the writer, for in-memory databases).
+  template <typename Fn>
+  auto Read(Fn&& fn) -> decltype(fn(std::declval<sqlite::Connection&>()));
+
+  Result<TicketId> InsertTicket(sqlite::Connection& db, const Ticket& t);
+  Status WriteTicket(sqlite::Connection& db, const Ticket& t, int expected_version);
+  Status WriteTicketUnits(sqlite::Connection& db, const Ticket& t);
+  Status InsertEvent(sqlite::Connection& db, const Event& e);
+
+  std::mutex write_mu_;
+  sqlite::Connection writer_;
+  std::mutex pool_mu_;
+  std::condition_variable pool_cv_;
+  std::vector<sqlite::Connection> readers_;
+  bool shared_writer_ = false;
+};
+
+}  // namespace hotline

@@ -1,0 +1,241 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "domain/test_fixtures.h"
+#include "store/codec.h"
+
+namespace hotline {
+namespace {
+
+using testing::Operator;
+using testing::Staff;
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("hotline_store_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    auto s = SqliteStore::Open((dir_ / "t.db").string());
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+    ctx_.units = &units_;
+    ctx_.taxonomy = &taxonomy_;
+    ctx_.calendar = &calendar_;
+    ctx_.now = 1'795'000'000;
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  Ticket Create(Appeal a = testing::HeatingAppeal()) {
+    auto tr = Intake(a, Operator(), ctx_);
+    EXPECT_TRUE(tr.ok());
+    auto t = store_->CreateTicket(*tr);
+    EXPECT_TRUE(t.ok()) << t.status().ToString();
+    return *t;
+  }
+
+  Result<Ticket> Command(TicketId id, std::string_view cmd, CommandInput in, const Actor& actor) {
+    ctx_.now += 60;
+    return store_->UpdateTicket(id, [&](const Ticket& t) { return Apply(t, cmd, in, actor, ctx_); });
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<SqliteStore> store_;
+  UnitTree units_ = testing::SmallCity();
+  Taxonomy taxonomy_ = testing::SmallTaxonomy();
+  WorkCalendar calendar_;
+  Context ctx_;
+};
+
+TEST_F(SqliteStoreTest, CreateAssignsIdsAndWritesIntakeEvent) {
+  Ticket a = Create();
+  Ticket b = Create();
+  EXPECT_GT(a.id, 0);
+  EXPECT_EQ(b.id, a.id + 1);
+  auto got = store_->GetTicket(a.id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->appeal.content, testing::HeatingAppeal().content);
+  auto events = store_->GetEvents(a.id);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].command, "intake");
+  EXPECT_EQ(store_->GetTicket(999).status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, StoredStateIsReproducibleFromStoredEvents) {
+  Ticket t = Create();
+  CommandInput d;
+  d.unit = "D1";
+  d.co_units = {"HEAT"};
+  ASSERT_TRUE(Command(t.id, "dispatch", d, Operator()).ok());
+  ASSERT_TRUE(Command(t.id, "sign", {}, Staff("D1")).ok());
+  d.unit = "S1";
+  d.co_units.clear();
+  ASSERT_TRUE(Command(t.id, "dispatch", d, Staff("D1")).ok());
+  ASSERT_TRUE(Command(t.id, "sign", {}, Staff("S1")).ok());
+  EXPECT_EQ(Command(t.id, "request-extension", {}, Staff("S1")).status().field(), "days");
+  CommandInput ext;
+  ext.days = 3;
+  ext.reason = "等待配件";
+  ASSERT_TRUE(Command(t.id, "request-extension", ext, Staff("S1")).ok());
+  auto stored = store_->GetTicket(t.id);
+  auto events = store_->GetEvents(t.id);
+  ASSERT_TRUE(stored.ok() && events.ok());
+  EXPECT_EQ(events->size(), static_cast<std::size_t>(stored->version));
+  auto replayed = Replay(*events, ctx_);
+  ASSERT_TRUE(replayed.ok()) << replayed.status().ToString();
+  EXPECT_EQ(EncodeTicket(*replayed), EncodeTicket(*stored));
+}
+
+TEST_F(SqliteStoreTest, RefusedCommandChangesNothing) {
+  Ticket t = Create();
+  auto r = Command(t.id, "sign", {}, Actor{"admin", Role::kAdmin, ""});
+  EXPECT_EQ(r.status().code(), StatusCode::kConflict);
+  EXPECT_EQ(Command(t.id, "sign", {}, Staff("S1")).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(store_->GetTicket(t.id)->version, 1);
+  EXPECT_EQ(store_->GetEvents(t.id)->size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, StateAndEventAreOneTransaction) {
+  Ticket t = Create();
+  // An event whose key collides with the intake event: the event insert fails
+  // after the ticket row was updated, and the whole change must roll back.
+  auto r = store_->UpdateTicket(t.id, [&](const Ticket& cur) -> Result<Transition> {
+    auto tr = Apply(cur, "to-dispatch", {}, Operator(), ctx_);
+    if (!tr.ok()) return tr.status();
+    tr->event.seq = 1;
+    return tr;
+  });
+  EXPECT_FALSE(r.ok());
+  auto after = store_->GetTicket(t.id);
+  EXPECT_EQ(after->state, TicketState::kTriage);
+  EXPECT_EQ(after->version, 1);
+  EXPECT_EQ(store_->GetEvents(t.id)->size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, ConcurrentCommandsAreSerialised) {
+  Ticket t = Create();
+  CommandInput d;
+  d.unit = "S1";
+  ASSERT_TRUE(Command(t.id, "dispatch", d, Operator()).ok());
+  // Eight threads race to sign the same ticket: exactly one wins, the rest see the new state.
+  std::atomic<int> ok{0}, conflict{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&] {
+      auto r = store_->UpdateTicket(t.id, [&](const Ticket& cur) { return Apply(cur, "sign", {}, Staff("S1"), ctx_); });
+      (r.ok() ? ok : conflict)++;
+      if (!r.ok()) {
+        EXPECT_EQ(r.status().code(), StatusCode::kConflict);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok.load(), 1);
+  EXPECT_EQ(conflict.load(), 7);
+  EXPECT_EQ(store_->GetEvents(t.id)->size(), 3u);
+}
+
+TEST_F(SqliteStoreTest, ListFiltersPagesAndScopes) {
+  for (int i = 0; i < 25; ++i) {
+    Appeal a = testing::HeatingAppeal();
+    a.content = "第" + std::to_string(i) + "号 " + (i % 5 == 0 ? "路灯不亮" : "室温低");
+    a.caller.phone = i % 2 ? "13800000001" : "13900000002";
+    Ticket t = Create(a);
+    if (i % 3 == 0) {
+      CommandInput d;
+      d.unit = i % 2 ? "S1" : "S3";
+      ASSERT_TRUE(Command(t.id, "dispatch", d, Operator()).ok());
+    }
+  }
+  TicketFilter f;
+  f.per_page = 10;
+  auto p1 = store_->ListTickets(f);
+  ASSERT_TRUE(p1.ok()) << p1.status().ToString();
+  EXPECT_EQ(p1->total, 25);
+  EXPECT_EQ(p1->items.size(), 10u);
+  EXPECT_GT(p1->items.front().id, p1->items.back().id);  // newest first
+  f.page = 3;
+  EXPECT_EQ(store_->ListTickets(f)->items.size(), 5u);
+
+  TicketFilter by_state;
+  by_state.state = TicketState::kDispatched;
+  EXPECT_EQ(store_->ListTickets(by_state)->total, 9);
+
+  TicketFilter scope;
+  scope.visible_units = units_.Subtree("D1");
+  EXPECT_EQ(store_->ListTickets(scope)->total, 4);  // i = 3, 9, 15, 21 went to S1
+  scope.visible_units = std::vector<std::string>{};
+  EXPECT_EQ(store_->ListTickets(scope)->total, 0);
+
+  TicketFilter q;
+  q.query = "路灯";
+  EXPECT_EQ(store_->ListTickets(q)->total, 5);
+  q.query = "100%";  // LIKE wildcards are literal
+  EXPECT_EQ(store_->ListTickets(q)->total, 0);
+
+  TicketFilter phone;
+  phone.caller_phone = "13800000001";
+  EXPECT_EQ(store_->ListTickets(phone)->total, 12);
+
+  TicketFilter cat;
+  cat.category = "01";
+  EXPECT_EQ(store_->ListTickets(cat)->total, 25);
+  cat.category = "02";
+  EXPECT_EQ(store_->ListTickets(cat)->total, 0);
+
+  TicketFilter bad;
+  bad.sort = "content; DROP TABLE tickets";
+  EXPECT_EQ(store_->ListTickets(bad).status().field(), "sort");
+  bad.sort = "-id";
+  bad.per_page = 500;
+  EXPECT_EQ(store_->ListTickets(bad).status().field(), "per_page");
+}
+
+TEST_F(SqliteStoreTest, UsersAndSessions) {
+  User u{"S1", "hash", Role::kUnitStaff, "S1", "东华街道", true};
+  ASSERT_TRUE(store_->PutUser(u).ok());
+  auto got = store_->FindUser("S1");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->role, Role::kUnitStaff);
+  EXPECT_EQ(got->unit, "S1");
+  EXPECT_EQ(store_->FindUser("nobody").status().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(store_->PutSession("th", "S1", 1000).ok());
+  EXPECT_EQ(*store_->FindSession("th", 999), "S1");
+  EXPECT_EQ(store_->FindSession("th", 1000).status().code(), StatusCode::kUnauthenticated);
+  ASSERT_TRUE(store_->DeleteSession("th").ok());
+  EXPECT_FALSE(store_->FindSession("th", 0).ok());
+  // A session for an unknown user is refused by the foreign key.
+  EXPECT_FALSE(store_->PutSession("x", "ghost", 1000).ok());
+}
+
+TEST_F(SqliteStoreTest, ReferenceDataRoundTrips) {
+  ASSERT_TRUE(store_->ReplaceUnits(units_.units()).ok());
+  EXPECT_EQ(store_->LoadUnits()->size(), units_.units().size());
+  ASSERT_TRUE(store_->ReplaceCategories(taxonomy_.categories()).ok());
+  EXPECT_EQ(store_->LoadCategories()->size(), 3u);
+  ASSERT_TRUE(store_->ReplaceCatalog({{"0101", "", "any", "HEAT", {"D1"}}}).ok());
+  auto cat = store_->LoadCatalog();
+  ASSERT_EQ(cat->size(), 1u);
+  EXPECT_EQ((*cat)[0].co_units, std::vector<std::string>{"D1"});
+}
+
+TEST_F(SqliteStoreTest, DataSurvivesReopen) {
+  Ticket t = Create();
+  store_.reset();
+  auto s = SqliteStore::Open((dir_ / "t.db").string());
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ((*s)->GetTicket(t.id)->appeal.content, t.appeal.content);
+}
+
+}  // namespace
+}  // namespace hotline

@@ -1,0 +1,101 @@
+// Store: the one storage interface of the system. Backends (sqlite/, later
+// postgres/) implement it; nothing above this layer knows SQL.
+//
+// Contract for tickets: CreateTicket and UpdateTicket write the ticket's new state
+// and its event in one transaction — both or neither. UpdateTicket runs `change`
+// on the current stored ticket inside that transaction, so concurrent commands on
+// one ticket are serialised and each sees the result of the previous one.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/state_machine.h"
+#include "domain/status.h"
+#include "domain/taxonomy.h"
+#include "domain/ticket.h"
+#include "domain/unit_tree.h"
+
+namespace hotline {
+
+struct User {
+  std::string username;
+  std::string password_hash;  // libsodium crypto_pwhash_str (argon2id)
+  Role role = Role::kOperator;
+  std::string unit;           // for unit staff
+  std::string display_name;
+  bool active = true;
+};
+
+// One row of the dispatch catalog (分派目录): category (+ area, + enterprise) → units.
+struct CatalogRule {
+  std::string category;        // taxonomy code at any level
+  std::string area;            // district/street unit code, empty = anywhere
+  std::string enterprise = "any";  // any | yes | no
+  std::string lead;
+  std::vector<std::string> co_units;
+};
+
+struct TicketFilter {
+  std::optional<TicketState> state;
+  std::vector<TicketState> states;          // any of these (ignored when empty)
+  std::vector<std::string> units;           // lead/co/chain unit among these (empty = any)
+  std::optional<std::vector<std::string>> visible_units;  // scope of a unit user; empty vector = sees nothing
+  std::string category;                     // code prefix: "01" matches all of 城乡建设
+  std::string query;                        // substring of content, address or ticket number
+  std::string caller_phone;
+  UnixSeconds from = 0, to = 0;             // created_at in [from, to)
+  bool overdue_only = false;                // due_at passed and not replied
+  UnixSeconds now = 0;                      // for overdue_only
+  std::string sort = "-created_at";         // created_at | due_at | updated_at | id, '-' for descending
+  int page = 1;
+  int per_page = 20;
+};
+
+struct TicketPage {
+  std::vector<Ticket> items;
+  std::int64_t total = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Reference data.
+  virtual Status ReplaceUnits(const std::vector<Unit>& units) = 0;
+  virtual Result<std::vector<Unit>> LoadUnits() = 0;
+  virtual Status ReplaceCategories(const std::vector<Category>& categories) = 0;
+  virtual Result<std::vector<Category>> LoadCategories() = 0;
+  virtual Status ReplaceCatalog(const std::vector<CatalogRule>& rules) = 0;
+  virtual Result<std::vector<CatalogRule>> LoadCatalog() = 0;
+
+  // Users and sessions. Tokens are stored hashed.
+  virtual Status PutUser(const User& user) = 0;
+  virtual Status PutUsers(const std::vector<User>& users) = 0;
+  virtual Result<User> FindUser(const std::string& username) = 0;
+  virtual Result<std::vector<User>> ListUsers() = 0;
+  virtual Status PutSession(const std::string& token_hash, const std::string& username, UnixSeconds expires_at) = 0;
+  virtual Result<std::string> FindSession(const std::string& token_hash, UnixSeconds now) = 0;
+  virtual Status DeleteSession(const std::string& token_hash) = 0;
+
+  // Tickets.
+  virtual Result<Ticket> CreateTicket(const Transition& intake) = 0;
+  // Writes many intakes in one transaction (imports, demo data); returns their ids.
+  virtual Result<std::vector<TicketId>> CreateTickets(const std::vector<std::vector<Event>>& histories,
+                                                      const std::vector<Ticket>& tickets) = 0;
+  virtual Result<Ticket> UpdateTicket(TicketId id,
+                                      const std::function<Result<Transition>(const Ticket&)>& change) = 0;
+  virtual Result<Ticket> GetTicket(TicketId id) = 0;
+  virtual Result<std::vector<Event>> GetEvents(TicketId id) = 0;
+  virtual Result<TicketPage> ListTickets(const TicketFilter& filter) = 0;
+  virtual Result<std::int64_t> CountTickets() = 0;
+};
+
+// Opens a store from a URL: "sqlite:PATH" (or a bare path), "sqlite::memory:".
+// Applies pending migrations before returning.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
+
+}  // namespace hotline
