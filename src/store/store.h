@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/catalog.h"
 #include "domain/state_machine.h"
 #include "domain/status.h"
 #include "domain/taxonomy.h"
@@ -28,15 +29,6 @@ struct User {
   std::string unit;           // for unit staff
   std::string display_name;
   bool active = true;
-};
-
-// One row of the dispatch catalog (分派目录): category (+ area, + enterprise) → units.
-struct CatalogRule {
-  std::string category;        // taxonomy code at any level
-  std::string area;            // district/street unit code, empty = anywhere
-  std::string enterprise = "any";  // any | yes | no
-  std::string lead;
-  std::vector<std::string> co_units;
 };
 
 struct TicketFilter {

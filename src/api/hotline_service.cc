@@ -1,0 +1,113 @@
+#include "api/hotline_service.h"
+
+#include "api/credentials.h"
+
+namespace hotline::api {
+
+HotlineService::HotlineService(Store& store, const Clock& clock, WorkCalendar calendar, Policy policy)
+    : store_(store), clock_(clock), calendar_(std::move(calendar)), policy_(policy) {}
+
+Status HotlineService::LoadReferenceData() {
+  auto units = store_.LoadUnits();
+  if (!units.ok()) return units.status();
+  auto tree = UnitTree::Build(std::move(units).value());
+  if (!tree.ok()) return tree.status();
+  auto categories = store_.LoadCategories();
+  if (!categories.ok()) return categories.status();
+  auto taxonomy = Taxonomy::Build(std::move(categories).value());
+  if (!taxonomy.ok()) return taxonomy.status();
+  auto catalog = store_.LoadCatalog();
+  if (!catalog.ok()) return catalog.status();
+  auto ref = std::make_shared<ReferenceData>(
+      ReferenceData{std::move(tree).value(), std::move(taxonomy).value(), std::move(catalog).value()});
+  std::unique_lock lock(ref_mu_);
+  ref_ = std::move(ref);
+  return Status::Ok();
+}
+
+std::shared_ptr<const ReferenceData> HotlineService::reference() const {
+  std::shared_lock lock(ref_mu_);
+  return ref_;
+}
+
+Context HotlineService::MakeContext(const ReferenceData& ref) const {
+  Context ctx;
+  ctx.units = &ref.units;
+  ctx.taxonomy = &ref.taxonomy;
+  ctx.calendar = &calendar_;
+  ctx.policy = policy_;
+  ctx.now = clock_.Now();
+  return ctx;
+}
+
+Result<std::string> HotlineService::Login(const std::string& username, const std::string& password) {
+  auto user = store_.FindUser(username);
+  // The same answer for an unknown user and a wrong password.
+  if (!user.ok() || !user->active || !VerifyPassword(user->password_hash, password))
+    return Status::Unauthenticated("wrong username or password");
+  std::string token = NewToken();
+  HOTLINE_RETURN_IF_ERROR(store_.PutSession(TokenHash(token), username, clock_.Now() + kSessionSeconds));
+  return token;
+}
+
+Result<Actor> HotlineService::Authenticate(const std::string& token) {
+  if (token.empty()) return Status::Unauthenticated("missing bearer token");
+  auto username = store_.FindSession(TokenHash(token), clock_.Now());
+  if (!username.ok()) return Status::Unauthenticated("invalid or expired token");
+  auto user = store_.FindUser(*username);
+  if (!user.ok() || !user->active) return Status::Unauthenticated("user is disabled");
+  return Actor{user->username, user->role, user->unit};
+}
+
+Status HotlineService::Logout(const std::string& token) { return store_.DeleteSession(TokenHash(token)); }
+
+Result<Ticket> HotlineService::Intake(Appeal appeal, const Actor& actor) {
+  auto ref = reference();
+  if (appeal.query_code.empty()) appeal.query_code = RandomDigits(6);
+  auto tr = hotline::Intake(appeal, actor, MakeContext(*ref));
+  if (!tr.ok()) return tr.status();
+  return store_.CreateTicket(*tr);
+}
+
+Result<Ticket> HotlineService::Command(TicketId id, const std::string& command, const CommandInput& input,
+                                       const Actor& actor) {
+  auto ref = reference();
+  if (command == "merge") {
+    auto main = Get(input.main_ticket, actor);
+    if (!main.ok())
+      return Status::InvalidArgument("main_ticket", "main ticket " + std::to_string(input.main_ticket) +
+                                                        " does not exist or is not visible");
+    if (main->state == TicketState::kMerged)
+      return Status::InvalidArgument("main_ticket", "the main ticket is itself merged into another");
+  }
+  return store_.UpdateTicket(id, [&](const Ticket& current) -> Result<Transition> {
+    if (!CanSee(current, actor, ref->units)) return Status::PermissionDenied("ticket belongs to another unit");
+    return Apply(current, command, input, actor, MakeContext(*ref));
+  });
+}
+
+Result<Ticket> HotlineService::Get(TicketId id, const Actor& actor) {
+  auto t = store_.GetTicket(id);
+  if (!t.ok()) return t.status();
+  if (!CanSee(*t, actor, reference()->units)) return Status::PermissionDenied("ticket belongs to another unit");
+  return t;
+}
+
+Result<std::vector<Event>> HotlineService::Events(TicketId id, const Actor& actor) {
+  auto t = Get(id, actor);
+  if (!t.ok()) return t.status();
+  return store_.GetEvents(id);
+}
+
+Result<TicketPage> HotlineService::List(TicketFilter filter, const Actor& actor) {
+  if (actor.role == Role::kUnitStaff) filter.visible_units = reference()->units.Subtree(actor.unit);
+  filter.now = clock_.Now();
+  return store_.ListTickets(filter);
+}
+
+std::vector<std::string> HotlineService::AvailableCommands(const Ticket& t, const Actor& actor) const {
+  auto ref = reference();
+  return hotline::AvailableCommands(t, actor, MakeContext(*ref));
+}
+
+}  // namespace hotline::api

@@ -1,0 +1,62 @@
+// HotlineService: the application core behind every interface (REST, Open311,
+// CLI import). It owns the reference data in memory (unit tree, taxonomy,
+// catalog, calendar), authenticates users, and runs ticket commands through the
+// domain state machine and the store. Every method checks the actor's authority:
+// unit staff see and act on their own subtree only.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+#include "domain/clock.h"
+#include "domain/state_machine.h"
+#include "store/store.h"
+
+namespace hotline::api {
+
+struct ReferenceData {
+  UnitTree units;
+  Taxonomy taxonomy;
+  std::vector<CatalogRule> catalog;
+};
+
+class HotlineService {
+ public:
+  HotlineService(Store& store, const Clock& clock, WorkCalendar calendar, Policy policy = {});
+
+  // (Re)loads units, taxonomy and catalog from the store.
+  Status LoadReferenceData();
+  std::shared_ptr<const ReferenceData> reference() const;
+
+  // Sessions.
+  Result<std::string> Login(const std::string& username, const std::string& password);
+  Result<Actor> Authenticate(const std::string& token);
+  Status Logout(const std::string& token);
+  static constexpr UnixSeconds kSessionSeconds = 12 * 3600;
+
+  // Tickets.
+  Result<Ticket> Intake(Appeal appeal, const Actor& actor);
+  Result<Ticket> Command(TicketId id, const std::string& command, const CommandInput& input, const Actor& actor);
+  Result<Ticket> Get(TicketId id, const Actor& actor);
+  Result<std::vector<Event>> Events(TicketId id, const Actor& actor);
+  Result<TicketPage> List(TicketFilter filter, const Actor& actor);
+  std::vector<std::string> AvailableCommands(const Ticket& t, const Actor& actor) const;
+
+  Store& store() { return store_; }
+  const Clock& clock() const { return clock_; }
+
+ private:
+  Context MakeContext(const ReferenceData& ref) const;
+
+  Store& store_;
+  const Clock& clock_;
+  WorkCalendar calendar_;
+  Policy policy_;
+  mutable std::shared_mutex ref_mu_;
+  std::shared_ptr<const ReferenceData> ref_;
+};
+
+}  // namespace hotline::api

@@ -1,0 +1,196 @@
+#include "api/http_server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace hotline::api {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+HttpRequest ToRequest(const http::request<http::string_body>& req, const std::string& remote, bool& bad_target) {
+  HttpRequest out;
+  out.method = std::string(req.method_string());
+  out.body = req.body();
+  out.remote = remote;
+  for (const auto& field : req) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers[name] = std::string(field.value());
+  }
+  auto url = boost::urls::parse_origin_form(req.target());
+  if (!url) {
+    bad_target = true;
+    return out;
+  }
+  out.path = url->path();
+  for (auto param : url->params()) out.query.emplace(param.key, param.value);
+  return out;
+}
+
+http::response<http::string_body> ToBeast(HttpResponse r, unsigned version, bool keep_alive) {
+  http::response<http::string_body> res{static_cast<http::status>(r.status), version};
+  res.set(http::field::server, "hotline");
+  res.set(http::field::content_type, r.content_type);
+  for (auto& [k, v] : r.headers) res.set(k, v);
+  res.body() = std::move(r.body);
+  res.keep_alive(keep_alive);
+  res.prepare_payload();
+  return res;
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, const Handler& handler, std::size_t max_body)
+      : stream_(std::move(socket)), handler_(handler), max_body_(max_body) {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = ep.address().to_string();
+  }
+  void Run() {
+    asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::Read, shared_from_this()));
+  }
+
+ private:
+  void Read() {
+    parser_.emplace();
+    parser_->body_limit(max_body_);
+    parser_->header_limit(16 * 1024);
+    stream_.expires_after(std::chrono::seconds(60));
+    http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+  }
+
+  void OnRead(beast::error_code ec, std::size_t) {
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::connection_reset ||
+        ec == asio::error::eof)
+      return Close();
+    if (ec == http::error::body_limit) {
+      HttpResponse r{413, "application/json; charset=utf-8",
+                     R"({"error":{"code":"payload_too_large","message":"request body exceeds )" +
+                         std::to_string(max_body_) + R"( bytes","field":"body"}})",
+                     {}};
+      return Write(ToBeast(std::move(r), 11, false));
+    }
+    if (ec) {
+      HttpResponse r{400, "application/json; charset=utf-8",
+                     R"({"error":{"code":"bad_request","message":"malformed HTTP request"}})", {}};
+      return Write(ToBeast(std::move(r), 11, false));
+    }
+    auto req = parser_->release();
+    bool bad_target = false;
+    HttpRequest request = ToRequest(req, remote_, bad_target);
+    HttpResponse response;
+    if (bad_target) {
+      response = {400, "application/json; charset=utf-8",
+                  R"({"error":{"code":"bad_request","message":"malformed request target"}})", {}};
+    } else {
+      response = handler_(request);
+    }
+    Write(ToBeast(std::move(response), req.version(), req.keep_alive()));
+  }
+
+  void Write(http::response<http::string_body> res) {
+    auto sp = std::make_shared<http::response<http::string_body>>(std::move(res));
+    const bool close = !sp->keep_alive();
+    http::async_write(stream_, *sp, [self = shared_from_this(), sp, close](beast::error_code ec, std::size_t) {
+      if (ec || close) return self->Close();
+      self->Read();
+    });
+  }
+
+  void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  const Handler& handler_;
+  std::size_t max_body_;
+  std::string remote_;
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+  ServerOptions options;
+  Handler handler;
+  asio::io_context ioc;
+  tcp::acceptor acceptor{ioc};
+  std::vector<std::thread> threads;
+  std::mutex mu;
+  std::condition_variable stopped_cv;
+  bool stopped = false;
+
+  void Accept() {
+    acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+      if (ec == asio::error::operation_aborted) return;
+      if (!ec) {
+        socket.set_option(tcp::no_delay(true), ec);
+        std::make_shared<Session>(std::move(socket), handler, options.max_body_bytes)->Run();
+      }
+      Accept();
+    });
+  }
+};
+
+HttpServer::HttpServer(ServerOptions options, Handler handler) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->handler = std::move(handler);
+}
+
+HttpServer::~HttpServer() { Stop(); }
+
+Status HttpServer::Start() {
+  beast::error_code ec;
+  auto address = asio::ip::make_address(impl_->options.address, ec);
+  if (ec) return Status::InvalidArgument("address", "bad listen address " + impl_->options.address);
+  tcp::endpoint endpoint{address, impl_->options.port};
+  impl_->acceptor.open(endpoint.protocol(), ec);
+  if (!ec) impl_->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) impl_->acceptor.bind(endpoint, ec);
+  if (!ec) impl_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec)
+    return Status::Unavailable("cannot listen on " + impl_->options.address + ":" +
+                               std::to_string(impl_->options.port) + ": " + ec.message());
+  impl_->Accept();
+  for (int i = 0; i < std::max(1, impl_->options.threads); ++i) impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+  return Status::Ok();
+}
+
+unsigned short HttpServer::port() const {
+  beast::error_code ec;
+  auto ep = impl_->acceptor.local_endpoint(ec);
+  return ec ? 0 : ep.port();
+}
+
+void HttpServer::Stop() {
+  {
+    std::lock_guard lock(impl_->mu);
+    if (impl_->stopped) return;
+    impl_->stopped = true;
+  }
+  impl_->ioc.stop();
+  for (auto& t : impl_->threads)
+    if (t.joinable()) t.join();
+  impl_->stopped_cv.notify_all();
+}
+
+void HttpServer::Wait() {
+  std::unique_lock lock(impl_->mu);
+  impl_->stopped_cv.wait(lock, [&] { return impl_->stopped; });
+}
+
+}  // namespace hotline::api

@@ -1,0 +1,37 @@
+// Framework-neutral HTTP request and response as the handlers see them, so that
+// routing and endpoints are testable without sockets.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace hotline::api {
+
+struct HttpRequest {
+  std::string method;                          // "GET", "POST", …
+  std::string path;                            // decoded path, no query
+  std::multimap<std::string, std::string> query;  // decoded query parameters
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  std::string remote;                          // peer address, for logs
+
+  // First value of a query parameter, or "".
+  std::string Param(const std::string& name) const {
+    auto it = query.find(name);
+    return it == query.end() ? std::string() : it->second;
+  }
+  std::string Header(const std::string& lower_name) const {
+    auto it = headers.find(lower_name);
+    return it == headers.end() ? std::string() : it->second;
+  }
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+}  // namespace hotline::api

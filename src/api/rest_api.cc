@@ -1,0 +1,290 @@
+#include "api/rest_api.h"
+
+#include <chrono>
+#include <charconv>
+
+#include "api/views.h"
+#include "store/codec.h"
+#include "store/json_fields.h"
+
+namespace hotline::api {
+
+using nlohmann::json;
+
+HttpResponse StatusResponse(const Status& s) {
+  int code = 500;
+  switch (s.code()) {
+    case StatusCode::kOk: code = 200; break;
+    case StatusCode::kInvalidArgument: code = 400; break;
+    case StatusCode::kUnauthenticated: code = 401; break;
+    case StatusCode::kPermissionDenied: code = 403; break;
+    case StatusCode::kNotFound: code = 404; break;
+    case StatusCode::kConflict:
+    case StatusCode::kAlreadyExists: code = 409; break;
+    case StatusCode::kUnavailable: code = 503; break;
+    case StatusCode::kInternal: code = 500; break;
+  }
+  return ErrorResponse(code, s.code_name(), s.message(), s.field());
+}
+
+namespace {
+
+HttpResponse Json(int status, const json& body) {
+  HttpResponse r;
+  r.status = status;
+  r.body = body.dump();
+  return r;
+}
+
+Result<json> ParseBody(const HttpRequest& req) {
+  if (req.body.empty()) return json::object();
+  json j = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Status::InvalidArgument("body", "request body is not valid JSON");
+  if (!j.is_object()) return Status::InvalidArgument("body", "request body must be a JSON object");
+  return j;
+}
+
+std::string BearerToken(const HttpRequest& req) {
+  const std::string h = req.Header("authorization");
+  const std::string prefix = "Bearer ";
+  return h.rfind(prefix, 0) == 0 ? h.substr(prefix.size()) : std::string();
+}
+
+Result<std::int64_t> ParseInt(const std::string& s, const char* field) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size())
+    return Status::InvalidArgument(field, std::string(field) + " must be an integer");
+  return v;
+}
+
+// Accepts a date "YYYY-MM-DD" (local midnight, UTC+8) or Unix seconds.
+Result<UnixSeconds> ParseTimeParam(const std::string& s, const char* field) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (s.size() == 10 && std::sscanf(s.c_str(), "%4d-%2u-%2u", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 &&
+      d <= 31)
+    return static_cast<UnixSeconds>(DaysFromCivil(y, m, d)) * 86400 - WorkCalendar::kUtcOffsetSeconds;
+  auto v = ParseInt(s, field);
+  if (!v.ok()) return Status::InvalidArgument(field, std::string(field) + " must be YYYY-MM-DD or Unix seconds");
+  return *v;
+}
+
+Result<TicketFilter> ParseFilter(const HttpRequest& req, const ReferenceData& ref) {
+  TicketFilter f;
+  if (auto s = req.Param("state"); !s.empty()) {
+    std::size_t start = 0;
+    while (start <= s.size()) {
+      std::size_t end = s.find(',', start);
+      if (end == std::string::npos) end = s.size();
+      auto st = ParseTicketState(s.substr(start, end - start));
+      if (!st) return Status::InvalidArgument("state", "unknown state '" + s.substr(start, end - start) + "'");
+      f.states.push_back(*st);
+      start = end + 1;
+    }
+  }
+  if (auto u = req.Param("unit"); !u.empty()) {
+    if (!ref.units.Find(u)) return Status::InvalidArgument("unit", "unknown unit " + u);
+    f.units = ref.units.Subtree(u);
+  }
+  f.category = req.Param("category");
+  f.query = req.Param("q");
+  if (f.query.size() > 200) return Status::InvalidArgument("q", "q is longer than 200 bytes");
+  f.caller_phone = req.Param("phone");
+  if (auto s = req.Param("from"); !s.empty()) {
+    auto t = ParseTimeParam(s, "from");
+    if (!t.ok()) return t.status();
+    f.from = *t;
+  }
+  if (auto s = req.Param("to"); !s.empty()) {
+    auto t = ParseTimeParam(s, "to");
+    if (!t.ok()) return t.status();
+    f.to = *t;
+  }
+  if (auto s = req.Param("page"); !s.empty()) {
+    auto v = ParseInt(s, "page");
+    if (!v.ok()) return v.status();
+    if (*v < 1 || *v > 1'000'000) return Status::InvalidArgument("page", "page must be at least 1");
+    f.page = static_cast<int>(*v);
+  }
+  if (auto s = req.Param("per_page"); !s.empty()) {
+    auto v = ParseInt(s, "per_page");
+    if (!v.ok()) return v.status();
+    if (*v < 1 || *v > 200) return Status::InvalidArgument("per_page", "per_page must be 1..200");
+    f.per_page = static_cast<int>(*v);
+  }
+  if (auto s = req.Param("sort"); !s.empty()) f.sort = s;
+  f.overdue_only = req.Param("overdue") == "1" || req.Param("overdue") == "true";
+  return f;
+}
+
+}  // namespace
+
+RestApi::RestApi(HotlineService& service) : service_(service) { AddRoutes(); }
+
+HttpResponse RestApi::Handle(const HttpRequest& req) {
+  const auto start = std::chrono::steady_clock::now();
+  HttpResponse r = router_.Dispatch(req);
+  ++requests_;
+  if (r.status >= 500) ++errors_5xx_;
+  else if (r.status >= 400) ++errors_4xx_;
+  latency_us_total_ += std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start)
+                           .count();
+  return r;
+}
+
+HttpResponse RestApi::Metrics() const {
+  HttpResponse r;
+  r.content_type = "text/plain; version=0.0.4";
+  auto line = [&](const char* name, const char* help, const char* type, long long v) {
+    r.body += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " " +
+              std::to_string(v) + "\n";
+  };
+  line("hotline_http_requests_total", "HTTP requests handled.", "counter", requests_.load());
+  line("hotline_http_client_errors_total", "Responses with a 4xx status.", "counter", errors_4xx_.load());
+  line("hotline_http_server_errors_total", "Responses with a 5xx status.", "counter", errors_5xx_.load());
+  line("hotline_intakes_total", "Tickets recorded through the API.", "counter", intakes_.load());
+  line("hotline_commands_total", "Ticket commands applied through the API.", "counter", commands_.load());
+  r.body += "# HELP hotline_http_request_seconds_sum Total time spent in handlers.\n"
+            "# TYPE hotline_http_request_seconds_sum counter\nhotline_http_request_seconds_sum " +
+            std::to_string(latency_us_total_.load() / 1e6) + "\n";
+  auto count = service_.store().CountTickets();
+  if (count.ok()) line("hotline_tickets", "Tickets in the store.", "gauge", *count);
+  return r;
+}
+
+void RestApi::AddRoutes() {
+  // Wraps a handler that needs an authenticated actor.
+  auto authed = [this](auto fn) {
+    return [this, fn](const HttpRequest& req, const PathParams& params) -> HttpResponse {
+      auto actor = service_.Authenticate(BearerToken(req));
+      if (!actor.ok()) return StatusResponse(actor.status());
+      return fn(req, params, *actor);
+    };
+  };
+  auto ticket_id = [](const PathParams& p) { return ParseInt(p.at("id"), "id"); };
+
+  router_.Add("GET", "/healthz", [this](const HttpRequest&, const PathParams&) {
+    auto count = service_.store().CountTickets();
+    if (!count.ok()) return Json(503, {{"status", "unavailable"}, {"error", count.status().message()}});
+    return Json(200, {{"status", "ok"}, {"tickets", *count}});
+  });
+  router_.Add("GET", "/metrics", [this](const HttpRequest&, const PathParams&) { return Metrics(); });
+
+  router_.Add("POST", "/api/v1/sessions", [this](const HttpRequest& req, const PathParams&) {
+    auto body = ParseBody(req);
+    if (!body.ok()) return StatusResponse(body.status());
+    std::string username, password;
+    Status s = json_fields::ReadString(*body, "username", username, 100);
+    if (s.ok()) s = json_fields::ReadString(*body, "password", password, 200);
+    if (s.ok() && username.empty()) s = Status::InvalidArgument("username", "username is required");
+    if (s.ok() && password.empty()) s = Status::InvalidArgument("password", "password is required");
+    if (!s.ok()) return StatusResponse(s);
+    auto token = service_.Login(username, password);
+    if (!token.ok()) return StatusResponse(token.status());
+    auto user = service_.store().FindUser(username);
+    return Json(201, {{"token", *token},
+                      {"expires_in", HotlineService::kSessionSeconds},
+                      {"user",
+                       {{"username", user->username},
+                        {"role", Name(user->role)},
+                        {"unit", user->unit},
+                        {"display_name", user->display_name}}}});
+  });
+  router_.Add("DELETE", "/api/v1/sessions", authed([this](const HttpRequest& req, const PathParams&, const Actor&) {
+                if (Status s = service_.Logout(BearerToken(req)); !s.ok()) return StatusResponse(s);
+                return Json(200, {{"ok", true}});
+              }));
+  router_.Add("GET", "/api/v1/me", authed([this](const HttpRequest&, const PathParams&, const Actor& a) {
+                auto user = service_.store().FindUser(a.username);
+                if (!user.ok()) return StatusResponse(user.status());
+                return Json(200, {{"username", a.username},
+                                  {"role", Name(a.role)},
+                                  {"unit", a.unit},
+                                  {"display_name", user->display_name}});
+              }));
+
+  router_.Add("GET", "/api/v1/units", authed([this](const HttpRequest&, const PathParams&, const Actor&) {
+                json items = json::array();
+                for (const Unit& u : service_.reference()->units.units()) items.push_back(UnitView(u));
+                return Json(200, {{"items", items}, {"total", items.size()}});
+              }));
+  router_.Add("GET", "/api/v1/categories", authed([this](const HttpRequest&, const PathParams&, const Actor&) {
+                json items = json::array();
+                for (const Category& c : service_.reference()->taxonomy.categories()) items.push_back(CategoryView(c));
+                return Json(200, {{"items", items}, {"total", items.size()}});
+              }));
+
+  router_.Add("POST", "/api/v1/tickets", authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
+                auto body = ParseBody(req);
+                if (!body.ok()) return StatusResponse(body.status());
+                (*body).erase("query_code");  // generated by the server, never chosen by the client
+                auto appeal = DecodeAppeal(*body);
+                if (!appeal.ok()) return StatusResponse(appeal.status());
+                auto t = service_.Intake(std::move(appeal).value(), a);
+                if (!t.ok()) return StatusResponse(t.status());
+                ++intakes_;
+                auto ref = service_.reference();
+                return Json(201, TicketView(*t, a, *ref, service_.AvailableCommands(*t, a), service_.clock().Now()));
+              }));
+  router_.Add("GET", "/api/v1/tickets", authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
+                auto ref = service_.reference();
+                auto filter = ParseFilter(req, *ref);
+                if (!filter.ok()) return StatusResponse(filter.status());
+                auto page = service_.List(*filter, a);
+                if (!page.ok()) return StatusResponse(page.status());
+                json items = json::array();
+                const UnixSeconds now = service_.clock().Now();
+                for (const Ticket& t : page->items) items.push_back(TicketView(t, a, *ref, {}, now));
+                return Json(200, {{"items", items},
+                                  {"total", page->total},
+                                  {"page", filter->page},
+                                  {"per_page", filter->per_page}});
+              }));
+  router_.Add("GET", "/api/v1/tickets/{id}",
+              authed([this, ticket_id](const HttpRequest&, const PathParams& p, const Actor& a) {
+                auto id = ticket_id(p);
+                if (!id.ok()) return StatusResponse(id.status());
+                auto t = service_.Get(*id, a);
+                if (!t.ok()) return StatusResponse(t.status());
+                auto events = service_.Events(*id, a);
+                if (!events.ok()) return StatusResponse(events.status());
+                auto ref = service_.reference();
+                json view = TicketView(*t, a, *ref, service_.AvailableCommands(*t, a), service_.clock().Now());
+                json ev = json::array();
+                for (const Event& e : *events) ev.push_back(EventView(e));
+                view["events"] = ev;
+                return Json(200, view);
+              }));
+  router_.Add("GET", "/api/v1/tickets/{id}/events",
+              authed([this, ticket_id](const HttpRequest&, const PathParams& p, const Actor& a) {
+                auto id = ticket_id(p);
+                if (!id.ok()) return StatusResponse(id.status());
+                auto events = service_.Events(*id, a);
+                if (!events.ok()) return StatusResponse(events.status());
+                json ev = json::array();
+                for (const Event& e : *events) ev.push_back(EventView(e));
+                return Json(200, {{"items", ev}});
+              }));
+  router_.Add("POST", "/api/v1/tickets/{id}/{command}",
+              authed([this, ticket_id](const HttpRequest& req, const PathParams& p, const Actor& a) {
+                auto id = ticket_id(p);
+                if (!id.ok()) return StatusResponse(id.status());
+                const std::string& command = p.at("command");
+                auto names = CommandNames();
+                if (std::find(names.begin(), names.end(), command) == names.end())
+                  return ErrorResponse(404, "not_found", "unknown command " + command, "command");
+                auto body = ParseBody(req);
+                if (!body.ok()) return StatusResponse(body.status());
+                (*body).erase("due_at");  // computed by the state machine only
+                auto input = DecodeCommandInput(*body);
+                if (!input.ok()) return StatusResponse(input.status());
+                auto t = service_.Command(*id, command, *input, a);
+                if (!t.ok()) return StatusResponse(t.status());
+                ++commands_;
+                auto ref = service_.reference();
+                return Json(200, TicketView(*t, a, *ref, service_.AvailableCommands(*t, a), service_.clock().Now()));
+              }));
+}
+
+}  // namespace hotline::api

@@ -1,0 +1,55 @@
+#include "api/router.h"
+
+#include <nlohmann/json.hpp>
+
+namespace hotline::api {
+
+std::vector<std::string> Router::Split(const std::string& path) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    if (end > start) out.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+void Router::Add(std::string method, const std::string& pattern, RouteHandler handler) {
+  routes_.push_back({std::move(method), Split(pattern), std::move(handler)});
+}
+
+HttpResponse Router::Dispatch(const HttpRequest& req) const {
+  const auto segments = Split(req.path);
+  bool path_matched = false;
+  for (const Route& r : routes_) {
+    if (r.segments.size() != segments.size()) continue;
+    PathParams params;
+    bool match = true;
+    for (std::size_t i = 0; i < segments.size() && match; ++i) {
+      const std::string& p = r.segments[i];
+      if (p.size() > 2 && p.front() == '{' && p.back() == '}')
+        params[p.substr(1, p.size() - 2)] = segments[i];
+      else
+        match = p == segments[i];
+    }
+    if (!match) continue;
+    path_matched = true;
+    if (r.method == req.method) return r.handler(req, params);
+  }
+  if (path_matched) return ErrorResponse(405, "method_not_allowed", req.method + " is not allowed on " + req.path);
+  return ErrorResponse(404, "not_found", "no such endpoint: " + req.path);
+}
+
+HttpResponse ErrorResponse(int status, const std::string& code, const std::string& message,
+                           const std::string& field) {
+  nlohmann::json err = {{"code", code}, {"message", message}};
+  if (!field.empty()) err["field"] = field;
+  HttpResponse r;
+  r.status = status;
+  r.body = nlohmann::json{{"error", err}}.dump();
+  return r;
+}
+
+}  // namespace hotline::api

@@ -1,0 +1,37 @@
+// Router: matches a method and a path against patterns such as
+// "/api/v1/tickets/{id}/{command}" and calls the route's handler with the
+// captured segments. Unknown paths give 404, known paths with another method 405.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "api/http_types.h"
+
+namespace hotline::api {
+
+using PathParams = std::map<std::string, std::string>;
+using RouteHandler = std::function<HttpResponse(const HttpRequest&, const PathParams&)>;
+
+class Router {
+ public:
+  void Add(std::string method, const std::string& pattern, RouteHandler handler);
+  HttpResponse Dispatch(const HttpRequest& req) const;
+
+ private:
+  struct Route {
+    std::string method;
+    std::vector<std::string> segments;  // "{name}" captures
+    RouteHandler handler;
+  };
+  static std::vector<std::string> Split(const std::string& path);
+  std::vector<Route> routes_;
+};
+
+// {"error":{"code","message","field"?}} with the given HTTP status.
+HttpResponse ErrorResponse(int status, const std::string& code, const std::string& message,
+                           const std::string& field = "");
+
+}  // namespace hotline::api

@@ -1,0 +1,148 @@
+#include "api/views.h"
+
+#include <cstdio>
+
+#include "store/codec.h"
+
+namespace hotline::api {
+
+using nlohmann::json;
+
+bool SeesPersonalData(Role role) {
+  switch (role) {
+    case Role::kOperator:
+    case Role::kCallbackAgent:
+    case Role::kSupervisor:
+    case Role::kAdmin:
+    case Role::kUnitStaff:  // units must be able to contact the citizen
+      return true;
+    case Role::kDispatcher:
+    case Role::kAnalyst:
+      return false;
+  }
+  return false;
+}
+
+std::string MaskPhone(const std::string& phone) {
+  if (phone.size() <= 4) return std::string(phone.size(), '*');
+  if (phone.size() < 8) return std::string(phone.size() - 4, '*') + phone.substr(phone.size() - 4);
+  return phone.substr(0, 3) + std::string(phone.size() - 7, '*') + phone.substr(phone.size() - 4);
+}
+
+std::string MaskName(const std::string& name) {
+  if (name.empty()) return name;
+  // Keep the first UTF-8 character (the family name), star the rest.
+  std::size_t first = 1;
+  const auto lead = static_cast<unsigned char>(name[0]);
+  if (lead >= 0xF0) first = 4;
+  else if (lead >= 0xE0) first = 3;
+  else if (lead >= 0xC0) first = 2;
+  first = std::min(first, name.size());
+  return name.substr(0, first) + "*";
+}
+
+json FormatTime(UnixSeconds t) {
+  if (t == 0) return nullptr;
+  const UnixSeconds local = t + WorkCalendar::kUtcOffsetSeconds;
+  const int day = static_cast<int>(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+  const UnixSeconds sec = local - static_cast<UnixSeconds>(day) * 86400;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d+08:00", CivilFromDays(day).c_str(), static_cast<int>(sec / 3600),
+                static_cast<int>(sec % 3600 / 60), static_cast<int>(sec % 60));
+  return buf;
+}
+
+std::string TicketNumber(const Ticket& t) {
+  std::string date = FormatTime(t.created_at).get<std::string>().substr(0, 10);
+  date.erase(std::remove(date.begin(), date.end(), '-'), date.end());
+  char id[16];
+  std::snprintf(id, sizeof id, "%06lld", static_cast<long long>(t.id));
+  return "LC" + date + id;
+}
+
+namespace {
+
+json UnitRef(const std::string& code, const ReferenceData& ref) {
+  if (code.empty()) return nullptr;
+  const Unit* u = ref.units.Find(code);
+  return json{{"code", code}, {"name", u ? u->name : code}};
+}
+
+}  // namespace
+
+json TicketView(const Ticket& t, const Actor& viewer, const ReferenceData& ref,
+                const std::vector<std::string>& available_commands, UnixSeconds now) {
+  const bool pii = SeesPersonalData(viewer.role);
+  const Appeal& a = t.appeal;
+  json co = json::array();
+  for (const auto& c : t.co_units) co.push_back(UnitRef(c, ref));
+  const bool open = !IsTerminal(t.state);
+  json j = {
+      {"id", t.id},
+      {"number", TicketNumber(t)},
+      {"state", Name(t.state)},
+      {"channel", Name(a.channel)},
+      {"appeal_type", Name(a.type)},
+      {"content", a.content},
+      {"caller", {{"name", pii ? a.caller.name : MaskName(a.caller.name)},
+                  {"phone", pii ? a.caller.phone : MaskPhone(a.caller.phone)}}},
+      {"address", a.address},
+      {"location", a.location ? json{{"lat", a.location->lat}, {"lon", a.location->lon}} : json(nullptr)},
+      {"enterprise", a.enterprise},
+      {"category", a.category.empty() ? json(nullptr)
+                                      : json{{"code", a.category}, {"name", ref.taxonomy.FullName(a.category)}}},
+      {"area", UnitRef(a.area, ref)},
+      {"priority", t.priority},
+      {"lead_unit", UnitRef(t.lead_unit, ref)},
+      {"co_units", co},
+      {"dispatch_chain", t.dispatch_chain},
+      {"return_count", t.return_count},
+      {"reopen_count", t.reopen_count},
+      {"callback_attempts", t.callback_attempts},
+      {"extension", {{"pending", t.extension_pending}, {"days", t.extension_days}}},
+      {"reply", t.reply_content.empty() ? json(nullptr)
+                                        : json{{"content", t.reply_content},
+                                               {"result", t.reply_result ? json(Name(*t.reply_result)) : json(nullptr)}}},
+      {"satisfaction", t.satisfaction ? json(Name(*t.satisfaction)) : json(nullptr)},
+      {"resolved", t.resolved ? json(*t.resolved) : json(nullptr)},
+      {"kb_entry", t.kb_entry.empty() ? json(nullptr) : json(t.kb_entry)},
+      {"emergency_number", t.emergency_number.empty() ? json(nullptr) : json(t.emergency_number)},
+      {"main_ticket", t.main_ticket ? json(t.main_ticket) : json(nullptr)},
+      {"supervision_level", t.supervision_level},
+      {"escalation_level", t.escalation_level},
+      {"created_at", FormatTime(t.created_at)},
+      {"updated_at", FormatTime(t.updated_at)},
+      {"dispatched_at", FormatTime(t.dispatched_at)},
+      {"due_at", FormatTime(t.due_at)},
+      {"closed_at", FormatTime(t.closed_at)},
+      {"overdue", open && t.due_at > 0 && t.due_at < now && t.state != TicketState::kReplied &&
+                      t.state != TicketState::kToCallback && t.state != TicketState::kUnsatisfied},
+      {"version", t.version},
+      {"available_commands", available_commands},
+  };
+  if (viewer.role == Role::kOperator || viewer.role == Role::kAdmin) j["query_code"] = a.query_code;
+  return j;
+}
+
+json EventView(const Event& e) {
+  json j = {{"seq", e.seq},
+            {"at", FormatTime(e.at)},
+            {"actor", {{"username", e.actor.username}, {"role", Name(e.actor.role)}, {"unit", e.actor.unit}}},
+            {"command", e.command},
+            {"from", Name(e.from)},
+            {"to", Name(e.to)},
+            {"input", EncodeCommandInput(e.input)}};
+  return j;
+}
+
+json UnitView(const Unit& u) {
+  return {{"code", u.code}, {"name", u.name}, {"kind", Name(u.kind)},
+          {"parent", u.parent.empty() ? json(nullptr) : json(u.parent)}};
+}
+
+json CategoryView(const Category& c) {
+  return {{"code", c.code}, {"name", c.name}, {"level", c.level},
+          {"parent", c.parent.empty() ? json(nullptr) : json(c.parent)}};
+}
+
+}  // namespace hotline::api

@@ -1,0 +1,49 @@
+#include "app/config.h"
+
+#include <cstdlib>
+
+#include <toml++/toml.h>
+
+namespace hotline::app {
+
+Status ApplyTomlFile(const std::string& path, Config& c) {
+  toml::table t;
+  try {
+    t = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    return Status::InvalidArgument("config", path + ": " + std::string(e.description()) + " at line " +
+                                                 std::to_string(e.source().begin.line));
+  }
+  if (auto v = t["db"].value<std::string>()) c.db = *v;
+  if (auto v = t["address"].value<std::string>()) c.address = *v;
+  if (auto v = t["port"].value<int64_t>()) c.port = static_cast<int>(*v);
+  if (auto v = t["threads"].value<int64_t>()) c.threads = static_cast<int>(*v);
+  if (auto v = t["data_dir"].value<std::string>()) c.data_dir = *v;
+  if (auto v = t["web_dir"].value<std::string>()) c.web_dir = *v;
+  if (auto v = t["log_level"].value<std::string>()) c.log_level = *v;
+  if (auto v = t["demo"]["appeals"].value<int64_t>()) c.demo_appeals = static_cast<int>(*v);
+  if (c.port < 0 || c.port > 65535) return Status::InvalidArgument("port", path + ": port must be 0..65535");
+  return Status::Ok();
+}
+
+Status ApplyEnvironment(Config& c) {
+  auto env = [](const char* name) -> const char* {
+    const char* v = std::getenv(name);
+    return v && *v ? v : nullptr;
+  };
+  if (auto v = env("HOTLINE_DB")) c.db = v;
+  if (auto v = env("HOTLINE_ADDRESS")) c.address = v;
+  if (auto v = env("HOTLINE_PORT")) {
+    char* end = nullptr;
+    long p = std::strtol(v, &end, 10);
+    if (*end || p < 0 || p > 65535) return Status::InvalidArgument("HOTLINE_PORT", "HOTLINE_PORT must be 0..65535");
+    c.port = static_cast<int>(p);
+  }
+  if (auto v = env("HOTLINE_THREADS")) c.threads = std::max(1, std::atoi(v));
+  if (auto v = env("HOTLINE_DATA_DIR")) c.data_dir = v;
+  if (auto v = env("HOTLINE_WEB_DIR")) c.web_dir = v;
+  if (auto v = env("HOTLINE_LOG_LEVEL")) c.log_level = v;
+  return Status::Ok();
+}
+
+}  // namespace hotline::app

@@ -1,0 +1,28 @@
+// Config: every setting of the server in one struct, filled in this order (later
+// wins): built-in defaults, a TOML file (--config or $HOTLINE_CONFIG), environment
+// variables (HOTLINE_DB, HOTLINE_ADDRESS, HOTLINE_PORT, HOTLINE_THREADS,
+// HOTLINE_DATA_DIR, HOTLINE_WEB_DIR, HOTLINE_LOG_LEVEL), then command-line flags.
+#pragma once
+
+#include <string>
+
+#include "domain/status.h"
+
+namespace hotline::app {
+
+struct Config {
+  std::string db = "sqlite:hotline.db";
+  std::string address = "127.0.0.1";
+  int port = 8080;
+  int threads = 4;
+  std::string data_dir;  // reference data; default: DataDir()
+  std::string web_dir;   // built front end; default: the source tree's web/dist
+  std::string log_level = "info";
+  bool demo = false;
+  int demo_appeals = 3000;
+};
+
+Status ApplyTomlFile(const std::string& path, Config& config);
+Status ApplyEnvironment(Config& config);
+
+}  // namespace hotline::app

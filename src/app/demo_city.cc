@@ -1,0 +1,332 @@
+#include "app/demo_city.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include "api/credentials.h"
+#include "app/csv_reader.h"
+#include "app/reference_files.h"
+#include "domain/catalog.h"
+#include "domain/state_machine.h"
+
+namespace hotline::app {
+
+Status LoadReferenceFiles(Store& store, const std::string& dir) {
+  auto units = LoadUnitsFile(dir + "/demo/units.csv");
+  if (!units.ok()) return units.status();
+  auto tree = UnitTree::Build(*units);
+  if (!tree.ok()) return tree.status();
+  auto categories = LoadTaxonomyFile(dir + "/taxonomy.csv");
+  if (!categories.ok()) return categories.status();
+  auto taxonomy = Taxonomy::Build(*categories);
+  if (!taxonomy.ok()) return taxonomy.status();
+  auto catalog = LoadCatalogFile(dir + "/demo/catalog.csv");
+  if (!catalog.ok()) return catalog.status();
+  for (const CatalogRule& r : *catalog) {
+    if (!taxonomy->Find(r.category)) return Status::InvalidArgument("category", "catalog: unknown category " + r.category);
+    if (!tree->Find(r.lead)) return Status::InvalidArgument("lead", "catalog: unknown unit " + r.lead);
+  }
+  HOTLINE_RETURN_IF_ERROR(store.ReplaceUnits(*units));
+  HOTLINE_RETURN_IF_ERROR(store.ReplaceCategories(*categories));
+  return store.ReplaceCatalog(*catalog);
+}
+
+Status CreateDemoAccounts(Store& store, const std::string& password) {
+  // One hash for every demo account: they share a published password anyway,
+  // and argon2 at interactive cost takes ~0.1 s per hash.
+  auto hash = api::HashPassword(password);
+  if (!hash.ok()) return hash.status();
+  std::vector<User> users = {
+      {"admin", *hash, Role::kAdmin, "", "系统管理员", true},
+      {"operator", *hash, Role::kOperator, "", "受理员 王敏", true},
+      {"dispatcher", *hash, Role::kDispatcher, "", "派单员 李强", true},
+      {"supervisor", *hash, Role::kSupervisor, "", "督办员 赵磊", true},
+      {"callback", *hash, Role::kCallbackAgent, "", "回访员 陈静", true},
+      {"analyst", *hash, Role::kAnalyst, "", "分析员 周洋", true},
+  };
+  auto units = store.LoadUnits();
+  if (!units.ok()) return units.status();
+  for (const Unit& u : *units) users.push_back({u.code, *hash, Role::kUnitStaff, u.code, u.name, true});
+  return store.PutUsers(users);
+}
+
+namespace {
+
+struct Template {
+  std::string category;
+  AppealType type;
+  std::string text;
+};
+
+struct Places {
+  std::vector<std::string> roads, estates, companies;
+};
+
+const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高",
+                           "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧"};
+const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛",
+                        "明", "超", "秀英", "华", "慧", "建国", "桂兰", "志强", "海燕", "红", "鹏", "玉兰", "婷"};
+
+void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
+  for (std::size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+    s.replace(pos, from.size(), to);
+}
+
+class Generator {
+ public:
+  Generator(const DemoOptions& opt, const WorkCalendar& cal, UnitTree units, Taxonomy taxonomy,
+            std::vector<CatalogRule> catalog, std::vector<Template> templates, Places places)
+      : opt_(opt), rng_(opt.seed), units_(std::move(units)), taxonomy_(std::move(taxonomy)),
+        catalog_(std::move(catalog)), templates_(std::move(templates)), places_(std::move(places)) {
+    ctx_.units = &units_;
+    ctx_.taxonomy = &taxonomy_;
+    ctx_.calendar = &cal;
+    for (const Unit& u : units_.units()) {
+      if (u.kind == UnitKind::kStreet) streets_.push_back(&u);
+      if (u.kind == UnitKind::kCommunity) communities_[u.parent].push_back(&u);
+    }
+  }
+
+  // One ticket's history, driven through the state machine up to `now`.
+  bool Make(UnixSeconds created, Ticket& ticket, std::vector<Event>& history) {
+    const Template& tpl = templates_[Pick(templates_.size())];
+    const Unit* street = streets_[Pick(streets_.size())];
+    const Unit* place = street;
+    auto comm = communities_.find(street->code);
+    if (comm != communities_.end() && Chance(0.6)) place = comm->second[Pick(comm->second.size())];
+    const Unit* district = units_.Find(street->parent);
+
+    Appeal a;
+    a.type = tpl.type;
+    a.category = tpl.category;
+    a.area = place->code;
+    a.content = Fill(tpl.text, street, place);
+    a.enterprise = tpl.text.find("{company}") != std::string::npos && Chance(0.7);
+    const double ch = Uniform();
+    a.channel = ch < 0.62 ? Channel::kPhone : ch < 0.77 ? Channel::kMiniProgram : ch < 0.88 ? Channel::kWeb
+              : ch < 0.92 ? Channel::kSms : ch < 0.94 ? Channel::kMailbox : Channel::kGridMember;
+    a.caller.name = std::string(kSurnames[Pick(std::size(kSurnames))]) + kGiven[Pick(std::size(kGiven))];
+    a.caller.phone = "1" + std::to_string(3 + Pick(7)) + std::to_string(100000000 + Pick(899999999));
+    if (Chance(0.08) && !recent_phones_.empty()) a.caller = recent_phones_[Pick(recent_phones_.size())];  // 一人多诉
+    if (recent_phones_.size() < 200) recent_phones_.push_back(a.caller); else recent_phones_[Pick(200)] = a.caller;
+    a.address = (district ? district->name : "") + street->name + places_.roads[Pick(places_.roads.size())] +
+                std::to_string(1 + Pick(300)) + "号";
+    a.location = Locate(*street);
+    a.query_code = std::to_string(100000 + Pick(900000));
+
+    now_ = created;
+    ctx_.now = created;
+    auto in = Intake(a, {"operator", Role::kOperator, ""}, ctx_);
+    if (!in.ok()) return false;
+    ticket = in->ticket;
+    history = {in->event};
+    Live(ticket, history, a, district);
+    return true;
+  }
+
+ private:
+  // Applies a command `delay` seconds later, unless that is in the future.
+  bool Step(Ticket& t, std::vector<Event>& h, UnixSeconds delay, const char* cmd, CommandInput in, Actor actor) {
+    if (now_ + delay > opt_.now) return false;
+    now_ += delay;
+    ctx_.now = now_;
+    auto r = Apply(t, cmd, in, actor, ctx_);
+    if (!r.ok()) return false;
+    t = r->ticket;
+    h.push_back(r->event);
+    return true;
+  }
+
+  void Live(Ticket& t, std::vector<Event>& h, const Appeal& a, const Unit* district) {
+    const Actor op{"operator", Role::kOperator, ""}, disp{"dispatcher", Role::kDispatcher, ""},
+        sup{"supervisor", Role::kSupervisor, ""}, cb{"callback", Role::kCallbackAgent, ""};
+    const UnixSeconds minute = 60, hour = 3600, day = 86400;
+    const double direct = a.type == AppealType::kConsultation ? 0.55 : 0.04;
+    CommandInput in;
+    if (Chance(direct)) {
+      in.content = "已依据知识库解答：" + taxonomy_.FullName(a.category) + "相关政策及办理渠道，来电人表示清楚。";
+      Step(t, h, 4 * minute, "answer-directly", in, op);
+      return;
+    }
+    if (Chance(0.015)) {
+      in.reason = "属于已进入司法程序的事项，已告知来电人通过司法途径解决";
+      Step(t, h, 5 * minute, "out-of-scope", in, op);
+      return;
+    }
+    if (!Step(t, h, 3 * minute, "to-dispatch", {}, op)) return;
+    auto rule = MatchCatalog(catalog_, taxonomy_, units_, a.category, a.area, a.enterprise);
+    std::string lead = rule ? rule->lead : (district ? district->code : "LC");
+    CommandInput d;
+    d.unit = lead;
+    if (rule) d.co_units = rule->co_units;
+    if (!Step(t, h, 10 * minute + Pick(50) * minute, "dispatch", d, disp)) return;
+    if (Chance(0.07)) {  // the unit says it is not theirs
+      CommandInput r;
+      r.reason = "经核实该事项不属于本单位职责范围，建议转" + std::string(district ? district->name : "属地") + "办理";
+      if (!Step(t, h, 2 * hour, "return", r, Staff(lead))) return;
+      d.unit = lead = district ? district->code : "LC";
+      d.co_units.clear();
+      if (!Step(t, h, 30 * minute, "dispatch", d, disp)) return;
+    }
+    if (!Step(t, h, hour + Pick(8) * hour, "sign", {}, Staff(lead))) return;
+    if (Chance(0.05)) {
+      CommandInput ext;
+      ext.days = 5;
+      ext.reason = "需协调相关产权单位及施工方，申请延期";
+      if (!Step(t, h, day, "request-extension", ext, Staff(lead))) return;
+      CommandInput yes;
+      yes.approve = true;
+      if (!Step(t, h, 3 * hour, "decide-extension", yes, sup)) return;
+    }
+    const UnixSeconds work = day / 2 + static_cast<UnixSeconds>(Pick(9 * 24)) * hour;
+    if (now_ + work > t.due_at && now_ + work <= opt_.now && t.due_at > 0 && Chance(0.5)) {
+      CommandInput s;
+      s.level = 1;
+      Step(t, h, std::max<UnixSeconds>(minute, t.due_at - now_ + hour), "supervise", s, sup);
+    }
+    for (int round = 0; round < 2; ++round) {
+      CommandInput reply;
+      reply.content = "经现场核查，已督促相关责任方整改，问题已处理完毕，并与来电人电话沟通说明办理情况。";
+      reply.result = Chance(0.85) ? ReplyResult::kResolved : ReplyResult::kExplained;
+      if (!Step(t, h, round == 0 ? work : 2 * day, "reply", reply, Staff(lead))) return;
+      CommandInput accept;
+      accept.accept = true;
+      if (!Step(t, h, 2 * hour, "review", accept, cb)) return;
+      CommandInput call;
+      const double s = Uniform();
+      call.satisfaction = s < 0.80 ? Satisfaction::kSatisfied
+                          : s < 0.92 ? Satisfaction::kBasicallySatisfied : Satisfaction::kUnsatisfied;
+      call.resolved = *call.satisfaction != Satisfaction::kUnsatisfied || Chance(0.3);
+      if (!Step(t, h, day, "callback", call, cb)) return;
+      if (t.state != TicketState::kUnsatisfied) return;
+      CommandInput why;
+      why.reason = round == 0 ? "来电人反映问题仍未解决，诉求合理，予以重办" : "诉求已依法依规答复，不再重办";
+      if (round == 0 && Chance(0.7)) {
+        if (!Step(t, h, hour, "reopen", why, cb)) return;
+      } else {
+        Step(t, h, hour, "close", why, sup);
+        return;
+      }
+    }
+  }
+
+  static Actor Staff(const std::string& unit) { return {unit, Role::kUnitStaff, unit}; }
+
+  std::string Fill(std::string text, const Unit* street, const Unit* place) {
+    ReplaceAll(text, "{street}", street->name);
+    ReplaceAll(text, "{community}", place != street ? place->name : street->name);
+    ReplaceAll(text, "{road}", places_.roads[Pick(places_.roads.size())]);
+    ReplaceAll(text, "{estate}", places_.estates[Pick(places_.estates.size())]);
+    ReplaceAll(text, "{company}", places_.companies[Pick(places_.companies.size())]);
+    ReplaceAll(text, "{n}", std::to_string(1 + Pick(12)));
+    return text;
+  }
+
+  // A point near the street's centre; centres are spread deterministically around the city centre.
+  GeoPoint Locate(const Unit& street) {
+    const std::size_t idx = static_cast<std::size_t>(std::find(streets_.begin(), streets_.end(), &street) - streets_.begin());
+    const double angle = 2.399963 * static_cast<double>(idx);  // golden angle: an even spiral
+    const double radius = 0.012 * std::sqrt(static_cast<double>(idx) + 1);
+    return {27.95 + radius * std::sin(angle) + (Uniform() - 0.5) * 0.01,
+            116.36 + radius * std::cos(angle) + (Uniform() - 0.5) * 0.01};
+  }
+
+  std::size_t Pick(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng_); }
+  double Uniform() { return std::uniform_real_distribution<double>(0, 1)(rng_); }
+  bool Chance(double p) { return Uniform() < p; }
+
+  const DemoOptions& opt_;
+  std::mt19937_64 rng_;
+  UnitTree units_;
+  Taxonomy taxonomy_;
+  std::vector<CatalogRule> catalog_;
+  std::vector<Template> templates_;
+  Places places_;
+  std::vector<const Unit*> streets_;
+  std::map<std::string, std::vector<const Unit*>> communities_;
+  std::vector<Caller> recent_phones_;
+  Context ctx_;
+  UnixSeconds now_ = 0;
+};
+
+}  // namespace
+
+Status GenerateDemoAppeals(Store& store, const DemoOptions& opt, const WorkCalendar& calendar,
+                           const Progress& progress) {
+  auto units = store.LoadUnits();
+  if (!units.ok()) return units.status();
+  auto tree = UnitTree::Build(*units);
+  if (!tree.ok()) return tree.status();
+  auto cats = store.LoadCategories();
+  if (!cats.ok()) return cats.status();
+  auto taxonomy = Taxonomy::Build(*cats);
+  if (!taxonomy.ok()) return taxonomy.status();
+  auto catalog = store.LoadCatalog();
+  if (!catalog.ok()) return catalog.status();
+
+  auto tpl_table = CsvTable::ReadFile(opt.data_dir + "/demo/appeal_templates.tsv", '\t');
+  if (!tpl_table.ok()) return tpl_table.status();
+  std::vector<Template> templates;
+  for (std::size_t i = 0; i < tpl_table->size(); ++i) {
+    auto type = ParseAppealType(tpl_table->Get(i, "appeal_type"));
+    const std::string& cat = tpl_table->Get(i, "category");
+    if (!type || !taxonomy->Find(cat))
+      return Status::InvalidArgument("appeal_templates", "bad template row " + std::to_string(i + 2));
+    templates.push_back({cat, *type, tpl_table->Get(i, "template")});
+  }
+  auto place_table = CsvTable::ReadFile(opt.data_dir + "/demo/places.csv");
+  if (!place_table.ok()) return place_table.status();
+  Places places;
+  for (std::size_t i = 0; i < place_table->size(); ++i) {
+    const std::string& kind = place_table->Get(i, "kind");
+    auto& list = kind == "road" ? places.roads : kind == "estate" ? places.estates : places.companies;
+    list.push_back(place_table->Get(i, "name"));
+  }
+  if (templates.empty() || places.roads.empty() || places.estates.empty() || places.companies.empty())
+    return Status::InvalidArgument("data_dir", "demo templates or places are empty in " + opt.data_dir);
+
+  Generator gen(opt, calendar, std::move(tree).value(), std::move(taxonomy).value(), std::move(catalog).value(),
+                std::move(templates), std::move(places));
+  std::mt19937_64 time_rng(opt.seed + 1);
+  std::vector<UnixSeconds> times;
+  for (int i = 0; i < opt.appeals; ++i) {
+    // Spread over the past year, office hours more often, local 07:00–23:00.
+    const UnixSeconds day_start = opt.now - static_cast<UnixSeconds>(time_rng() % 365) * 86400;
+    const UnixSeconds local_midnight = day_start - (day_start + WorkCalendar::kUtcOffsetSeconds) % 86400;
+    times.push_back(local_midnight + 7 * 3600 + static_cast<UnixSeconds>(time_rng() % (16 * 3600)));
+  }
+  std::sort(times.begin(), times.end());
+  times.erase(std::remove_if(times.begin(), times.end(), [&](UnixSeconds t) { return t >= opt.now; }), times.end());
+
+  const std::size_t batch = 500;
+  std::vector<Ticket> tickets;
+  std::vector<std::vector<Event>> histories;
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    Ticket t;
+    std::vector<Event> h;
+    if (gen.Make(times[i], t, h)) {
+      tickets.push_back(std::move(t));
+      histories.push_back(std::move(h));
+    }
+    if (tickets.size() == batch || i + 1 == times.size()) {
+      auto ids = store.CreateTickets(histories, tickets);
+      if (!ids.ok()) return ids.status();
+      tickets.clear();
+      histories.clear();
+      if (progress) progress(i + 1, times.size());
+    }
+  }
+  return Status::Ok();
+}
+
+Status SeedDemoCity(Store& store, const DemoOptions& opt, const WorkCalendar& calendar, const Progress& progress) {
+  auto existing = store.LoadUnits();
+  if (!existing.ok()) return existing.status();
+  if (!existing->empty()) return Status::Ok();
+  HOTLINE_RETURN_IF_ERROR(LoadReferenceFiles(store, opt.data_dir));
+  HOTLINE_RETURN_IF_ERROR(CreateDemoAccounts(store, opt.password));
+  return GenerateDemoAppeals(store, opt, calendar, progress);
+}
+
+}  // namespace hotline::app

@@ -1,0 +1,173 @@
+// The `hotline` command: serve, import. See DESIGN.md §5 for the contract.
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "api/credentials.h"
+#include "api/hotline_service.h"
+#include "api/http_server.h"
+#include "api/rest_api.h"
+#include "api/static_files.h"
+#include "app/config.h"
+#include "app/demo_city.h"
+#include "app/importer.h"
+#include "app/progress_bar.h"
+#include "app/reference_files.h"
+
+namespace hotline::app {
+namespace {
+
+int Fail(const Status& s) {
+  std::fprintf(stderr, "hotline: %s\n", s.ToString().c_str());
+  return 1;
+}
+
+std::string DefaultWebDir() { return std::string(HOTLINE_DEFAULT_DATA_DIR) + "/../web/dist"; }
+
+WorkCalendar LoadCalendar(const std::string& data_dir) {
+  auto cal = LoadCalendarFile(data_dir + "/calendar/cn_holidays.csv");
+  if (!cal.ok()) {
+    spdlog::warn("holiday calendar not loaded ({}); counting weekends only", cal.status().ToString());
+    return WorkCalendar();
+  }
+  return std::move(cal).value();
+}
+
+int Serve(Config config) {
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+  if (config.data_dir.empty()) config.data_dir = DataDir();
+  if (config.web_dir.empty()) config.web_dir = DefaultWebDir();
+  if (Status s = api::InitCrypto(); !s.ok()) return Fail(s);
+  auto store = OpenStore(config.db);
+  if (!store.ok()) return Fail(store.status());
+  SystemClock clock;
+  WorkCalendar calendar = LoadCalendar(config.data_dir);
+  if (config.demo) {
+    DemoOptions opt;
+    opt.data_dir = config.data_dir;
+    opt.appeals = config.demo_appeals;
+    opt.now = clock.Now();
+    ProgressBar bar("生成演示数据 demo data");
+    if (Status s = SeedDemoCity(**store, opt, calendar, [&](std::size_t d, std::size_t t) { bar.Update(d, t); });
+        !s.ok())
+      return Fail(s);
+  }
+  api::HotlineService service(**store, clock, calendar);
+  if (Status s = service.LoadReferenceData(); !s.ok()) return Fail(s);
+  if (service.reference()->units.units().empty())
+    spdlog::warn("the store has no units: run with --demo, or import the city's reference data");
+  api::RestApi rest(service);
+  api::StaticFiles web(config.web_dir);
+  auto handler = [&](const api::HttpRequest& req) {
+    if (req.path.rfind("/api/", 0) == 0 || req.path == "/healthz" || req.path == "/metrics") return rest.Handle(req);
+    return web.Serve(req);
+  };
+
+  // Block the stop signals before the server's threads start, so only sigwait sees them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  api::ServerOptions options;
+  options.address = config.address;
+  options.port = static_cast<unsigned short>(config.port);
+  options.threads = config.threads;
+  api::HttpServer server(options, handler);
+  if (Status s = server.Start(); !s.ok()) return Fail(s);
+  const std::string url = "http://" + config.address + ":" + std::to_string(server.port()) + "/";
+  std::printf("Hotline 12345 is serving %s\n", config.db.c_str());
+  std::printf("  console  %s\n  portal   %sportal/\n  API      %sapi/v1\n", url.c_str(), url.c_str(), url.c_str());
+  if (!web.available()) std::printf("  (web console not built: cd web && npm ci && npm run build)\n");
+  if (config.demo)
+    std::printf("  demo accounts: admin operator dispatcher supervisor callback analyst, or a unit code "
+                "such as LC-D01-S01; password: demo\n");
+  std::fflush(stdout);
+  int sig = 0;
+  sigwait(&signals, &sig);
+  spdlog::info("signal {}: stopping", sig);
+  server.Stop();
+  return 0;
+}
+
+int Import(const std::string& db, const std::string& file, const std::string& as_user) {
+  if (Status s = api::InitCrypto(); !s.ok()) return Fail(s);
+  auto store = OpenStore(db);
+  if (!store.ok()) return Fail(store.status());
+  SystemClock clock;
+  api::HotlineService service(**store, clock, LoadCalendar(DataDir()));
+  if (Status s = service.LoadReferenceData(); !s.ok()) return Fail(s);
+  Context ctx;
+  auto ref = service.reference();
+  ctx.units = &ref->units;
+  ctx.taxonomy = &ref->taxonomy;
+  ctx.now = clock.Now();
+  ProgressBar bar("导入 import");
+  auto report = ImportAppeals(**store, file, ctx, {as_user, Role::kOperator, ""},
+                              [&](std::size_t d, std::size_t t) { bar.Update(d, t); });
+  if (!report.ok()) return Fail(report.status());
+  for (const auto& e : report->errors) std::fprintf(stderr, "skipped %s\n", e.c_str());
+  std::printf("imported %zu appeals, skipped %zu\n", report->imported, report->errors.size());
+  return report->errors.empty() ? 0 : 3;
+}
+
+}  // namespace
+}  // namespace hotline::app
+
+int main(int argc, char** argv) {
+  using namespace hotline::app;
+  CLI::App cli{"hotline — the 12345 government service hotline platform"};
+  cli.require_subcommand(1);
+
+  Config config;
+  std::string config_file;
+  auto* serve = cli.add_subcommand("serve", "Run the server (REST API, Open311, web console)");
+  serve->add_option("--config", config_file, "TOML configuration file")->envname("HOTLINE_CONFIG");
+  auto* db_opt = serve->add_option("--db", config.db, "sqlite:PATH (default sqlite:hotline.db)");
+  auto* port_opt = serve->add_option("--port", config.port, "TCP port (0 picks a free one)")->check(CLI::Range(0, 65535));
+  auto* addr_opt = serve->add_option("--address", config.address, "listen address (default 127.0.0.1)");
+  auto* threads_opt = serve->add_option("--threads", config.threads, "I/O threads")->check(CLI::Range(1, 64));
+  auto* data_opt = serve->add_option("--data-dir", config.data_dir, "reference data directory");
+  auto* web_opt = serve->add_option("--web-dir", config.web_dir, "built web front end (web/dist)");
+  serve->add_flag("--demo", config.demo, "seed the demo city, accounts and a year of appeals on first start");
+  serve->add_option("--demo-appeals", config.demo_appeals, "how many demo appeals to generate")
+      ->check(CLI::Range(0, 1000000));
+
+  std::string import_db = "sqlite:hotline.db", import_file, import_as = "import";
+  auto* import = cli.add_subcommand("import", "Import appeals from a CSV or JSONL file (with progress)");
+  import->add_option("--db", import_db, "sqlite:PATH");
+  import->add_option("file", import_file, "CSV or JSONL file")->required()->check(CLI::ExistingFile);
+  import->add_option("--as", import_as, "username recorded as the intake actor");
+
+  CLI11_PARSE(cli, argc, argv);
+  if (serve->parsed()) {
+    // defaults < TOML < environment < flags
+    Config flags = config;
+    Config merged;
+    merged.demo = config.demo;
+    merged.demo_appeals = config.demo_appeals;
+    if (!config_file.empty())
+      if (auto s = ApplyTomlFile(config_file, merged); !s.ok()) {
+        std::fprintf(stderr, "hotline: %s\n", s.ToString().c_str());
+        return 1;
+      }
+    if (auto s = ApplyEnvironment(merged); !s.ok()) {
+      std::fprintf(stderr, "hotline: %s\n", s.ToString().c_str());
+      return 1;
+    }
+    if (db_opt->count()) merged.db = flags.db;
+    if (port_opt->count()) merged.port = flags.port;
+    if (addr_opt->count()) merged.address = flags.address;
+    if (threads_opt->count()) merged.threads = flags.threads;
+    if (data_opt->count()) merged.data_dir = flags.data_dir;
+    if (web_opt->count()) merged.web_dir = flags.web_dir;
+    return Serve(merged);
+  }
+  if (import->parsed()) return Import(import_db, import_file, import_as);
+  return 0;
+}

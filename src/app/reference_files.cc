@@ -1,0 +1,76 @@
+#include "app/reference_files.h"
+
+#include <cstdlib>
+
+#include "app/csv_reader.h"
+
+namespace hotline::app {
+namespace {
+
+Status LineError(const std::string& path, std::size_t row, const std::string& field, const std::string& msg) {
+  return Status::InvalidArgument(field, path + " line " + std::to_string(row + 2) + ": " + msg);
+}
+
+}  // namespace
+
+std::string DataDir() {
+  const char* env = std::getenv("HOTLINE_DATA_DIR");
+  return env && *env ? env : HOTLINE_DEFAULT_DATA_DIR;
+}
+
+Result<std::vector<Unit>> LoadUnitsFile(const std::string& path) {
+  auto t = CsvTable::ReadFile(path);
+  if (!t.ok()) return t.status();
+  std::vector<Unit> out;
+  for (std::size_t i = 0; i < t->size(); ++i) {
+    auto kind = ParseUnitKind(t->Get(i, "kind"));
+    if (!kind) return LineError(path, i, "kind", "unknown unit kind '" + t->Get(i, "kind") + "'");
+    out.push_back({t->Get(i, "code"), t->Get(i, "name"), *kind, t->Get(i, "parent")});
+  }
+  return out;
+}
+
+Result<std::vector<Category>> LoadTaxonomyFile(const std::string& path) {
+  auto t = CsvTable::ReadFile(path);
+  if (!t.ok()) return t.status();
+  std::vector<Category> out;
+  for (std::size_t i = 0; i < t->size(); ++i) {
+    const std::string& level = t->Get(i, "level");
+    if (level != "1" && level != "2" && level != "3") return LineError(path, i, "level", "level must be 1, 2 or 3");
+    out.push_back({t->Get(i, "code"), t->Get(i, "name"), t->Get(i, "parent"), level[0] - '0'});
+  }
+  return out;
+}
+
+Result<std::vector<CatalogRule>> LoadCatalogFile(const std::string& path) {
+  auto t = CsvTable::ReadFile(path);
+  if (!t.ok()) return t.status();
+  std::vector<CatalogRule> out;
+  for (std::size_t i = 0; i < t->size(); ++i) {
+    CatalogRule r;
+    r.category = t->Get(i, "category");
+    r.area = t->Get(i, "area");
+    r.enterprise = t->Get(i, "enterprise").empty() ? "any" : t->Get(i, "enterprise");
+    r.lead = t->Get(i, "lead");
+    if (r.enterprise != "any" && r.enterprise != "yes" && r.enterprise != "no")
+      return LineError(path, i, "enterprise", "enterprise must be any, yes or no");
+    if (r.category.empty() || r.lead.empty()) return LineError(path, i, "lead", "category and lead are required");
+    for (auto& co : CsvTable::SplitRecord(t->Get(i, "co_units"), ';'))
+      if (!co.empty()) r.co_units.push_back(co);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<WorkCalendar> LoadCalendarFile(const std::string& path) {
+  auto t = CsvTable::ReadFile(path);
+  if (!t.ok()) return t.status();
+  WorkCalendar cal;
+  for (std::size_t i = 0; i < t->size(); ++i) {
+    Status s = cal.AddDay(t->Get(i, "date"), t->Get(i, "kind"));
+    if (!s.ok()) return LineError(path, i, s.field(), s.message());
+  }
+  return cal;
+}
+
+}  // namespace hotline::app

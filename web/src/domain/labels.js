@@ -1,0 +1,70 @@
+// Label tables: API code names → text in the current UI language.
+// The tables live in the i18n message files; they are read directly (not through
+// t()) because their keys contain '-' and '.' (command and field names).
+import { messages, currentLocale } from '../i18n/index.js'
+
+export const STATES = [
+  'triage', 'answered_directly', 'out_of_scope', 'transferred', 'merged', 'to_dispatch', 'joint_review',
+  'dispatched', 'in_progress', 'replied', 'to_callback', 'unsatisfied', 'closed',
+]
+export const OPEN_STATES = ['triage', 'to_dispatch', 'joint_review', 'dispatched', 'in_progress', 'replied',
+  'to_callback', 'unsatisfied']
+export const COMMANDS = [
+  'to-dispatch', 'answer-directly', 'out-of-scope', 'transfer-emergency', 'merge', 'dispatch', 'sign', 'return',
+  'request-extension', 'decide-extension', 'reply', 'review', 'callback', 'reopen', 'close', 'supervise',
+  'escalate',
+]
+export const CHANNELS = ['phone', 'web', 'mini_program', 'sms', 'mailbox', 'grid_member', 'api']
+export const APPEAL_TYPES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise']
+export const REPLY_RESULTS = ['resolved', 'explained', 'cannot_resolve']
+export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied']
+export const EMERGENCY_NUMBERS = ['110', '119', '120', '122']
+export const ROLES = ['operator', 'dispatcher', 'unit', 'supervisor', 'callback', 'analyst', 'admin']
+
+/** Looks `key` up in message table `table` (e.g. 'state'); unknown keys come back unchanged. */
+export function label(table, key, locale = currentLocale()) {
+  if (key === null || key === undefined || key === '') return ''
+  const own = messages[locale]?.[table]?.[key]
+  if (own !== undefined) return own
+  const zh = messages['zh-CN'][table]?.[key]
+  return zh !== undefined ? zh : String(key)
+}
+
+export const stateLabel = (s, locale) => label('state', s, locale)
+export const commandLabel = (c, locale) => label('command', c, locale)
+export const channelLabel = (c, locale) => label('channel', c, locale)
+export const appealTypeLabel = (a, locale) => label('appealType', a, locale)
+export const roleLabel = (r, locale) => label('role', r, locale)
+export const resultLabel = (r, locale) => label('result', r, locale)
+export const satisfactionLabel = (s, locale) => label('satisfaction', s, locale)
+export const fieldLabel = (f, locale) => label('field', f, locale)
+export const unitKindLabel = (k, locale) => label('unitKind', k, locale)
+
+/** Element Plus tag type for a state, so queues read at a glance. */
+export function stateTagType(state) {
+  switch (state) {
+    case 'closed':
+    case 'answered_directly':
+      return 'success'
+    case 'out_of_scope':
+    case 'merged':
+    case 'transferred':
+      return 'info'
+    case 'unsatisfied':
+    case 'joint_review':
+      return 'danger'
+    case 'dispatched':
+    case 'replied':
+    case 'to_callback':
+      return 'warning'
+    default:
+      return 'primary'
+  }
+}
+
+/** Button type for a command button. */
+export function commandButtonType(command) {
+  if (['return', 'out-of-scope', 'transfer-emergency', 'escalate'].includes(command)) return 'danger'
+  if (['close', 'reopen', 'supervise', 'request-extension', 'merge'].includes(command)) return 'warning'
+  return 'primary'
+}
