@@ -5,6 +5,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
 
+#include <array>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -109,9 +110,21 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // Half-closes, then drains what the client is still sending (e.g. the rest of an
+  // oversized body) so that closing does not reset the connection before the
+  // client has read our response.
   void Close() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return;
+    stream_.expires_after(std::chrono::seconds(5));
+    Drain();
+  }
+  void Drain() {
+    auto buf = std::make_shared<std::array<char, 16384>>();
+    stream_.async_read_some(asio::buffer(*buf), [self = shared_from_this(), buf](beast::error_code ec, std::size_t) {
+      if (!ec) self->Drain();
+    });
   }
 
   beast::tcp_stream stream_;

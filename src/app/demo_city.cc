@@ -129,6 +129,8 @@ class Generator {
   // Applies a command `delay` seconds later, unless that is in the future.
   bool Step(Ticket& t, std::vector<Event>& h, UnixSeconds delay, const char* cmd, CommandInput in, Actor actor) {
     if (now_ + delay > opt_.now) return false;
+    // Recent tickets are still waiting in the queues: some stop at each step.
+    if (opt_.now - now_ < 10 * 86400 && Chance(0.12)) return false;
     now_ += delay;
     ctx_.now = now_;
     auto r = Apply(t, cmd, in, actor, ctx_);

@@ -70,8 +70,3 @@ export function lastDays(n, now = new Date()) {
   for (let i = n - 1; i >= 0; i -= 1) out.push(localDay(new Date(now.getTime() - i * 86400 * 1000)))
   return out
 }
-
-export function nextDay(day) {
-  const d = new Date(`${day}T00:00:00Z`)
-  return new Date(d.getTime() + 86400 * 1000).toISOString().slice(0, 10)
-}

@@ -287,7 +287,7 @@ export default {
   },
   dashboard: {
     byState: 'Tickets by state',
-    byChannel: 'Intake by channel',
+    byChannel: 'Channels of the latest {n} tickets',
     trend: 'Intake, last 30 days',
     total: 'All tickets',
     open: 'Open',

@@ -288,7 +288,7 @@ export default {
   },
   dashboard: {
     byState: '各状态工单数',
-    byChannel: '各渠道受理量',
+    byChannel: '受理渠道构成（最近 {n} 条工单）',
     trend: '近 30 天受理量',
     total: '工单总数',
     open: '在办工单',

@@ -1,0 +1,272 @@
+// Integration tests: the real HTTP server on loopback, driven over HTTP.
+#include <gtest/gtest.h>
+
+#include "support/test_server.h"
+
+namespace hotline {
+namespace {
+
+using nlohmann::json;
+using testing::HttpClient;
+
+json Appeal(const std::string& content = "人民路与建设大街交叉口路灯不亮已一周，夜间出行不便") {
+  return {{"channel", "phone"},
+          {"appeal_type", "complaint"},
+          {"content", content},
+          {"caller", {{"name", "张三"}, {"phone", "13800138000"}}},
+          {"address", "东城区东华街道人民路12号"},
+          {"area", "LC-D01-S01"},
+          {"location", {{"lat", 27.95}, {"lon", 116.36}}}};
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new testing::TestServer("server_test"); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static HttpClient As(const std::string& user) {
+    HttpClient c = server_->Client();
+    EXPECT_EQ(c.Login(user), 201) << user;
+    return c;
+  }
+  static std::int64_t Count() { return *server_->store().CountTickets(); }
+  static std::int64_t NewTicket(HttpClient& op) {
+    auto r = op.Post("/api/v1/tickets", Appeal());
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.Json()["id"].get<std::int64_t>();
+  }
+  static std::string Cmd(std::int64_t id, const std::string& command) {
+    return "/api/v1/tickets/" + std::to_string(id) + "/" + command;
+  }
+  static testing::TestServer* server_;
+};
+
+testing::TestServer* ServerTest::server_ = nullptr;
+
+TEST_F(ServerTest, LifeOfATicketOverHttp) {
+  HttpClient op = As("operator");
+  auto created = op.Post("/api/v1/tickets", Appeal());
+  ASSERT_EQ(created.status, 201) << created.body;
+  json t = created.Json();
+  const auto id = t["id"].get<std::int64_t>();
+  EXPECT_EQ(t["state"], "triage");
+  EXPECT_EQ(t["caller"]["phone"], "13800138000");
+  EXPECT_EQ(t["query_code"].get<std::string>().size(), 6u);
+  EXPECT_TRUE(t["number"].get<std::string>().starts_with("LC"));
+
+  ASSERT_EQ(op.Post(Cmd(id, "to-dispatch"), json::object()).status, 200);
+  HttpClient disp = As("dispatcher");
+  auto d = disp.Post(Cmd(id, "dispatch"), {{"unit", "LC-D01-S01"}, {"co_units", {"LC-CG"}}});
+  ASSERT_EQ(d.status, 200) << d.body;
+  EXPECT_EQ(d.Json()["state"], "dispatched");
+  EXPECT_EQ(d.Json()["lead_unit"]["code"], "LC-D01-S01");
+  EXPECT_FALSE(d.Json()["due_at"].is_null());
+  EXPECT_EQ(d.Json()["caller"]["phone"], "138****8000");  // dispatchers see masked numbers
+  EXPECT_EQ(d.Json()["caller"]["name"], "张*");
+
+  HttpClient unit = As("LC-D01-S01");
+  auto inbox = unit.Get("/api/v1/tickets?state=dispatched");
+  ASSERT_EQ(inbox.status, 200);
+  bool found = false;
+  const json inbox_items = inbox.Json()["items"];
+  for (const auto& item : inbox_items) found = found || item["id"].get<std::int64_t>() == id;
+  EXPECT_TRUE(found) << inbox.body.substr(0, 300);
+  ASSERT_EQ(unit.Post(Cmd(id, "sign"), json::object()).status, 200);
+  auto replied = unit.Post(Cmd(id, "reply"), {{"content", "已更换路灯灯头，现已恢复照明"}, {"result", "resolved"}});
+  ASSERT_EQ(replied.status, 200) << replied.body;
+  HttpClient cb = As("callback");
+  ASSERT_EQ(cb.Post(Cmd(id, "review"), {{"accept", true}}).status, 200);
+  auto closed = cb.Post(Cmd(id, "callback"), {{"satisfaction", "satisfied"}, {"resolved", true}});
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(closed.Json()["state"], "closed");
+
+  auto full = op.Get("/api/v1/tickets/" + std::to_string(id));
+  ASSERT_EQ(full.status, 200);
+  json events = full.Json()["events"];
+  ASSERT_EQ(events.size(), 7u);
+  std::vector<std::string> commands;
+  for (const auto& e : events) commands.push_back(e["command"]);
+  EXPECT_EQ(commands, (std::vector<std::string>{"intake", "to-dispatch", "dispatch", "sign", "reply", "review",
+                                                "callback"}));
+  EXPECT_EQ(events[2]["actor"]["username"], "dispatcher");
+  EXPECT_EQ(events[2]["input"]["unit"], "LC-D01-S01");
+
+  // The stored state is what its events replay to.
+  auto stored = server_->store().GetTicket(id);
+  auto history = server_->store().GetEvents(id);
+  ASSERT_TRUE(stored.ok() && history.ok());
+  UnitTree units = UnitTree::Build(*server_->store().LoadUnits()).value();
+  Context ctx;
+  ctx.units = &units;
+  auto replayed = Replay(*history, ctx);
+  ASSERT_TRUE(replayed.ok());
+  EXPECT_EQ(replayed->state, TicketState::kClosed);
+  EXPECT_EQ(replayed->due_at, stored->due_at);
+}
+
+TEST_F(ServerTest, AuthenticationIsRequired) {
+  HttpClient anon = server_->Client();
+  auto r = anon.Get("/api/v1/tickets");
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(r.Json()["error"]["code"], "unauthenticated");
+  anon.SetToken("not-a-token");
+  EXPECT_EQ(anon.Get("/api/v1/units").status, 401);
+  EXPECT_EQ(anon.Post("/api/v1/tickets", Appeal()).status, 401);
+  HttpClient c = server_->Client();
+  EXPECT_EQ(c.Login("operator", "wrong"), 401);
+  EXPECT_EQ(c.Login("nobody", "demo"), 401);
+  auto missing = c.Post("/api/v1/sessions", {{"username", "operator"}});
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_EQ(missing.Json()["error"]["field"], "password");
+  // Logging out ends the session.
+  HttpClient op = As("operator");
+  EXPECT_EQ(op.Request("DELETE", "/api/v1/sessions").status, 200);
+  EXPECT_EQ(op.Get("/api/v1/me").status, 401);
+}
+
+TEST_F(ServerTest, RolesAndUnitScope) {
+  HttpClient op = As("operator");
+  const auto id = NewTicket(op);
+  HttpClient disp = As("dispatcher");
+  ASSERT_EQ(disp.Post(Cmd(id, "dispatch"), {{"unit", "LC-D01-S01"}}).status, 200);
+
+  HttpClient other = As("LC-D02-S01");
+  auto denied = other.Get("/api/v1/tickets/" + std::to_string(id));
+  EXPECT_EQ(denied.status, 403);
+  EXPECT_EQ(denied.Json()["error"]["code"], "permission_denied");
+  EXPECT_EQ(other.Post(Cmd(id, "sign"), json::object()).status, 403);
+  auto list = other.Get("/api/v1/tickets?per_page=200");
+  const json listed = list.Json()["items"];
+  for (const auto& item : listed) EXPECT_NE(item["id"], id);
+
+  HttpClient district = As("LC-D01");  // the district above the street sees it
+  EXPECT_EQ(district.Get("/api/v1/tickets/" + std::to_string(id)).status, 200);
+
+  HttpClient analyst = As("analyst");
+  auto seen = analyst.Get("/api/v1/tickets/" + std::to_string(id));
+  ASSERT_EQ(seen.status, 200);
+  EXPECT_EQ(seen.Json()["caller"]["phone"], "138****8000");
+  EXPECT_FALSE(seen.Json().contains("query_code"));
+  EXPECT_EQ(analyst.Post("/api/v1/tickets", Appeal()).status, 403);
+  EXPECT_EQ(analyst.Post(Cmd(id, "supervise"), {{"level", 1}}).status, 403);
+  EXPECT_EQ(op.Post(Cmd(id, "sign"), json::object()).status, 403);
+  // A state that does not allow the command: 409.
+  HttpClient sup = As("supervisor");
+  auto conflict = sup.Post(Cmd(id, "reopen"), {{"reason", "x"}});
+  EXPECT_EQ(conflict.status, 409);
+  EXPECT_EQ(conflict.Json()["error"]["code"], "conflict");
+}
+
+TEST_F(ServerTest, BadInputIsRefusedAndNothingIsStored) {
+  HttpClient op = As("operator");
+  const auto before = Count();
+  struct Case {
+    std::string body;
+    int status;
+    std::string field;
+  };
+  json no_content = Appeal();
+  no_content.erase("content");
+  json wrong_type = Appeal();
+  wrong_type["enterprise"] = "yes";
+  json bad_channel = Appeal();
+  bad_channel["channel"] = "carrier pigeon";
+  json bad_area = Appeal();
+  bad_area["area"] = "LC-NOWHERE";
+  json bad_category = Appeal();
+  bad_category["category"] = "999999";
+  json bad_lat = Appeal();
+  bad_lat["location"]["lat"] = 123.0;
+  json long_field = Appeal();
+  long_field["address"] = std::string(2000, 'x');
+  const std::vector<Case> cases = {
+      {"{not json", 400, "body"},
+      {"[1,2,3]", 400, "body"},
+      {no_content.dump(), 400, "content"},
+      {wrong_type.dump(), 400, "enterprise"},
+      {bad_channel.dump(), 400, "channel"},
+      {bad_area.dump(), 400, "area"},
+      {bad_category.dump(), 400, "category"},
+      {bad_lat.dump(), 400, "location.lat"},
+      {long_field.dump(), 400, "address"},
+  };
+  for (const Case& c : cases) {
+    auto r = op.Request("POST", "/api/v1/tickets", c.body);
+    EXPECT_EQ(r.status, c.status) << c.body.substr(0, 80);
+    json err = r.Json();
+    ASSERT_TRUE(err.contains("error")) << r.body;
+    EXPECT_EQ(err["error"]["field"], c.field) << r.body;
+    EXPECT_FALSE(err["error"]["message"].get<std::string>().empty());
+  }
+  // A body over the 1 MiB limit.
+  json huge = Appeal(std::string(2 << 20, 'a'));
+  EXPECT_EQ(op.Request("POST", "/api/v1/tickets", huge.dump()).status, 413);
+  EXPECT_EQ(Count(), before);
+
+  const auto id = NewTicket(op);
+  HttpClient disp = As("dispatcher");
+  auto unknown_unit = disp.Post(Cmd(id, "dispatch"), {{"unit", "LC-NOPE"}});
+  EXPECT_EQ(unknown_unit.status, 400);
+  EXPECT_EQ(unknown_unit.Json()["error"]["field"], "unit");
+  auto bad_co = disp.Post(Cmd(id, "dispatch"), {{"unit", "LC-D01-S01"}, {"co_units", "LC-CG"}});
+  EXPECT_EQ(bad_co.Json()["error"]["field"], "co_units");
+  auto unknown_cmd = disp.Post(Cmd(id, "teleport"), json::object());
+  EXPECT_EQ(unknown_cmd.status, 404);
+  EXPECT_EQ(disp.Post("/api/v1/tickets/abc/sign", json::object()).Json()["error"]["field"], "id");
+  EXPECT_EQ(disp.Post("/api/v1/tickets/999999/sign", json::object()).status, 404);
+  EXPECT_EQ(disp.Request("PUT", "/api/v1/tickets").status, 405);
+  EXPECT_EQ(disp.Get("/api/v1/nothing").status, 404);
+  auto after = op.Get("/api/v1/tickets/" + std::to_string(id)).Json();
+  EXPECT_EQ(after["state"], "triage");
+  EXPECT_EQ(after["events"].size(), 1u);
+}
+
+TEST_F(ServerTest, ListPagesFiltersAndValidates) {
+  HttpClient op = As("operator");
+  for (int i = 0; i < 5; ++i) op.Post("/api/v1/tickets", Appeal("小区电梯停运第" + std::to_string(i) + "天"));
+  auto page = op.Get("/api/v1/tickets?q=%E7%94%B5%E6%A2%AF&per_page=2&page=2");  // q=电梯
+  ASSERT_EQ(page.status, 200) << page.body;
+  json p = page.Json();
+  EXPECT_EQ(p["total"], 5);
+  EXPECT_EQ(p["items"].size(), 2u);
+  EXPECT_EQ(p["page"], 2);
+  auto by_phone = op.Get("/api/v1/tickets?phone=13800138000&per_page=1");
+  EXPECT_GE(by_phone.Json()["total"].get<int>(), 5);
+  auto triage = op.Get("/api/v1/tickets?state=triage,to_dispatch&from=2020-01-01&sort=due_at");
+  EXPECT_EQ(triage.status, 200);
+  const json triaged = triage.Json()["items"];
+  for (const auto& item : triaged)
+    EXPECT_TRUE(item["state"] == "triage" || item["state"] == "to_dispatch");
+  EXPECT_EQ(op.Get("/api/v1/tickets?state=lost").Json()["error"]["field"], "state");
+  EXPECT_EQ(op.Get("/api/v1/tickets?page=0").Json()["error"]["field"], "page");
+  EXPECT_EQ(op.Get("/api/v1/tickets?per_page=x").Json()["error"]["field"], "per_page");
+  EXPECT_EQ(op.Get("/api/v1/tickets?sort=content").Json()["error"]["field"], "sort");
+  EXPECT_EQ(op.Get("/api/v1/tickets?unit=LC-NOPE").Json()["error"]["field"], "unit");
+  EXPECT_EQ(op.Get("/api/v1/tickets?from=yesterday").Json()["error"]["field"], "from");
+}
+
+TEST_F(ServerTest, ReferenceDataHealthAndMetrics) {
+  HttpClient op = As("operator");
+  auto units = op.Get("/api/v1/units").Json();
+  EXPECT_GE(units["items"].size(), 80u);
+  bool has_root = false;
+  for (const auto& u : units["items"]) has_root |= u["parent"].is_null() && u["kind"] == "city";
+  EXPECT_TRUE(has_root);
+  auto cats = op.Get("/api/v1/categories").Json();
+  int leaves = 0;
+  for (const auto& c : cats["items"]) leaves += c["level"] == 3;
+  EXPECT_GE(leaves, 60);
+  HttpClient anon = server_->Client();
+  auto health = anon.Get("/healthz");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(health.Json()["status"], "ok");
+  auto metrics = anon.Get("/metrics");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find("hotline_http_requests_total"), std::string::npos);
+  EXPECT_NE(metrics.content_type.find("text/plain"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hotline

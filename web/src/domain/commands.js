@@ -1,0 +1,132 @@
+// Forms for the ticket commands: which fields each command asks for, and how a
+// filled form becomes the request body of POST /api/v1/tickets/{id}/{command}.
+//
+// Field kinds: text (textarea), radio (options), number, switch, unit (one unit
+// from the tree), units (several), ticket (a ticket id).
+import { EMERGENCY_NUMBERS, REPLY_RESULTS, SATISFACTIONS, label } from './labels.js'
+
+const reason = { name: 'reason', kind: 'text', required: true }
+const level = { name: 'level', kind: 'radio', options: [1, 2, 3], optionTable: 'level', default: 1, required: true }
+
+export const COMMAND_FORMS = {
+  'to-dispatch': [],
+  'answer-directly': [
+    { name: 'content', kind: 'text', required: true },
+    { name: 'kb_entry', kind: 'string', placeholder: 'dialog.kbEntryPlaceholder' },
+  ],
+  'out-of-scope': [reason],
+  'transfer-emergency': [
+    { name: 'number', kind: 'radio', options: EMERGENCY_NUMBERS, optionTable: 'emergency', required: true },
+  ],
+  merge: [{ name: 'main_ticket', kind: 'ticket', required: true }],
+  dispatch: [
+    { name: 'unit', kind: 'unit', required: true },
+    { name: 'co_units', kind: 'units' },
+  ],
+  sign: [],
+  return: [reason],
+  'request-extension': [
+    { name: 'days', kind: 'number', min: 1, max: 30, default: 3, required: true },
+    reason,
+  ],
+  'decide-extension': [
+    { name: 'approve', kind: 'radio', options: [true, false], optionTable: 'approve', default: true, required: true },
+    { name: 'reason', kind: 'text', requiredIf: (f) => f.approve === false },
+  ],
+  reply: [
+    { name: 'content', kind: 'text', required: true },
+    { name: 'result', kind: 'radio', options: REPLY_RESULTS, optionTable: 'result', default: 'resolved', required: true },
+  ],
+  review: [
+    { name: 'accept', kind: 'radio', options: [true, false], optionTable: 'accept', default: true, required: true },
+    { name: 'reason', kind: 'text', showIf: (f) => f.accept === false, requiredIf: (f) => f.accept === false },
+  ],
+  callback: [
+    { name: 'unreachable', kind: 'switch', default: false },
+    {
+      name: 'satisfaction', kind: 'radio', options: SATISFACTIONS, optionTable: 'satisfaction',
+      showIf: (f) => !f.unreachable, requiredIf: (f) => !f.unreachable,
+    },
+    {
+      name: 'resolved', kind: 'radio', options: [true, false], optionTable: 'yesno', default: true,
+      showIf: (f) => !f.unreachable, requiredIf: (f) => !f.unreachable,
+    },
+  ],
+  reopen: [reason],
+  close: [reason],
+  supervise: [level],
+  escalate: [level, reason],
+}
+
+/** Commands that need no input: one click (with no dialog) carries them out. */
+export function isOneClick(command) {
+  const form = COMMAND_FORMS[command]
+  return Array.isArray(form) && form.length === 0
+}
+
+export function fieldsFor(command) {
+  return COMMAND_FORMS[command] || []
+}
+
+export function visibleFields(command, form) {
+  return fieldsFor(command).filter((f) => !f.showIf || f.showIf(form))
+}
+
+export function isRequired(field, form) {
+  return !!field.required || (!!field.requiredIf && field.requiredIf(form))
+}
+
+/** A fresh form with each field's default. */
+export function initialForm(command) {
+  const form = {}
+  for (const f of fieldsFor(command)) {
+    if (f.default !== undefined) form[f.name] = f.default
+    else if (f.kind === 'units') form[f.name] = []
+    else if (f.kind === 'switch') form[f.name] = false
+    else if (f.kind === 'number' || f.kind === 'ticket') form[f.name] = undefined
+    else form[f.name] = ''
+  }
+  return form
+}
+
+function isBlank(v) {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ||
+    (Array.isArray(v) && v.length === 0)
+}
+
+/** Names of the required fields still empty in `form` (visible fields only). */
+export function missingFields(command, form) {
+  return visibleFields(command, form).filter((f) => isRequired(f, form) && isBlank(form[f.name])).map((f) => f.name)
+}
+
+/**
+ * The request body for `command` from `form`: only visible fields, blanks
+ * dropped, text trimmed, numbers as numbers.
+ */
+export function buildBody(command, form) {
+  if (command === 'callback' && form.unreachable) return { unreachable: true }
+  const body = {}
+  for (const f of visibleFields(command, form)) {
+    if (f.kind === 'switch') continue
+    let v = form[f.name]
+    if (isBlank(v)) continue
+    if (typeof v === 'string') v = v.trim()
+    if (f.kind === 'number' || f.kind === 'ticket' || f.name === 'level') v = Number(v)
+    body[f.name] = v
+  }
+  return body
+}
+
+const BOOL_LABELS = {
+  approve: ['dialog.approve', 'dialog.refuse'],
+  accept: ['dialog.accept', 'dialog.sendBack'],
+  yesno: ['app.yes', 'app.no'],
+}
+
+/** Text shown for one option of a radio field. `t` is vue-i18n's translate function. */
+export function optionLabel(field, value, t) {
+  const table = field.optionTable
+  if (BOOL_LABELS[table]) return t(BOOL_LABELS[table][value ? 0 : 1])
+  if (table === 'level') return t('ticket.level', { n: value })
+  return label(table, String(value))
+}

@@ -1,0 +1,63 @@
+// Reading a ticket's event log for the timeline.
+import { t } from '../i18n/index.js'
+import { fieldLabel, label, roleLabel } from './labels.js'
+
+const BOOL_TEXT = {
+  approve: ['dialog.approve', 'dialog.refuse'],
+  accept: ['dialog.accept', 'dialog.sendBack'],
+}
+
+// Input keys that are internal bookkeeping, not something a person typed.
+const HIDDEN = new Set(['due_at'])
+
+function valueText(key, value, unitName) {
+  if (value === null || value === undefined || value === '') return ''
+  if (key === 'unit') return unitName(value)
+  if (key === 'co_units') return (Array.isArray(value) ? value : [value]).map(unitName).join('、')
+  if (key === 'result') return label('result', value)
+  if (key === 'satisfaction') return label('satisfaction', value)
+  if (key === 'number') return label('emergency', String(value))
+  if (key === 'level') return t('ticket.level', { n: value })
+  if (key === 'caller') return [value.name, value.phone].filter(Boolean).join(' ')
+  if (key === 'location' && typeof value === 'object') return `${value.lat}, ${value.lon}`
+  if (key === 'days') return `${value} ${t('dialog.daysUnit')}`
+  if (typeof value === 'boolean') {
+    const pair = BOOL_TEXT[key] || ['app.yes', 'app.no']
+    return t(pair[value ? 0 : 1])
+  }
+  if (typeof value === 'object') return JSON.stringify(value)
+  return String(value)
+}
+
+/**
+ * Lines "label：value" describing what was entered with a command, in a stable
+ * order; empty values and bookkeeping fields are left out.
+ */
+export function describeInput(input, unitName = (c) => c) {
+  if (!input || typeof input !== 'object') return []
+  const lines = []
+  for (const [key, value] of Object.entries(input)) {
+    if (HIDDEN.has(key)) continue
+    if (key === 'unreachable') {
+      if (value) lines.push(t('dialog.unreachable'))
+      continue
+    }
+    const text = valueText(key, value, unitName)
+    if (text) lines.push(`${fieldLabel(key)}：${text}`)
+  }
+  return lines
+}
+
+/** "东华街道 受理员 operator" style line for who did it. */
+export function actorText(actor, unitName = (c) => c) {
+  if (!actor) return ''
+  return [actor.unit ? unitName(actor.unit) : '', roleLabel(actor.role), actor.username].filter(Boolean).join(' ')
+}
+
+/** Timeline dot colour by command. */
+export function eventType(command) {
+  if (['return', 'escalate', 'transfer-emergency', 'reopen'].includes(command)) return 'danger'
+  if (['supervise', 'request-extension', 'decide-extension'].includes(command)) return 'warning'
+  if (['close', 'answer-directly', 'reply', 'callback'].includes(command)) return 'success'
+  return 'primary'
+}

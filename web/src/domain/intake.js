@@ -1,0 +1,37 @@
+// The intake form and the POST /api/v1/tickets body it becomes.
+
+export function emptyAppeal() {
+  return {
+    channel: 'phone',
+    appeal_type: 'consultation',
+    name: '',
+    phone: '',
+    address: '',
+    area: '',
+    category: '',
+    content: '',
+    enterprise: false,
+  }
+}
+
+/** Required fields still empty, named as the API names them. */
+export function missingAppealFields(form) {
+  const missing = []
+  if (!form.content || !form.content.trim()) missing.push('content')
+  return missing
+}
+
+/** The request body: trimmed text, optional fields only when filled. */
+export function buildAppeal(form) {
+  const body = {
+    channel: form.channel,
+    appeal_type: form.appeal_type,
+    content: form.content.trim(),
+    caller: { name: (form.name || '').trim(), phone: (form.phone || '').replace(/\s+/g, '') },
+    enterprise: !!form.enterprise,
+  }
+  if (form.address && form.address.trim()) body.address = form.address.trim()
+  if (form.area) body.area = form.area
+  if (form.category) body.category = form.category
+  return body
+}

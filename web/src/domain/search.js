@@ -1,0 +1,36 @@
+// The ticket search form → query parameters of GET /api/v1/tickets.
+
+/** el-table sort event → the API's sort parameter (default newest first). */
+export function sortParam(prop, order) {
+  const allowed = ['created_at', 'due_at', 'updated_at']
+  if (!order || !allowed.includes(prop)) return '-created_at'
+  return order === 'descending' ? `-${prop}` : prop
+}
+
+/**
+ * The date range is inclusive in the form; the API's `to` is exclusive, so the
+ * day after the end date is sent.
+ */
+export function searchQuery(filters, { sort = '-created_at', page = 1, perPage = 20 } = {}) {
+  const q = {
+    state: filters.state && filters.state.length ? filters.state : undefined,
+    unit: filters.unit || undefined,
+    category: filters.category || undefined,
+    q: filters.q ? filters.q.trim() : undefined,
+    phone: filters.phone ? filters.phone.replace(/\s+/g, '') : undefined,
+    overdue: filters.overdue ? 1 : undefined,
+    sort,
+    page,
+    per_page: perPage,
+  }
+  if (Array.isArray(filters.dates) && filters.dates.length === 2) {
+    q.from = filters.dates[0]
+    q.to = dayAfter(filters.dates[1])
+  }
+  return q
+}
+
+export function dayAfter(day) {
+  const d = new Date(`${day}T00:00:00Z`)
+  return new Date(d.getTime() + 86400 * 1000).toISOString().slice(0, 10)
+}

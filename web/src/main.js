@@ -1,0 +1,29 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import 'element-plus/theme-chalk/base.css'
+// Styles of the Element Plus services used from script (templates get theirs automatically).
+import 'element-plus/theme-chalk/el-message.css'
+import 'element-plus/theme-chalk/el-message-box.css'
+import 'element-plus/theme-chalk/el-loading.css'
+import './styles.css'
+import App from './App.vue'
+import { i18n } from './i18n/index.js'
+import { createAppRouter } from './router/index.js'
+import { connectClient, useSessionStore } from './stores/session.js'
+import { useReferenceStore } from './stores/reference.js'
+
+const app = createApp(App)
+const pinia = createPinia()
+app.use(pinia)
+app.use(i18n)
+const router = createAppRouter()
+app.use(router)
+
+const session = useSessionStore()
+connectClient(session, () => {
+  useReferenceStore().reset()
+  const current = router.currentRoute.value
+  if (current.name !== 'login') router.push({ name: 'login', query: { redirect: current.fullPath, expired: '1' } })
+})
+
+app.mount('#app')

@@ -1,0 +1,57 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import { useSessionStore } from '../stores/session.js'
+import { homeFor, rolesFor, ALL_ROLES } from '../domain/menu.js'
+import AppLayout from '../components/AppLayout.vue'
+
+// Screens load on demand: each view is its own chunk.
+const screen = (name) => ({ roles: rolesFor(name), title: `menu.${name}` })
+
+export const routes = [
+  { path: '/login', name: 'login', component: () => import('../views/LoginView.vue'), meta: { public: true } },
+  {
+    path: '/',
+    component: AppLayout,
+    children: [
+      {
+        path: '',
+        name: 'home',
+        redirect: () => {
+          const s = useSessionStore()
+          return s.loggedIn ? homeFor(s.role) : '/login'
+        },
+      },
+      { path: 'intake', name: 'intake', component: () => import('../views/IntakeView.vue'), meta: screen('intake') },
+      { path: 'dispatch', name: 'dispatch', component: () => import('../views/DispatchView.vue'), meta: screen('dispatch') },
+      { path: 'inbox', name: 'inbox', component: () => import('../views/UnitInboxView.vue'), meta: screen('inbox') },
+      { path: 'callback', name: 'callback', component: () => import('../views/CallbackView.vue'), meta: screen('callback') },
+      { path: 'supervise', name: 'supervise', component: () => import('../views/SupervisorView.vue'), meta: screen('supervise') },
+      { path: 'search', name: 'search', component: () => import('../views/SearchView.vue'), meta: screen('search') },
+      { path: 'dashboard', name: 'dashboard', component: () => import('../views/DashboardView.vue'), meta: screen('dashboard') },
+      {
+        path: 'tickets/:id(\\d+)',
+        name: 'ticket',
+        component: () => import('../views/TicketView.vue'),
+        props: true,
+        meta: { roles: ALL_ROLES, title: 'menu.ticket' },
+      },
+    ],
+  },
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+]
+
+/** The guard, separate so tests can call it: where `to` should go for this session. */
+export function guard(to, session) {
+  if (to.meta && to.meta.public) {
+    return to.name === 'login' && session.loggedIn ? homeFor(session.role) : true
+  }
+  if (!session.loggedIn) return { name: 'login', query: to.fullPath && to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+  const roles = to.meta && to.meta.roles
+  if (roles && !roles.includes(session.role)) return homeFor(session.role)
+  return true
+}
+
+export function createAppRouter(history = createWebHashHistory()) {
+  const router = createRouter({ history, routes })
+  router.beforeEach((to) => guard(to, useSessionStore()))
+  return router
+}
