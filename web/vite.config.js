@@ -44,5 +44,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.js'],
+    // Let Vite handle Element Plus's CSS imports in component tests.
+    server: { deps: { inline: [/element-plus/] } },
   },
 })

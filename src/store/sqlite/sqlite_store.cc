@@ -10,15 +10,17 @@ namespace hotline {
 using nlohmann::json;
 using sqlite::Connection;
 using sqlite::Statement;
-using sqlite::Transaction;
 
-#define ASSIGN_OR_RETURN(lhs, expr)      \
-  auto lhs##_result = (expr);            \
+#define ASSIGN_OR_RETURN(lhs, expr)                     \
+  auto lhs##_result = (expr);                           \
   if (!lhs##_result.ok()) return lhs##_result.status(); \
   auto& lhs = *lhs##_result
 
 SqliteStore::SqliteStore(Connection writer, std::vector<Connection> readers)
-    : writer_(std::move(writer)), readers_(std::move(readers)), shared_writer_(readers_.empty()) {}
+    : writer_(std::move(writer)),
+      commit_(writer_, conn_mu_),
+      readers_(std::move(readers)),
+      shared_writer_(readers_.empty()) {}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, int readers) {
   auto writer = Connection::Open(path);
@@ -39,7 +41,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
 template <typename Fn>
 auto SqliteStore::Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
   if (shared_writer_) {
-    std::lock_guard lock(write_mu_);
+    std::lock_guard lock(conn_mu_);
     return fn(writer_);
   }
   std::unique_lock lock(pool_mu_);
@@ -57,16 +59,15 @@ auto SqliteStore::Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
 // --- reference data ---------------------------------------------------------
 
 Status SqliteStore::ReplaceUnits(const std::vector<Unit>& units) {
-  std::lock_guard lock(write_mu_);
-  Transaction tx(writer_);
-  HOTLINE_RETURN_IF_ERROR(tx.Begin());
-  HOTLINE_RETURN_IF_ERROR(writer_.Exec("DELETE FROM units"));
-  ASSIGN_OR_RETURN(ins, writer_.Prepare("INSERT INTO units (code, name, kind, parent) VALUES (?1, ?2, ?3, ?4)"));
-  for (const Unit& u : units) {
-    ins.Reset();
-    HOTLINE_RETURN_IF_ERROR(ins.Bind(1, u.code).Bind(2, u.name).Bind(3, Name(u.kind)).Bind(4, u.parent).Run());
-  }
-  return tx.Commit();
+  return commit_.Write([&](Connection& db) -> Status {
+    HOTLINE_RETURN_IF_ERROR(db.Exec("DELETE FROM units"));
+    ASSIGN_OR_RETURN(ins, db.Prepare("INSERT INTO units (code, name, kind, parent) VALUES (?1, ?2, ?3, ?4)"));
+    for (const Unit& u : units) {
+      ins.Reset();
+      HOTLINE_RETURN_IF_ERROR(ins.Bind(1, u.code).Bind(2, u.name).Bind(3, Name(u.kind)).Bind(4, u.parent).Run());
+    }
+    return Status::Ok();
+  });
 }
 
 Result<std::vector<Unit>> SqliteStore::LoadUnits() {
@@ -84,17 +85,15 @@ Result<std::vector<Unit>> SqliteStore::LoadUnits() {
 }
 
 Status SqliteStore::ReplaceCategories(const std::vector<Category>& categories) {
-  std::lock_guard lock(write_mu_);
-  Transaction tx(writer_);
-  HOTLINE_RETURN_IF_ERROR(tx.Begin());
-  HOTLINE_RETURN_IF_ERROR(writer_.Exec("DELETE FROM categories"));
-  ASSIGN_OR_RETURN(ins,
-                   writer_.Prepare("INSERT INTO categories (code, name, parent, level) VALUES (?1, ?2, ?3, ?4)"));
-  for (const Category& c : categories) {
-    ins.Reset();
-    HOTLINE_RETURN_IF_ERROR(ins.Bind(1, c.code).Bind(2, c.name).Bind(3, c.parent).Bind(4, c.level).Run());
-  }
-  return tx.Commit();
+  return commit_.Write([&](Connection& db) -> Status {
+    HOTLINE_RETURN_IF_ERROR(db.Exec("DELETE FROM categories"));
+    ASSIGN_OR_RETURN(ins, db.Prepare("INSERT INTO categories (code, name, parent, level) VALUES (?1, ?2, ?3, ?4)"));
+    for (const Category& c : categories) {
+      ins.Reset();
+      HOTLINE_RETURN_IF_ERROR(ins.Bind(1, c.code).Bind(2, c.name).Bind(3, c.parent).Bind(4, c.level).Run());
+    }
+    return Status::Ok();
+  });
 }
 
 Result<std::vector<Category>> SqliteStore::LoadCategories() {
@@ -108,22 +107,21 @@ Result<std::vector<Category>> SqliteStore::LoadCategories() {
 }
 
 Status SqliteStore::ReplaceCatalog(const std::vector<CatalogRule>& rules) {
-  std::lock_guard lock(write_mu_);
-  Transaction tx(writer_);
-  HOTLINE_RETURN_IF_ERROR(tx.Begin());
-  HOTLINE_RETURN_IF_ERROR(writer_.Exec("DELETE FROM catalog"));
-  ASSIGN_OR_RETURN(ins, writer_.Prepare(
-                            "INSERT INTO catalog (category, area, enterprise, lead, co_units) VALUES (?1,?2,?3,?4,?5)"));
-  for (const CatalogRule& r : rules) {
-    ins.Reset();
-    HOTLINE_RETURN_IF_ERROR(ins.Bind(1, r.category)
-                                .Bind(2, r.area)
-                                .Bind(3, r.enterprise)
-                                .Bind(4, r.lead)
-                                .Bind(5, json(r.co_units).dump())
-                                .Run());
-  }
-  return tx.Commit();
+  return commit_.Write([&](Connection& db) -> Status {
+    HOTLINE_RETURN_IF_ERROR(db.Exec("DELETE FROM catalog"));
+    ASSIGN_OR_RETURN(
+        ins, db.Prepare("INSERT INTO catalog (category, area, enterprise, lead, co_units) VALUES (?1,?2,?3,?4,?5)"));
+    for (const CatalogRule& r : rules) {
+      ins.Reset();
+      HOTLINE_RETURN_IF_ERROR(ins.Bind(1, r.category)
+                                  .Bind(2, r.area)
+                                  .Bind(3, r.enterprise)
+                                  .Bind(4, r.lead)
+                                  .Bind(5, json(r.co_units).dump())
+                                  .Run());
+    }
+    return Status::Ok();
+  });
 }
 
 Result<std::vector<CatalogRule>> SqliteStore::LoadCatalog() {
@@ -131,8 +129,8 @@ Result<std::vector<CatalogRule>> SqliteStore::LoadCatalog() {
     ASSIGN_OR_RETURN(q, db.Prepare("SELECT category, area, enterprise, lead, co_units FROM catalog ORDER BY id"));
     std::vector<CatalogRule> out;
     while (q.Step()) {
-      out.push_back({q.Text(0), q.Text(1), q.Text(2), q.Text(3),
-                     json::parse(q.Text(4)).get<std::vector<std::string>>()});
+      out.push_back(
+          {q.Text(0), q.Text(1), q.Text(2), q.Text(3), json::parse(q.Text(4)).get<std::vector<std::string>>()});
     }
     HOTLINE_RETURN_IF_ERROR(q.status());
     return out;
@@ -172,12 +170,11 @@ constexpr const char* kUserColumns = "SELECT username, password_hash, role, unit
 Status SqliteStore::PutUser(const User& user) { return PutUsers({user}); }
 
 Status SqliteStore::PutUsers(const std::vector<User>& users) {
-  std::lock_guard lock(write_mu_);
-  Transaction tx(writer_);
-  HOTLINE_RETURN_IF_ERROR(tx.Begin());
-  ASSIGN_OR_RETURN(ins, writer_.Prepare(kUpsertUser));
-  for (const User& u : users) HOTLINE_RETURN_IF_ERROR(BindUser(ins, u));
-  return tx.Commit();
+  return commit_.Write([&](Connection& db) -> Status {
+    ASSIGN_OR_RETURN(ins, db.Prepare(kUpsertUser));
+    for (const User& u : users) HOTLINE_RETURN_IF_ERROR(BindUser(ins, u));
+    return Status::Ok();
+  });
 }
 
 Result<User> SqliteStore::FindUser(const std::string& username) {
@@ -207,9 +204,10 @@ Result<std::vector<User>> SqliteStore::ListUsers() {
 }
 
 Status SqliteStore::PutSession(const std::string& token_hash, const std::string& username, UnixSeconds expires_at) {
-  std::lock_guard lock(write_mu_);
-  ASSIGN_OR_RETURN(q, writer_.Prepare("INSERT INTO sessions (token_hash, username, expires_at) VALUES (?1,?2,?3)"));
-  return q.Bind(1, token_hash).Bind(2, username).Bind(3, expires_at).Run();
+  return commit_.Write([&](Connection& db) -> Status {
+    ASSIGN_OR_RETURN(q, db.Prepare("INSERT INTO sessions (token_hash, username, expires_at) VALUES (?1,?2,?3)"));
+    return q.Bind(1, token_hash).Bind(2, username).Bind(3, expires_at).Run();
+  });
 }
 
 Result<std::string> SqliteStore::FindSession(const std::string& token_hash, UnixSeconds now) {
@@ -225,9 +223,10 @@ Result<std::string> SqliteStore::FindSession(const std::string& token_hash, Unix
 }
 
 Status SqliteStore::DeleteSession(const std::string& token_hash) {
-  std::lock_guard lock(write_mu_);
-  ASSIGN_OR_RETURN(q, writer_.Prepare("DELETE FROM sessions WHERE token_hash = ?1"));
-  return q.Bind(1, token_hash).Run();
+  return commit_.Write([&](Connection& db) -> Status {
+    ASSIGN_OR_RETURN(q, db.Prepare("DELETE FROM sessions WHERE token_hash = ?1"));
+    return q.Bind(1, token_hash).Run();
+  });
 }
 
 // --- tickets ------------------------------------------------------------------
@@ -247,10 +246,10 @@ Result<Ticket> LoadTicket(Connection& db, TicketId id) {
 }  // namespace
 
 Result<TicketId> SqliteStore::InsertTicket(Connection& db, const Ticket& t) {
-  ASSIGN_OR_RETURN(q, db.Prepare(
-                          "INSERT INTO tickets (state, channel, appeal_type, category, area, lead_unit, enterprise, "
-                          "caller_phone, content, address, created_at, updated_at, due_at, closed_at, version, doc) "
-                          "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,'{}')"));
+  ASSIGN_OR_RETURN(
+      q, db.Prepare("INSERT INTO tickets (state, channel, appeal_type, category, area, lead_unit, enterprise, "
+                    "caller_phone, content, address, created_at, updated_at, due_at, closed_at, version, doc) "
+                    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,'{}')"));
   HOTLINE_RETURN_IF_ERROR(q.Bind(1, Name(t.state))
                               .Bind(2, Name(t.appeal.channel))
                               .Bind(3, Name(t.appeal.type))
@@ -333,41 +332,43 @@ Result<Ticket> SqliteStore::CreateTicket(const Transition& intake) {
 Result<std::vector<TicketId>> SqliteStore::CreateTickets(const std::vector<std::vector<Event>>& histories,
                                                          const std::vector<Ticket>& tickets) {
   if (histories.size() != tickets.size()) return Status::InvalidArgument("tickets", "one history per ticket");
-  std::lock_guard lock(write_mu_);
-  Transaction tx(writer_);
-  HOTLINE_RETURN_IF_ERROR(tx.Begin());
   std::vector<TicketId> ids;
   ids.reserve(tickets.size());
-  for (std::size_t i = 0; i < tickets.size(); ++i) {
-    ASSIGN_OR_RETURN(id, InsertTicket(writer_, tickets[i]));
-    Ticket t = tickets[i];
-    t.id = id;
-    HOTLINE_RETURN_IF_ERROR(WriteTicket(writer_, t, 0));
-    for (Event e : histories[i]) {
-      e.ticket_id = id;
-      HOTLINE_RETURN_IF_ERROR(InsertEvent(writer_, e));
+  Status s = commit_.Write([&](Connection& db) -> Status {
+    ids.clear();
+    for (std::size_t i = 0; i < tickets.size(); ++i) {
+      ASSIGN_OR_RETURN(id, InsertTicket(db, tickets[i]));
+      Ticket t = tickets[i];
+      t.id = id;
+      HOTLINE_RETURN_IF_ERROR(WriteTicket(db, t, 0));
+      for (Event e : histories[i]) {
+        e.ticket_id = id;
+        HOTLINE_RETURN_IF_ERROR(InsertEvent(db, e));
+      }
+      ids.push_back(id);
     }
-    ids.push_back(id);
-  }
-  HOTLINE_RETURN_IF_ERROR(tx.Commit());
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
   return ids;
 }
 
-Result<Ticket> SqliteStore::UpdateTicket(TicketId id,
-                                         const std::function<Result<Transition>(const Ticket&)>& change) {
-  std::lock_guard lock(write_mu_);
-  Transaction tx(writer_);
-  HOTLINE_RETURN_IF_ERROR(tx.Begin());
-  ASSIGN_OR_RETURN(current, LoadTicket(writer_, id));
-  auto next = change(current);
-  if (!next.ok()) return next.status();
-  Transition& tr = *next;
-  tr.ticket.id = id;
-  tr.event.ticket_id = id;
-  HOTLINE_RETURN_IF_ERROR(WriteTicket(writer_, tr.ticket, current.version));
-  HOTLINE_RETURN_IF_ERROR(InsertEvent(writer_, tr.event));
-  HOTLINE_RETURN_IF_ERROR(tx.Commit());
-  return tr.ticket;
+Result<Ticket> SqliteStore::UpdateTicket(TicketId id, const std::function<Result<Transition>(const Ticket&)>& change) {
+  Ticket result;
+  Status s = commit_.Write([&](Connection& db) -> Status {
+    ASSIGN_OR_RETURN(current, LoadTicket(db, id));
+    auto next = change(current);
+    if (!next.ok()) return next.status();
+    Transition& tr = *next;
+    tr.ticket.id = id;
+    tr.event.ticket_id = id;
+    HOTLINE_RETURN_IF_ERROR(WriteTicket(db, tr.ticket, current.version));
+    HOTLINE_RETURN_IF_ERROR(InsertEvent(db, tr.event));
+    result = std::move(tr.ticket);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return result;
 }
 
 Result<Ticket> SqliteStore::GetTicket(TicketId id) {
@@ -461,7 +462,8 @@ Result<TicketPage> SqliteStore::ListTickets(const TicketFilter& f) {
   const bool desc = !key.empty() && key[0] == '-';
   if (desc) key.erase(0, 1);
   if (key != "created_at" && key != "due_at" && key != "updated_at" && key != "id")
-    return Status::InvalidArgument("sort", "sort must be one of created_at, due_at, updated_at, id (prefix - for descending)");
+    return Status::InvalidArgument("sort",
+                                   "sort must be one of created_at, due_at, updated_at, id (prefix - for descending)");
   order = " ORDER BY " + key + (desc ? " DESC" : " ASC") + ", id" + (desc ? " DESC" : " ASC");
   if (f.page < 1) return Status::InvalidArgument("page", "page must be at least 1");
   if (f.per_page < 1 || f.per_page > 200) return Status::InvalidArgument("per_page", "per_page must be 1..200");

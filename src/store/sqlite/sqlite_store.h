@@ -1,5 +1,6 @@
 // SqliteStore: the embedded Store backend. One writer connection (writes are
-// serialised by a mutex; SQLite allows one writer anyway) and a pool of reader
+// serialised and group-committed by GroupCommit; SQLite allows one writer anyway)
+// and a pool of reader
 // connections that run concurrently under WAL. Durability: synchronous=FULL, so a
 // write acknowledged to the caller survives a crash or power loss.
 #pragma once
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "store/sqlite/group_commit.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 
@@ -45,6 +47,8 @@ class SqliteStore final : public Store {
   Result<TicketPage> ListTickets(const TicketFilter& filter) override;
   Result<std::int64_t> CountTickets() override;
 
+  const sqlite::GroupCommit& group_commit() const { return commit_; }
+
  private:
   class ReaderLease;
   SqliteStore(sqlite::Connection writer, std::vector<sqlite::Connection> readers);
@@ -58,8 +62,9 @@ class SqliteStore final : public Store {
   Status WriteTicketUnits(sqlite::Connection& db, const Ticket& t);
   Status InsertEvent(sqlite::Connection& db, const Event& e);
 
-  std::mutex write_mu_;
+  std::mutex conn_mu_;  // guards writer_ (also used for reads of in-memory databases)
   sqlite::Connection writer_;
+  sqlite::GroupCommit commit_;
   std::mutex pool_mu_;
   std::condition_variable pool_cv_;
   std::vector<sqlite::Connection> readers_;

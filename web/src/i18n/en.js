@@ -252,6 +252,11 @@ export default {
     duplicate: 'Possible duplicates',
     emergency: 'Emergency hints',
     notYet: 'Not available yet; coming in a later version',
+    soon: 'Not available yet',
+    suggestDesc: 'A later version will suggest the category and handling unit from the appeal text.',
+    kbDesc: 'A later version will search the knowledge base for answers to quote.',
+    duplicateDesc: 'A later version will flag appeals about the same problem in the same place, for merging.',
+    emergencyDesc: 'A later version will spot fires, injuries or crimes and prompt a transfer to 110/119/120/122.',
   },
   dispatch: {
     queue: 'To dispatch',

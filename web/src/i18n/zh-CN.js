@@ -253,6 +253,11 @@ export default {
     duplicate: '疑似重复',
     emergency: '紧急提示',
     notYet: '暂未开放，将在后续版本提供',
+    soon: '暂未开放',
+    suggestDesc: '后续版本将根据诉求内容推荐分类和承办单位。',
+    kbDesc: '后续版本将按诉求内容检索知识库，供直接答复引用。',
+    duplicateDesc: '后续版本将提示同一地点、同一问题的疑似重复诉求，便于并单。',
+    emergencyDesc: '后续版本将识别火情、伤病、治安等紧急情形并提示转接 110/119/120/122。',
   },
   dispatch: {
     queue: '待派单',

@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import { useSessionStore } from '../stores/session.js'
 import { homeFor, rolesFor, ALL_ROLES } from '../domain/menu.js'
 import AppLayout from '../components/AppLayout.vue'
+import { guard } from './guard.js'
 
 // Screens load on demand: each view is its own chunk.
 const screen = (name) => ({ roles: rolesFor(name), title: `menu.${name}` })
@@ -38,17 +39,6 @@ export const routes = [
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
-
-/** The guard, separate so tests can call it: where `to` should go for this session. */
-export function guard(to, session) {
-  if (to.meta && to.meta.public) {
-    return to.name === 'login' && session.loggedIn ? homeFor(session.role) : true
-  }
-  if (!session.loggedIn) return { name: 'login', query: to.fullPath && to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
-  const roles = to.meta && to.meta.roles
-  if (roles && !roles.includes(session.role)) return homeFor(session.role)
-  return true
-}
 
 export function createAppRouter(history = createWebHashHistory()) {
   const router = createRouter({ history, routes })

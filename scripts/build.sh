@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the C++ server (build/) and, when web/ exists, the web front end (web/dist).
+# Usage: scripts/build.sh [--sanitize]   (the sanitizer build goes to build-asan/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=build; extra=()
+if [ "${1:-}" = "--sanitize" ]; then dir=build-asan; extra=(-DHOTLINE_SANITIZE=ON -DHOTLINE_BENCH=OFF); fi
+cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${extra[@]}" >/dev/null
+ninja -C "$dir" -j"$(nproc)"
+if [ "$dir" = build ] && [ -f web/package.json ]; then
+  (cd web && { [ -d node_modules ] && [ node_modules -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run build --silent)
+fi

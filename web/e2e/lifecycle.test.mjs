@@ -1,0 +1,207 @@
+// End-to-end: one appeal through its whole life in the staff console, driven in
+// Debian's Chromium through playwright-core, against a running demo server
+// (`hotline serve --demo`, serving web/dist). Base URL from HOTLINE_URL.
+//
+//   HOTLINE_URL=http://127.0.0.1:8099 npm run e2e
+//
+// Screenshots of the main screens go to docs/screenshots/.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const BASE = (process.env.HOTLINE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '')
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots')
+const UNIT = 'LC-D01-S01' // 东华街道
+const OTHER_UNIT = 'LC-D02-S01' // 湖滨街道
+
+let browser
+const state = {} // shared across the steps: the ticket being followed
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`)
+  const health = await fetch(`${BASE}/healthz`).catch(() => null)
+  assert.ok(health && health.ok, `no hotline server at ${BASE} (set HOTLINE_URL)`)
+  mkdirSync(SHOTS, { recursive: true })
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+})
+
+after(async () => {
+  if (browser) await browser.close()
+})
+
+/** A fresh browser context (its own sessionStorage) logged in as `username`. */
+async function loginAs(username, { shot } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15000)
+  const errors = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.errors = errors
+  await page.goto(`${BASE}/`)
+  await page.locator('[data-test="login-username"]').fill(username)
+  await page.locator('[data-test="login-password"]').fill('demo')
+  if (shot) await screenshot(page, shot)
+  await page.locator('[data-test="login-submit"]').click()
+  await page.locator('[data-test="whoami"]').waitFor()
+  return page
+}
+
+async function screenshot(page, name) {
+  await page.waitForTimeout(300) // let transitions settle
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
+}
+
+/** Filters the current work queue to our ticket and returns its row. */
+async function findRow(page) {
+  const pane = page.locator('.el-tab-pane:visible')
+  await pane.locator('[data-test="queue-q"]').fill(state.number)
+  await pane.locator('[data-test="queue-search"]').click()
+  const row = pane.locator('.el-table__body tr', { has: page.locator(`[data-test="ticket-link-${state.id}"]`) })
+  await row.first().waitFor()
+  return row.first()
+}
+
+async function openTab(page, label) {
+  await page.locator('.el-tabs__item', { hasText: label }).click()
+}
+
+/** Submits the open command dialog and waits for it to close. */
+async function submitDialog(page) {
+  const dialog = page.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="dialog-submit"]').click()
+  await dialog.waitFor({ state: 'hidden' })
+}
+
+async function logout(page) {
+  await page.context().close()
+}
+
+test('operator records an appeal on 受理台 and sends it to dispatch', async () => {
+  const page = await loginAs('operator', { shot: 'login' })
+  assert.match(page.url(), /#\/intake$/)
+  const phone = `139${String(Date.now()).slice(-8)}`
+  await page.locator('[data-test="intake-phone"]').fill(phone)
+  await page.locator('[data-test="caller-history"] [data-test="history-empty"]').waitFor() // 来电弹屏 looked it up
+  await page.locator('[data-test="intake-name"]').fill('张三')
+  await page.locator('[data-test="intake-address"]').fill('东城区东华街道幸福里小区 3 号楼')
+  await page.locator('[data-test="intake-type"] .el-radio-button', { hasText: '求助' }).click()
+  await page.locator('[data-test="intake-content"]').fill('幸福里小区 3 号楼门前路灯连续一周不亮，夜间出行不便，请尽快修复。')
+  await page.locator('[data-test="intake-save"]').click()
+
+  const outcome = page.locator('[data-test="intake-outcome"]')
+  await outcome.waitFor()
+  const href = await outcome.locator('[data-test="intake-view"]').getAttribute('href')
+  state.id = Number(/tickets\/(\d+)/.exec(href)[1])
+  state.number = /工单\s*(\S+)/.exec(await outcome.locator('h2').innerText())[1]
+  assert.ok(state.id > 0 && state.number)
+  await screenshot(page, 'intake')
+
+  await outcome.locator('[data-test="cmd-to-dispatch"]').click()
+  await outcome.locator('[data-test="intake-done"]', { hasText: '待派单' }).waitFor()
+  assert.deepEqual(page.errors, [])
+  await logout(page)
+})
+
+test('dispatcher dispatches it to 东华街道 from 派单台', async () => {
+  const page = await loginAs('dispatcher')
+  assert.match(page.url(), /#\/dispatch$/)
+  const row = await findRow(page)
+  await screenshot(page, 'dispatch')
+  await row.locator('[data-test="cmd-dispatch"]').click()
+  const dialog = page.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="field-unit"] .el-select__wrapper').click()
+  await page.keyboard.type('东华街道')
+  await page.locator('.el-select-dropdown:visible .el-tree-node__label', { hasText: /^东华街道$/ }).click()
+  await screenshot(page, 'dispatch-dialog')
+  await submitDialog(page)
+  await page.locator('.el-message--success').first().waitFor()
+  assert.deepEqual(page.errors, [])
+  await logout(page)
+})
+
+test('the street office signs for it and replies on 单位待办', async () => {
+  const page = await loginAs(UNIT)
+  assert.match(page.url(), /#\/inbox$/)
+  let row = await findRow(page)
+  await screenshot(page, 'inbox')
+  await row.locator('[data-test="cmd-sign"]').click()
+  await page.locator('.el-message--success').first().waitFor()
+
+  await openTab(page, '办理中')
+  row = await findRow(page)
+  await row.locator('[data-test="cmd-reply"]').click()
+  const dialog = page.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="field-content"] textarea').fill('已安排维修人员更换灯泡和线路，路灯已恢复照明。')
+  await dialog.locator('[data-test="field-result"] .el-radio-button', { hasText: '已解决' }).click()
+  await screenshot(page, 'reply-dialog')
+  await submitDialog(page)
+  assert.deepEqual(page.errors, [])
+  await logout(page)
+})
+
+test('the callback agent accepts the reply and records 满意', async () => {
+  const page = await loginAs('callback')
+  assert.match(page.url(), /#\/callback$/)
+  let row = await findRow(page)
+  await screenshot(page, 'callback')
+  await row.locator('[data-test="cmd-review"]').click()
+  await submitDialog(page) // 通过 is the default
+
+  await openTab(page, '待回访')
+  row = await findRow(page)
+  await row.locator('[data-test="cmd-callback"]').click()
+  const dialog = page.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="field-satisfaction"] .el-radio-button', { hasText: /^满意$/ }).click()
+  await screenshot(page, 'callback-dialog')
+  await submitDialog(page)
+
+  await page.goto(`${BASE}/#/tickets/${state.id}`)
+  await page.locator('[data-test="ticket-number"]', { hasText: state.number }).waitFor()
+  await page.locator('.page-title [data-test="state"]', { hasText: '已办结' }).waitFor()
+  const commands = await page.locator('[data-test="timeline"] [data-test="event-command"]').allInnerTexts()
+  assert.deepEqual(commands, ['受理登记', '转派单', '派单', '签收', '答复', '审核答复', '回访'])
+  await screenshot(page, 'ticket')
+  assert.deepEqual(page.errors, [])
+  await logout(page)
+})
+
+test('another street cannot open the ticket', async () => {
+  const page = await loginAs(OTHER_UNIT)
+  await page.goto(`${BASE}/#/tickets/${state.id}`)
+  const error = page.locator('[data-test="ticket-error"]')
+  await error.waitFor()
+  assert.match(await error.innerText(), /不属于您的单位/)
+  await screenshot(page, 'forbidden')
+  await logout(page)
+})
+
+test('the other screens render for their roles', async () => {
+  const supervisor = await loginAs('supervisor')
+  await supervisor.goto(`${BASE}/#/supervise`)
+  await supervisor.locator('[data-test="ticket-table"]').first().waitFor()
+  await supervisor.locator('.el-table__body tr').first().waitFor()
+  await screenshot(supervisor, 'supervise')
+  assert.deepEqual(supervisor.errors, [])
+  await logout(supervisor)
+
+  const analyst = await loginAs('analyst')
+  await analyst.goto(`${BASE}/#/search`)
+  await analyst.locator('.el-table__body tr').first().waitFor()
+  await screenshot(analyst, 'search')
+  await analyst.goto(`${BASE}/#/dashboard`)
+  await analyst.locator('[data-test="chart"] canvas').first().waitFor()
+  await analyst.locator('[data-test="dashboard"] .panel', { hasText: '近 30 天' }).locator('canvas').waitFor({ timeout: 30000 })
+  await screenshot(analyst, 'dashboard')
+  const menu = await analyst.locator('[data-test="menu"] .el-menu-item').allInnerTexts()
+  assert.deepEqual(menu.map((s) => s.trim()), ['工单查询', '数据大屏'])
+  assert.deepEqual(analyst.errors, [])
+  await logout(analyst)
+})

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { api, configureClient, toQuery } from './client.js'
+import { ApiError } from './errors.js'
+
+function respond(status, body) {
+  return Promise.resolve({ ok: status >= 200 && status < 300, status, text: () => Promise.resolve(body === undefined ? '' : JSON.stringify(body)) })
+}
+
+describe('toQuery', () => {
+  it('joins arrays with commas and drops empty values', () => {
+    expect(toQuery({ state: ['to_dispatch', 'joint_review'], unit: '', q: undefined, page: 2, overdue: true, x: false }))
+      .toBe('?state=to_dispatch,joint_review&page=2&overdue=1')
+    expect(toQuery({})).toBe('')
+    expect(toQuery({ q: '路灯 不亮' })).toBe('?q=%E8%B7%AF%E7%81%AF%20%E4%B8%8D%E4%BA%AE')
+  })
+})
+
+describe('request', () => {
+  let fetchMock
+  let unauthorized
+  beforeEach(() => {
+    fetchMock = vi.fn()
+    vi.stubGlobal('fetch', fetchMock)
+    unauthorized = vi.fn()
+    configureClient({ getToken: () => 'tok123', unauthorized })
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('sends the bearer token and JSON body', async () => {
+    fetchMock.mockReturnValue(respond(200, { id: 7, state: 'in_progress' }))
+    const res = await api.command(7, 'sign')
+    expect(res.state).toBe('in_progress')
+    const [url, init] = fetchMock.mock.calls[0]
+    expect(url).toBe('/api/v1/tickets/7/sign')
+    expect(init.method).toBe('POST')
+    expect(init.headers.Authorization).toBe('Bearer tok123')
+    expect(init.headers['Content-Type']).toBe('application/json')
+    expect(init.body).toBe('{}')
+  })
+
+  it('builds list queries', async () => {
+    fetchMock.mockReturnValue(respond(200, { items: [], total: 0 }))
+    await api.listTickets({ state: ['replied'], per_page: 5 })
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/tickets?state=replied&per_page=5')
+    expect(fetchMock.mock.calls[0][1].body).toBeUndefined()
+  })
+
+  it('throws ApiError with the server error body', async () => {
+    fetchMock.mockReturnValue(respond(400, { error: { code: 'invalid_argument', field: 'reason', message: 'reason is required' } }))
+    const e = await api.command(1, 'return', {}).catch((x) => x)
+    expect(e).toBeInstanceOf(ApiError)
+    expect(e.status).toBe(400)
+    expect(e.field).toBe('reason')
+    expect(e.userMessage).toBe('请填写「原因」')
+    expect(unauthorized).not.toHaveBeenCalled()
+  })
+
+  it('reports a 401 to the session, except on login', async () => {
+    fetchMock.mockReturnValue(respond(401, { error: { code: 'unauthenticated', message: 'token expired' } }))
+    await expect(api.getTicket(3)).rejects.toBeInstanceOf(ApiError)
+    expect(unauthorized).toHaveBeenCalledTimes(1)
+    await expect(api.login('a', 'b')).rejects.toMatchObject({ status: 401 })
+    expect(unauthorized).toHaveBeenCalledTimes(1)
+  })
+
+  it('turns a network failure into status 0', async () => {
+    fetchMock.mockReturnValue(Promise.reject(new TypeError('Failed to fetch')))
+    await expect(api.units()).rejects.toMatchObject({ status: 0 })
+  })
+
+  it('copes with a non-JSON error body', async () => {
+    fetchMock.mockReturnValue(Promise.resolve({ ok: false, status: 502, text: () => Promise.resolve('<html>Bad gateway</html>') }))
+    const e = await api.units().catch((x) => x)
+    expect(e.status).toBe(502)
+    expect(e.userMessage).toBe('服务器暂时出错，请稍后再试')
+  })
+})

@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { i18n } from '../i18n/index.js'
+import { configureClient } from '../api/client.js'
+import CommandButtons from './CommandButtons.vue'
+import CommandDialog from './CommandDialog.vue'
+import StateTag from './StateTag.vue'
+import PlaceholderPanel from './PlaceholderPanel.vue'
+import DueCell from './DueCell.vue'
+
+function respond(status, body) {
+  return Promise.resolve({ ok: status < 300, status, text: () => Promise.resolve(JSON.stringify(body)) })
+}
+
+let pinia
+const plugins = () => ({ global: { plugins: [pinia, i18n], stubs: { UnitPicker: true } } })
+
+beforeEach(() => {
+  pinia = createPinia()
+  setActivePinia(pinia)
+  configureClient({ getToken: () => 't', unauthorized: () => {} })
+  vi.stubGlobal('fetch', vi.fn())
+})
+afterEach(() => {
+  vi.unstubAllGlobals()
+  document.body.innerHTML = ''
+})
+
+const ticket = (extra = {}) => ({ id: 9, number: 'LC20261123000009', state: 'dispatched', content: '路灯不亮', available_commands: ['sign', 'return', 'dispatch', 'supervise'], ...extra })
+
+describe('CommandButtons', () => {
+  it('shows only the commands the server allows, narrowed by `only`, in Chinese', () => {
+    const w = mount(CommandButtons, { props: { ticket: ticket(), only: ['sign', 'return', 'reply'] }, ...plugins() })
+    const labels = w.findAll('button').map((b) => b.text())
+    expect(labels).toEqual(['签收', '回退'])
+  })
+
+  it('shows nothing when no command is available', () => {
+    const w = mount(CommandButtons, { props: { ticket: ticket({ available_commands: [] }) }, ...plugins() })
+    expect(w.findAll('button')).toHaveLength(0)
+  })
+
+  it('signs in one click and reports the updated ticket', async () => {
+    fetch.mockReturnValue(respond(200, ticket({ state: 'in_progress', available_commands: [] })))
+    const w = mount(CommandButtons, { props: { ticket: ticket() }, ...plugins() })
+    await w.find('[data-test="cmd-sign"]').trigger('click')
+    await flushPromises()
+    expect(fetch).toHaveBeenCalledWith('/api/v1/tickets/9/sign', expect.objectContaining({ method: 'POST', body: '{}' }))
+    expect(w.emitted('done')[0][0].state).toBe('in_progress')
+  })
+})
+
+describe('CommandDialog', () => {
+  it('asks for the reason before sending a return, then sends it', async () => {
+    fetch.mockReturnValue(respond(200, ticket({ state: 'to_dispatch' })))
+    const w = mount(CommandDialog, { props: { modelValue: true, command: 'return', ticket: ticket() }, attachTo: document.body, ...plugins() })
+    await flushPromises()
+    const submit = document.querySelector('[data-test="dialog-submit"]')
+    submit.click()
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 150)) // form items show errors after a short debounce
+    expect(fetch).not.toHaveBeenCalled()
+    expect(document.body.textContent).toContain('请填写「原因」')
+
+    const textarea = document.querySelector('[data-test="field-reason"] textarea')
+    textarea.value = '不属于本街道职责'
+    textarea.dispatchEvent(new Event('input'))
+    await flushPromises()
+    submit.click()
+    await flushPromises()
+    expect(fetch).toHaveBeenCalledWith('/api/v1/tickets/9/return', expect.objectContaining({ body: JSON.stringify({ reason: '不属于本街道职责' }) }))
+    expect(w.emitted('done')).toHaveLength(1)
+    expect(w.emitted('update:modelValue')[0]).toEqual([false])
+    w.unmount()
+  })
+
+  it('shows the server refusal in Chinese and stays open', async () => {
+    fetch.mockReturnValue(respond(409, { error: { code: 'conflict', message: 'reply is not allowed in state closed' } }))
+    const w = mount(CommandDialog, { props: { modelValue: true, command: 'reply', ticket: ticket() }, attachTo: document.body, ...plugins() })
+    await flushPromises()
+    const textarea = document.querySelector('[data-test="field-content"] textarea')
+    textarea.value = '已处理'
+    textarea.dispatchEvent(new Event('input'))
+    await flushPromises()
+    document.querySelector('[data-test="dialog-submit"]').click()
+    await flushPromises()
+    expect(document.body.textContent).toContain('工单状态已经变化')
+    expect(w.emitted('done')).toBeUndefined()
+    w.unmount()
+  })
+})
+
+describe('small pieces', () => {
+  it('StateTag shows the Chinese state', () => {
+    const w = mount(StateTag, { props: { state: 'to_callback' }, ...plugins() })
+    expect(w.text()).toBe('待回访')
+  })
+
+  it('PlaceholderPanel says the feature is not there yet', () => {
+    const w = mount(PlaceholderPanel, { props: { title: '知识库' }, ...plugins() })
+    expect(w.text()).toContain('知识库')
+    expect(w.text()).toContain('暂未开放')
+  })
+
+  it('DueCell flags overdue tickets and pending extensions', () => {
+    const w = mount(DueCell, { props: { ticket: { overdue: true, due_at: '2026-11-20T10:00:00+08:00', state: 'in_progress', extension: { pending: true, days: 3 } } }, ...plugins() })
+    expect(w.text()).toContain('2026-11-20 10:00')
+    expect(w.text()).toContain('已超期')
+    expect(w.text()).toContain('延期待审批（3 个工作日）')
+  })
+})

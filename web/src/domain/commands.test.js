@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { COMMANDS } from './labels.js'
+import { COMMAND_FORMS, buildBody, initialForm, isOneClick, missingFields, optionLabel, visibleFields } from './commands.js'
+import { t } from '../i18n/index.js'
+
+describe('command forms', () => {
+  it('exist for every command', () => {
+    for (const c of COMMANDS) expect(COMMAND_FORMS[c], c).toBeDefined()
+  })
+
+  it('carry out sign and to-dispatch in one click', () => {
+    expect(isOneClick('sign')).toBe(true)
+    expect(isOneClick('to-dispatch')).toBe(true)
+    expect(isOneClick('reply')).toBe(false)
+  })
+
+  it('build a reply body', () => {
+    const f = initialForm('reply')
+    expect(f).toEqual({ content: '', result: 'resolved' })
+    expect(missingFields('reply', f)).toEqual(['content'])
+    f.content = '  已修复路灯  '
+    expect(missingFields('reply', f)).toEqual([])
+    expect(buildBody('reply', f)).toEqual({ content: '已修复路灯', result: 'resolved' })
+  })
+
+  it('build a dispatch body with optional co-handlers', () => {
+    const f = initialForm('dispatch')
+    expect(missingFields('dispatch', f)).toEqual(['unit'])
+    f.unit = 'LC-D01-S01'
+    expect(buildBody('dispatch', f)).toEqual({ unit: 'LC-D01-S01' })
+    f.co_units = ['LC-CG']
+    expect(buildBody('dispatch', f)).toEqual({ unit: 'LC-D01-S01', co_units: ['LC-CG'] })
+  })
+
+  it('ask for a reason only when a review sends the reply back', () => {
+    const f = initialForm('review')
+    expect(visibleFields('review', f).map((x) => x.name)).toEqual(['accept'])
+    expect(buildBody('review', f)).toEqual({ accept: true })
+    f.accept = false
+    expect(missingFields('review', f)).toEqual(['reason'])
+    f.reason = '答复未回应诉求'
+    expect(buildBody('review', f)).toEqual({ accept: false, reason: '答复未回应诉求' })
+  })
+
+  it('record a callback or an unreachable attempt', () => {
+    const f = initialForm('callback')
+    expect(missingFields('callback', f)).toEqual(['satisfaction'])
+    f.satisfaction = 'satisfied'
+    expect(buildBody('callback', f)).toEqual({ satisfaction: 'satisfied', resolved: true })
+    f.unreachable = true
+    expect(missingFields('callback', f)).toEqual([])
+    expect(buildBody('callback', f)).toEqual({ unreachable: true })
+  })
+
+  it('send numbers as numbers', () => {
+    expect(buildBody('request-extension', { days: '5', reason: '需协调' })).toEqual({ days: 5, reason: '需协调' })
+    expect(buildBody('merge', { main_ticket: '12' })).toEqual({ main_ticket: 12 })
+    expect(buildBody('escalate', { level: 2, reason: '多次投诉' })).toEqual({ level: 2, reason: '多次投诉' })
+    expect(buildBody('decide-extension', { approve: false, reason: '' })).toEqual({ approve: false })
+  })
+
+  it('label options in Chinese', () => {
+    const [number] = COMMAND_FORMS['transfer-emergency']
+    expect(optionLabel(number, '120', t)).toBe('120 急救')
+    const [accept] = COMMAND_FORMS.review
+    expect(optionLabel(accept, false, t)).toBe('退回重办')
+    const [level] = COMMAND_FORMS.supervise
+    expect(optionLabel(level, 2, t)).toBe('2 级')
+  })
+})

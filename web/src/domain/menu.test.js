@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { ALL_ROLES, canAccess, homeFor, menuFor } from './menu.js'
+import { guard } from '../router/guard.js'
+
+const names = (role) => menuFor(role).map((m) => m.name)
+
+describe('role menus', () => {
+  it('shows each role only its own screens', () => {
+    expect(names('operator')).toEqual(['intake', 'search'])
+    expect(names('dispatcher')).toEqual(['dispatch', 'search', 'dashboard'])
+    expect(names('unit')).toEqual(['inbox', 'search'])
+    expect(names('callback')).toEqual(['callback', 'search'])
+    expect(names('supervisor')).toEqual(['dispatch', 'callback', 'supervise', 'search', 'dashboard'])
+    expect(names('analyst')).toEqual(['search', 'dashboard'])
+    expect(names('admin')).toHaveLength(7)
+  })
+
+  it('lands each role on its first screen', () => {
+    expect(homeFor('operator')).toBe('/intake')
+    expect(homeFor('unit')).toBe('/inbox')
+    expect(homeFor('callback')).toBe('/callback')
+    expect(homeFor('analyst')).toBe('/search')
+    expect(homeFor('nobody')).toBe('/search')
+  })
+
+  it('lets every role search', () => {
+    for (const r of ALL_ROLES) expect(canAccess(r, 'search')).toBe(true)
+    expect(canAccess('unit', 'intake')).toBe(false)
+  })
+})
+
+describe('route guard', () => {
+  const session = (role) => ({ loggedIn: !!role, role })
+  const route = (name, roles, fullPath = `/${name}`) => ({ name, fullPath, meta: roles ? { roles } : {} })
+
+  it('sends anonymous users to login with a way back', () => {
+    expect(guard(route('intake', ['operator']), session(''))).toEqual({ name: 'login', query: { redirect: '/intake' } })
+  })
+  it('sends a role away from screens it may not use', () => {
+    expect(guard(route('intake', ['operator', 'admin']), session('unit'))).toBe('/inbox')
+    expect(guard(route('intake', ['operator', 'admin']), session('operator'))).toBe(true)
+  })
+  it('sends a logged-in user from the login page home', () => {
+    expect(guard({ name: 'login', meta: { public: true } }, session('dispatcher'))).toBe('/dispatch')
+    expect(guard({ name: 'login', meta: { public: true } }, session(''))).toBe(true)
+  })
+})
