@@ -52,14 +52,36 @@ Result<std::string> HotlineService::Login(const std::string& username, const std
 
 Result<Actor> HotlineService::Authenticate(const std::string& token) {
   if (token.empty()) return Status::Unauthenticated("missing bearer token");
-  auto username = store_.FindSession(TokenHash(token), clock_.Now());
+  const std::string hash = TokenHash(token);
+  const UnixSeconds now = clock_.Now();
+  {
+    std::lock_guard lock(sessions_mu_);
+    auto it = sessions_.find(hash);
+    if (it != sessions_.end()) {
+      if (now < it->second.expires_at && now - it->second.checked_at < kSessionCacheSeconds) return it->second.actor;
+      sessions_.erase(it);
+    }
+  }
+  auto username = store_.FindSession(hash, now);
   if (!username.ok()) return Status::Unauthenticated("invalid or expired token");
   auto user = store_.FindUser(*username);
   if (!user.ok() || !user->active) return Status::Unauthenticated("user is disabled");
-  return Actor{user->username, user->role, user->unit};
+  Actor actor{user->username, user->role, user->unit};
+  std::lock_guard lock(sessions_mu_);
+  if (sessions_.size() > 100000) sessions_.clear();  // bound memory; entries are only a cache
+  // The store does not return the expiry; bound the cached entry by the cache window.
+  sessions_[hash] = {actor, now + kSessionCacheSeconds, now};
+  return actor;
 }
 
-Status HotlineService::Logout(const std::string& token) { return store_.DeleteSession(TokenHash(token)); }
+Status HotlineService::Logout(const std::string& token) {
+  const std::string hash = TokenHash(token);
+  {
+    std::lock_guard lock(sessions_mu_);
+    sessions_.erase(hash);
+  }
+  return store_.DeleteSession(hash);
+}
 
 Result<Ticket> HotlineService::Intake(Appeal appeal, const Actor& actor) {
   auto ref = reference();

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <shared_mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "domain/clock.h"
@@ -36,6 +37,9 @@ class HotlineService {
   Result<Actor> Authenticate(const std::string& token);
   Status Logout(const std::string& token);
   static constexpr UnixSeconds kSessionSeconds = 12 * 3600;
+  // Authenticated sessions are remembered this long before the store is asked
+  // again (so a disabled user is locked out within this time; logout is immediate).
+  static constexpr UnixSeconds kSessionCacheSeconds = 30;
 
   // Tickets.
   Result<Ticket> Intake(Appeal appeal, const Actor& actor);
@@ -55,6 +59,13 @@ class HotlineService {
   const Clock& clock_;
   WorkCalendar calendar_;
   Policy policy_;
+  struct CachedSession {
+    Actor actor;
+    UnixSeconds expires_at;  // the session's own expiry
+    UnixSeconds checked_at;
+  };
+  std::mutex sessions_mu_;
+  std::unordered_map<std::string, CachedSession> sessions_;  // by token hash
   mutable std::shared_mutex ref_mu_;
   std::shared_ptr<const ReferenceData> ref_;
 };

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <charconv>
 
+#include <spdlog/spdlog.h>
+
 #include "api/views.h"
 #include "store/codec.h"
 #include "store/json_fields.h"
@@ -125,11 +127,19 @@ RestApi::RestApi(HotlineService& service) : service_(service) { AddRoutes(); }
 HttpResponse RestApi::Handle(const HttpRequest& req) {
   const auto start = std::chrono::steady_clock::now();
   HttpResponse r = router_.Dispatch(req);
-  ++requests_;
+  const long long request_id = ++requests_;
+  r.headers.emplace_back("X-Request-Id", std::to_string(request_id));
   if (r.status >= 500) ++errors_5xx_;
   else if (r.status >= 400) ++errors_4xx_;
-  latency_us_total_ += std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start)
-                           .count();
+  const auto us =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
+  latency_us_total_ += us;
+  if (r.status >= 500)
+    spdlog::error("request={} remote={} {} {} status={} us={} body={}", request_id, req.remote, req.method, req.path,
+                  r.status, us, r.body);
+  else
+    spdlog::debug("request={} remote={} {} {} status={} us={}", request_id, req.remote, req.method, req.path, r.status,
+                  us);
   return r;
 }
 
@@ -282,6 +292,7 @@ void RestApi::AddRoutes() {
                 auto t = service_.Command(*id, command, *input, a);
                 if (!t.ok()) return StatusResponse(t.status());
                 ++commands_;
+                spdlog::info("ticket={} command={} actor={} state={}", *id, command, a.username, Name(t->state));
                 auto ref = service_.reference();
                 return Json(200, TicketView(*t, a, *ref, service_.AvailableCommands(*t, a), service_.clock().Now()));
               }));

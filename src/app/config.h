@@ -14,7 +14,7 @@ struct Config {
   std::string db = "sqlite:hotline.db";
   std::string address = "127.0.0.1";
   int port = 8080;
-  int threads = 4;
+  int threads = 16;  // handlers block on the store (fsync); idle threads cost no CPU
   std::string data_dir;  // reference data; default: DataDir()
   std::string web_dir;   // built front end; default: the source tree's web/dist
   std::string log_level = "info";

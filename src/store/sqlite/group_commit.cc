@@ -34,19 +34,19 @@ void GroupCommit::RunBatch(std::deque<Writer*>::iterator begin, std::deque<Write
   auto fail_all = [&](const Status& s) {
     for (auto it = begin; it != end; ++it) (*it)->status = s;
   };
-  if (Status s = db_.Exec("BEGIN IMMEDIATE"); !s.ok()) return fail_all(s);
+  if (Status s = db_.Run("BEGIN IMMEDIATE"); !s.ok()) return fail_all(s);
   for (auto it = begin; it != end; ++it) {
     Writer* w = *it;
-    if (Status s = db_.Exec("SAVEPOINT unit"); !s.ok()) {
+    if (Status s = db_.Run("SAVEPOINT unit"); !s.ok()) {
       w->status = s;
       continue;
     }
     w->status = (*w->work)(db_);
-    if (!w->status.ok()) db_.Exec("ROLLBACK TO unit");
-    db_.Exec("RELEASE unit");
+    if (!w->status.ok()) db_.Run("ROLLBACK TO unit");
+    db_.Run("RELEASE unit");
   }
-  if (Status s = db_.Exec("COMMIT"); !s.ok()) {
-    db_.Exec("ROLLBACK");
+  if (Status s = db_.Run("COMMIT"); !s.ok()) {
+    db_.Run("ROLLBACK");
     for (auto it = begin; it != end; ++it)
       if ((*it)->status.ok()) (*it)->status = s;
   }

@@ -51,3 +51,31 @@ TEST(Migrations, EventsAreImmutable) {
 
 }  // namespace
 }  // namespace hotline::sqlite
+
+namespace hotline::sqlite {
+namespace {
+
+TEST(Statement, ABadBindIsReportedNotIgnored) {
+  auto db = Connection::Open(":memory:");
+  ASSERT_TRUE(db->Exec("CREATE TABLE t (a INTEGER)").ok());
+  auto q = db->Prepare("INSERT INTO t (a) VALUES (?1)");
+  Status s = q->Bind(1, 1).Bind(2, 2).Run();  // there is no ?2
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("bind parameter 2"), std::string::npos);
+}
+
+TEST(Statement, CachedStatementsAreResetBetweenUses) {
+  auto db = Connection::Open(":memory:");
+  ASSERT_TRUE(db->Exec("CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (1), (2), (3)").ok());
+  for (int round = 0; round < 3; ++round) {
+    auto q = db->Prepare("SELECT a FROM t WHERE a >= ?1 ORDER BY a");
+    q->Bind(1, 2);
+    ASSERT_TRUE(q->Step());  // read one row and abandon the rest
+    EXPECT_EQ(q->Int(0), 2);
+  }
+  // The abandoned statements were reset: a write is not blocked by an open read.
+  EXPECT_TRUE(db->Exec("DELETE FROM t").ok());
+}
+
+}  // namespace
+}  // namespace hotline::sqlite

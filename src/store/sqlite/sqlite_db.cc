@@ -32,14 +32,41 @@ Result<Connection> Connection::Open(const std::string& path, bool read_only) {
 
 Connection& Connection::operator=(Connection&& o) noexcept {
   if (this != &o) {
+    cache_.reset();
     sqlite3_close_v2(db_);
     db_ = o.db_;
+    cache_ = std::move(o.cache_);
     o.db_ = nullptr;
   }
   return *this;
 }
 
-Connection::~Connection() { sqlite3_close_v2(db_); }
+Connection::~Connection() {
+  cache_.reset();  // finalize cached statements before closing
+  sqlite3_close_v2(db_);
+}
+
+StatementCache::~StatementCache() {
+  for (auto& [sql, stmt] : entries_) sqlite3_finalize(stmt);
+}
+
+sqlite3_stmt* StatementCache::Take(std::string_view sql) {
+  auto it = entries_.find(std::string(sql));
+  if (it == entries_.end()) return nullptr;
+  sqlite3_stmt* s = it->second;
+  entries_.erase(it);
+  return s;
+}
+
+void StatementCache::Return(std::string sql, sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  if (entries_.size() >= kMaxEntries) {
+    sqlite3_finalize(stmt);
+    return;
+  }
+  entries_.emplace(std::move(sql), stmt);
+}
 
 Status Connection::Exec(const std::string& sql) {
   char* err = nullptr;
@@ -52,32 +79,53 @@ Status Connection::Exec(const std::string& sql) {
 }
 
 Result<Statement> Connection::Prepare(std::string_view sql) {
+  if (sqlite3_stmt* cached = cache_ ? cache_->Take(sql) : nullptr)
+    return Statement(cached, db_, cache_.get(), std::string(sql));
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &s, nullptr) != SQLITE_OK)
     return Error(db_, "prepare");
-  return Statement(s, db_);
+  return Statement(s, db_, cache_.get(), std::string(sql));
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Status Connection::Run(std::string_view sql) {
+  auto s = Prepare(sql);
+  if (!s.ok()) return s.status();
+  return s->Run();
+}
+
+Statement::~Statement() {
+  if (!stmt_) return;
+  if (cache_)
+    cache_->Return(std::move(sql_), stmt_);
+  else
+    sqlite3_finalize(stmt_);
+}
+
+// A failed bind (wrong index, out of memory) is kept and reported by Step()/Run().
+void Statement::Check(int rc, int index) {
+  if (rc != SQLITE_OK && status_.ok())
+    status_ = Status::Internal("bind parameter " + std::to_string(index) + ": " + sqlite3_errstr(rc));
+}
 
 Statement& Statement::Bind(int index, std::int64_t v) {
-  sqlite3_bind_int64(stmt_, index, v);
+  Check(sqlite3_bind_int64(stmt_, index, v), index);
   return *this;
 }
 Statement& Statement::Bind(int index, double v) {
-  sqlite3_bind_double(stmt_, index, v);
+  Check(sqlite3_bind_double(stmt_, index, v), index);
   return *this;
 }
 Statement& Statement::Bind(int index, std::string_view v) {
-  sqlite3_bind_text(stmt_, index, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  Check(sqlite3_bind_text(stmt_, index, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT), index);
   return *this;
 }
 Statement& Statement::BindNull(int index) {
-  sqlite3_bind_null(stmt_, index);
+  Check(sqlite3_bind_null(stmt_, index), index);
   return *this;
 }
 
 bool Statement::Step() {
+  if (!status_.ok()) return false;
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc != SQLITE_DONE) status_ = Error(db_, "step");

@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 
@@ -15,28 +17,47 @@ namespace hotline::sqlite {
 
 class Statement;
 
+// Prepared statements kept per connection, keyed by SQL text, so hot statements
+// are compiled once. Bounded: beyond `kMaxEntries` returned statements are finalized.
+class StatementCache {
+ public:
+  ~StatementCache();
+  sqlite3_stmt* Take(std::string_view sql);
+  void Return(std::string sql, sqlite3_stmt* stmt);
+  static constexpr std::size_t kMaxEntries = 128;
+
+ private:
+  std::unordered_multimap<std::string, sqlite3_stmt*> entries_;
+};
+
 class Connection {
  public:
   // Opens (creating if needed) with WAL, foreign keys, synchronous=FULL and a busy timeout.
   static Result<Connection> Open(const std::string& path, bool read_only = false);
-  Connection(Connection&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
+  Connection(Connection&& o) noexcept : db_(o.db_), cache_(std::move(o.cache_)) { o.db_ = nullptr; }
   Connection& operator=(Connection&& o) noexcept;
   Connection(const Connection&) = delete;
   ~Connection();
 
   Status Exec(const std::string& sql);  // no parameters: schema and pragmas only
+  Status Run(std::string_view sql);     // one parameterless statement, prepared once (BEGIN, SAVEPOINT …)
+  // A prepared statement, from the cache when this SQL was prepared before; it is
+  // reset and returned to the cache when the Statement goes out of scope.
   Result<Statement> Prepare(std::string_view sql);
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   sqlite3* raw() const { return db_; }
 
  private:
-  explicit Connection(sqlite3* db) : db_(db) {}
+  explicit Connection(sqlite3* db) : db_(db), cache_(std::make_unique<StatementCache>()) {}
   sqlite3* db_ = nullptr;
+  std::unique_ptr<StatementCache> cache_;
 };
 
 class Statement {
  public:
-  Statement(Statement&& o) noexcept : stmt_(o.stmt_), db_(o.db_) { o.stmt_ = nullptr; }
+  Statement(Statement&& o) noexcept : stmt_(o.stmt_), db_(o.db_), cache_(o.cache_), sql_(std::move(o.sql_)) {
+    o.stmt_ = nullptr;
+  }
   Statement(const Statement&) = delete;
   ~Statement();
 
@@ -62,9 +83,13 @@ class Statement {
 
  private:
   friend class Connection;
-  Statement(sqlite3_stmt* s, sqlite3* db) : stmt_(s), db_(db) {}
+  void Check(int rc, int index);
+  Statement(sqlite3_stmt* s, sqlite3* db, StatementCache* cache, std::string sql)
+      : stmt_(s), db_(db), cache_(cache), sql_(std::move(sql)) {}
   sqlite3_stmt* stmt_ = nullptr;
   sqlite3* db_ = nullptr;
+  StatementCache* cache_ = nullptr;
+  std::string sql_;
   Status status_;
 };
 

@@ -233,14 +233,24 @@ Status SqliteStore::DeleteSession(const std::string& token_hash) {
 
 namespace {
 
+// Columns (id, doc): the id column is authoritative (a new ticket's document is
+// written before its id is known).
+Result<Ticket> TicketFromRow(const Statement& q) {
+  json doc = json::parse(q.Text(1), nullptr, false);
+  if (doc.is_discarded()) return Status::Internal("ticket " + std::to_string(q.Int(0)) + " has a corrupt document");
+  auto t = DecodeTicket(doc);
+  if (t.ok()) t->id = q.Int(0);
+  return t;
+}
+
 Result<Ticket> LoadTicket(Connection& db, TicketId id) {
-  ASSIGN_OR_RETURN(q, db.Prepare("SELECT doc FROM tickets WHERE id = ?1"));
+  ASSIGN_OR_RETURN(q, db.Prepare("SELECT id, doc FROM tickets WHERE id = ?1"));
   q.Bind(1, id);
   if (!q.Step()) {
     HOTLINE_RETURN_IF_ERROR(q.status());
     return Status::NotFound("no ticket " + std::to_string(id));
   }
-  return DecodeTicket(json::parse(q.Text(0)));
+  return TicketFromRow(q);
 }
 
 }  // namespace
@@ -249,7 +259,7 @@ Result<TicketId> SqliteStore::InsertTicket(Connection& db, const Ticket& t) {
   ASSIGN_OR_RETURN(
       q, db.Prepare("INSERT INTO tickets (state, channel, appeal_type, category, area, lead_unit, enterprise, "
                     "caller_phone, content, address, created_at, updated_at, due_at, closed_at, version, doc) "
-                    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,'{}')"));
+                    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)"));
   HOTLINE_RETURN_IF_ERROR(q.Bind(1, Name(t.state))
                               .Bind(2, Name(t.appeal.channel))
                               .Bind(3, Name(t.appeal.type))
@@ -264,7 +274,8 @@ Result<TicketId> SqliteStore::InsertTicket(Connection& db, const Ticket& t) {
                               .Bind(12, t.updated_at)
                               .Bind(13, t.due_at)
                               .Bind(14, t.closed_at)
-                              .Bind(15, 0)
+                              .Bind(15, t.version)
+                              .Bind(16, EncodeTicket(t).dump())
                               .Run());
   return db.LastInsertId();
 }
@@ -340,7 +351,7 @@ Result<std::vector<TicketId>> SqliteStore::CreateTickets(const std::vector<std::
       ASSIGN_OR_RETURN(id, InsertTicket(db, tickets[i]));
       Ticket t = tickets[i];
       t.id = id;
-      HOTLINE_RETURN_IF_ERROR(WriteTicket(db, t, 0));
+      HOTLINE_RETURN_IF_ERROR(WriteTicketUnits(db, t));
       for (Event e : histories[i]) {
         e.ticket_id = id;
         HOTLINE_RETURN_IF_ERROR(InsertEvent(db, e));
@@ -485,10 +496,10 @@ Result<TicketPage> SqliteStore::ListTickets(const TicketFilter& f) {
     HOTLINE_RETURN_IF_ERROR(count.status());
     const std::string limit = " LIMIT " + std::to_string(f.per_page) + " OFFSET " +
                               std::to_string(static_cast<std::int64_t>(f.page - 1) * f.per_page);
-    ASSIGN_OR_RETURN(q, db.Prepare("SELECT doc FROM tickets" + where + order + limit));
+    ASSIGN_OR_RETURN(q, db.Prepare("SELECT id, doc FROM tickets" + where + order + limit));
     bind_all(q);
     while (q.Step()) {
-      auto t = DecodeTicket(json::parse(q.Text(0)));
+      auto t = TicketFromRow(q);
       if (!t.ok()) return t.status();
       page.items.push_back(std::move(t).value());
     }

@@ -62,7 +62,7 @@ TEST_F(SqliteStoreTest, CreateAssignsIdsAndWritesIntakeEvent) {
   EXPECT_GT(a.id, 0);
   EXPECT_EQ(b.id, a.id + 1);
   auto got = store_->GetTicket(a.id);
-  ASSERT_TRUE(got.ok());
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
   EXPECT_EQ(got->appeal.content, testing::HeatingAppeal().content);
   auto events = store_->GetEvents(a.id);
   ASSERT_TRUE(events.ok());

@@ -1,5 +1,5 @@
 // Shows results to the user as Element Plus messages.
-import { ElMessage } from 'element-plus'
+import { ElMessage } from 'element-plus/es/components/message/index.mjs'
 import { userMessage } from './errors.js'
 
 export function notifyError(err) {

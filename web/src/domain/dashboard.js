@@ -1,21 +1,9 @@
 // Dashboard figures from list-API totals (one per_page=1 query per figure).
 import { dayAfter } from './search.js'
 import { lastDays } from './format.js'
+import { runLimited } from './async.js'
 
-/** Runs async `tasks` (functions) with at most `limit` at a time; results in order. */
-export async function runLimited(tasks, limit = 4) {
-  const results = new Array(tasks.length)
-  let next = 0
-  async function worker() {
-    while (next < tasks.length) {
-      const i = next
-      next += 1
-      results[i] = await tasks[i]()
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker))
-  return results
-}
+export { runLimited }
 
 /** Count of tickets matching `query`, from the list API's total. */
 export function counter(listTickets) {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { buildAppeal, emptyAppeal, missingAppealFields } from './intake.js'
-import { dayAfter, searchQuery, sortParam } from './search.js'
+import { dayAfter, keywordParam, searchQuery, sortParam } from './search.js'
 import { countChannels, counter, dailyTrend, runLimited } from './dashboard.js'
 import { actorText, describeInput } from './events.js'
 
@@ -22,6 +22,13 @@ describe('search', () => {
     expect(sortParam('updated_at', 'descending')).toBe('-updated_at')
     expect(sortParam('due_at', null)).toBe('-created_at')
     expect(sortParam('content', 'ascending')).toBe('-created_at')
+  })
+  it('sends a typed ticket number as the ticket id', () => {
+    expect(keywordParam('LC20261123002997')).toBe('2997')
+    expect(keywordParam(' lc20261123000010 ')).toBe('10')
+    expect(keywordParam('路灯')).toBe('路灯')
+    expect(keywordParam('2997')).toBe('2997')
+    expect(keywordParam('  ')).toBeUndefined()
   })
   it('sends an exclusive end date', () => {
     expect(dayAfter('2026-02-28')).toBe('2026-03-01')

@@ -16,7 +16,7 @@ export function searchQuery(filters, { sort = '-created_at', page = 1, perPage =
     state: filters.state && filters.state.length ? filters.state : undefined,
     unit: filters.unit || undefined,
     category: filters.category || undefined,
-    q: filters.q ? filters.q.trim() : undefined,
+    q: keywordParam(filters.q),
     phone: filters.phone ? filters.phone.replace(/\s+/g, '') : undefined,
     overdue: filters.overdue ? 1 : undefined,
     sort,
@@ -33,4 +33,16 @@ export function searchQuery(filters, { sort = '-created_at', page = 1, perPage =
 export function dayAfter(day) {
   const d = new Date(`${day}T00:00:00Z`)
   return new Date(d.getTime() + 86400 * 1000).toISOString().slice(0, 10)
+}
+
+/**
+ * The API's `q` matches content, address, or the ticket id exactly — not the
+ * displayed number (e.g. LC20261123002997 = prefix + date + zero-padded id).
+ * A typed ticket number is therefore sent as its id.
+ */
+export function keywordParam(q) {
+  const text = (q || '').trim()
+  if (!text) return undefined
+  const m = /^[A-Za-z]{1,4}\d{8}0*(\d+)$/.exec(text)
+  return m ? m[1] : text
 }

@@ -235,6 +235,7 @@ export default {
     save: 'Save ticket',
     saveHint: 'Ctrl+Enter saves',
     saved: 'Ticket {number} created',
+    directDispatch: 'Dispatch now',
     outcome: 'Outcome',
     next: 'Next caller',
     view: 'Open ticket',

@@ -236,6 +236,7 @@ export default {
     save: '保存工单',
     saveHint: 'Ctrl+Enter 保存',
     saved: '已生成工单 {number}',
+    directDispatch: '直接派单',
     outcome: '处理方式',
     next: '受理下一个',
     view: '查看工单',
