@@ -35,7 +35,7 @@ Child StartServer(const std::string& db) {
     close(pipefd[0]);
     close(pipefd[1]);
     execl(HOTLINE_BINARY, "hotline", "serve", "--demo", "--demo-appeals", "0", "--db", ("sqlite:" + db).c_str(),
-          "--port", "0", "--threads", "4", static_cast<char*>(nullptr));
+          "--port", "0", static_cast<char*>(nullptr));
     _exit(127);
   }
   close(pipefd[1]);

@@ -28,18 +28,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
-    rollupOptions: {
-      output: {
-        manualChunks(id) {
-          if (!id.includes('node_modules')) return undefined
-          if (id.includes('echarts') || id.includes('zrender')) return 'echarts'
-          if (id.includes('element-plus') || id.includes('@element-plus') || id.includes('@floating-ui') ||
-              id.includes('@vueuse') || id.includes('lodash') || id.includes('dayjs') || id.includes('async-validator'))
-            return 'element-plus'
-          return 'vendor'
-        },
-      },
-    },
+    // No manualChunks: grouping Element Plus into one chunk by hand defeats its
+    // tree-shaking (the whole library lands in it). Rollup's own splitting keeps each
+    // screen's components with the screen, and ECharts in the dashboard's chunk.
   },
   test: {
     environment: 'happy-dom',

@@ -53,8 +53,8 @@ http::response<http::string_body> ToBeast(HttpResponse r, unsigned version, bool
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, const Handler& handler, std::size_t max_body)
-      : stream_(std::move(socket)), handler_(handler), max_body_(max_body) {
+  Session(tcp::socket socket, const Handler& handler, asio::thread_pool& workers, std::size_t max_body)
+      : stream_(std::move(socket)), handler_(handler), workers_(workers), max_body_(max_body) {
     beast::error_code ec;
     auto ep = stream_.socket().remote_endpoint(ec);
     if (!ec) remote_ = ep.address().to_string();
@@ -91,14 +91,22 @@ class Session : public std::enable_shared_from_this<Session> {
     auto req = parser_->release();
     bool bad_target = false;
     HttpRequest request = ToRequest(req, remote_, bad_target);
-    HttpResponse response;
     if (bad_target) {
-      response = {400, "application/json; charset=utf-8",
-                  R"({"error":{"code":"bad_request","message":"malformed request target"}})", {}};
-    } else {
-      response = handler_(request);
+      HttpResponse r{400, "application/json; charset=utf-8",
+                     R"({"error":{"code":"bad_request","message":"malformed request target"}})", {}};
+      return Write(ToBeast(std::move(r), req.version(), req.keep_alive()));
     }
-    Write(ToBeast(std::move(response), req.version(), req.keep_alive()));
+    // Handlers may block on the store (a durable commit waits for fsync): run them
+    // on the worker pool, and come back to this connection's strand to write.
+    const unsigned version = req.version();
+    const bool keep_alive = req.keep_alive();
+    asio::post(workers_, [self = shared_from_this(), request = std::move(request), version, keep_alive]() mutable {
+      HttpResponse response = self->handler_(request);
+      asio::post(self->stream_.get_executor(),
+                 [self, response = std::move(response), version, keep_alive]() mutable {
+                   self->Write(ToBeast(std::move(response), version, keep_alive));
+                 });
+    });
   }
 
   void Write(http::response<http::string_body> res) {
@@ -131,6 +139,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   const Handler& handler_;
+  asio::thread_pool& workers_;
   std::size_t max_body_;
   std::string remote_;
 };
@@ -141,6 +150,7 @@ struct HttpServer::Impl {
   ServerOptions options;
   Handler handler;
   asio::io_context ioc;
+  std::unique_ptr<asio::thread_pool> workers;
   tcp::acceptor acceptor{ioc};
   std::vector<std::thread> threads;
   std::mutex mu;
@@ -152,7 +162,7 @@ struct HttpServer::Impl {
       if (ec == asio::error::operation_aborted) return;
       if (!ec) {
         socket.set_option(tcp::no_delay(true), ec);
-        std::make_shared<Session>(std::move(socket), handler, options.max_body_bytes)->Run();
+        std::make_shared<Session>(std::move(socket), handler, *workers, options.max_body_bytes)->Run();
       }
       Accept();
     });
@@ -178,6 +188,7 @@ Status HttpServer::Start() {
   if (ec)
     return Status::Unavailable("cannot listen on " + impl_->options.address + ":" +
                                std::to_string(impl_->options.port) + ": " + ec.message());
+  impl_->workers = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(std::max(1, impl_->options.workers)));
   impl_->Accept();
   for (int i = 0; i < std::max(1, impl_->options.threads); ++i) impl_->threads.emplace_back([this] { impl_->ioc.run(); });
   return Status::Ok();
@@ -196,6 +207,7 @@ void HttpServer::Stop() {
     impl_->stopped = true;
   }
   impl_->ioc.stop();
+  if (impl_->workers) impl_->workers->join();
   for (auto& t : impl_->threads)
     if (t.joinable()) t.join();
   impl_->stopped_cv.notify_all();

@@ -1,8 +1,10 @@
 // HttpServer: an HTTP/1.1 server on Boost.Beast/Asio. Accepts connections on a
 // loopback or any address, reads requests (bodies bounded by max_body_bytes,
 // answered with 413 beyond), hands each to `handler` and writes its response,
-// with keep-alive. The handler runs on one of `threads` I/O threads and may block
-// briefly (store calls). Stop() closes the listener and joins the threads.
+// with keep-alive. Sockets are served by `threads` I/O threads; the handler runs
+// on a pool of `workers` threads and may block (a durable commit waits for fsync,
+// and concurrent commits are grouped, so more waiting workers mean fewer fsyncs
+// per request). Stop() stops accepting and joins every thread.
 #pragma once
 
 #include <functional>
@@ -17,7 +19,8 @@ namespace hotline::api {
 struct ServerOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;  // 0 picks a free port
-  int threads = 4;
+  int threads = 2;   // I/O threads
+  int workers = 64;  // handler threads
   std::size_t max_body_bytes = 1 << 20;
 };
 

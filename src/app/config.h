@@ -1,7 +1,7 @@
 // Config: every setting of the server in one struct, filled in this order (later
 // wins): built-in defaults, a TOML file (--config or $HOTLINE_CONFIG), environment
-// variables (HOTLINE_DB, HOTLINE_ADDRESS, HOTLINE_PORT, HOTLINE_THREADS,
-// HOTLINE_DATA_DIR, HOTLINE_WEB_DIR, HOTLINE_LOG_LEVEL), then command-line flags.
+// variables (HOTLINE_DB, HOTLINE_ADDRESS, HOTLINE_PORT, HOTLINE_THREADS, HOTLINE_WORKERS,
+// HOTLINE_WORKERS, HOTLINE_DATA_DIR, HOTLINE_WEB_DIR, HOTLINE_LOG_LEVEL), then command-line flags.
 #pragma once
 
 #include <string>
@@ -14,7 +14,8 @@ struct Config {
   std::string db = "sqlite:hotline.db";
   std::string address = "127.0.0.1";
   int port = 8080;
-  int threads = 16;  // handlers block on the store (fsync); idle threads cost no CPU
+  int threads = 2;   // I/O threads
+  int workers = 64;  // request handler threads; they mostly wait for group commits
   std::string data_dir;  // reference data; default: DataDir()
   std::string web_dir;   // built front end; default: the source tree's web/dist
   std::string log_level = "info";

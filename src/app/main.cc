@@ -78,6 +78,7 @@ int Serve(Config config) {
   options.address = config.address;
   options.port = static_cast<unsigned short>(config.port);
   options.threads = config.threads;
+  options.workers = config.workers;
   api::HttpServer server(options, handler);
   if (Status s = server.Start(); !s.ok()) return Fail(s);
   const std::string url = "http://" + config.address + ":" + std::to_string(server.port()) + "/";
@@ -132,6 +133,8 @@ int main(int argc, char** argv) {
   auto* port_opt = serve->add_option("--port", config.port, "TCP port (0 picks a free one)")->check(CLI::Range(0, 65535));
   auto* addr_opt = serve->add_option("--address", config.address, "listen address (default 127.0.0.1)");
   auto* threads_opt = serve->add_option("--threads", config.threads, "I/O threads")->check(CLI::Range(1, 64));
+  auto* workers_opt =
+      serve->add_option("--workers", config.workers, "request handler threads")->check(CLI::Range(1, 1024));
   auto* data_opt = serve->add_option("--data-dir", config.data_dir, "reference data directory");
   auto* web_opt = serve->add_option("--web-dir", config.web_dir, "built web front end (web/dist)");
   serve->add_flag("--demo", config.demo, "seed the demo city, accounts and a year of appeals on first start");
@@ -164,6 +167,7 @@ int main(int argc, char** argv) {
     if (port_opt->count()) merged.port = flags.port;
     if (addr_opt->count()) merged.address = flags.address;
     if (threads_opt->count()) merged.threads = flags.threads;
+    if (workers_opt->count()) merged.workers = flags.workers;
     if (data_opt->count()) merged.data_dir = flags.data_dir;
     if (web_opt->count()) merged.web_dir = flags.web_dir;
     return Serve(merged);

@@ -4,7 +4,7 @@
 //
 //   HOTLINE_URL=http://127.0.0.1:8099 npm run e2e
 //
-// Screenshots of the main screens go to docs/screenshots/.
+// Screenshots of the main screens go to docs/screenshots/ (HOTLINE_SCREENSHOTS=DIR to put them elsewhere).
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, mkdirSync } from 'node:fs'
@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core'
 
 const BASE = (process.env.HOTLINE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '')
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots')
+const SHOTS = process.env.HOTLINE_SCREENSHOTS || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots')
 const UNIT = 'LC-D01-S01' // 东华街道
 const OTHER_UNIT = 'LC-D02-S01' // 湖滨街道
 
