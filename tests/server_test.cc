@@ -1,6 +1,7 @@
 // Integration tests: the real HTTP server on loopback, driven over HTTP.
 #include <gtest/gtest.h>
 
+#include "api/views.h"
 #include "support/test_server.h"
 
 namespace hotline {
@@ -266,6 +267,106 @@ TEST_F(ServerTest, ReferenceDataHealthAndMetrics) {
   EXPECT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.body.find("hotline_http_requests_total"), std::string::npos);
   EXPECT_NE(metrics.content_type.find("text/plain"), std::string::npos);
+}
+
+TEST_F(ServerTest, ListCarriesCommandsAndFindsTicketNumbers) {
+  HttpClient op = As("operator");
+  auto created = op.Post("/api/v1/tickets", Appeal("编号查询测试：井盖缺失")).Json();
+  const std::string number = created["number"];
+  auto found = op.Get("/api/v1/tickets?q=" + number).Json();
+  ASSERT_EQ(found["total"], 1) << found.dump();
+  EXPECT_EQ(found["items"][0]["id"], created["id"]);
+  json cmds = found["items"][0]["available_commands"];
+  EXPECT_NE(std::find(cmds.begin(), cmds.end(), "answer-directly"), cmds.end());
+  EXPECT_EQ(op.Get("/api/v1/tickets?channel=phone&per_page=1").status, 200);
+  EXPECT_EQ(op.Get("/api/v1/tickets?channel=fax").Json()["error"]["field"], "channel");
+  EXPECT_EQ(op.Get("/api/v1/tickets?area=LC-NOPE").Json()["error"]["field"], "area");
+
+  // A returned ticket shows up under returned=1.
+  const auto id = created["id"].get<std::int64_t>();
+  HttpClient disp = As("dispatcher");
+  ASSERT_EQ(disp.Post(Cmd(id, "dispatch"), {{"unit", "LC-D01-S02"}}).status, 200);
+  HttpClient unit = As("LC-D01-S02");
+  ASSERT_EQ(unit.Post(Cmd(id, "return"), {{"reason", "不属于本街道"}}).status, 200);
+  auto returned = disp.Get("/api/v1/tickets?returned=1&per_page=200").Json();
+  bool seen = false;
+  for (const auto& item : returned["items"]) seen = seen || item["id"].get<std::int64_t>() == id;
+  EXPECT_TRUE(seen);
+}
+
+TEST_F(ServerTest, StatsCountAndScope) {
+  HttpClient op = As("operator");
+  for (int i = 0; i < 3; ++i) NewTicket(op);
+  HttpClient analyst = As("analyst");
+  auto r = analyst.Get("/api/v1/stats");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json s = r.Json();
+  EXPECT_EQ(s["total"].get<std::int64_t>(), Count());
+  std::int64_t by_state = 0;
+  for (auto& [k, v] : s["by_state"].items()) by_state += v.get<std::int64_t>();
+  EXPECT_EQ(by_state, s["total"].get<std::int64_t>());
+  ASSERT_FALSE(s["by_district"].empty());
+  EXPECT_EQ(s["by_district"][0]["code"], "LC-D01");  // every test appeal is in 东华街道, 东城区
+  EXPECT_FALSE(s["by_day"].empty());
+  EXPECT_TRUE(s.contains("overdue"));
+  // A unit sees only its own subtree's counts.
+  HttpClient unit = As("LC-D06");
+  EXPECT_LT(unit.Get("/api/v1/stats").Json()["total"].get<std::int64_t>(), s["total"].get<std::int64_t>());
+  EXPECT_EQ(server_->Client().Get("/api/v1/stats").status, 401);
+}
+
+TEST_F(ServerTest, CitizenPortalSubmitTrackAndEvaluate) {
+  HttpClient citizen = server_->Client();  // no login
+  json appeal = {{"appeal_type", "complaint"},
+                 {"content", "幸福里小区门口垃圾堆放多日无人清运"},
+                 {"caller", {{"name", "李四"}, {"phone", "13912345678"}}},
+                 {"area", "LC-D01-S01"}};
+  auto r = citizen.Post("/api/v1/public/appeals", appeal);
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string number = r.Json()["number"];
+  const std::string code = r.Json()["query_code"];
+  EXPECT_EQ(code.size(), 6u);
+  json no_phone = appeal;
+  no_phone["caller"].erase("phone");
+  EXPECT_EQ(citizen.Post("/api/v1/public/appeals", no_phone).Json()["error"]["field"], "caller.phone");
+  json sms = appeal;
+  sms["channel"] = "phone";
+  EXPECT_EQ(citizen.Post("/api/v1/public/appeals", sms).Json()["error"]["field"], "channel");
+
+  auto tracked = citizen.Get("/api/v1/public/tickets/" + number + "?code=" + code);
+  ASSERT_EQ(tracked.status, 200) << tracked.body;
+  EXPECT_EQ(tracked.Json()["state"], "triage");
+  EXPECT_FALSE(tracked.body.find("13912345678") != std::string::npos);  // no personal data
+  EXPECT_EQ(citizen.Get("/api/v1/public/tickets/" + number + "?code=000000").status, 404);
+  EXPECT_EQ(citizen.Get("/api/v1/public/tickets/LC20200101999999?code=" + code).status, 404);
+
+  // Staff handle it; then the citizen evaluates online.
+  const auto id = *api::TicketIdFromNumber(number);
+  HttpClient op = As("operator");
+  ASSERT_EQ(op.Post(Cmd(id, "dispatch"), {{"unit", "LC-D01-S01"}}).status, 200);
+  HttpClient unit = As("LC-D01-S01");
+  ASSERT_EQ(unit.Post(Cmd(id, "sign"), json::object()).status, 200);
+  ASSERT_EQ(unit.Post(Cmd(id, "reply"), {{"content", "已清运"}, {"result", "resolved"}}).status, 200);
+  HttpClient cb = As("callback");
+  ASSERT_EQ(cb.Post(Cmd(id, "review"), {{"accept", true}}).status, 200);
+  const std::string eval = "/api/v1/public/tickets/" + number + "/evaluation";
+  EXPECT_EQ(citizen.Post(eval, {{"code", "111111"}, {"satisfaction", "satisfied"}, {"resolved", true}}).status, 404);
+  EXPECT_EQ(citizen.Post(eval, {{"code", code}, {"satisfaction", "great"}, {"resolved", true}}).Json()["error"]["field"],
+            "satisfaction");
+  auto done = citizen.Post(eval, {{"code", code}, {"satisfaction", "satisfied"}, {"resolved", true}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.Json()["state"], "closed");
+  EXPECT_EQ(citizen.Post(eval, {{"code", code}, {"satisfaction", "unsatisfied"}, {"resolved", false}}).status, 409);
+  auto history = op.Get("/api/v1/tickets/" + std::to_string(id)).Json()["events"];
+  EXPECT_EQ(history.back()["actor"]["role"], "citizen");
+}
+
+TEST_F(ServerTest, PortalLookupsAreRateLimited) {
+  HttpClient probe = server_->Client();
+  int limited = 0;
+  for (int i = 0; i < 25; ++i)
+    limited += probe.Get("/api/v1/public/tickets/LC20260101000001?code=" + std::to_string(100000 + i)).status == 429;
+  EXPECT_GE(limited, 4);
 }
 
 }  // namespace

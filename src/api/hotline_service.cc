@@ -1,6 +1,7 @@
 #include "api/hotline_service.h"
 
 #include "api/credentials.h"
+#include "api/views.h"
 
 namespace hotline::api {
 
@@ -125,6 +126,23 @@ Result<TicketPage> HotlineService::List(TicketFilter filter, const Actor& actor)
   if (actor.role == Role::kUnitStaff) filter.visible_units = reference()->units.Subtree(actor.unit);
   filter.now = clock_.Now();
   return store_.ListTickets(filter);
+}
+
+Result<TicketStats> HotlineService::Stats(TicketFilter filter, const Actor& actor) {
+  if (actor.role == Role::kCitizen) return Status::PermissionDenied("statistics are for staff");
+  if (actor.role == Role::kUnitStaff) filter.visible_units = reference()->units.Subtree(actor.unit);
+  filter.now = clock_.Now();
+  return store_.Stats(filter);
+}
+
+Result<Ticket> HotlineService::PublicLookup(const std::string& number, const std::string& query_code) {
+  const Status not_found = Status::NotFound("no ticket with this number and query code");
+  auto id = TicketIdFromNumber(number);
+  if (!id || query_code.empty()) return not_found;
+  auto t = store_.GetTicket(*id);
+  if (!t.ok()) return t.status().code() == StatusCode::kNotFound ? not_found : t.status();
+  if (TicketNumber(*t) != number || t->appeal.query_code != query_code) return not_found;
+  return t;
 }
 
 std::vector<std::string> HotlineService::AvailableCommands(const Ticket& t, const Actor& actor) const {

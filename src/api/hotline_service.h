@@ -48,6 +48,13 @@ class HotlineService {
   Result<std::vector<Event>> Events(TicketId id, const Actor& actor);
   Result<TicketPage> List(TicketFilter filter, const Actor& actor);
   std::vector<std::string> AvailableCommands(const Ticket& t, const Actor& actor) const;
+  // Counts over the tickets the actor may see (unit staff: their subtree).
+  Result<TicketStats> Stats(TicketFilter filter, const Actor& actor);
+
+  // The citizen portal: a ticket found by its number and the query code given at
+  // intake. A wrong number or code are both NotFound, so neither can be probed.
+  Result<Ticket> PublicLookup(const std::string& number, const std::string& query_code);
+  static Actor PortalActor() { return {"portal", Role::kCitizen, ""}; }
 
   Store& store() { return store_; }
   const Clock& clock() const { return clock_; }

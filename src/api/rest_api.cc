@@ -1,10 +1,10 @@
 #include "api/rest_api.h"
 
 #include <chrono>
-#include <charconv>
 
 #include <spdlog/spdlog.h>
 
+#include "api/http_helpers.h"
 #include "api/views.h"
 #include "store/codec.h"
 #include "store/json_fields.h"
@@ -13,52 +13,7 @@ namespace hotline::api {
 
 using nlohmann::json;
 
-HttpResponse StatusResponse(const Status& s) {
-  int code = 500;
-  switch (s.code()) {
-    case StatusCode::kOk: code = 200; break;
-    case StatusCode::kInvalidArgument: code = 400; break;
-    case StatusCode::kUnauthenticated: code = 401; break;
-    case StatusCode::kPermissionDenied: code = 403; break;
-    case StatusCode::kNotFound: code = 404; break;
-    case StatusCode::kConflict:
-    case StatusCode::kAlreadyExists: code = 409; break;
-    case StatusCode::kUnavailable: code = 503; break;
-    case StatusCode::kInternal: code = 500; break;
-  }
-  return ErrorResponse(code, s.code_name(), s.message(), s.field());
-}
-
 namespace {
-
-HttpResponse Json(int status, const json& body) {
-  HttpResponse r;
-  r.status = status;
-  r.body = body.dump();
-  return r;
-}
-
-Result<json> ParseBody(const HttpRequest& req) {
-  if (req.body.empty()) return json::object();
-  json j = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Status::InvalidArgument("body", "request body is not valid JSON");
-  if (!j.is_object()) return Status::InvalidArgument("body", "request body must be a JSON object");
-  return j;
-}
-
-std::string BearerToken(const HttpRequest& req) {
-  const std::string h = req.Header("authorization");
-  const std::string prefix = "Bearer ";
-  return h.rfind(prefix, 0) == 0 ? h.substr(prefix.size()) : std::string();
-}
-
-Result<std::int64_t> ParseInt(const std::string& s, const char* field) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size())
-    return Status::InvalidArgument(field, std::string(field) + " must be an integer");
-  return v;
-}
 
 // Accepts a date "YYYY-MM-DD" (local midnight, UTC+8) or Unix seconds.
 Result<UnixSeconds> ParseTimeParam(const std::string& s, const char* field) {
@@ -72,26 +27,52 @@ Result<UnixSeconds> ParseTimeParam(const std::string& s, const char* field) {
   return *v;
 }
 
-Result<TicketFilter> ParseFilter(const HttpRequest& req, const ReferenceData& ref) {
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find(',', start);
+    if (end == std::string::npos) end = s.size();
+    out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool IsTrue(const std::string& v) { return v == "1" || v == "true"; }
+
+}  // namespace
+
+Result<TicketFilter> ParseTicketFilter(const HttpRequest& req, const ReferenceData& ref) {
   TicketFilter f;
   if (auto s = req.Param("state"); !s.empty()) {
-    std::size_t start = 0;
-    while (start <= s.size()) {
-      std::size_t end = s.find(',', start);
-      if (end == std::string::npos) end = s.size();
-      auto st = ParseTicketState(s.substr(start, end - start));
-      if (!st) return Status::InvalidArgument("state", "unknown state '" + s.substr(start, end - start) + "'");
+    for (const std::string& name : SplitList(s)) {
+      auto st = ParseTicketState(name);
+      if (!st) return Status::InvalidArgument("state", "unknown state '" + name + "'");
       f.states.push_back(*st);
-      start = end + 1;
     }
   }
   if (auto u = req.Param("unit"); !u.empty()) {
     if (!ref.units.Find(u)) return Status::InvalidArgument("unit", "unknown unit " + u);
     f.units = ref.units.Subtree(u);
   }
+  if (auto s = req.Param("channel"); !s.empty()) {
+    for (const std::string& name : SplitList(s)) {
+      auto c = ParseChannel(name);
+      if (!c) return Status::InvalidArgument("channel", "unknown channel '" + name + "'");
+      f.channels.push_back(*c);
+    }
+  }
+  if (auto a = req.Param("area"); !a.empty()) {
+    if (!ref.units.Find(a)) return Status::InvalidArgument("area", "unknown unit " + a);
+    f.areas = ref.units.Subtree(a);
+  }
   f.category = req.Param("category");
   f.query = req.Param("q");
   if (f.query.size() > 200) return Status::InvalidArgument("q", "q is longer than 200 bytes");
+  if (auto id = TicketIdFromNumber(f.query)) f.query = std::to_string(*id);  // LC20261123000042 → 42
+  f.returned_only = IsTrue(req.Param("returned"));
+  f.extension_pending_only = IsTrue(req.Param("extension_pending"));
   f.caller_phone = req.Param("phone");
   if (auto s = req.Param("from"); !s.empty()) {
     auto t = ParseTimeParam(s, "from");
@@ -116,13 +97,16 @@ Result<TicketFilter> ParseFilter(const HttpRequest& req, const ReferenceData& re
     f.per_page = static_cast<int>(*v);
   }
   if (auto s = req.Param("sort"); !s.empty()) f.sort = s;
-  f.overdue_only = req.Param("overdue") == "1" || req.Param("overdue") == "true";
+  f.overdue_only = IsTrue(req.Param("overdue"));
   return f;
 }
 
-}  // namespace
 
-RestApi::RestApi(HotlineService& service) : service_(service) { AddRoutes(); }
+RestApi::RestApi(HotlineService& service) : service_(service) {
+  AddRoutes();
+  AddStatsRoutes();
+  AddPublicRoutes();
+}
 
 HttpResponse RestApi::Handle(const HttpRequest& req) {
   const auto start = std::chrono::steady_clock::now();
@@ -239,13 +223,14 @@ void RestApi::AddRoutes() {
               }));
   router_.Add("GET", "/api/v1/tickets", authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
                 auto ref = service_.reference();
-                auto filter = ParseFilter(req, *ref);
+                auto filter = ParseTicketFilter(req, *ref);
                 if (!filter.ok()) return StatusResponse(filter.status());
                 auto page = service_.List(*filter, a);
                 if (!page.ok()) return StatusResponse(page.status());
                 json items = json::array();
                 const UnixSeconds now = service_.clock().Now();
-                for (const Ticket& t : page->items) items.push_back(TicketView(t, a, *ref, {}, now));
+                for (const Ticket& t : page->items)
+                  items.push_back(TicketView(t, a, *ref, service_.AvailableCommands(t, a), now));
                 return Json(200, {{"items", items},
                                   {"total", page->total},
                                   {"page", filter->page},

@@ -9,9 +9,13 @@
 #include <memory>
 
 #include "api/hotline_service.h"
+#include "api/rate_limiter.h"
 #include "api/router.h"
 
 namespace hotline::api {
+
+// Parses the ticket list filters shared by /tickets and /stats (400 names the parameter).
+Result<TicketFilter> ParseTicketFilter(const HttpRequest& req, const ReferenceData& ref);
 
 class RestApi {
  public:
@@ -20,15 +24,17 @@ class RestApi {
 
  private:
   void AddRoutes();
+  void AddStatsRoutes();   // stats_routes.cc
+  void AddPublicRoutes();  // public_routes.cc: the citizen portal, no login
   HttpResponse Metrics() const;
 
   HotlineService& service_;
   Router router_;
   std::atomic<long long> requests_{0}, errors_4xx_{0}, errors_5xx_{0}, intakes_{0}, commands_{0};
   std::atomic<long long> latency_us_total_{0};
+  RateLimiter public_submissions_{30, 3600};   // anonymous appeals per address per hour
+  RateLimiter public_lookup_failures_{20, 600};  // wrong number/code per address per 10 minutes
 };
 
-// Maps a Status to its HTTP error response.
-HttpResponse StatusResponse(const Status& s);
 
 }  // namespace hotline::api

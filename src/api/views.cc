@@ -18,6 +18,7 @@ bool SeesPersonalData(Role role) {
       return true;
     case Role::kDispatcher:
     case Role::kAnalyst:
+    case Role::kCitizen:
       return false;
   }
   return false;
@@ -58,6 +59,14 @@ std::string TicketNumber(const Ticket& t) {
   char id[16];
   std::snprintf(id, sizeof id, "%06lld", static_cast<long long>(t.id));
   return "LC" + date + id;
+}
+
+std::optional<TicketId> TicketIdFromNumber(const std::string& s) {
+  if (s.size() < 11 || s.size() > 24 || s.compare(0, 2, "LC") != 0) return std::nullopt;
+  for (std::size_t i = 2; i < s.size(); ++i)
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+  const TicketId id = std::stoll(s.substr(10));
+  return id > 0 ? std::optional<TicketId>(id) : std::nullopt;
 }
 
 namespace {

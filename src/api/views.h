@@ -16,6 +16,8 @@ std::string MaskName(const std::string& name);
 nlohmann::json FormatTime(UnixSeconds t);
 // Human-facing ticket number, e.g. "LC20261123000042".
 std::string TicketNumber(const Ticket& t);
+// The id inside a ticket number ("LC" + 8-digit date + id), or nullopt if `s` is not one.
+std::optional<TicketId> TicketIdFromNumber(const std::string& s);
 
 nlohmann::json TicketView(const Ticket& t, const Actor& viewer, const ReferenceData& ref,
                           const std::vector<std::string>& available_commands, UnixSeconds now);

@@ -273,7 +273,8 @@ const CommandSpec kCommands[] = {
      DecideExtension},
     {"reply", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, Reply},
     {"review", {S::kReplied}, {R::kDispatcher, R::kSupervisor, R::kCallbackAgent}, Scope::kNone, Review},
-    {"callback", {S::kToCallback}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, Callback},
+    // The citizen evaluates online through the portal (the API checks the query code).
+    {"callback", {S::kToCallback}, {R::kCallbackAgent, R::kSupervisor, R::kCitizen}, Scope::kNone, Callback},
     {"reopen", {S::kUnsatisfied}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, Reopen},
     {"close", {S::kUnsatisfied, S::kToCallback}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, Close},
     {"supervise", kOpen, {R::kSupervisor}, Scope::kNone, Supervise},
@@ -323,7 +324,8 @@ Result<Transition> ApplySpec(const CommandSpec& spec, const Ticket& ticket, Comm
 }  // namespace
 
 Result<Transition> Intake(const Appeal& appeal, const Actor& actor, const Context& ctx) {
-  if (actor.role != R::kOperator && actor.role != R::kAdmin && actor.role != R::kDispatcher)
+  if (actor.role != R::kOperator && actor.role != R::kAdmin && actor.role != R::kDispatcher &&
+      actor.role != R::kCitizen)
     return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may not record appeals");
   HOTLINE_RETURN_IF_ERROR(RequireText(appeal.content, "content", kMaxContent));
   if (appeal.caller.name.size() > 200) return Status::InvalidArgument("caller.name", "caller.name is too long");

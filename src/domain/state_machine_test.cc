@@ -397,6 +397,20 @@ TEST_F(StateMachineTest, EveryCommandInEveryState) {
   EXPECT_GT(refused, 100);
 }
 
+TEST_F(StateMachineTest, CitizensMayRecordAppealsAndEvaluateOnly) {
+  const Actor citizen{"portal", Role::kCitizen, ""};
+  auto in = Intake(testing::HeatingAppeal(), citizen, ctx_);
+  ASSERT_TRUE(in.ok());
+  Ticket t = in->ticket;
+  for (const std::string& cmd : CommandNames())
+    if (cmd != "callback") EXPECT_EQ(Try(t, cmd, {}, citizen).code(), StatusCode::kPermissionDenied) << cmd;
+  t.state = TicketState::kToCallback;
+  CommandInput cb;
+  cb.satisfaction = Satisfaction::kBasicallySatisfied;
+  cb.resolved = true;
+  EXPECT_EQ(Do(t, "callback", cb, citizen).state, TicketState::kClosed);
+}
+
 TEST_F(StateMachineTest, AvailableCommandsFollowRoleAndState) {
   Ticket t = NewTicket();
   auto op = AvailableCommands(t, Operator(), ctx_);

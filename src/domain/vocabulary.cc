@@ -28,10 +28,10 @@ constexpr NameTable<TicketState, 13> kStates{{
     {TicketState::kToCallback, "to_callback"}, {TicketState::kUnsatisfied, "unsatisfied"},
     {TicketState::kClosed, "closed"},
 }};
-constexpr NameTable<Role, 7> kRoles{{
+constexpr NameTable<Role, 8> kRoles{{
     {Role::kOperator, "operator"}, {Role::kDispatcher, "dispatcher"}, {Role::kUnitStaff, "unit"},
     {Role::kSupervisor, "supervisor"}, {Role::kCallbackAgent, "callback"}, {Role::kAnalyst, "analyst"},
-    {Role::kAdmin, "admin"},
+    {Role::kAdmin, "admin"}, {Role::kCitizen, "citizen"},
 }};
 constexpr NameTable<ReplyResult, 3> kReplyResults{{
     {ReplyResult::kResolved, "resolved"}, {ReplyResult::kExplained, "explained"},

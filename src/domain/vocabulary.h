@@ -26,7 +26,7 @@ enum class TicketState {
   kUnsatisfied,       // callback found the citizen unsatisfied; reopen or close
   kClosed,
 };
-enum class Role { kOperator, kDispatcher, kUnitStaff, kSupervisor, kCallbackAgent, kAnalyst, kAdmin };
+enum class Role { kOperator, kDispatcher, kUnitStaff, kSupervisor, kCallbackAgent, kAnalyst, kAdmin, kCitizen };
 enum class ReplyResult { kResolved, kExplained, kCannotResolve };
 enum class Satisfaction { kSatisfied, kBasicallySatisfied, kUnsatisfied };
 enum class UnitKind { kCity, kDistrict, kStreet, kCommunity, kDepartment };

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,13 +35,17 @@ struct User {
 struct TicketFilter {
   std::optional<TicketState> state;
   std::vector<TicketState> states;          // any of these (ignored when empty)
+  std::vector<Channel> channels;            // any of these (ignored when empty)
   std::vector<std::string> units;           // lead/co/chain unit among these (empty = any)
+  std::vector<std::string> areas;           // appeal located in one of these units (empty = any)
   std::optional<std::vector<std::string>> visible_units;  // scope of a unit user; empty vector = sees nothing
   std::string category;                     // code prefix: "01" matches all of 城乡建设
   std::string query;                        // substring of content, address or ticket number
   std::string caller_phone;
   UnixSeconds from = 0, to = 0;             // created_at in [from, to)
   bool overdue_only = false;                // due_at passed and not replied
+  bool returned_only = false;               // returned by a unit at least once
+  bool extension_pending_only = false;
   UnixSeconds now = 0;                      // for overdue_only
   std::string sort = "-created_at";         // created_at | due_at | updated_at | id, '-' for descending
   int page = 1;
@@ -50,6 +55,16 @@ struct TicketFilter {
 struct TicketPage {
   std::vector<Ticket> items;
   std::int64_t total = 0;
+};
+
+// Counts of the tickets matching a filter, grouped several ways.
+struct TicketStats {
+  std::int64_t total = 0;
+  std::map<std::string, std::int64_t> by_state, by_channel;
+  std::map<std::string, std::int64_t> by_category;  // level-1 code
+  std::map<std::string, std::int64_t> by_area;      // the appeal's area unit code ("" = not located)
+  std::map<std::string, std::int64_t> by_day;       // local date YYYY-MM-DD of intake
+  std::map<std::string, std::int64_t> by_satisfaction;  // "" = no callback result
 };
 
 class Store {
@@ -84,6 +99,8 @@ class Store {
   virtual Result<std::vector<Event>> GetEvents(TicketId id) = 0;
   virtual Result<TicketPage> ListTickets(const TicketFilter& filter) = 0;
   virtual Result<std::int64_t> CountTickets() = 0;
+  // Paging and sort of `filter` are ignored.
+  virtual Result<TicketStats> Stats(const TicketFilter& filter) = 0;
 };
 
 // Opens a store from a URL: "sqlite:PATH" (or a bare path), "sqlite::memory:".

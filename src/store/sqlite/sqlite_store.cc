@@ -4,6 +4,7 @@
 
 #include "store/codec.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/ticket_query.h"
 
 namespace hotline {
 
@@ -422,82 +423,29 @@ Result<std::vector<Event>> SqliteStore::GetEvents(TicketId id) {
   });
 }
 
-namespace {
 
-std::string EscapeLike(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-}  // namespace
 
 Result<TicketPage> SqliteStore::ListTickets(const TicketFilter& f) {
-  using Value = std::variant<std::int64_t, std::string>;
-  std::string where = " WHERE 1=1";
-  std::vector<Value> args;
-  auto arg = [&](Value v) {
-    args.push_back(std::move(v));
-    return "?" + std::to_string(args.size());
-  };
-  auto units_clause = [&](const std::vector<std::string>& units) {
-    return " AND id IN (SELECT ticket_id FROM ticket_units WHERE unit IN (SELECT value FROM json_each(" +
-           arg(json(units).dump()) + ")))";
-  };
-  if (f.state) where += " AND state = " + arg(std::string(Name(*f.state)));
-  if (!f.states.empty()) {
-    json names = json::array();
-    for (TicketState s : f.states) names.push_back(Name(s));
-    where += " AND state IN (SELECT value FROM json_each(" + arg(names.dump()) + "))";
-  }
-  if (!f.units.empty()) where += units_clause(f.units);
-  if (f.visible_units) where += units_clause(*f.visible_units);
-  if (!f.category.empty()) where += " AND category LIKE " + arg(EscapeLike(f.category) + "%") + " ESCAPE '\\'";
-  if (!f.caller_phone.empty()) where += " AND caller_phone = " + arg(f.caller_phone);
-  if (!f.query.empty()) {
-    const std::string like = arg("%" + EscapeLike(f.query) + "%");
-    where += " AND (content LIKE " + like + " ESCAPE '\\' OR address LIKE " + like +
-             " ESCAPE '\\' OR CAST(id AS TEXT) = " + arg(f.query) + ")";
-  }
-  if (f.from) where += " AND created_at >= " + arg(f.from);
-  if (f.to) where += " AND created_at < " + arg(f.to);
-  if (f.overdue_only)
-    where += " AND due_at > 0 AND due_at < " + arg(f.now) +
-             " AND state IN ('dispatched','in_progress','joint_review','to_dispatch')";
-
-  std::string order;
   std::string key = f.sort;
   const bool desc = !key.empty() && key[0] == '-';
   if (desc) key.erase(0, 1);
   if (key != "created_at" && key != "due_at" && key != "updated_at" && key != "id")
     return Status::InvalidArgument("sort",
                                    "sort must be one of created_at, due_at, updated_at, id (prefix - for descending)");
-  order = " ORDER BY " + key + (desc ? " DESC" : " ASC") + ", id" + (desc ? " DESC" : " ASC");
+  const std::string order = " ORDER BY " + key + (desc ? " DESC" : " ASC") + ", id" + (desc ? " DESC" : " ASC");
   if (f.page < 1) return Status::InvalidArgument("page", "page must be at least 1");
   if (f.per_page < 1 || f.per_page > 200) return Status::InvalidArgument("per_page", "per_page must be 1..200");
-
-  auto bind_all = [&](Statement& s) {
-    for (std::size_t i = 0; i < args.size(); ++i) {
-      const int idx = static_cast<int>(i + 1);
-      if (auto* n = std::get_if<std::int64_t>(&args[i]))
-        s.Bind(idx, *n);
-      else
-        s.Bind(idx, std::get<std::string>(args[i]));
-    }
-  };
+  const sqlite::SqlWhere where = sqlite::BuildTicketWhere(f);
   return Read([&](Connection& db) -> Result<TicketPage> {
     TicketPage page;
-    ASSIGN_OR_RETURN(count, db.Prepare("SELECT COUNT(*) FROM tickets" + where));
-    bind_all(count);
+    ASSIGN_OR_RETURN(count, db.Prepare("SELECT COUNT(*) FROM tickets" + where.sql));
+    where.BindTo(count);
     if (count.Step()) page.total = count.Int(0);
     HOTLINE_RETURN_IF_ERROR(count.status());
     const std::string limit = " LIMIT " + std::to_string(f.per_page) + " OFFSET " +
                               std::to_string(static_cast<std::int64_t>(f.page - 1) * f.per_page);
-    ASSIGN_OR_RETURN(q, db.Prepare("SELECT id, doc FROM tickets" + where + order + limit));
-    bind_all(q);
+    ASSIGN_OR_RETURN(q, db.Prepare("SELECT id, doc FROM tickets" + where.sql + order + limit));
+    where.BindTo(q);
     while (q.Step()) {
       auto t = TicketFromRow(q);
       if (!t.ok()) return t.status();
@@ -505,6 +453,28 @@ Result<TicketPage> SqliteStore::ListTickets(const TicketFilter& f) {
     }
     HOTLINE_RETURN_IF_ERROR(q.status());
     return page;
+  });
+}
+
+Result<TicketStats> SqliteStore::Stats(const TicketFilter& f) {
+  const sqlite::SqlWhere where = sqlite::BuildTicketWhere(f);
+  return Read([&](Connection& db) -> Result<TicketStats> {
+    TicketStats stats;
+    // Each grouping is one query over the same filtered set.
+    auto group = [&](const std::string& key, std::map<std::string, std::int64_t>& out) -> Status {
+      ASSIGN_OR_RETURN(q, db.Prepare("SELECT " + key + " AS k, COUNT(*) FROM tickets" + where.sql + " GROUP BY k"));
+      where.BindTo(q);
+      while (q.Step()) out[q.Text(0)] = q.Int(1);
+      return q.status();
+    };
+    HOTLINE_RETURN_IF_ERROR(group("state", stats.by_state));
+    HOTLINE_RETURN_IF_ERROR(group("channel", stats.by_channel));
+    HOTLINE_RETURN_IF_ERROR(group("substr(category, 1, 2)", stats.by_category));
+    HOTLINE_RETURN_IF_ERROR(group("area", stats.by_area));
+    HOTLINE_RETURN_IF_ERROR(group("date(created_at + 28800, 'unixepoch')", stats.by_day));
+    HOTLINE_RETURN_IF_ERROR(group("COALESCE(json_extract(doc, '$.satisfaction'), '')", stats.by_satisfaction));
+    for (const auto& [state, n] : stats.by_state) stats.total += n;
+    return stats;
   });
 }
 

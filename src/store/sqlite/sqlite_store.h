@@ -46,6 +46,7 @@ class SqliteStore final : public Store {
   Result<std::vector<Event>> GetEvents(TicketId id) override;
   Result<TicketPage> ListTickets(const TicketFilter& filter) override;
   Result<std::int64_t> CountTickets() override;
+  Result<TicketStats> Stats(const TicketFilter& filter) override;
 
   const sqlite::GroupCommit& group_commit() const { return commit_; }
 

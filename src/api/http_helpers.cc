@@ -1,0 +1,56 @@
+#include "api/http_helpers.h"
+
+#include <charconv>
+
+#include "api/router.h"
+
+namespace hotline::api {
+
+using nlohmann::json;
+
+HttpResponse Json(int status, const json& body) {
+  HttpResponse r;
+  r.status = status;
+  r.body = body.dump();
+  return r;
+}
+
+Result<json> ParseBody(const HttpRequest& req) {
+  if (req.body.empty()) return json::object();
+  json j = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Status::InvalidArgument("body", "request body is not valid JSON");
+  if (!j.is_object()) return Status::InvalidArgument("body", "request body must be a JSON object");
+  return j;
+}
+
+std::string BearerToken(const HttpRequest& req) {
+  const std::string h = req.Header("authorization");
+  const std::string prefix = "Bearer ";
+  return h.rfind(prefix, 0) == 0 ? h.substr(prefix.size()) : std::string();
+}
+
+Result<std::int64_t> ParseInt(const std::string& s, const char* field) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size())
+    return Status::InvalidArgument(field, std::string(field) + " must be an integer");
+  return v;
+}
+
+HttpResponse StatusResponse(const Status& s) {
+  int code = 500;
+  switch (s.code()) {
+    case StatusCode::kOk: code = 200; break;
+    case StatusCode::kInvalidArgument: code = 400; break;
+    case StatusCode::kUnauthenticated: code = 401; break;
+    case StatusCode::kPermissionDenied: code = 403; break;
+    case StatusCode::kNotFound: code = 404; break;
+    case StatusCode::kConflict:
+    case StatusCode::kAlreadyExists: code = 409; break;
+    case StatusCode::kUnavailable: code = 503; break;
+    case StatusCode::kInternal: code = 500; break;
+  }
+  return ErrorResponse(code, s.code_name(), s.message(), s.field());
+}
+
+}  // namespace hotline::api

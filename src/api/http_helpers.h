@@ -1,0 +1,23 @@
+// Small helpers shared by the endpoint files: JSON responses, body parsing,
+// bearer tokens, integer parameters, Status → HTTP error.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "api/http_types.h"
+#include "domain/status.h"
+
+namespace hotline::api {
+
+HttpResponse Json(int status, const nlohmann::json& body);
+// The body as a JSON object ({} when empty); 400 naming "body" otherwise.
+Result<nlohmann::json> ParseBody(const HttpRequest& req);
+std::string BearerToken(const HttpRequest& req);
+Result<std::int64_t> ParseInt(const std::string& s, const char* field);
+// Maps a Status to its HTTP error response.
+HttpResponse StatusResponse(const Status& s);
+
+}  // namespace hotline::api

@@ -1,0 +1,112 @@
+// The citizen portal's API (/api/v1/public/…): no login. A citizen submits an
+// appeal and receives its number and query code, tracks it with both, and gives
+// the callback evaluation online. Lookups that fail and anonymous submissions are
+// rate-limited per client address.
+#include "api/http_helpers.h"
+#include "api/rest_api.h"
+#include "api/views.h"
+#include "store/codec.h"
+#include "store/json_fields.h"
+
+namespace hotline::api {
+
+using nlohmann::json;
+
+namespace {
+
+// What the public may see of a ticket: no names, no phone numbers, no staff.
+json PublicView(const Ticket& t, const std::vector<Event>& events, const ReferenceData& ref) {
+  json steps = json::array();
+  for (const Event& e : events) {
+    if (e.command == "supervise" || e.command == "escalate" || e.command == "review") continue;  // internal
+    steps.push_back({{"at", FormatTime(e.at)}, {"command", e.command}, {"state", Name(e.to)}});
+  }
+  const Unit* lead = ref.units.Find(t.lead_unit);
+  return {{"number", TicketNumber(t)},
+          {"state", Name(t.state)},
+          {"appeal_type", Name(t.appeal.type)},
+          {"content", t.appeal.content},
+          {"created_at", FormatTime(t.created_at)},
+          {"due_at", FormatTime(t.due_at)},
+          {"closed_at", FormatTime(t.closed_at)},
+          {"lead_unit", lead ? json(lead->name) : json(nullptr)},
+          {"reply", t.reply_content.empty() ? json(nullptr) : json(t.reply_content)},
+          {"satisfaction", t.satisfaction ? json(Name(*t.satisfaction)) : json(nullptr)},
+          {"can_evaluate", t.state == TicketState::kToCallback},
+          {"steps", steps}};
+}
+
+HttpResponse TooMany() {
+  HttpResponse r = ErrorResponse(429, "rate_limited", "请求过于频繁，请稍后再试 (too many requests, try again later)");
+  r.headers.emplace_back("Retry-After", "600");
+  return r;
+}
+
+}  // namespace
+
+void RestApi::AddPublicRoutes() {
+  router_.Add("POST", "/api/v1/public/appeals", [this](const HttpRequest& req, const PathParams&) -> HttpResponse {
+    const UnixSeconds now = service_.clock().Now();
+    if (!public_submissions_.Allowed(req.remote, now)) return TooMany();
+    auto body = ParseBody(req);
+    if (!body.ok()) return StatusResponse(body.status());
+    json& j = *body;
+    // The portal stands in for the web site and the mini-program; the rest is the citizen's to choose.
+    std::string channel = "web";
+    if (Status s = json_fields::ReadString(j, "channel", channel, 32); !s.ok()) return StatusResponse(s);
+    if (channel != "web" && channel != "mini_program")
+      return StatusResponse(Status::InvalidArgument("channel", "channel must be web or mini_program"));
+    j["channel"] = channel;
+    for (const char* internal : {"query_code", "category", "enterprise_verified"}) j.erase(internal);
+    if (!j.contains("caller") || !j["caller"].is_object() || !j["caller"].contains("phone"))
+      return StatusResponse(Status::InvalidArgument("caller.phone", "a phone number is required to reply to you"));
+    auto appeal = DecodeAppeal(j);
+    if (!appeal.ok()) return StatusResponse(appeal.status());
+    if (appeal->caller.phone.size() < 7)
+      return StatusResponse(Status::InvalidArgument("caller.phone", "caller.phone is too short"));
+    auto t = service_.Intake(std::move(appeal).value(), HotlineService::PortalActor());
+    if (!t.ok()) return StatusResponse(t.status());
+    public_submissions_.Record(req.remote, now);
+    ++intakes_;
+    return Json(201, {{"number", TicketNumber(*t)}, {"query_code", t->appeal.query_code}, {"state", Name(t->state)}});
+  });
+
+  router_.Add("GET", "/api/v1/public/tickets/{number}",
+              [this](const HttpRequest& req, const PathParams& p) -> HttpResponse {
+                const UnixSeconds now = service_.clock().Now();
+                if (!public_lookup_failures_.Allowed(req.remote, now)) return TooMany();
+                auto t = service_.PublicLookup(p.at("number"), req.Param("code"));
+                if (!t.ok()) {
+                  public_lookup_failures_.Record(req.remote, now);
+                  return StatusResponse(t.status());
+                }
+                auto events = service_.store().GetEvents(t->id);
+                if (!events.ok()) return StatusResponse(events.status());
+                return Json(200, PublicView(*t, *events, *service_.reference()));
+              });
+
+  router_.Add("POST", "/api/v1/public/tickets/{number}/evaluation",
+              [this](const HttpRequest& req, const PathParams& p) -> HttpResponse {
+                const UnixSeconds now = service_.clock().Now();
+                if (!public_lookup_failures_.Allowed(req.remote, now)) return TooMany();
+                auto body = ParseBody(req);
+                if (!body.ok()) return StatusResponse(body.status());
+                std::string code;
+                if (Status s = json_fields::ReadString(*body, "code", code, 32); !s.ok()) return StatusResponse(s);
+                auto t = service_.PublicLookup(p.at("number"), code);
+                if (!t.ok()) {
+                  public_lookup_failures_.Record(req.remote, now);
+                  return StatusResponse(t.status());
+                }
+                json input = {{"satisfaction", (*body)["satisfaction"]}, {"resolved", (*body)["resolved"]}};
+                auto in = DecodeCommandInput(input);
+                if (!in.ok()) return StatusResponse(in.status());
+                auto updated = service_.Command(t->id, "callback", *in, HotlineService::PortalActor());
+                if (!updated.ok()) return StatusResponse(updated.status());
+                auto events = service_.store().GetEvents(t->id);
+                if (!events.ok()) return StatusResponse(events.status());
+                return Json(200, PublicView(*updated, *events, *service_.reference()));
+              });
+}
+
+}  // namespace hotline::api

@@ -1,0 +1,34 @@
+#include "api/rate_limiter.h"
+
+namespace hotline::api {
+
+void RateLimiter::Expire(std::deque<UnixSeconds>& events, UnixSeconds now) const {
+  while (!events.empty() && events.front() <= now - window_) events.pop_front();
+}
+
+bool RateLimiter::Allowed(const std::string& key, UnixSeconds now) {
+  std::lock_guard lock(mu_);
+  auto it = events_.find(key);
+  if (it == events_.end()) return true;
+  Expire(it->second, now);
+  if (it->second.empty()) {
+    events_.erase(it);
+    return true;
+  }
+  return static_cast<int>(it->second.size()) < max_;
+}
+
+void RateLimiter::Record(const std::string& key, UnixSeconds now) {
+  std::lock_guard lock(mu_);
+  if (events_.size() > 100000) {  // forget idle keys
+    for (auto it = events_.begin(); it != events_.end();) {
+      Expire(it->second, now);
+      it = it->second.empty() ? events_.erase(it) : std::next(it);
+    }
+  }
+  auto& events = events_[key];
+  Expire(events, now);
+  events.push_back(now);
+}
+
+}  // namespace hotline::api

@@ -1,0 +1,72 @@
+#include "store/sqlite/ticket_query.h"
+
+#include <nlohmann/json.hpp>
+
+namespace hotline::sqlite {
+namespace {
+
+std::string EscapeLike(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+void SqlWhere::BindTo(Statement& s) const {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const int idx = static_cast<int>(i + 1);
+    if (auto* n = std::get_if<std::int64_t>(&args[i]))
+      s.Bind(idx, *n);
+    else
+      s.Bind(idx, std::get<std::string>(args[i]));
+  }
+}
+
+SqlWhere BuildTicketWhere(const TicketFilter& f) {
+  using nlohmann::json;
+  SqlWhere w;
+  w.sql = " WHERE 1=1";
+  auto arg = [&](std::variant<std::int64_t, std::string> v) {
+    w.args.push_back(std::move(v));
+    return "?" + std::to_string(w.args.size());
+  };
+  auto in_list = [&](const json& values) { return " IN (SELECT value FROM json_each(" + arg(values.dump()) + "))"; };
+  auto units_clause = [&](const std::vector<std::string>& units) {
+    return " AND id IN (SELECT ticket_id FROM ticket_units WHERE unit" + in_list(units) + ")";
+  };
+  if (f.state) w.sql += " AND state = " + arg(std::string(Name(*f.state)));
+  if (!f.states.empty()) {
+    json names = json::array();
+    for (TicketState s : f.states) names.push_back(Name(s));
+    w.sql += " AND state" + in_list(names);
+  }
+  if (!f.channels.empty()) {
+    json names = json::array();
+    for (Channel c : f.channels) names.push_back(Name(c));
+    w.sql += " AND channel" + in_list(names);
+  }
+  if (!f.units.empty()) w.sql += units_clause(f.units);
+  if (f.visible_units) w.sql += units_clause(*f.visible_units);
+  if (!f.areas.empty()) w.sql += " AND area" + in_list(f.areas);
+  if (!f.category.empty()) w.sql += " AND category LIKE " + arg(EscapeLike(f.category) + "%") + " ESCAPE '\\'";
+  if (!f.caller_phone.empty()) w.sql += " AND caller_phone = " + arg(f.caller_phone);
+  if (!f.query.empty()) {
+    const std::string like = arg("%" + EscapeLike(f.query) + "%");
+    w.sql += " AND (content LIKE " + like + " ESCAPE '\\' OR address LIKE " + like +
+             " ESCAPE '\\' OR CAST(id AS TEXT) = " + arg(f.query) + ")";
+  }
+  if (f.from) w.sql += " AND created_at >= " + arg(f.from);
+  if (f.to) w.sql += " AND created_at < " + arg(f.to);
+  if (f.overdue_only)
+    w.sql += " AND due_at > 0 AND due_at < " + arg(f.now) +
+             " AND state IN ('dispatched','in_progress','joint_review','to_dispatch')";
+  if (f.returned_only) w.sql += " AND json_extract(doc, '$.return_count') > 0";
+  if (f.extension_pending_only) w.sql += " AND json_extract(doc, '$.extension_pending') = 1";
+  return w;
+}
+
+}  // namespace hotline::sqlite

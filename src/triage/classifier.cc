@@ -1,0 +1,350 @@
+#include "triage/classifier.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <optional>
+#include <unordered_set>
+
+#include "text/normalize.h"
+#include "triage/feature_space.h"
+#include "triage/linear_model.h"
+#include "triage/model_file.h"
+
+namespace hotline::triage {
+
+namespace {
+
+struct Example {
+  const std::vector<std::string>* doc;
+  int label;
+  float weight;
+};
+
+}  // namespace
+
+struct Classifier::Impl {
+  std::vector<std::string> labels;
+  text::FeatureOptions features;
+  double fasttext_weight = 0;  // 0 when there is no fastText model, 1 when it is alone
+  std::optional<FeatureSpace> space;
+  std::optional<LinearModel> linear;
+  std::optional<FastTextModel> fasttext;
+  nlohmann::json training;  // what the model was trained on, for the record
+
+  std::vector<double> Probabilities(const std::vector<std::string>& features) const;
+  // Trains the learners on `examples`.
+  Status Fit(const std::vector<Example>& examples, const std::vector<std::vector<std::string>>& unlabelled,
+             const TrainOptions& options, const std::string& pretrained);
+};
+
+namespace {
+
+nlohmann::json FeatureOptionsJson(const text::FeatureOptions& f) {
+  return {{"char_ngram_min", f.char_ngram_min},
+          {"char_ngram_max", f.char_ngram_max},
+          {"words", f.words},
+          {"max_units", f.max_units}};
+}
+
+Result<text::FeatureOptions> FeatureOptionsFromJson(const nlohmann::json& j) {
+  text::FeatureOptions f;
+  if (!j.is_object()) return Status::InvalidArgument("model", "model metadata has no feature options");
+  try {
+    f.char_ngram_min = j.at("char_ngram_min").get<int>();
+    f.char_ngram_max = j.at("char_ngram_max").get<int>();
+    f.words = j.at("words").get<bool>();
+    f.max_units = j.at("max_units").get<std::size_t>();
+  } catch (const std::exception& e) {
+    return Status::InvalidArgument("model", std::string("model metadata has bad feature options: ") + e.what());
+  }
+  if (f.char_ngram_min < 1 || f.char_ngram_max > 8 || f.max_units == 0)
+    return Status::InvalidArgument("model", "model metadata has out-of-range feature options");
+  return f;
+}
+
+void Log(const TrainOptions& o, const std::string& msg) {
+  if (o.log) o.log(msg);
+}
+
+}  // namespace
+
+Status Classifier::Impl::Fit(const std::vector<Example>& examples,
+                             const std::vector<std::vector<std::string>>& unlabelled, const TrainOptions& options,
+                             const std::string& pretrained) {
+  Impl& impl = *this;
+  const int C = static_cast<int>(impl.labels.size());
+  impl.space.reset();
+  impl.linear.reset();
+  impl.fasttext.reset();
+  if (options.use_linear) {
+    std::vector<std::vector<std::string>> vocab_docs;
+    vocab_docs.reserve(examples.size());
+    for (const auto& e : examples) vocab_docs.push_back(*e.doc);
+    impl.space = FeatureSpace::Build(vocab_docs, unlabelled, options.min_df);
+    std::vector<LinearExample> lx;
+    lx.reserve(examples.size());
+    for (const auto& e : examples) {
+      LinearExample x;
+      x.x = impl.space->Vectorize(*e.doc);
+      x.target.assign(C, 0.0f);
+      x.target[e.label] = 1.0f;
+      x.weight = e.weight;
+      lx.push_back(std::move(x));
+    }
+    LinearOptions lo;
+    lo.l2 = options.l2;
+    impl.linear = LinearModel::Train(lx, C, impl.space->size(), lo);
+  }
+  if (options.use_fasttext) {
+    std::vector<std::vector<std::string>> docs;
+    std::vector<int> labels;
+    for (const auto& e : examples) {
+      docs.push_back(*e.doc);
+      labels.push_back(e.label);
+    }
+    FastTextOptions fo = options.fasttext;
+    fo.pretrained_vectors = pretrained;
+    auto ft = FastTextModel::Train(docs, labels, C, fo);
+    if (!ft.ok()) return ft.status();
+    impl.fasttext = std::move(ft).value();
+  }
+  impl.fasttext_weight = !impl.fasttext ? 0.0 : !impl.linear ? 1.0 : options.fasttext_weight;
+  return Status::Ok();
+}
+
+std::vector<double> Classifier::Impl::Probabilities(const std::vector<std::string>& features) const {
+  const std::size_t C = labels.size();
+  std::vector<double> p(C, 0.0);
+  if (linear && fasttext_weight < 1.0) {
+    const auto q = linear->Probabilities(space->Vectorize(features));
+    for (std::size_t c = 0; c < C && c < q.size(); ++c) p[c] += (1.0 - fasttext_weight) * q[c];
+  }
+  if (fasttext && fasttext_weight > 0.0) {
+    std::vector<double> q;
+    if (features.empty()) {
+      q.assign(C, 1.0 / static_cast<double>(C));
+    } else {
+      q = fasttext->Probabilities(features);
+    }
+    for (std::size_t c = 0; c < C && c < q.size(); ++c) p[c] += fasttext_weight * q[c];
+  }
+  double sum = 0;
+  for (double& v : p) {
+    if (!std::isfinite(v) || v < 0) v = 0;
+    sum += v;
+  }
+  for (double& v : p) v = sum > 0 ? v / sum : 1.0 / static_cast<double>(C);
+  return p;
+}
+
+Classifier::Classifier() = default;
+Classifier::~Classifier() = default;
+Classifier::Classifier(Classifier&&) noexcept = default;
+Classifier& Classifier::operator=(Classifier&&) noexcept = default;
+
+std::vector<std::string> Classifier::Featurize(std::string_view text, const text::FeatureOptions& options) {
+  return text::ExtractFeatures(text, options);
+}
+
+Result<Classifier> Classifier::Train(const std::vector<LabelledText>& data, const TrainOptions& options) {
+  auto featurize = [&](const std::string& t) { return Featurize(text::NormalizeText(t), options.features); };
+  std::vector<std::vector<std::string>> docs, hint_docs, unlabelled;
+  std::vector<std::string> labels, hint_labels;
+  std::unordered_set<std::string> seen;
+  for (const auto& d : data) {
+    docs.push_back(featurize(d.text));
+    labels.push_back(d.label);
+    seen.insert(text::NormalizeText(d.text));
+  }
+  for (const auto& h : options.hints) {
+    hint_docs.push_back(featurize(h.text));
+    hint_labels.push_back(h.label);
+  }
+  for (const auto& u : options.unlabelled) {
+    std::string n = text::NormalizeText(u);
+    if (n.empty() || !seen.insert(n).second) continue;  // duplicates of labelled or earlier texts
+    unlabelled.push_back(Featurize(n, options.features));
+  }
+  Log(options, "featurised " + std::to_string(docs.size()) + " labelled, " + std::to_string(hint_docs.size()) +
+                   " hint and " + std::to_string(unlabelled.size()) + " unlabelled texts");
+  return TrainFeaturized(docs, labels, hint_docs, hint_labels, unlabelled, options);
+}
+
+Status Classifier::TrainToFile(const std::vector<LabelledText>& data, const TrainOptions& options,
+                               const std::string& out_path) {
+  auto c = Train(data, options);
+  if (!c.ok()) return c.status();
+  return c->Save(out_path);
+}
+
+Result<Classifier> Classifier::TrainFeaturized(const std::vector<std::vector<std::string>>& docs,
+                                               const std::vector<std::string>& labels,
+                                               const std::vector<std::vector<std::string>>& hint_docs,
+                                               const std::vector<std::string>& hint_labels,
+                                               const std::vector<std::vector<std::string>>& unlabelled,
+                                               const TrainOptions& options) {
+  if (docs.size() != labels.size() || hint_docs.size() != hint_labels.size())
+    return Status::InvalidArgument("data", "texts and labels differ in number");
+  if (!options.use_linear && !options.use_fasttext)
+    return Status::InvalidArgument("options", "enable at least one learner (linear or fastText)");
+  auto impl = std::make_shared<Impl>();
+  std::map<std::string, int> index;
+  for (const auto& l : labels) {
+    if (l.empty()) return Status::InvalidArgument("label", "a training text has an empty label");
+    index.emplace(l, 0);
+  }
+  if (index.size() < 2) return Status::InvalidArgument("label", "training needs at least two distinct labels");
+  for (auto& [l, i] : index) {
+    i = static_cast<int>(impl->labels.size());
+    impl->labels.push_back(l);
+  }
+  impl->features = options.features;
+
+  std::vector<Example> base;
+  for (std::size_t i = 0; i < docs.size(); ++i) base.push_back({&docs[i], index[labels[i]], 1.0f});
+  std::size_t hints_used = 0;
+  for (std::size_t i = 0; i < hint_docs.size(); ++i) {
+    auto it = index.find(hint_labels[i]);
+    if (it == index.end() || hint_docs[i].empty()) continue;
+    base.push_back({&hint_docs[i], it->second, static_cast<float>(options.hint_weight)});
+    ++hints_used;
+  }
+
+  std::string pretrained;
+  if (options.use_fasttext && options.pretrain_vectors && !unlabelled.empty()) {
+    std::vector<std::vector<std::string>> corpus = unlabelled;
+    corpus.insert(corpus.end(), docs.begin(), docs.end());
+    auto vec = FastTextModel::PretrainVectors(corpus, options.fasttext);
+    if (!vec.ok()) return vec.status();
+    pretrained = std::move(vec).value();
+    Log(options, "pretrained fastText vectors on " + std::to_string(corpus.size()) + " texts");
+  }
+
+  std::vector<Example> examples = base;
+  std::size_t pseudo_used = 0;
+  for (int round = 0;; ++round) {
+    HOTLINE_RETURN_IF_ERROR(impl->Fit(examples, unlabelled, options, pretrained));
+    if (round >= options.self_training_rounds || unlabelled.empty()) break;
+    // Self-training: add the unlabelled texts the current model is confident about.
+    examples = base;
+    pseudo_used = 0;
+    for (const auto& u : unlabelled) {
+      if (u.empty()) continue;
+      const auto p = impl->Probabilities(u);
+      const auto best = std::max_element(p.begin(), p.end());
+      if (*best < options.pseudo_threshold) continue;
+      examples.push_back({&u, static_cast<int>(best - p.begin()), static_cast<float>(options.pseudo_weight)});
+      ++pseudo_used;
+    }
+    Log(options, "self-training round " + std::to_string(round + 1) + ": " + std::to_string(pseudo_used) +
+                     " pseudo-labelled texts");
+  }
+  impl->training = {{"labelled", docs.size()},
+                    {"hints", hints_used},
+                    {"unlabelled", unlabelled.size()},
+                    {"pseudo_labelled", pseudo_used},
+                    {"self_training_rounds", options.self_training_rounds},
+                    {"pretrained_vectors", !pretrained.empty()}};
+  Classifier c;
+  c.impl_ = std::move(impl);
+  return c;
+}
+
+std::vector<double> Classifier::PredictFeaturized(const std::vector<std::string>& features) const {
+  if (!impl_) return {};
+  return impl_->Probabilities(features);
+}
+
+std::vector<Prediction> Classifier::Predict(std::string_view text, int k) const {
+  if (!impl_) return {};
+  const auto p = impl_->Probabilities(Featurize(text::NormalizeText(text), impl_->features));
+  std::vector<std::size_t> order(p.size());
+  std::iota(order.begin(), order.end(), 0);
+  const std::size_t n = static_cast<std::size_t>(std::clamp(k, 1, static_cast<int>(p.size())));
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), order.end(),
+                    [&](std::size_t a, std::size_t b) { return p[a] > p[b] || (p[a] == p[b] && a < b); });
+  std::vector<Prediction> out;
+  for (std::size_t i = 0; i < n; ++i) out.push_back({impl_->labels[order[i]], p[order[i]]});
+  return out;
+}
+
+const std::vector<std::string>& Classifier::labels() const {
+  static const std::vector<std::string> kNone;
+  return impl_ ? impl_->labels : kNone;
+}
+
+Status Classifier::Save(const std::string& path) const {
+  if (!impl_) return Status::Internal("no classifier to save");
+  ModelFile file;
+  file.metadata = {{"kind", "hotline-category-classifier"},
+                   {"labels", impl_->labels},
+                   {"features", FeatureOptionsJson(impl_->features)},
+                   {"fasttext_weight", impl_->fasttext_weight},
+                   {"training", impl_->training}};
+  if (impl_->linear) {
+    std::string space, linear;
+    impl_->space->Serialize(space);
+    impl_->linear->Serialize(linear);
+    file.sections.emplace_back("features", std::move(space));
+    file.sections.emplace_back("linear", std::move(linear));
+  }
+  if (impl_->fasttext) {
+    auto bin = impl_->fasttext->Serialize();
+    if (!bin.ok()) return bin.status();
+    file.sections.emplace_back("fasttext", std::move(bin).value());
+  }
+  return WriteModelFile(path, file);
+}
+
+Result<Classifier> Classifier::Load(const std::string& path) {
+  auto file = ReadModelFile(path);
+  if (!file.ok()) return file.status();
+  const nlohmann::json& meta = file->metadata;
+  auto bad = [&](const std::string& why) {
+    return Status::InvalidArgument("model", "model file " + path + " is not a usable triage model: " + why);
+  };
+  if (meta.value("kind", "") != "hotline-category-classifier") return bad("not a category classifier");
+  auto impl = std::make_shared<Impl>();
+  const auto labels = meta.value("labels", nlohmann::json());
+  if (!labels.is_array() || labels.size() < 2) return bad("fewer than two labels");
+  for (const auto& l : labels) {
+    if (!l.is_string()) return bad("a label is not a string");
+    impl->labels.push_back(l.get<std::string>());
+  }
+  const int C = static_cast<int>(impl->labels.size());
+  auto features = FeatureOptionsFromJson(meta.value("features", nlohmann::json()));
+  if (!features.ok()) return features.status();
+  impl->features = *features;
+  const auto w = meta.value("fasttext_weight", nlohmann::json());
+  if (!w.is_number() || w.get<double>() < 0 || w.get<double>() > 1) return bad("bad fasttext_weight");
+  impl->fasttext_weight = w.get<double>();
+  impl->training = meta.value("training", nlohmann::json::object());
+  const std::string* space = file->Section("features");
+  const std::string* linear = file->Section("linear");
+  const std::string* ft = file->Section("fasttext");
+  if ((space == nullptr) != (linear == nullptr)) return bad("features and linear sections must come together");
+  if (space) {
+    auto s = FeatureSpace::Deserialize(*space);
+    if (!s.ok()) return s.status();
+    auto m = LinearModel::Deserialize(*linear);
+    if (!m.ok()) return m.status();
+    if (m->num_classes() != C) return bad("linear model and label list disagree");
+    impl->space = std::move(s).value();
+    impl->linear = std::move(m).value();
+  }
+  if (ft) {
+    auto m = FastTextModel::Deserialize(*ft, C);
+    if (!m.ok()) return m.status();
+    impl->fasttext = std::move(m).value();
+  }
+  if (!impl->linear && !impl->fasttext) return bad("no learner in the file");
+  if (!impl->fasttext) impl->fasttext_weight = 0;
+  if (!impl->linear) impl->fasttext_weight = 1;
+  Classifier c;
+  c.impl_ = std::move(impl);
+  return c;
+}
+
+}  // namespace hotline::triage

@@ -1,0 +1,41 @@
+// Stratified k-fold cross-validation of the category classifier.
+//
+// StratifiedFolds() deals the texts of each label, in a seeded random order,
+// round-robin over k folds, so every fold has each label in proportion.
+// CrossValidate() trains on k-1 folds (plus the options' hints and unlabelled
+// texts, which carry no labels of the held-out fold) and predicts the
+// held-out fold, k times; the report covers every text once. Texts are
+// normalised and featurised once, not once per fold.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "domain/status.h"
+#include "triage/classifier.h"
+#include "triage/metrics.h"
+
+namespace hotline::triage {
+
+std::vector<int> StratifiedFolds(const std::vector<std::string>& labels, int k, uint32_t seed);
+
+struct CrossValidationResult {
+  ClassificationReport report;
+  std::vector<ClassificationReport> folds;
+};
+
+Result<CrossValidationResult> CrossValidate(const std::vector<LabelledText>& data, const TrainOptions& options,
+                                            int k, uint32_t seed = 1);
+
+// The same on featurised texts (Classifier::Featurize of NormalizeText); lets
+// callers compare many options over one featurisation.
+Result<CrossValidationResult> CrossValidateFeaturized(const std::vector<std::vector<std::string>>& docs,
+                                                      const std::vector<std::string>& labels,
+                                                      const std::vector<std::vector<std::string>>& hint_docs,
+                                                      const std::vector<std::string>& hint_labels,
+                                                      const std::vector<std::vector<std::string>>& unlabelled,
+                                                      const TrainOptions& options, int k, uint32_t seed = 1);
+
+}  // namespace hotline::triage
