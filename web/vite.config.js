@@ -1,17 +1,37 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 
-// The C++ server serves web/dist at "/" and the REST API under /api.
+// The C++ server serves web/dist at "/" (index.html: the staff console), the
+// citizen portal (portal.html) at "/portal/", and the REST API under /api.
 // During development `npm run dev` proxies /api to a running `hotline serve`
 // (HOTLINE_API, default http://127.0.0.1:8099).
 const api = process.env.HOTLINE_API || 'http://127.0.0.1:8099'
 const proxy = { '/api': { target: api, changeOrigin: false } }
 
+// In `npm run dev` / `npm run preview`, answer /portal/ with portal.html as the server does.
+function portalPath() {
+  const rewrite = (req, _res, next) => {
+    if (req.url === '/portal' || req.url.startsWith('/portal/') || req.url.startsWith('/portal?')) {
+      const query = req.url.indexOf('?')
+      req.url = `/portal.html${query >= 0 ? req.url.slice(query) : ''}`
+    }
+    next()
+  }
+  return {
+    name: 'hotline-portal-path',
+    configureServer: (server) => server.middlewares.use(rewrite),
+    configurePreviewServer: (server) => server.middlewares.use(rewrite),
+  }
+}
+const page = (file) => fileURLToPath(new URL(file, import.meta.url))
+
 export default defineConfig({
   base: '/',
   plugins: [
+    portalPath(),
     vue(),
     // Registers only the Element Plus components a template uses (with their CSS);
     // our own components are imported explicitly.
@@ -28,6 +48,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
+    // Two pages: the staff console and the citizen portal. Shared code (Vue, the
+    // API client, Element Plus pieces) lands in common chunks.
+    rollupOptions: { input: { index: page('./index.html'), portal: page('./portal.html') } },
     // No manualChunks: grouping Element Plus into one chunk by hand defeats its
     // tree-shaking (the whole library lands in it). Rollup's own splitting keeps each
     // screen's components with the screen, and ECharts in the dashboard's chunk.

@@ -62,6 +62,24 @@ Result<std::vector<CatalogRule>> LoadCatalogFile(const std::string& path) {
   return out;
 }
 
+Result<std::vector<KbEntry>> LoadKbFile(const std::string& path) {
+  auto t = CsvTable::ReadFile(path, '\t');
+  if (!t.ok()) return t.status();
+  if (!t->Has("question") || !t->Has("answer")) return Status::InvalidArgument("file", path + ": needs question and answer columns");
+  std::vector<KbEntry> out;
+  for (std::size_t i = 0; i < t->size(); ++i) {
+    KbEntry e;
+    e.id = t->Get(i, "id");
+    e.category = t->Get(i, "category");
+    e.question = t->Get(i, "question");
+    e.answer = t->Get(i, "answer");
+    e.is_public = t->Get(i, "public") != "0";
+    if (Status s = ValidateKbEntry(e, nullptr, nullptr); !s.ok()) return LineError(path, i, s.field(), s.message());
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 Result<WorkCalendar> LoadCalendarFile(const std::string& path) {
   auto t = CsvTable::ReadFile(path);
   if (!t.ok()) return t.status();

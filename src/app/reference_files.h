@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/catalog.h"
+#include "domain/kb_entry.h"
 #include "domain/taxonomy.h"
 #include "domain/unit_tree.h"
 #include "domain/work_calendar.h"
@@ -18,6 +19,8 @@ Result<std::vector<Unit>> LoadUnitsFile(const std::string& path);
 Result<std::vector<Category>> LoadTaxonomyFile(const std::string& path);
 Result<std::vector<CatalogRule>> LoadCatalogFile(const std::string& path);
 Result<WorkCalendar> LoadCalendarFile(const std::string& path);
+// Knowledge-base seed (TSV: id,category,question,answer,public).
+Result<std::vector<KbEntry>> LoadKbFile(const std::string& path);
 
 // The data directory: $HOTLINE_DATA_DIR, else the source tree's data/.
 std::string DataDir();

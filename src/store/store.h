@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "domain/catalog.h"
+#include "domain/kb_entry.h"
 #include "domain/state_machine.h"
 #include "domain/status.h"
 #include "domain/taxonomy.h"
@@ -101,6 +102,15 @@ class Store {
   virtual Result<std::int64_t> CountTickets() = 0;
   // Paging and sort of `filter` are ignored.
   virtual Result<TicketStats> Stats(const TicketFilter& filter) = 0;
+
+  // Knowledge base. PutKbEntry creates (empty id: a new "KB-nnnn" is assigned) or
+  // updates an entry; `expected_version` must equal the stored version (0 for a
+  // new entry) or the call is a Conflict. The entry and its version row are one
+  // transaction. Returns the stored entry.
+  virtual Result<KbEntry> PutKbEntry(const KbEntry& entry, int expected_version) = 0;
+  virtual Result<KbEntry> GetKbEntry(const std::string& id) = 0;
+  virtual Result<std::vector<KbEntry>> ListKbEntries() = 0;  // every entry, withdrawn ones too
+  virtual Result<std::vector<KbEntry>> KbVersions(const std::string& id) = 0;  // oldest first
 };
 
 // Opens a store from a URL: "sqlite:PATH" (or a bare path), "sqlite::memory:".

@@ -87,6 +87,41 @@ CREATE TABLE events (
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
 )sql"},
+      {2, "knowledge base entries with version history", R"sql(
+CREATE TABLE kb_entries (
+  id         TEXT PRIMARY KEY,
+  category   TEXT NOT NULL DEFAULT '',
+  unit       TEXT NOT NULL DEFAULT '',
+  question   TEXT NOT NULL,
+  answer     TEXT NOT NULL,
+  public     INTEGER NOT NULL DEFAULT 1,
+  valid_from TEXT NOT NULL DEFAULT '',
+  valid_to   TEXT NOT NULL DEFAULT '',
+  active     INTEGER NOT NULL DEFAULT 1,
+  version    INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  updated_by TEXT NOT NULL
+);
+CREATE INDEX kb_entries_category ON kb_entries(category);
+-- Every version of every entry, the current one included; never updated or deleted.
+CREATE TABLE kb_versions (
+  entry_id   TEXT NOT NULL,
+  version    INTEGER NOT NULL,
+  category   TEXT NOT NULL,
+  unit       TEXT NOT NULL,
+  question   TEXT NOT NULL,
+  answer     TEXT NOT NULL,
+  public     INTEGER NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_to   TEXT NOT NULL,
+  active     INTEGER NOT NULL,
+  changed_at INTEGER NOT NULL,
+  changed_by TEXT NOT NULL,
+  PRIMARY KEY (entry_id, version)
+) WITHOUT ROWID;
+CREATE TRIGGER kb_versions_no_update BEFORE UPDATE ON kb_versions BEGIN SELECT RAISE(ABORT, 'history is immutable'); END;
+CREATE TRIGGER kb_versions_no_delete BEFORE DELETE ON kb_versions BEGIN SELECT RAISE(ABORT, 'history is immutable'); END;
+)sql"},
   };
   return kMigrations;
 }

@@ -39,24 +39,6 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(writer).value(), std::move(pool)));
 }
 
-template <typename Fn>
-auto SqliteStore::Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
-  if (shared_writer_) {
-    std::lock_guard lock(conn_mu_);
-    return fn(writer_);
-  }
-  std::unique_lock lock(pool_mu_);
-  pool_cv_.wait(lock, [&] { return !readers_.empty(); });
-  Connection c = std::move(readers_.back());
-  readers_.pop_back();
-  lock.unlock();
-  auto result = fn(c);
-  lock.lock();
-  readers_.push_back(std::move(c));
-  pool_cv_.notify_one();
-  return result;
-}
-
 // --- reference data ---------------------------------------------------------
 
 Status SqliteStore::ReplaceUnits(const std::vector<Unit>& units) {

@@ -48,6 +48,12 @@ class SqliteStore final : public Store {
   Result<std::int64_t> CountTickets() override;
   Result<TicketStats> Stats(const TicketFilter& filter) override;
 
+  // sqlite_kb.cc
+  Result<KbEntry> PutKbEntry(const KbEntry& entry, int expected_version) override;
+  Result<KbEntry> GetKbEntry(const std::string& id) override;
+  Result<std::vector<KbEntry>> ListKbEntries() override;
+  Result<std::vector<KbEntry>> KbVersions(const std::string& id) override;
+
   const sqlite::GroupCommit& group_commit() const { return commit_; }
 
  private:
@@ -71,5 +77,29 @@ class SqliteStore final : public Store {
   std::vector<sqlite::Connection> readers_;
   bool shared_writer_ = false;
 };
+
+template <typename Fn>
+auto SqliteStore::Read(Fn&& fn) -> decltype(fn(std::declval<sqlite::Connection&>())) {
+  if (shared_writer_) {
+    std::lock_guard lock(conn_mu_);
+    return fn(writer_);
+  }
+  // The connection goes back to the pool however `fn` ends.
+  struct Lease {
+    SqliteStore* store;
+    sqlite::Connection conn;
+    ~Lease() {
+      std::lock_guard lock(store->pool_mu_);
+      store->readers_.push_back(std::move(conn));
+      store->pool_cv_.notify_one();
+    }
+  };
+  std::unique_lock lock(pool_mu_);
+  pool_cv_.wait(lock, [&] { return !readers_.empty(); });
+  Lease lease{this, std::move(readers_.back())};
+  readers_.pop_back();
+  lock.unlock();
+  return fn(lease.conn);
+}
 
 }  // namespace hotline

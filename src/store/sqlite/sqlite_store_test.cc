@@ -229,6 +229,39 @@ TEST_F(SqliteStoreTest, ReferenceDataRoundTrips) {
   EXPECT_EQ((*cat)[0].co_units, std::vector<std::string>{"D1"});
 }
 
+TEST_F(SqliteStoreTest, KnowledgeBaseEntriesAreVersioned) {
+  KbEntry e;
+  e.question = "供暖时间？";
+  e.answer = "11月15日至次年3月15日";
+  e.updated_by = "admin";
+  auto created = store_->PutKbEntry(e, 0);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  EXPECT_EQ(created->id, "KB-0001");
+  EXPECT_EQ(created->version, 1);
+  auto second = store_->PutKbEntry(e, 0);
+  EXPECT_EQ(second->id, "KB-0002");
+
+  KbEntry edit = *created;
+  edit.answer = "每年11月15日起供暖，至次年3月15日止";
+  auto v2 = store_->PutKbEntry(edit, 1);
+  ASSERT_TRUE(v2.ok());
+  EXPECT_EQ(v2->version, 2);
+  // A stale editor (still at version 1) is refused and changes nothing.
+  edit.answer = "stale";
+  EXPECT_EQ(store_->PutKbEntry(edit, 1).status().code(), StatusCode::kConflict);
+  EXPECT_EQ(store_->GetKbEntry("KB-0001")->answer, "每年11月15日起供暖，至次年3月15日止");
+  KbEntry ghost = e;
+  ghost.id = "KB-9999";
+  EXPECT_EQ(store_->PutKbEntry(ghost, 3).status().code(), StatusCode::kNotFound);
+
+  auto history = store_->KbVersions("KB-0001");
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].answer, "11月15日至次年3月15日");
+  EXPECT_EQ(store_->ListKbEntries()->size(), 2u);
+  EXPECT_EQ(store_->GetKbEntry("KB-7").status().code(), StatusCode::kNotFound);
+}
+
 TEST_F(SqliteStoreTest, DataSurvivesReopen) {
   Ticket t = Create();
   store_.reset();

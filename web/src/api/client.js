@@ -1,6 +1,6 @@
 // The one way the console talks to the server: JSON over fetch, with the
 // session's bearer token, and every failure thrown as an ApiError.
-import { ApiError } from './errors.js'
+import { ApiError } from './apiError.js'
 
 export const API_BASE = '/api/v1'
 
@@ -28,6 +28,13 @@ export function toQuery(params = {}) {
   return parts.length ? `?${parts.join('&')}` : ''
 }
 
+/** Seconds from a Retry-After header (429 from the public portal's rate limits), else 0. */
+function retryAfterOf(res) {
+  const value = res.headers && typeof res.headers.get === 'function' ? res.headers.get('Retry-After') : null
+  const n = Number(value)
+  return Number.isFinite(n) && n > 0 ? n : 0
+}
+
 export async function request(method, path, { body, query } = {}) {
   const url = `${API_BASE}${path}${toQuery(query)}`
   const headers = { Accept: 'application/json' }
@@ -52,7 +59,7 @@ export async function request(method, path, { body, query } = {}) {
     }
   }
   if (!res.ok) {
-    const err = new ApiError(res.status, (data && data.error) || {}, req)
+    const err = new ApiError(res.status, (data && data.error) || {}, req, { retryAfter: retryAfterOf(res) })
     if (res.status === 401 && !(method === 'POST' && path === '/sessions')) onUnauthorized(err)
     throw err
   }
@@ -71,7 +78,16 @@ export const api = {
   categories: () => request('GET', '/categories'),
 
   listTickets: (query) => request('GET', '/tickets', { query }),
+  stats: (query) => request('GET', '/stats', { query }),
   getTicket: (id) => request('GET', `/tickets/${encodeURIComponent(id)}`),
   createTicket: (appeal) => request('POST', '/tickets', { body: appeal }),
   command: (id, command, body = {}) => request('POST', `/tickets/${encodeURIComponent(id)}/${command}`, { body }),
+}
+
+// The citizen portal's calls: no login, rate-limited per client address on the server.
+export const publicApi = {
+  submitAppeal: (appeal) => request('POST', '/public/appeals', { body: appeal }),
+  track: (number, code) => request('GET', `/public/tickets/${encodeURIComponent(number)}`, { query: { code } }),
+  evaluate: (number, evaluation) =>
+    request('POST', `/public/tickets/${encodeURIComponent(number)}/evaluation`, { body: evaluation }),
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { api, configureClient, toQuery } from './client.js'
-import { ApiError } from './errors.js'
+import { ApiError, userMessage } from './errors.js'
 
 function respond(status, body) {
   return Promise.resolve({ ok: status >= 200 && status < 300, status, text: () => Promise.resolve(body === undefined ? '' : JSON.stringify(body)) })
@@ -51,7 +51,7 @@ describe('request', () => {
     expect(e).toBeInstanceOf(ApiError)
     expect(e.status).toBe(400)
     expect(e.field).toBe('reason')
-    expect(e.userMessage).toBe('请填写「原因」')
+    expect(userMessage(e)).toBe('请填写「原因」')
     expect(unauthorized).not.toHaveBeenCalled()
   })
 
@@ -72,6 +72,6 @@ describe('request', () => {
     fetchMock.mockReturnValue(Promise.resolve({ ok: false, status: 502, text: () => Promise.resolve('<html>Bad gateway</html>') }))
     const e = await api.units().catch((x) => x)
     expect(e.status).toBe(502)
-    expect(e.userMessage).toBe('服务器暂时出错，请稍后再试')
+    expect(userMessage(e)).toBe('服务器暂时出错，请稍后再试')
   })
 })

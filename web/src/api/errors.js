@@ -2,27 +2,9 @@
 // into one plain sentence a call-taker understands.
 import { t } from '../i18n/index.js'
 import { fieldLabel } from '../domain/labels.js'
+import { ApiError } from './apiError.js'
 
-export class ApiError extends Error {
-  /**
-   * @param {number} status HTTP status, 0 when the server could not be reached
-   * @param {{code?:string, message?:string, field?:string}} body the "error" object
-   * @param {{path?:string, method?:string}} request what was asked
-   */
-  constructor(status, body = {}, request = {}) {
-    super(body.message || `HTTP ${status}`)
-    this.name = 'ApiError'
-    this.status = status
-    this.code = body.code || ''
-    this.serverMessage = body.message || ''
-    this.field = body.field || ''
-    this.request = request
-  }
-
-  get userMessage() {
-    return userMessage(this)
-  }
-}
+export { ApiError }
 
 // Known 409 messages from the state machine, matched on the English text.
 const CONFLICTS = [
@@ -58,6 +40,7 @@ export function userMessage(err) {
     const required = /is required|must not be empty|missing/i.test(err.serverMessage)
     return required ? t('error.fieldRequired', { field: name }) : t('error.fieldInvalid', { field: name })
   }
+  if (status === 429) return t('error.tooMany')
   if (status === 503) return t('error.unavailable')
   if (status >= 500) return t('error.server')
   return t('error.unknown')

@@ -4,7 +4,6 @@
 // Field kinds: text (textarea), radio (options), number, switch, unit (one unit
 // from the tree), units (several), ticket (a ticket id).
 import { EMERGENCY_NUMBERS, REPLY_RESULTS, SATISFACTIONS, label } from './labels.js'
-import { runLimited } from './async.js'
 
 const reason = { name: 'reason', kind: 'text', required: true }
 const level = { name: 'level', kind: 'radio', options: [1, 2, 3], optionTable: 'level', default: 1, required: true }
@@ -130,15 +129,4 @@ export function optionLabel(field, value, t) {
   if (BOOL_LABELS[table]) return t(BOOL_LABELS[table][value ? 0 : 1])
   if (table === 'level') return t('ticket.level', { n: value })
   return label(table, String(value))
-}
-
-/**
- * The list API leaves `available_commands` empty on list items (only the single
- * ticket view fills it). When a whole page comes back without any, the rows'
- * commands are read from the ticket views, a few requests at a time.
- */
-export async function fillAvailableCommands(rows, getTicket, limit = 4) {
-  if (!rows.length || rows.some((r) => (r.available_commands || []).length)) return rows
-  const views = await runLimited(rows.map((r) => () => getTicket(r.id).catch(() => null)), limit)
-  return rows.map((r, i) => (views[i] ? { ...r, available_commands: views[i].available_commands || [] } : r))
 }

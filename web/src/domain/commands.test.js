@@ -1,6 +1,6 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { COMMANDS } from './labels.js'
-import { COMMAND_FORMS, fillAvailableCommands, buildBody, initialForm, isOneClick, missingFields, optionLabel, visibleFields } from './commands.js'
+import { COMMAND_FORMS, buildBody, initialForm, isOneClick, missingFields, optionLabel, visibleFields } from './commands.js'
 import { t } from '../i18n/index.js'
 
 describe('command forms', () => {
@@ -66,19 +66,5 @@ describe('command forms', () => {
     expect(optionLabel(accept, false, t)).toBe('退回重办')
     const [level] = COMMAND_FORMS.supervise
     expect(optionLabel(level, 2, t)).toBe('2 级')
-  })
-})
-
-describe('fillAvailableCommands', () => {
-  it('reads commands from the ticket views when the list leaves them empty', async () => {
-    const get = vi.fn(async (id) => (id === 2 ? Promise.reject(new Error('403')) : { id, available_commands: ['sign'] }))
-    const rows = await fillAvailableCommands([{ id: 1, available_commands: [] }, { id: 2 }], get)
-    expect(rows).toEqual([{ id: 1, available_commands: ['sign'] }, { id: 2 }])
-  })
-  it('trusts the list when it already carries commands', async () => {
-    const get = vi.fn()
-    const rows = [{ id: 1, available_commands: ['reply'] }, { id: 2, available_commands: [] }]
-    expect(await fillAvailableCommands(rows, get)).toBe(rows)
-    expect(get).not.toHaveBeenCalled()
   })
 })

@@ -1,34 +1,60 @@
-// Dashboard figures from list-API totals (one per_page=1 query per figure).
-import { dayAfter } from './search.js'
+// 数据大屏 figures from GET /api/v1/stats: the time window, and the stats
+// answer turned into what the charts and KPI cards draw.
 import { lastDays } from './format.js'
-import { runLimited } from './async.js'
 
-export { runLimited }
-
-/** Count of tickets matching `query`, from the list API's total. */
-export function counter(listTickets) {
-  return (query) => listTickets({ ...query, page: 1, per_page: 1 }).then((r) => r.total || 0)
-}
-
-/** {key → count} for each value of one filter dimension. */
-export async function countBy(count, param, values, limit = 4) {
-  const totals = await runLimited(values.map((v) => () => count({ [param]: v })), limit)
-  return Object.fromEntries(values.map((v, i) => [v, totals[i]]))
-}
-
-/** Daily intake counts for the last `days` days: [{day, count}], oldest first. */
-export async function dailyTrend(count, days = 30, now = new Date(), limit = 4) {
-  const list = lastDays(days, now)
-  const totals = await runLimited(list.map((d) => () => count({ from: d, to: dayAfter(d) })), limit)
-  return list.map((day, i) => ({ day, count: totals[i] }))
-}
+export const WINDOW_DAYS = 30
+export const REFRESH_SECONDS = 30
 
 /**
- * {channel → count} over a sample of tickets. The list API has no channel
- * filter, so the dashboard shows the channel mix of the latest tickets.
+ * The dashboard's window: the last `days` local days including today.
+ * `from` is the first of them (the stats call's `from`), `today` the last
+ * (the 今日受理 call's `from`), `days` all of them for the trend's x axis.
  */
-export function countChannels(items, channels) {
-  const out = Object.fromEntries(channels.map((c) => [c, 0]))
-  for (const tk of items || []) out[tk.channel] = (out[tk.channel] || 0) + 1
-  return out
+export function statsWindow(now = new Date(), days = WINDOW_DAYS) {
+  const list = lastDays(days, now)
+  return { from: list[0], today: list[list.length - 1], days: list }
+}
+
+/** by_day ([{date, count}], days without tickets left out) → one count per day of `days`. */
+export function fillDays(byDay, days) {
+  const counts = new Map((byDay || []).map((d) => [d.date, d.count]))
+  return days.map((date) => ({ date, count: counts.get(date) || 0 }))
+}
+
+/** 0.9231 → "92.3%"; null (nothing to rate yet) → "—". */
+export function percent(rate, digits = 1) {
+  if (rate === null || rate === undefined || Number.isNaN(Number(rate))) return '—'
+  return `${(Number(rate) * 100).toFixed(digits)}%`
+}
+
+/** [[state, count]] in the standard state order, states without tickets left out. */
+export function stateCounts(byState, order) {
+  const counts = byState || {}
+  const known = order.filter((s) => counts[s] > 0).map((s) => [s, counts[s]])
+  const other = Object.keys(counts).filter((s) => !order.includes(s) && counts[s] > 0).map((s) => [s, counts[s]])
+  return [...known, ...other]
+}
+
+/** [[channel, count]], largest first, channels without tickets left out. */
+export function channelCounts(byChannel) {
+  return Object.entries(byChannel || {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+}
+
+/** The first `n` of a ranked list ([{code, name, count}], largest first as the API sends it). */
+export function topN(ranked, n) {
+  return (ranked || []).slice(0, n)
+}
+
+/** The numbers on the KPI cards from the window's stats and today's. */
+export function kpis(stats, todayStats) {
+  const s = stats || {}
+  const sat = s.satisfaction || {}
+  return {
+    today: todayStats ? todayStats.total || 0 : null,
+    total: s.total ?? null,
+    directRate: percent(s.direct_answer_rate),
+    satisfactionRate: percent(s.satisfaction_rate),
+    rated: (sat.satisfied || 0) + (sat.basically_satisfied || 0) + (sat.unsatisfied || 0),
+    overdue: s.overdue ?? null,
+  }
 }

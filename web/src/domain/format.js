@@ -64,6 +64,12 @@ export function localDay(date) {
   return shifted.toISOString().slice(0, 10)
 }
 
+/** HH:MM:SS of a Date in UTC+8, e.g. when a screen was last refreshed. */
+export function localClock(date) {
+  const shifted = new Date(date.getTime() + 8 * 3600 * 1000)
+  return shifted.toISOString().slice(11, 19)
+}
+
 /** The last `n` local days ending today, oldest first, as YYYY-MM-DD. */
 export function lastDays(n, now = new Date()) {
   const out = []

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { callerDisplay, callerIsMasked, dueStatus, formatTime, isMasked, lastDays, localDay, phoneReadyForLookup } from './format.js'
+import { callerDisplay, callerIsMasked, dueStatus, formatTime, isMasked, lastDays, localClock, localDay, phoneReadyForLookup } from './format.js'
 
 describe('formatTime', () => {
   it('shows the server local time as sent, whatever the browser zone', () => {
@@ -50,5 +50,6 @@ describe('days', () => {
     expect(localDay(new Date('2026-11-23T17:00:00Z'))).toBe('2026-11-24')
     const days = lastDays(3, new Date('2026-03-01T04:00:00Z'))
     expect(days).toEqual(['2026-02-27', '2026-02-28', '2026-03-01'])
+    expect(localClock(new Date('2026-11-23T17:05:09Z'))).toBe('01:05:09')
   })
 })

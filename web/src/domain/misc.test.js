@@ -1,7 +1,7 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { buildAppeal, emptyAppeal, missingAppealFields } from './intake.js'
 import { dayAfter, keywordParam, searchQuery, sortParam } from './search.js'
-import { countChannels, counter, dailyTrend, runLimited } from './dashboard.js'
+import { channelCounts, fillDays, kpis, percent, stateCounts, statsWindow, topN } from './dashboard.js'
 import { actorText, describeInput } from './events.js'
 
 describe('intake', () => {
@@ -23,9 +23,9 @@ describe('search', () => {
     expect(sortParam('due_at', null)).toBe('-created_at')
     expect(sortParam('content', 'ascending')).toBe('-created_at')
   })
-  it('sends a typed ticket number as the ticket id', () => {
-    expect(keywordParam('LC20261123002997')).toBe('2997')
-    expect(keywordParam(' lc20261123000010 ')).toBe('10')
+  it('sends a typed ticket number as it is displayed (the server matches numbers)', () => {
+    expect(keywordParam('LC20261123002997')).toBe('LC20261123002997')
+    expect(keywordParam(' lc20261123000010 ')).toBe('LC20261123000010')
     expect(keywordParam('路灯')).toBe('路灯')
     expect(keywordParam('2997')).toBe('2997')
     expect(keywordParam('  ')).toBeUndefined()
@@ -35,32 +35,48 @@ describe('search', () => {
     const q = searchQuery({ state: ['closed'], unit: '', category: '01', q: ' 噪音 ', phone: '', dates: ['2026-01-01', '2026-01-31'], overdue: true }, { page: 3 })
     expect(q).toMatchObject({ state: ['closed'], category: '01', q: '噪音', from: '2026-01-01', to: '2026-02-01', overdue: 1, page: 3, per_page: 20 })
     expect(q.unit).toBeUndefined()
+    expect(q.channel).toBeUndefined()
+    expect(q.returned).toBeUndefined()
+    const q2 = searchQuery({ state: [], channel: ['web', 'mini_program'], area: 'LC-D01', returned: true })
+    expect(q2).toMatchObject({ channel: ['web', 'mini_program'], area: 'LC-D01', returned: 1 })
   })
 })
 
 describe('dashboard', () => {
-  it('runs at most `limit` requests at a time and keeps order', async () => {
-    let running = 0
-    let peak = 0
-    const tasks = [5, 1, 3, 2, 4].map((n) => async () => {
-      running += 1
-      peak = Math.max(peak, running)
-      await new Promise((r) => setTimeout(r, n))
-      running -= 1
-      return n * 10
-    })
-    expect(await runLimited(tasks, 2)).toEqual([50, 10, 30, 20, 40])
-    expect(peak).toBe(2)
+  const now = new Date('2026-11-23T04:00:00Z') // 12:00 in the city
+  it('covers the last 30 local days including today', () => {
+    const w = statsWindow(now)
+    expect(w.from).toBe('2026-10-25')
+    expect(w.today).toBe('2026-11-23')
+    expect(w.days).toHaveLength(30)
+    expect(statsWindow(new Date('2026-11-23T17:00:00Z')).today).toBe('2026-11-24')
   })
-  it('counts from list totals, one day at a time', async () => {
-    const list = vi.fn(async (q) => ({ total: q.from === '2026-11-23' ? 7 : 1 }))
-    const trend = await dailyTrend(counter(list), 2, new Date('2026-11-23T04:00:00Z'))
-    expect(trend).toEqual([{ day: '2026-11-22', count: 1 }, { day: '2026-11-23', count: 7 }])
-    expect(list).toHaveBeenCalledWith({ from: '2026-11-23', to: '2026-11-24', page: 1, per_page: 1 })
+  it('fills the days the server left out with zeros', () => {
+    const days = ['2026-11-21', '2026-11-22', '2026-11-23']
+    expect(fillDays([{ date: '2026-11-21', count: 2 }, { date: '2026-11-23', count: 5 }], days))
+      .toEqual([{ date: '2026-11-21', count: 2 }, { date: '2026-11-22', count: 0 }, { date: '2026-11-23', count: 5 }])
+    expect(fillDays(undefined, days).map((d) => d.count)).toEqual([0, 0, 0])
   })
-  it('counts channels in a sample', () => {
-    expect(countChannels([{ channel: 'phone' }, { channel: 'web' }, { channel: 'phone' }], ['phone', 'sms']))
-      .toEqual({ phone: 2, sms: 0, web: 1 })
+  it('shows rates as percentages, and a dash when there is nothing to rate', () => {
+    expect(percent(0.9230769)).toBe('92.3%')
+    expect(percent(0)).toBe('0.0%')
+    expect(percent(1, 0)).toBe('100%')
+    expect(percent(null)).toBe('—')
+  })
+  it('orders states and channels for the charts, leaving out empty ones', () => {
+    expect(stateCounts({ closed: 13, triage: 2, merged: 0, mystery: 1 }, ['triage', 'merged', 'closed']))
+      .toEqual([['triage', 2], ['closed', 13], ['mystery', 1]])
+    expect(channelCounts({ web: 2, phone: 16, sms: 0, mailbox: 2 })).toEqual([['phone', 16], ['mailbox', 2], ['web', 2]])
+    expect(topN([{ code: '01' }, { code: '02' }, { code: '03' }], 2)).toEqual([{ code: '01' }, { code: '02' }])
+    expect(topN(undefined, 2)).toEqual([])
+  })
+  it('computes the KPI cards from the two stats answers', () => {
+    const stats = {
+      total: 30, overdue: 1, direct_answer_rate: 0.1667, satisfaction_rate: 0.923,
+      satisfaction: { satisfied: 9, basically_satisfied: 3, unsatisfied: 1 },
+    }
+    expect(kpis(stats, { total: 2 })).toEqual({ today: 2, total: 30, directRate: '16.7%', satisfactionRate: '92.3%', rated: 13, overdue: 1 })
+    expect(kpis(null, null)).toEqual({ today: null, total: null, directRate: '—', satisfactionRate: '—', rated: 0, overdue: null })
   })
 })
 

@@ -18,7 +18,10 @@ export function searchQuery(filters, { sort = '-created_at', page = 1, perPage =
     category: filters.category || undefined,
     q: keywordParam(filters.q),
     phone: filters.phone ? filters.phone.replace(/\s+/g, '') : undefined,
+    channel: filters.channel && filters.channel.length ? filters.channel : undefined,
+    area: filters.area || undefined,
     overdue: filters.overdue ? 1 : undefined,
+    returned: filters.returned ? 1 : undefined,
     sort,
     page,
     per_page: perPage,
@@ -36,13 +39,11 @@ export function dayAfter(day) {
 }
 
 /**
- * The API's `q` matches content, address, or the ticket id exactly — not the
- * displayed number (e.g. LC20261123002997 = prefix + date + zero-padded id).
- * A typed ticket number is therefore sent as its id.
+ * The API's `q` matches content, address, a ticket id, or a full ticket number
+ * (LC…, exactly as displayed). A number typed in lower case is sent upper-cased.
  */
 export function keywordParam(q) {
   const text = (q || '').trim()
   if (!text) return undefined
-  const m = /^[A-Za-z]{1,4}\d{8}0*(\d+)$/.exec(text)
-  return m ? m[1] : text
+  return /^lc\d+$/i.test(text) ? text.toUpperCase() : text
 }

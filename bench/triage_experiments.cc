@@ -1,0 +1,172 @@
+// Cross-validation experiments behind docs/TRIAGE.md. Runs 5-fold stratified
+// cross-validation of the category classifier on the Teddy Cup labelled set,
+// once per configuration, and prints one Markdown table row per run.
+//
+//   triage_experiments [--data DIR] [--folds K] [--report] CONFIG...
+//
+// DIR defaults to ../shared/data/teddy2020c (relative to the source tree).
+// A CONFIG is a name for the row followed by ':' and comma-separated
+// key=value settings, e.g. "linear-only:fasttext=0" or "base:" (defaults).
+// Keys: linear, fasttext, min_df, l2, ft_dim, ft_epoch, ft_lr, ft_ngrams,
+// ft_weight, pretrain, ngram_min, ngram_max, words, hints, hint_weight,
+// unlabelled (0/1), rounds, threshold, pseudo_weight, seed.
+// With --report, the full report (per-class table, confusion matrix) of each
+// configuration follows its row.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <sstream>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "text/normalize.h"
+#include "triage/classifier.h"
+#include "triage/cross_validation.h"
+#include "triage/training_data.h"
+
+using namespace hotline;
+using namespace hotline::triage;
+
+namespace {
+
+struct Config {
+  std::string name;
+  TrainOptions options;
+  bool hints = true;
+  bool unlabelled = true;
+  uint32_t seed = 1;
+};
+
+bool Apply(Config& c, const std::string& key, const std::string& value) {
+  const double v = std::atof(value.c_str());
+  const int i = std::atoi(value.c_str());
+  TrainOptions& o = c.options;
+  if (key == "linear") o.use_linear = i != 0;
+  else if (key == "fasttext") o.use_fasttext = i != 0;
+  else if (key == "min_df") o.min_df = i;
+  else if (key == "l2") o.l2 = v;
+  else if (key == "ft_dim") o.fasttext.dim = i;
+  else if (key == "ft_epoch") o.fasttext.epoch = i;
+  else if (key == "ft_lr") o.fasttext.lr = v;
+  else if (key == "ft_ngrams") o.fasttext.word_ngrams = i;
+  else if (key == "ft_weight") o.fasttext_weight = v;
+  else if (key == "pretrain") o.pretrain_vectors = i != 0;
+  else if (key == "ngram_min") o.features.char_ngram_min = i;
+  else if (key == "ngram_max") o.features.char_ngram_max = i;
+  else if (key == "words") o.features.words = i != 0;
+  else if (key == "hints") c.hints = i != 0;
+  else if (key == "hint_weight") o.hint_weight = v;
+  else if (key == "unlabelled") c.unlabelled = i != 0;
+  else if (key == "rounds") o.self_training_rounds = i;
+  else if (key == "threshold") o.pseudo_threshold = v;
+  else if (key == "pseudo_weight") o.pseudo_weight = v;
+  else if (key == "seed") c.seed = static_cast<uint32_t>(i);
+  else return false;
+  return true;
+}
+
+std::string FeatureKey(const text::FeatureOptions& f) {
+  return std::to_string(f.char_ngram_min) + "-" + std::to_string(f.char_ngram_max) + "-" + (f.words ? "w" : "");
+}
+
+struct Featurized {
+  std::vector<std::vector<std::string>> docs, hints, unlabelled;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string dir = std::string(HOTLINE_DEFAULT_DATA_DIR) + "/../../shared/data/teddy2020c";
+  int folds = 5;
+  bool report = false;
+  std::vector<Config> configs;
+  for (int a = 1; a < argc; ++a) {
+    std::string arg = argv[a];
+    if (arg == "--data" && a + 1 < argc) {
+      dir = argv[++a];
+    } else if (arg == "--folds" && a + 1 < argc) {
+      folds = std::atoi(argv[++a]);
+    } else if (arg == "--report") {
+      report = true;
+    } else {
+      Config c;
+      const auto colon = arg.find(':');
+      c.name = arg.substr(0, colon);
+      std::stringstream ss(colon == std::string::npos ? "" : arg.substr(colon + 1));
+      std::string kv;
+      while (std::getline(ss, kv, ',')) {
+        const auto eq = kv.find('=');
+        if (eq == std::string::npos || !Apply(c, kv.substr(0, eq), kv.substr(eq + 1))) {
+          std::fprintf(stderr, "unknown setting '%s'\n", kv.c_str());
+          return 2;
+        }
+      }
+      configs.push_back(std::move(c));
+    }
+  }
+  if (configs.empty()) {
+    Config c;
+    c.name = "default";
+    configs.push_back(std::move(c));
+  }
+  auto data = LoadLabelledFile(dir + "/labelled_train.csv");
+  if (!data.ok()) {
+    std::fprintf(stderr, "%s (the shared data set is needed)\n", data.status().ToString().c_str());
+    return 1;
+  }
+  auto hints = LoadTaxonomyHints(dir + "/taxonomy.csv");
+  std::vector<std::string> unlabelled;
+  for (const char* f : {"messages_unlabelled.csv", "messages_votes.csv", "messages_replies.csv"}) {
+    auto u = LoadUnlabelledFile(dir + "/" + f);
+    if (u.ok()) unlabelled.insert(unlabelled.end(), u->begin(), u->end());
+  }
+  std::vector<std::string> labels, hint_labels;
+  std::vector<std::string> norm_docs, norm_hints, norm_unlabelled;
+  std::unordered_set<std::string> seen;
+  for (const auto& d : *data) {
+    labels.push_back(d.label);
+    norm_docs.push_back(text::NormalizeText(d.text));
+    seen.insert(norm_docs.back());
+  }
+  if (hints.ok())
+    for (const auto& h : *hints) {
+      hint_labels.push_back(h.label);
+      norm_hints.push_back(text::NormalizeText(h.text));
+    }
+  for (const auto& u : unlabelled) {
+    std::string n = text::NormalizeText(u);
+    if (!n.empty() && seen.insert(n).second) norm_unlabelled.push_back(std::move(n));
+  }
+  std::fprintf(stderr, "%zu labelled, %zu hints, %zu unlabelled texts\n", norm_docs.size(), norm_hints.size(),
+               norm_unlabelled.size());
+  std::map<std::string, Featurized> cache;
+  std::printf("| configuration | accuracy | macro-F1 | lowest F1 | seconds |\n|---|---:|---:|---:|---:|\n");
+  for (const auto& c : configs) {
+    const std::string key = FeatureKey(c.options.features);
+    if (!cache.count(key)) {
+      Featurized f;
+      for (const auto& t : norm_docs) f.docs.push_back(Classifier::Featurize(t, c.options.features));
+      for (const auto& t : norm_hints) f.hints.push_back(Classifier::Featurize(t, c.options.features));
+      for (const auto& t : norm_unlabelled) f.unlabelled.push_back(Classifier::Featurize(t, c.options.features));
+      cache[key] = std::move(f);
+    }
+    const Featurized& f = cache[key];
+    static const std::vector<std::vector<std::string>> kNoDocs;
+    static const std::vector<std::string> kNoLabels;
+    const auto start = std::chrono::steady_clock::now();
+    auto r = CrossValidateFeaturized(f.docs, labels, c.hints ? f.hints : kNoDocs, c.hints ? hint_labels : kNoLabels,
+                                     c.unlabelled ? f.unlabelled : kNoDocs, c.options, folds, c.seed);
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!r.ok()) {
+      std::printf("| %s | error: %s |\n", c.name.c_str(), r.status().ToString().c_str());
+      continue;
+    }
+    std::printf("| %s | %.4f | %.4f | %.4f | %.0f |\n", c.name.c_str(), r->report.accuracy, r->report.macro_f1,
+                r->report.min_f1(), secs);
+    if (report) std::printf("\n%s\n", FormatReport(r->report).c_str());
+    std::fflush(stdout);
+  }
+  return 0;
+}
