@@ -79,6 +79,7 @@ void BM_KbSearch10k(benchmark::State& state) {
   for (auto _ : state) {
     KbQuery q;
     q.text = f.queries[i++ % f.queries.size()];
+    q.highlight = state.range(0) != 0;
     const auto t0 = std::chrono::steady_clock::now();
     auto hits = f.index.Search(q);
     us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
@@ -89,7 +90,7 @@ void BM_KbSearch10k(benchmark::State& state) {
   state.counters["p50_us"] = us[us.size() / 2];
   state.counters["p99_us"] = us[std::min(us.size() - 1, us.size() * 99 / 100)];
 }
-BENCHMARK(BM_KbSearch10k)->Unit(benchmark::kMicrosecond)->MinTime(2.0);
+BENCHMARK(BM_KbSearch10k)->Unit(benchmark::kMicrosecond)->MinTime(2.0)->Arg(0)->Arg(1)->ArgName("highlight");
 
 }  // namespace
 }  // namespace hotline::triage

@@ -22,8 +22,13 @@ function portalPath() {
   }
   return {
     name: 'hotline-portal-path',
-    configureServer: (server) => server.middlewares.use(rewrite),
-    configurePreviewServer: (server) => server.middlewares.use(rewrite),
+    // (Block bodies: a hook that returns a function has it called after Vite's own middlewares.)
+    configureServer(server) {
+      server.middlewares.use(rewrite)
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(rewrite)
+    },
   }
 }
 const page = (file) => fileURLToPath(new URL(file, import.meta.url))

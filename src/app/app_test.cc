@@ -69,11 +69,16 @@ TEST(ReferenceFiles, DemoCityIsConsistent) {
   for (const CatalogRule& r : *catalog) {
     EXPECT_NE(tax->Find(r.category), nullptr) << r.category;
     EXPECT_NE(tree->Find(r.lead), nullptr) << r.lead;
-    if (!r.area.empty()) EXPECT_NE(tree->Find(r.area), nullptr) << r.area;
+    if (!r.area.empty()) {
+      EXPECT_NE(tree->Find(r.area), nullptr) << r.area;
+    }
   }
   // Every leaf routes somewhere.
-  for (const Category& c : *cats)
-    if (tax->IsLeaf(c.code)) EXPECT_TRUE(MatchCatalog(*catalog, *tax, *tree, c.code, "", false)) << c.code;
+  for (const Category& c : *cats) {
+    if (tax->IsLeaf(c.code)) {
+      EXPECT_TRUE(MatchCatalog(*catalog, *tax, *tree, c.code, "", false)) << c.code;
+    }
+  }
   auto cal = LoadCalendarFile(dir + "/calendar/cn_holidays.csv");
   ASSERT_TRUE(cal.ok()) << cal.status().ToString();
   EXPECT_FALSE(cal->IsWorkingDay(DaysFromCivil(2026, 10, 1)));

@@ -197,8 +197,13 @@ test('the other screens render for their roles', async () => {
   await analyst.locator('.el-table__body tr').first().waitFor()
   await screenshot(analyst, 'search')
   await analyst.goto(`${BASE}/#/dashboard`)
-  await analyst.locator('[data-test="chart"] canvas').first().waitFor()
-  await analyst.locator('[data-test="dashboard"] .panel', { hasText: '近 30 天' }).locator('canvas').waitFor({ timeout: 30000 })
+  // One stats request draws the whole screen: five KPI cards and five charts.
+  await analyst.locator('[data-test="updated-at"]').waitFor()
+  await analyst.locator('[data-test="chart"] canvas').nth(4).waitFor()
+  assert.match(await analyst.locator('[data-test="kpi-today"] [data-test="kpi-value"]').innerText(), /^\d+$/)
+  assert.match(await analyst.locator('[data-test="kpi-satisfactionRate"] [data-test="kpi-value"]').innerText(), /^(\d+\.\d%|—)$/)
+  await analyst.setViewportSize({ width: 1920, height: 1080 }) // the size of a wall screen
+  await analyst.waitForTimeout(500) // charts follow their boxes
   await screenshot(analyst, 'dashboard')
   const menu = await analyst.locator('[data-test="menu"] .el-menu-item').allInnerTexts()
   assert.deepEqual(menu.map((s) => s.trim()), ['工单查询', '数据大屏'])

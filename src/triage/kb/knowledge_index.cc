@@ -14,7 +14,7 @@ constexpr Xapian::valueno kSlotCategory = 0;
 constexpr Xapian::valueno kSlotValidFrom = 1;
 constexpr Xapian::valueno kSlotValidTo = 2;
 const std::string kPublicTerm = "XPUBLIC";
-const std::string kQuestionPrefix = "S";  // terms of the question, also indexed unprefixed
+constexpr Xapian::termcount kEliteTerms = 24;
 
 // Splits on ASCII spaces, commas, tabs, and the Chinese comma/enumeration marks.
 std::vector<std::string> SplitWords(const std::string& line) {
@@ -37,6 +37,22 @@ std::vector<std::string> SplitWords(const std::string& line) {
   }
   flush();
   return out;
+}
+
+// Function characters of spoken Chinese (particles, pronouns, question words).
+// As single-character terms they match nearly every entry: they cost matching
+// time and add no ranking signal. Bigrams containing them are still used.
+bool IsStopCharacter(const std::string& term) {
+  static const std::set<std::string> kStop = [] {
+    const std::string chars =
+        "的了吗呢吧啊呀哦嘛么是在有和与或及也都就还又很太更最这那哪个些我你他她它们咱您"
+        "怎什啥谁几多少为把被给让从到向对于以而且但如果要想会能可该得着过来去上下里中"
+        "请问一不没";
+    std::set<std::string> set;
+    for (std::size_t i = 0; i + 3 <= chars.size(); i += 3) set.insert(chars.substr(i, 3));
+    return set;
+  }();
+  return kStop.count(term) > 0;
 }
 
 }  // namespace
@@ -98,11 +114,10 @@ void KnowledgeIndex::Upsert(const KbEntry& e) {
   Xapian::Document doc;
   Xapian::TermGenerator tg = Impl::Generator();
   tg.set_document(doc);
-  // The question counts three times as much as the answer, and once more as a field of its own.
+  // The question counts three times as much as the answer.
   tg.index_text(e.question, 3);
   tg.increase_termpos();
   tg.index_text(e.answer, 1);
-  tg.index_text(e.question, 1, kQuestionPrefix);
   const std::string id_term = "Q" + e.id;
   doc.add_boolean_term(id_term);
   if (e.is_public) doc.add_boolean_term(kPublicTerm);
@@ -140,11 +155,13 @@ Result<std::vector<KbHit>> KnowledgeIndex::Search(const KbQuery& query) const {
   if (terms.empty()) return hits;
   try {
     std::vector<Xapian::Query> parts;
-    for (const std::string& t : terms) {
-      parts.emplace_back(t);
-      parts.emplace_back(kQuestionPrefix + t);
-    }
-    Xapian::Query q(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    for (const std::string& t : terms)
+      if (!IsStopCharacter(t)) parts.emplace_back(t);
+    if (parts.empty()) return hits;
+    // OP_ELITE_SET keeps the (at most) kEliteTerms most informative terms by their
+    // maximum BM25 contribution: long queries cost less, ranking barely moves
+    // (measured: same Recall@5/MRR as a plain OR, see docs/TRIAGE.md).
+    Xapian::Query q(Xapian::Query::OP_ELITE_SET, parts.begin(), parts.end(), kEliteTerms);
     if (query.public_only) q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(kPublicTerm));
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(q);
@@ -161,11 +178,13 @@ Result<std::vector<KbHit>> KnowledgeIndex::Search(const KbQuery& query) const {
       hit.score = it.get_weight();
       if (!query.category.empty() && entry->second.category.rfind(query.category.substr(0, 4), 0) == 0)
         hit.score *= 1.2;
-      const unsigned flags = Xapian::MSet::SNIPPET_CJK_NGRAM | Xapian::MSet::SNIPPET_EXHAUSTIVE;
-      hit.question_highlight =
-          mset.snippet(entry->second.question, 400, Xapian::Stem(), flags, "<em>", "</em>", "…");
-      hit.answer_snippet = mset.snippet(entry->second.answer, 240, Xapian::Stem(),
-                                        Xapian::MSet::SNIPPET_CJK_NGRAM, "<em>", "</em>", "…");
+      if (query.highlight) {
+        const unsigned flags = Xapian::MSet::SNIPPET_CJK_NGRAM | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+        hit.question_highlight =
+            mset.snippet(entry->second.question, 400, Xapian::Stem(), flags, "<em>", "</em>", "…");
+        hit.answer_snippet = mset.snippet(entry->second.answer, 240, Xapian::Stem(),
+                                          Xapian::MSet::SNIPPET_CJK_NGRAM, "<em>", "</em>", "…");
+      }
       hits.push_back(std::move(hit));
     }
   } catch (const Xapian::Error& e) {

@@ -29,6 +29,7 @@ struct KbQuery {
   bool public_only = false;
   std::string today;     // YYYY-MM-DD: entries not valid on this date are skipped; empty = no date check
   std::string category;  // optional: entries in this category (code prefix) rank higher
+  bool highlight = true; // fill question_highlight / answer_snippet
 };
 
 class KnowledgeIndex {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { api, configureClient, toQuery } from './client.js'
+import { api, configureClient, publicApi, toQuery } from './client.js'
 import { ApiError, userMessage } from './errors.js'
 
 function respond(status, body) {
@@ -66,6 +66,37 @@ describe('request', () => {
   it('turns a network failure into status 0', async () => {
     fetchMock.mockReturnValue(Promise.reject(new TypeError('Failed to fetch')))
     await expect(api.units()).rejects.toMatchObject({ status: 0 })
+  })
+
+  it('asks for stats with the list filters', async () => {
+    fetchMock.mockReturnValue(respond(200, { total: 3 }))
+    await api.stats({ from: '2026-10-25', channel: ['web'] })
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/stats?from=2026-10-25&channel=web')
+  })
+
+  it('calls the public portal endpoints without a token', async () => {
+    configureClient({ getToken: () => '' })
+    fetchMock.mockReturnValue(respond(200, {}))
+    await publicApi.submitAppeal({ appeal_type: 'help' })
+    await publicApi.track('LC20261123000300', '867259')
+    await publicApi.evaluate('LC20261123000300', { code: '867259', satisfaction: 'satisfied', resolved: true })
+    expect(fetchMock.mock.calls.map(([url, init]) => `${init.method} ${url}`)).toEqual([
+      'POST /api/v1/public/appeals',
+      'GET /api/v1/public/tickets/LC20261123000300?code=867259',
+      'POST /api/v1/public/tickets/LC20261123000300/evaluation',
+    ])
+    for (const [, init] of fetchMock.mock.calls) expect(init.headers.Authorization).toBeUndefined()
+  })
+
+  it('keeps Retry-After of a 429', async () => {
+    fetchMock.mockReturnValue(Promise.resolve({
+      ok: false, status: 429, headers: { get: (k) => (k === 'Retry-After' ? '600' : null) },
+      text: () => Promise.resolve(JSON.stringify({ error: { code: 'rate_limited', message: 'too many' } })),
+    }))
+    const e = await publicApi.track('LC1', '1').catch((x) => x)
+    expect(e.status).toBe(429)
+    expect(e.retryAfter).toBe(600)
+    expect(userMessage(e)).toBe('操作过于频繁，请稍后再试')
   })
 
   it('copes with a non-JSON error body', async () => {

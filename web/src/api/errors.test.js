@@ -38,6 +38,7 @@ describe('userMessage', () => {
     expect(userMessage(err(409, { code: 'conflict', message: 'an extension request is already pending' }))).toBe('已有一条延期申请在等待审批')
     expect(userMessage(err(409, { code: 'conflict', message: 'the citizen must be tried 3 times before closing without a callback' }))).toContain('回访')
     expect(userMessage(err(409, { code: 'already_exists' }))).toBe('该记录已存在')
+    expect(userMessage(err(429, { code: 'rate_limited' }))).toBe('操作过于频繁，请稍后再试')
     expect(userMessage(err(500, { code: 'internal' }))).toBe('服务器暂时出错，请稍后再试')
     expect(userMessage(err(503, { code: 'unavailable' }))).toBe('服务暂时不可用，请稍后再试')
     expect(userMessage(err(0, { code: 'network' }))).toBe('无法连接服务器，请检查网络后重试')

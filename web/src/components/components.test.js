@@ -8,6 +8,7 @@ import CommandDialog from './CommandDialog.vue'
 import StateTag from './StateTag.vue'
 import PlaceholderPanel from './PlaceholderPanel.vue'
 import DueCell from './DueCell.vue'
+import TicketQueue from './TicketQueue.vue'
 
 function respond(status, body) {
   return Promise.resolve({ ok: status < 300, status, text: () => Promise.resolve(JSON.stringify(body)) })
@@ -87,6 +88,26 @@ describe('CommandDialog', () => {
     await flushPromises()
     expect(document.body.textContent).toContain('工单状态已经变化')
     expect(w.emitted('done')).toBeUndefined()
+    w.unmount()
+  })
+})
+
+describe('TicketQueue', () => {
+  it('filters on the server and takes the row commands from the list, in one request', async () => {
+    fetch.mockReturnValue(respond(200, { items: [ticket({ state: 'to_dispatch', return_count: 1, available_commands: ['dispatch', 'merge'] })], total: 1 }))
+    const w = mount(TicketQueue, {
+      props: { query: { state: ['to_dispatch', 'joint_review'], returned: 1 }, only: ['dispatch', 'transfer-emergency'] },
+      global: { plugins: [pinia, i18n], stubs: { RouterLink: true, UnitPicker: true } },
+    })
+    await flushPromises()
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(fetch.mock.calls[0][0]).toBe('/api/v1/tickets?state=to_dispatch,joint_review&returned=1&page=1&per_page=20')
+    expect(w.findAll('[data-test^="cmd-"]').map((b) => b.text())).toEqual(['派单'])
+
+    await w.find('[data-test="queue-q"]').setValue(' lc20261123000009 ')
+    await w.find('[data-test="queue-search"]').trigger('click')
+    await flushPromises()
+    expect(fetch.mock.calls[1][0]).toContain('q=LC20261123000009')
     w.unmount()
   })
 })

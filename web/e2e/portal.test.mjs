@@ -1,0 +1,202 @@
+// End-to-end: the citizen portal (/portal/) on a phone-sized screen, driven in
+// Debian's Chromium through playwright-core, against a running demo server
+// (`hotline serve --demo`, serving web/dist). Base URL from HOTLINE_URL.
+//
+// A citizen submits an appeal and gets its number and query code, tracks it
+// (待处理); staff take it through dispatch, sign, reply and review over the REST
+// API (faster than their screens, which lifecycle.test.mjs covers); the citizen
+// then sees 待回访, evaluates 满意 online and sees 已办结.
+//
+// The public endpoints are rate-limited per client address (30 submissions an
+// hour, 20 failed lookups per 10 minutes): each run submits one appeal and makes
+// one failed lookup. Restart the server if a run meets 429.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const BASE = (process.env.HOTLINE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '')
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const SHOTS = process.env.HOTLINE_SCREENSHOTS || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots')
+const UNIT = 'LC-D01-S01' // 东华街道
+const PHONE = { width: 390, height: 844 }
+
+let browser
+let page
+const state = {} // the appeal being followed: number, code, id
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`)
+  const health = await fetch(`${BASE}/healthz`).catch(() => null)
+  assert.ok(health && health.ok, `no hotline server at ${BASE} (set HOTLINE_URL)`)
+  mkdirSync(SHOTS, { recursive: true })
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  const context = await browser.newContext({
+    viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  })
+  page = await context.newPage()
+  page.setDefaultTimeout(15000)
+  page.errors = []
+  page.on('pageerror', (e) => page.errors.push(e.message))
+})
+
+after(async () => {
+  if (browser) await browser.close()
+})
+
+/** The whole page as a phone would scroll through it (the tab bar stays at the bottom). */
+async function screenshot(name) {
+  // Earlier toasts (e.g. 已复制) would cover the header: wait for them to go.
+  await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 6000 }).catch(() => {})
+  await page.waitForTimeout(300) // let transitions settle
+  const height = await page.evaluate(() => document.documentElement.scrollHeight)
+  await page.setViewportSize({ width: PHONE.width, height: Math.max(PHONE.height, height) })
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
+  await page.setViewportSize(PHONE)
+}
+
+// ------------------------------------------------------------ staff, over the REST API
+
+async function api(token, method, path, body) {
+  const res = await fetch(`${BASE}/api/v1${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const data = await res.json().catch(() => null)
+  assert.ok(res.ok, `${method} ${path} → ${res.status} ${JSON.stringify(data)}`)
+  return data
+}
+
+async function login(username) {
+  return (await api('', 'POST', '/sessions', { username, password: 'demo' })).token
+}
+
+async function command(username, name, body = {}) {
+  const ticket = await api(await login(username), 'POST', `/tickets/${state.id}/${name}`, body)
+  return ticket.state
+}
+
+// ------------------------------------------------------------ the citizen
+
+test('a citizen submits an appeal and gets its number and query code', async () => {
+  await page.goto(`${BASE}/portal/`)
+  await page.locator('[data-test="portal-form"]').waitFor()
+
+  // Nothing filled in: the form says what is missing and sends nothing.
+  await page.locator('[data-test="portal-submit"]').click()
+  await page.locator('.el-form-item__error', { hasText: '请选择诉求类型' }).waitFor()
+  await page.locator('.el-form-item__error', { hasText: '请填写联系电话' }).waitFor()
+
+  await page.locator('[data-test="portal-type"] .el-radio', { hasText: '求助' }).click()
+  await page.locator('[data-test="portal-content"]').fill('幸福里小区 5 号楼前的井盖松动，踩上去会翻转，老人孩子经过很危险，请尽快处理。')
+  await page.locator('[data-test="portal-name"]').fill('李女士')
+  await page.locator('[data-test="portal-phone"]').fill(`138 ${String(Date.now()).slice(-8, -4)} ${String(Date.now()).slice(-4)}`)
+  await page.locator('[data-test="portal-address"]').fill('东城区东华街道幸福里小区 5 号楼')
+  await page.locator('[data-test="portal-advanced"] .el-collapse-item__header').click()
+  await page.locator('[data-test="portal-lat"]').fill('28.6829')
+  await page.locator('[data-test="portal-lon"]').fill('115.8582')
+  await assert.doesNotReject(page.locator('.el-form-item__error').first().waitFor({ state: 'detached', timeout: 3000 }))
+  await screenshot('portal-submit')
+
+  await page.locator('[data-test="portal-submit"]').click()
+  const result = page.locator('[data-test="portal-result"]')
+  await result.waitFor()
+  state.number = (await result.locator('[data-test="portal-number"]').innerText()).trim()
+  state.code = (await result.locator('[data-test="portal-code"]').innerText()).trim()
+  assert.match(state.number, /^LC\d{14}$/)
+  assert.match(state.code, /^\d{6}$/)
+  assert.match(await result.locator('[data-test="portal-remember"]').innerText(), /请牢记工单编号和查询码/)
+
+  await result.locator('[data-test="portal-copy"]').click()
+  await page.locator('.el-message', { hasText: '已复制' }).waitFor()
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  assert.ok(copied.includes(state.number) && copied.includes(state.code), copied)
+  await screenshot('portal-submitted')
+
+  // The staff side sees a web appeal with the same query code, located where the citizen said.
+  const found = await api(await login('operator'), 'GET', `/tickets?q=${state.number}`)
+  assert.equal(found.total, 1)
+  const [ticket] = found.items
+  state.id = ticket.id
+  assert.equal(ticket.channel, 'web')
+  assert.equal(ticket.query_code, state.code)
+  assert.deepEqual(ticket.location, { lat: 28.6829, lon: 115.8582 })
+  assert.deepEqual(page.errors, [])
+})
+
+test('the citizen tracks it: 待处理', async () => {
+  await page.locator('[data-test="portal-go-track"]').click()
+  // The number comes with the link, the code from this device's list of submissions.
+  await page.locator('[data-test="portal-state"]', { hasText: '待处理' }).waitFor()
+  assert.equal(await page.locator('[data-test="portal-track-code"]').inputValue(), state.code)
+  assert.equal((await page.locator('[data-test="portal-unit"]').innerText()).trim(), '尚未派单')
+  assert.deepEqual(await page.locator('[data-test="portal-step"]').allInnerTexts(), ['提交诉求'])
+  assert.equal(await page.locator('[data-test="portal-evaluate"]').count(), 0)
+})
+
+test('a wrong query code finds nothing', async () => {
+  await page.goto(`${BASE}/portal/#/track`)
+  await page.locator('[data-test="portal-track-number"]').fill(state.number.toLowerCase())
+  await page.locator('[data-test="portal-track-code"]').fill(state.code === '000000' ? '111111' : '000000')
+  await page.locator('[data-test="portal-track-submit"]').click()
+  const error = page.locator('[data-test="portal-track-error"]')
+  await error.waitFor()
+  assert.equal((await error.innerText()).trim(), '未找到：请核对工单编号和查询码')
+  assert.equal(await page.locator('[data-test="portal-view"]').count(), 0)
+})
+
+test('after staff handle it, the citizen sees 待回访 and evaluates 满意 → 已办结', async () => {
+  assert.equal(await command('operator', 'to-dispatch'), 'to_dispatch')
+  assert.equal(await command('dispatcher', 'dispatch', { unit: UNIT }), 'dispatched')
+  assert.equal(await command(UNIT, 'sign'), 'in_progress')
+  const reply = '经现场查看，已更换 5 号楼前松动的井盖并加固底座，现已恢复正常通行。'
+  assert.equal(await command(UNIT, 'reply', { content: reply, result: 'resolved' }), 'replied')
+  assert.equal(await command('callback', 'review', { accept: true }), 'to_callback')
+
+  // The citizen picks the ticket from this device's list.
+  await page.goto(`${BASE}/portal/#/track`)
+  await page.locator('[data-test="portal-recent"] button', { hasText: state.number }).click()
+  await page.locator('[data-test="portal-state"]', { hasText: '待回访' }).waitFor()
+  assert.equal((await page.locator('[data-test="portal-unit"]').innerText()).trim(), '东华街道')
+  assert.match(await page.locator('[data-test="portal-reply"]').innerText(), /已更换 5 号楼前松动的井盖/)
+  const evaluate = page.locator('[data-test="portal-evaluate"]')
+  await evaluate.waitFor()
+  assert.deepEqual(await page.locator('[data-test="portal-step"]').allInnerTexts(),
+    ['承办单位答复', '承办单位接收', '派往承办单位', '转交派单', '提交诉求'])
+  await screenshot('portal-track')
+
+  // Both answers are needed.
+  await evaluate.locator('[data-test="portal-satisfaction"] .el-radio', { hasText: /^\s*满意\s*$/ }).click()
+  await evaluate.locator('[data-test="portal-evaluate-submit"]').click()
+  await evaluate.locator('.el-form-item__error', { hasText: '请选择问题是否已解决' }).waitFor()
+  await evaluate.locator('[data-test="portal-resolved"] .el-radio', { hasText: '已解决' }).click()
+  await evaluate.locator('[data-test="portal-evaluate-submit"]').click()
+
+  await page.locator('[data-test="portal-state"]', { hasText: '已办结' }).waitFor()
+  await page.locator('.el-message--success', { hasText: '感谢' }).waitFor()
+  assert.equal((await page.locator('[data-test="portal-satisfaction-given"]').innerText()).trim(), '满意')
+  assert.equal(await page.locator('[data-test="portal-evaluate"]').count(), 0)
+  assert.equal((await page.locator('[data-test="portal-step"]').first().innerText()).trim(), '回访评价')
+  await screenshot('portal-closed')
+
+  const ticket = await api(await login('callback'), 'GET', `/tickets/${state.id}`)
+  assert.equal(ticket.state, 'closed')
+  assert.equal(ticket.satisfaction, 'satisfied')
+  assert.equal(ticket.resolved, true)
+  assert.deepEqual(page.errors, [])
+})
+
+test('the knowledge base says it is not open yet', async () => {
+  await page.locator('[data-test="portal-tab-kb"]').click()
+  await page.locator('[data-test="portal-kb-soon"]', { hasText: '知识库查询即将开放' }).waitFor()
+  assert.equal(await page.locator('[data-test="portal-kb"] input').isDisabled(), true)
+  assert.deepEqual(page.errors, [])
+})

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest'
+import { APPEAL_TYPES, COMMANDS, STATES } from './labels.js'
+import {
+  PORTAL_APPEAL_TYPES, PUBLIC_STATES, buildEvaluation, buildPortalAppeal, emptyPortalAppeal, geolocationMessage,
+  isValidPhone, normalizeCode, normalizeNumber, normalizePhone, portalChannel, publicState, roundCoordinate,
+  satisfactionText, stepText, timelineSteps, validateEvaluation, validatePortalAppeal, validateTrack,
+} from './portal.js'
+
+const filled = (extra = {}) => ({
+  ...emptyPortalAppeal(),
+  appeal_type: 'complaint',
+  content: '  幸福里小区夜间施工噪音扰民  ',
+  name: ' 王女士 ',
+  phone: '139 0000 2222',
+  ...extra,
+})
+
+describe('the appeal form', () => {
+  it('offers every appeal type the API knows', () => {
+    expect(PORTAL_APPEAL_TYPES.map((a) => a.value)).toEqual(APPEAL_TYPES)
+  })
+
+  it('names every missing required field', () => {
+    expect(validatePortalAppeal(emptyPortalAppeal())).toEqual({
+      appeal_type: '请选择诉求类型',
+      content: '请填写诉求内容',
+      name: '请填写您的姓名',
+      phone: '请填写联系电话，办理结果将通过电话告知您',
+    })
+    expect(validatePortalAppeal(filled())).toEqual({})
+  })
+
+  it('asks for a little more than a word or two of content, and not a book', () => {
+    expect(validatePortalAppeal(filled({ content: ' 路灯 ' })).content).toMatch(/至少 5 个字/)
+    expect(validatePortalAppeal(filled({ content: '路'.repeat(2001) })).content).toMatch(/不要超过 2000 字/)
+    expect(validatePortalAppeal(filled({ name: '张'.repeat(51) })).name).toMatch(/不要超过 50 字/)
+    expect(validatePortalAppeal(filled({ address: '路'.repeat(201) })).address).toMatch(/不要超过 200 字/)
+    expect(validatePortalAppeal(filled({ appeal_type: 'rumour' })).appeal_type).toBe('请选择诉求类型')
+  })
+
+  it('accepts mobile and landline numbers in the ways people write them', () => {
+    for (const p of ['13800138000', '138 0013 8000', '138-0013-8000', '+86 138 0013 8000', '008613800138000', '0791-86123456', '(0791)86123456', '010 12345678', '86123456']) {
+      expect(isValidPhone(p), p).toBe(true)
+    }
+    for (const p of ['123', '1380013800', '138001380001', '12345678901', 'abc', '0791-12', '']) {
+      expect(isValidPhone(p), p).toBe(false)
+    }
+    expect(normalizePhone('+86 138-0013-8000')).toBe('13800138000')
+    expect(validatePortalAppeal(filled({ phone: '12345' })).phone).toMatch(/格式不正确/)
+  })
+
+  it('checks the coordinates only when some are given', () => {
+    expect(validatePortalAppeal(filled({ lat: '28.68', lon: '' })).location).toBe('请同时填写纬度和经度，或都不填')
+    expect(validatePortalAppeal(filled({ lat: '128', lon: '115.8' })).location).toMatch(/纬度应在/)
+    expect(validatePortalAppeal(filled({ lat: '28.6', lon: '东经' })).location).toMatch(/经度应在/)
+    expect(validatePortalAppeal(filled({ lat: '28.6829', lon: '115.8582' })).location).toBeUndefined()
+  })
+
+  it('builds the request body: trimmed, digits only, optional parts when filled', () => {
+    expect(buildPortalAppeal(filled())).toEqual({
+      channel: 'web', appeal_type: 'complaint', content: '幸福里小区夜间施工噪音扰民',
+      caller: { name: '王女士', phone: '13900002222' },
+    })
+    expect(buildPortalAppeal(filled({ address: ' 幸福里 3 号楼 ', lat: '28.6829', lon: '115.8582' }), 'mini_program')).toMatchObject({
+      channel: 'mini_program', address: '幸福里 3 号楼', location: { lat: 28.6829, lon: 115.8582 },
+    })
+  })
+
+  it('arrives by the mini-program inside its web-view, by the web site otherwise', () => {
+    expect(portalChannel('Mozilla/5.0 (iPhone) MicroMessenger/8.0 miniProgram', '')).toBe('mini_program')
+    expect(portalChannel('Mozilla/5.0 (iPhone) MicroMessenger/8.0', '')).toBe('web')
+    expect(portalChannel('Mozilla/5.0', '?channel=mini_program')).toBe('mini_program')
+    expect(portalChannel('Mozilla/5.0', '?channel=phone')).toBe('web')
+  })
+
+  it('rounds coordinates and explains location failures', () => {
+    expect(roundCoordinate(28.682912345)).toBe(28.682912)
+    expect(geolocationMessage(1)).toMatch(/未获得定位权限/)
+    expect(geolocationMessage(3)).toMatch(/定位超时/)
+    expect(geolocationMessage(0)).toMatch(/不支持定位/)
+  })
+})
+
+describe('tracking', () => {
+  it('reads the ticket number the way citizens type it', () => {
+    expect(normalizeNumber(' lc2026 1123 000042 ')).toBe('LC20261123000042')
+    expect(normalizeNumber('20261123000042')).toBe('LC20261123000042')
+    expect(normalizeCode(' 738 216 ')).toBe('738216')
+  })
+
+  it('checks number and code before asking the server', () => {
+    expect(validateTrack({ number: '', code: '' })).toEqual({ number: '请填写工单编号', code: '请填写查询码' })
+    expect(validateTrack({ number: 'LC2026', code: '12345' })).toEqual({
+      number: expect.stringMatching(/格式不正确/), code: '查询码为 6 位数字',
+    })
+    expect(validateTrack({ number: 'lc20261123000042', code: '738216' })).toEqual({})
+  })
+
+  it('puts every state in plain words', () => {
+    for (const s of STATES) {
+      expect(PUBLIC_STATES[s], s).toBeDefined()
+      expect(PUBLIC_STATES[s].hint, s).toBeTruthy()
+    }
+    expect(publicState('triage').label).toBe('待处理')
+    expect(publicState('to_callback').label).toBe('待回访')
+    expect(publicState('closed').label).toBe('已办结')
+    expect(publicState('in_progress').label).toBe('办理中')
+    expect(publicState('mystery')).toEqual({ label: 'mystery', hint: '', tone: 'info' })
+  })
+
+  it('words every step, newest first', () => {
+    for (const c of ['intake', ...COMMANDS]) expect(stepText(c), c).not.toBe(c)
+    const steps = [
+      { at: '2026-11-23T09:00:00+08:00', command: 'intake', state: 'triage' },
+      { at: '2026-11-23T09:05:00+08:00', command: 'to-dispatch', state: 'to_dispatch' },
+      { at: '2026-11-23T09:30:00+08:00', command: 'dispatch', state: 'dispatched' },
+    ]
+    expect(timelineSteps(steps).map((s) => `${s.text}→${s.stateLabel}`)).toEqual(['派往承办单位→已派单', '转交派单→待派单', '提交诉求→待处理'])
+    expect(steps[0].command).toBe('intake') // the input is left alone
+    expect(timelineSteps(undefined)).toEqual([])
+  })
+})
+
+describe('evaluation', () => {
+  it('needs both answers', () => {
+    expect(validateEvaluation({ satisfaction: '', resolved: null })).toEqual({ satisfaction: '请选择满意程度', resolved: '请选择问题是否已解决' })
+    expect(validateEvaluation({ satisfaction: 'basically_satisfied', resolved: false })).toEqual({})
+  })
+
+  it('sends the code with the answers', () => {
+    expect(buildEvaluation(' 738216 ', { satisfaction: 'satisfied', resolved: true })).toEqual({ code: '738216', satisfaction: 'satisfied', resolved: true })
+    expect(satisfactionText('basically_satisfied')).toBe('基本满意')
+    expect(satisfactionText(null)).toBe('')
+  })
+})

@@ -1,0 +1,162 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createMemoryHistory } from 'vue-router'
+import { configureClient } from '../api/client.js'
+import { createPortalRouter } from './router.js'
+import SubmitView from './views/SubmitView.vue'
+import TrackView from './views/TrackView.vue'
+
+function respond(status, body, headers = {}) {
+  return Promise.resolve({
+    ok: status < 300,
+    status,
+    headers: { get: (k) => headers[k] ?? null },
+    text: () => Promise.resolve(JSON.stringify(body)),
+  })
+}
+
+const view = (extra = {}) => ({
+  number: 'LC20261123000300', state: 'to_callback', appeal_type: 'help', content: '井盖松动',
+  created_at: '2026-11-23T12:35:00+08:00', due_at: '2026-11-26T12:35:00+08:00', closed_at: null,
+  lead_unit: '东华街道', reply: '已更换井盖', satisfaction: null, can_evaluate: true,
+  steps: [
+    { at: '2026-11-23T12:35:00+08:00', command: 'intake', state: 'triage' },
+    { at: '2026-11-23T12:40:00+08:00', command: 'reply', state: 'replied' },
+  ],
+  ...extra,
+})
+
+let router
+async function mountAt(component, path) {
+  router = createPortalRouter(createMemoryHistory())
+  router.push(path)
+  await router.isReady()
+  const w = mount(component, { global: { plugins: [router] }, attachTo: document.body })
+  await flushPromises()
+  return w
+}
+
+async function type(w, selector, value) {
+  const el = w.find(selector)
+  await el.setValue(value)
+}
+
+beforeEach(() => {
+  configureClient({ getToken: () => '', unauthorized: () => {} })
+  vi.stubGlobal('fetch', vi.fn())
+  localStorage.clear()
+  window.scrollTo = () => {}
+})
+afterEach(() => {
+  vi.unstubAllGlobals()
+  document.body.innerHTML = ''
+})
+
+describe('SubmitView', () => {
+  it('does not send an incomplete form, and says what is missing', async () => {
+    const w = await mountAt(SubmitView, '/submit')
+    await w.find('[data-test="portal-form"]').trigger('submit')
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 150)) // form items show errors after a short debounce
+    expect(fetch).not.toHaveBeenCalled()
+    expect(w.text()).toContain('请选择诉求类型')
+    expect(w.text()).toContain('请填写诉求内容')
+    expect(w.text()).toContain('请填写您的姓名')
+    w.unmount()
+  })
+
+  it('submits, then shows the number and the query code to remember', async () => {
+    fetch.mockReturnValue(respond(201, { number: 'LC20261123000300', query_code: '867259', state: 'triage' }))
+    const w = await mountAt(SubmitView, '/submit')
+    await w.find('[data-test="portal-type"] input[value="complaint"]').setValue(true)
+    await type(w, 'textarea[data-test="portal-content"]', '夜间施工噪音很大，影响休息')
+    await type(w, 'input[data-test="portal-name"]', '王女士')
+    await type(w, 'input[data-test="portal-phone"]', '139 0000 2222')
+    await w.find('[data-test="portal-form"]').trigger('submit')
+    await flushPromises()
+
+    const [url, init] = fetch.mock.calls[0]
+    expect(url).toBe('/api/v1/public/appeals')
+    expect(init.headers.Authorization).toBeUndefined()
+    expect(JSON.parse(init.body)).toEqual({
+      channel: 'web', appeal_type: 'complaint', content: '夜间施工噪音很大，影响休息',
+      caller: { name: '王女士', phone: '13900002222' },
+    })
+    expect(w.find('[data-test="portal-number"]').text()).toBe('LC20261123000300')
+    expect(w.find('[data-test="portal-code"]').text()).toBe('867259')
+    expect(w.find('[data-test="portal-remember"]').text()).toContain('请牢记')
+    expect(JSON.parse(localStorage.getItem('hotline.portal.recent'))[0]).toMatchObject({ number: 'LC20261123000300', code: '867259' })
+    w.unmount()
+  })
+
+  it('shows a refused phone number under the phone field', async () => {
+    fetch.mockReturnValue(respond(400, { error: { code: 'invalid_argument', field: 'caller.phone', message: 'caller.phone is too short' } }))
+    const w = await mountAt(SubmitView, '/submit')
+    await w.find('[data-test="portal-type"] input[value="help"]').setValue(true)
+    await type(w, 'textarea[data-test="portal-content"]', '路灯一周不亮了')
+    await type(w, 'input[data-test="portal-name"]', '张三')
+    await type(w, 'input[data-test="portal-phone"]', '13800138000')
+    await w.find('[data-test="portal-form"]').trigger('submit')
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 150))
+    expect(w.text()).toContain('「联系电话」填写有误，请检查')
+    expect(w.find('[data-test="portal-result"]').exists()).toBe(false)
+    w.unmount()
+  })
+})
+
+describe('TrackView', () => {
+  it('looks a ticket up with the code remembered on this device and offers the evaluation', async () => {
+    localStorage.setItem('hotline.portal.recent', JSON.stringify([{ number: 'LC20261123000300', code: '867259', at: '2026-11-23 12:35' }]))
+    fetch.mockReturnValue(respond(200, view()))
+    const w = await mountAt(TrackView, '/track?number=LC20261123000300')
+    expect(fetch.mock.calls[0][0]).toBe('/api/v1/public/tickets/LC20261123000300?code=867259')
+    expect(w.find('[data-test="portal-state"]').text()).toBe('待回访')
+    expect(w.find('[data-test="portal-unit"]').text()).toBe('东华街道')
+    expect(w.find('[data-test="portal-reply"]').text()).toContain('已更换井盖')
+    expect(w.findAll('[data-test="portal-step"]').map((s) => s.text())).toEqual(['承办单位答复', '提交诉求'])
+
+    // Evaluate: both answers, then the updated view replaces the old one.
+    fetch.mockReturnValue(respond(200, view({ state: 'closed', can_evaluate: false, satisfaction: 'satisfied', closed_at: '2026-11-23T13:00:00+08:00' })))
+    await w.find('[data-test="portal-satisfaction"] input[value="satisfied"]').setValue(true)
+    await w.findAll('[data-test="portal-resolved"] input')[0].setValue(true)
+    await w.find('[data-test="portal-evaluate"] form').trigger('submit')
+    await flushPromises()
+    const [url, init] = fetch.mock.calls[1]
+    expect(url).toBe('/api/v1/public/tickets/LC20261123000300/evaluation')
+    expect(JSON.parse(init.body)).toEqual({ code: '867259', satisfaction: 'satisfied', resolved: true })
+    expect(w.find('[data-test="portal-state"]').text()).toBe('已办结')
+    expect(w.find('[data-test="portal-satisfaction-given"]').text()).toBe('满意')
+    expect(w.find('[data-test="portal-evaluate"]').exists()).toBe(false)
+    w.unmount()
+  })
+
+  it('says plainly when nothing matches, and when to come back after too many tries', async () => {
+    const w = await mountAt(TrackView, '/track')
+    await type(w, 'input[data-test="portal-track-number"]', 'lc20261123000300')
+    await type(w, 'input[data-test="portal-track-code"]', '000000')
+    fetch.mockReturnValue(respond(404, { error: { code: 'not_found', message: 'no ticket with this number and query code' } }))
+    await w.find('[data-test="portal-track-form"]').trigger('submit')
+    await flushPromises()
+    expect(fetch.mock.calls[0][0]).toBe('/api/v1/public/tickets/LC20261123000300?code=000000')
+    expect(w.find('[data-test="portal-track-error"]').text()).toBe('未找到：请核对工单编号和查询码')
+
+    fetch.mockReturnValue(respond(429, { error: { code: 'rate_limited', message: 'too many requests' } }, { 'Retry-After': '600' }))
+    await w.find('[data-test="portal-track-form"]').trigger('submit')
+    await flushPromises()
+    expect(w.find('[data-test="portal-track-error"]').text()).toBe('查询次数过多，为保护您的信息安全，请 10 分钟后再试')
+    w.unmount()
+  })
+
+  it('checks the input before asking the server', async () => {
+    const w = await mountAt(TrackView, '/track')
+    await type(w, 'input[data-test="portal-track-number"]', 'LC123')
+    await w.find('[data-test="portal-track-form"]').trigger('submit')
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 150))
+    expect(fetch).not.toHaveBeenCalled()
+    expect(w.text()).toContain('工单编号格式不正确')
+    expect(w.text()).toContain('请填写查询码')
+    w.unmount()
+  })
+})
