@@ -9,7 +9,7 @@
 // key=value settings, e.g. "linear-only:fasttext=0" or "base:" (defaults).
 // Keys: linear, fasttext, min_df, l2, ft_dim, ft_epoch, ft_lr, ft_ngrams,
 // ft_weight, pretrain, ngram_min, ngram_max, words, hints, hint_weight,
-// unlabelled (0/1), rounds, threshold, pseudo_weight, seed.
+// unlabelled (0/1), rounds, threshold, pseudo_weight, pseudo_ratio, seed, verbose.
 // With --report, the full report (per-class table, confusion matrix) of each
 // configuration follows its row.
 #include <chrono>
@@ -62,7 +62,9 @@ bool Apply(Config& c, const std::string& key, const std::string& value) {
   else if (key == "rounds") o.self_training_rounds = i;
   else if (key == "threshold") o.pseudo_threshold = v;
   else if (key == "pseudo_weight") o.pseudo_weight = v;
+  else if (key == "pseudo_ratio") o.pseudo_ratio = v;
   else if (key == "seed") c.seed = static_cast<uint32_t>(i);
+  else if (key == "verbose") o.log = [](const std::string& m) { std::fprintf(stderr, "  %s\n", m.c_str()); };
   else return false;
   return true;
 }

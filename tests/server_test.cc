@@ -369,5 +369,64 @@ TEST_F(ServerTest, PortalLookupsAreRateLimited) {
   EXPECT_GE(limited, 4);
 }
 
+TEST_F(ServerTest, KnowledgeBaseSearchEditAndHistory) {
+  HttpClient op = As("operator");
+  auto found = op.Get("/api/v1/kb?q=" + std::string("%E7%A4%BE%E4%BF%9D%E5%8D%A1%E4%B8%A2%E4%BA%86"));  // 社保卡丢了
+  ASSERT_EQ(found.status, 200) << found.body;
+  json items = found.Json()["items"];
+  ASSERT_FALSE(items.empty());
+  EXPECT_NE(items[0]["question"].get<std::string>().find("社保卡"), std::string::npos);
+  EXPECT_NE(items[0]["question_highlight"].get<std::string>().find("<em>"), std::string::npos);
+  const std::string kb_id = items[0]["id"];
+
+  // Operators answer from it; the ticket records which entry answered.
+  const auto id = NewTicket(op);
+  auto answered = op.Post(Cmd(id, "answer-directly"), {{"content", "已按知识库答复"}, {"kb_entry", kb_id}});
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  EXPECT_EQ(answered.Json()["kb_entry"], kb_id);
+  const auto id2 = NewTicket(op);
+  EXPECT_EQ(op.Post(Cmd(id2, "answer-directly"), {{"content", "x"}, {"kb_entry", "KB-9999"}}).Json()["error"]["field"],
+            "kb_entry");
+
+  // Editing: operators may not; supervisors may, with the version they edit.
+  json entry = {{"question", "新冠疫苗还能去哪里打？"}, {"answer", "可到各社区卫生服务中心预约接种。"}, {"category", "07"}};
+  EXPECT_EQ(op.Post("/api/v1/kb", entry).status, 403);
+  HttpClient sup = As("supervisor");
+  auto created = sup.Post("/api/v1/kb", entry);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string new_id = created.Json()["id"];
+  json bad = entry;
+  bad["valid_to"] = "2026-02-30x";
+  EXPECT_EQ(sup.Post("/api/v1/kb", bad).Json()["error"]["field"], "valid_to");
+  json edit = entry;
+  edit["answer"] = "可到各社区卫生服务中心或定点医院预约接种。";
+  edit["version"] = 1;
+  ASSERT_EQ(sup.Request("PUT", "/api/v1/kb/" + new_id, edit.dump()).status, 200);
+  EXPECT_EQ(sup.Request("PUT", "/api/v1/kb/" + new_id, edit.dump()).status, 409);  // stale version
+  auto history = sup.Get("/api/v1/kb/" + new_id + "/versions").Json()["items"];
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0]["answer"], "可到各社区卫生服务中心预约接种。");
+  // New entries are searchable at once; withdrawn ones disappear.
+  auto contains = [&](const json& list) {
+    for (const auto& h : list)
+      if (h["id"] == new_id) return true;
+    return false;
+  };
+  EXPECT_TRUE(contains(op.Get("/api/v1/kb?q=%E7%96%AB%E8%8B%97%E6%8E%A5%E7%A7%8D").Json()["items"]));  // 疫苗接种
+  ASSERT_EQ(sup.Request("DELETE", "/api/v1/kb/" + new_id + "?version=2").status, 200);
+  EXPECT_FALSE(contains(op.Get("/api/v1/kb?q=%E7%96%AB%E8%8B%97%E6%8E%A5%E7%A7%8D").Json()["items"]));
+
+  // The portal sees public entries only, without staff fields.
+  HttpClient citizen = server_->Client();
+  auto pub = citizen.Get("/api/v1/public/kb?q=%E4%BE%9B%E6%9A%96");  // 供暖
+  ASSERT_EQ(pub.status, 200);
+  json pub_items = pub.Json()["items"];
+  ASSERT_FALSE(pub_items.empty());
+  for (const auto& h : pub_items) {
+    EXPECT_TRUE(h["public"].get<bool>());
+    EXPECT_FALSE(h.contains("updated_by"));
+  }
+}
+
 }  // namespace
 }  // namespace hotline

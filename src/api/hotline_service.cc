@@ -19,6 +19,9 @@ Status HotlineService::LoadReferenceData() {
   if (!taxonomy.ok()) return taxonomy.status();
   auto catalog = store_.LoadCatalog();
   if (!catalog.ok()) return catalog.status();
+  auto kb = store_.ListKbEntries();
+  if (!kb.ok()) return kb.status();
+  for (const KbEntry& e : *kb) kb_index_.Upsert(e);  // withdrawn entries are left out by the index
   auto ref = std::make_shared<ReferenceData>(
       ReferenceData{std::move(tree).value(), std::move(taxonomy).value(), std::move(catalog).value()});
   std::unique_lock lock(ref_mu_);
@@ -95,6 +98,11 @@ Result<Ticket> HotlineService::Intake(Appeal appeal, const Actor& actor) {
 Result<Ticket> HotlineService::Command(TicketId id, const std::string& command, const CommandInput& input,
                                        const Actor& actor) {
   auto ref = reference();
+  if (command == "answer-directly" && !input.kb_entry.empty()) {
+    auto entry = store_.GetKbEntry(input.kb_entry);
+    if (!entry.ok() || !entry->active)
+      return Status::InvalidArgument("kb_entry", "unknown or withdrawn knowledge-base entry " + input.kb_entry);
+  }
   if (command == "merge") {
     auto main = Get(input.main_ticket, actor);
     if (!main.ok())
@@ -148,6 +156,64 @@ Result<Ticket> HotlineService::PublicLookup(const std::string& number, const std
 std::vector<std::string> HotlineService::AvailableCommands(const Ticket& t, const Actor& actor) const {
   auto ref = reference();
   return hotline::AvailableCommands(t, actor, MakeContext(*ref));
+}
+
+}  // namespace hotline::api
+
+namespace hotline::api {
+
+namespace {
+
+bool MayEditKb(const Actor& a) { return a.role == Role::kAdmin || a.role == Role::kSupervisor; }
+
+}  // namespace
+
+std::string HotlineService::Today() const {
+  const UnixSeconds local = clock_.Now() + WorkCalendar::kUtcOffsetSeconds;
+  return CivilFromDays(static_cast<int>(local / 86400));
+}
+
+Result<std::vector<triage::KbHit>> HotlineService::KbSearch(triage::KbQuery query, const Actor& actor) {
+  if (actor.role == Role::kCitizen) {
+    query.public_only = true;
+    query.today = Today();
+  }
+  return kb_index_.Search(query);
+}
+
+Result<KbEntry> HotlineService::KbGet(const std::string& id, const Actor& actor) {
+  auto e = store_.GetKbEntry(id);
+  if (!e.ok()) return e.status();
+  if (actor.role == Role::kCitizen && (!e->is_public || !KbEntryValidOn(*e, Today())))
+    return Status::NotFound("no knowledge-base entry " + id);
+  return e;
+}
+
+Result<std::vector<KbEntry>> HotlineService::KbList(const Actor& actor) {
+  auto all = store_.ListKbEntries();
+  if (!all.ok() || actor.role != Role::kCitizen) return all;
+  std::vector<KbEntry> visible;
+  const std::string today = Today();
+  for (KbEntry& e : *all)
+    if (e.is_public && KbEntryValidOn(e, today)) visible.push_back(std::move(e));
+  return visible;
+}
+
+Result<std::vector<KbEntry>> HotlineService::KbVersions(const std::string& id, const Actor& actor) {
+  if (actor.role == Role::kCitizen) return Status::PermissionDenied("history is for staff");
+  return store_.KbVersions(id);
+}
+
+Result<KbEntry> HotlineService::KbPut(KbEntry entry, int expected_version, const Actor& actor) {
+  if (!MayEditKb(actor)) return Status::PermissionDenied("only admins and supervisors edit the knowledge base");
+  auto ref = reference();
+  HOTLINE_RETURN_IF_ERROR(ValidateKbEntry(entry, &ref->taxonomy, &ref->units));
+  entry.updated_at = clock_.Now();
+  entry.updated_by = actor.username;
+  auto stored = store_.PutKbEntry(entry, expected_version);
+  if (!stored.ok()) return stored.status();
+  kb_index_.Upsert(*stored);
+  return stored;
 }
 
 }  // namespace hotline::api

@@ -15,6 +15,7 @@
 #include "domain/clock.h"
 #include "domain/state_machine.h"
 #include "store/store.h"
+#include "triage/kb/knowledge_index.h"
 
 namespace hotline::api {
 
@@ -28,8 +29,10 @@ class HotlineService {
  public:
   HotlineService(Store& store, const Clock& clock, WorkCalendar calendar, Policy policy = {});
 
-  // (Re)loads units, taxonomy and catalog from the store.
+  // (Re)loads units, taxonomy, catalog and the knowledge-base index from the store.
   Status LoadReferenceData();
+  // Synonym groups for knowledge-base search (see KnowledgeIndex::LoadSynonyms).
+  Status LoadKbSynonyms(const std::string& text) { return kb_index_.LoadSynonyms(text); }
   std::shared_ptr<const ReferenceData> reference() const;
 
   // Sessions.
@@ -56,6 +59,16 @@ class HotlineService {
   Result<Ticket> PublicLookup(const std::string& number, const std::string& query_code);
   static Actor PortalActor() { return {"portal", Role::kCitizen, ""}; }
 
+  // Knowledge base. Editing is for admins and supervisors; searching for staff;
+  // the portal searches public entries valid today.
+  Result<std::vector<triage::KbHit>> KbSearch(triage::KbQuery query, const Actor& actor);
+  Result<KbEntry> KbGet(const std::string& id, const Actor& actor);
+  Result<std::vector<KbEntry>> KbList(const Actor& actor);
+  Result<std::vector<KbEntry>> KbVersions(const std::string& id, const Actor& actor);
+  Result<KbEntry> KbPut(KbEntry entry, int expected_version, const Actor& actor);
+  // Today's date in the city (YYYY-MM-DD).
+  std::string Today() const;
+
   Store& store() { return store_; }
   const Clock& clock() const { return clock_; }
 
@@ -73,6 +86,7 @@ class HotlineService {
   };
   std::mutex sessions_mu_;
   std::unordered_map<std::string, CachedSession> sessions_;  // by token hash
+  triage::KnowledgeIndex kb_index_;
   mutable std::shared_mutex ref_mu_;
   std::shared_ptr<const ReferenceData> ref_;
 };

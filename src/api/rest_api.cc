@@ -106,6 +106,7 @@ RestApi::RestApi(HotlineService& service) : service_(service) {
   AddRoutes();
   AddStatsRoutes();
   AddPublicRoutes();
+  AddKbRoutes();
 }
 
 HttpResponse RestApi::Handle(const HttpRequest& req) {

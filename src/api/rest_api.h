@@ -26,6 +26,7 @@ class RestApi {
   void AddRoutes();
   void AddStatsRoutes();   // stats_routes.cc
   void AddPublicRoutes();  // public_routes.cc: the citizen portal, no login
+  void AddKbRoutes();      // kb_routes.cc: the knowledge base
   HttpResponse Metrics() const;
 
   HotlineService& service_;

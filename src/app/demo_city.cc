@@ -27,9 +27,20 @@ Status LoadReferenceFiles(Store& store, const std::string& dir) {
     if (!taxonomy->Find(r.category)) return Status::InvalidArgument("category", "catalog: unknown category " + r.category);
     if (!tree->Find(r.lead)) return Status::InvalidArgument("lead", "catalog: unknown unit " + r.lead);
   }
+  auto kb = LoadKbFile(dir + "/demo/kb.tsv");
+  if (!kb.ok()) return kb.status();
   HOTLINE_RETURN_IF_ERROR(store.ReplaceUnits(*units));
   HOTLINE_RETURN_IF_ERROR(store.ReplaceCategories(*categories));
-  return store.ReplaceCatalog(*catalog);
+  HOTLINE_RETURN_IF_ERROR(store.ReplaceCatalog(*catalog));
+  for (KbEntry e : *kb) {
+    if (Status s = ValidateKbEntry(e, &*taxonomy, &*tree); !s.ok())
+      return Status::InvalidArgument(s.field(), "kb.tsv entry " + e.id + ": " + s.message());
+    if (store.GetKbEntry(e.id).ok()) continue;  // already seeded
+    e.updated_by = "demo";
+    auto stored = store.PutKbEntry(e, 0);
+    if (!stored.ok()) return stored.status();
+  }
+  return Status::Ok();
 }
 
 Status CreateDemoAccounts(Store& store, const std::string& password) {

@@ -2,6 +2,8 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -27,6 +29,14 @@ int Fail(const Status& s) {
 }
 
 std::string DefaultWebDir() { return std::string(HOTLINE_DEFAULT_DATA_DIR) + "/../web/dist"; }
+
+std::string ReadTextFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) spdlog::warn("{} not found", path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
 
 WorkCalendar LoadCalendar(const std::string& data_dir) {
   auto cal = LoadCalendarFile(data_dir + "/calendar/cn_holidays.csv");
@@ -57,6 +67,7 @@ int Serve(Config config) {
       return Fail(s);
   }
   api::HotlineService service(**store, clock, calendar);
+  if (Status s = service.LoadKbSynonyms(ReadTextFile(config.data_dir + "/kb/synonyms.txt")); !s.ok()) return Fail(s);
   if (Status s = service.LoadReferenceData(); !s.ok()) return Fail(s);
   if (service.reference()->units.units().empty())
     spdlog::warn("the store has no units: run with --demo, or import the city's reference data");

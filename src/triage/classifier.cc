@@ -230,16 +230,37 @@ Result<Classifier> Classifier::TrainFeaturized(const std::vector<std::vector<std
     // Self-training: add the unlabelled texts the current model is confident about.
     examples = base;
     pseudo_used = 0;
-    for (const auto& u : unlabelled) {
-      if (u.empty()) continue;
-      const auto p = impl->Probabilities(u);
+    // Class-balanced selection: per class, the most confident texts above the
+    // threshold, at most pseudo_ratio times that class's labelled count, so the
+    // pseudo-labels keep the labelled class proportions instead of piling onto
+    // the class the unlabelled stream is richest in.
+    std::vector<std::vector<std::pair<double, std::size_t>>> candidates(impl->labels.size());
+    for (std::size_t i = 0; i < unlabelled.size(); ++i) {
+      if (unlabelled[i].empty()) continue;
+      const auto p = impl->Probabilities(unlabelled[i]);
       const auto best = std::max_element(p.begin(), p.end());
-      if (*best < options.pseudo_threshold) continue;
-      examples.push_back({&u, static_cast<int>(best - p.begin()), static_cast<float>(options.pseudo_weight)});
-      ++pseudo_used;
+      if (*best >= options.pseudo_threshold) candidates[best - p.begin()].emplace_back(*best, i);
     }
+    std::vector<int> per_class(impl->labels.size(), 0), labelled_count(impl->labels.size(), 0);
+    for (const auto& l : labels) ++labelled_count[index[l]];
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      auto& cand = candidates[c];
+      std::stable_sort(cand.begin(), cand.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      const std::size_t cap = options.pseudo_ratio > 0
+                                  ? static_cast<std::size_t>(options.pseudo_ratio * labelled_count[c] + 0.5)
+                                  : cand.size();
+      for (std::size_t j = 0; j < cand.size() && j < cap; ++j) {
+        examples.push_back({&unlabelled[cand[j].second], static_cast<int>(c),
+                            static_cast<float>(options.pseudo_weight)});
+        ++per_class[c];
+        ++pseudo_used;
+      }
+    }
+    std::string counts;
+    for (std::size_t c = 0; c < per_class.size(); ++c)
+      counts += " " + impl->labels[c] + "=" + std::to_string(per_class[c]);
     Log(options, "self-training round " + std::to_string(round + 1) + ": " + std::to_string(pseudo_used) +
-                     " pseudo-labelled texts");
+                     " pseudo-labelled texts:" + counts);
   }
   impl->training = {{"labelled", docs.size()},
                     {"hints", hints_used},

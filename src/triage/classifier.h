@@ -60,6 +60,7 @@ struct TrainOptions {
   int self_training_rounds = 1;   // 0: unlabelled texts only shape the TF-IDF weights
   double pseudo_threshold = 0.9;  // minimum ensemble confidence for a pseudo-label
   double pseudo_weight = 0.5;     // example weight of a pseudo-labelled text
+  double pseudo_ratio = 1.0;      // per class, at most this many pseudo-labels per labelled text (0: no cap)
 
   std::function<void(const std::string&)> log;  // progress, optional
 };

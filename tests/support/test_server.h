@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <memory>
 
 #include "api/credentials.h"
@@ -33,6 +35,10 @@ class TestServer {
     Check(app::CreateDemoAccounts(*store_, "demo"));
     auto cal = app::LoadCalendarFile(data + "/calendar/cn_holidays.csv");
     service_ = std::make_unique<api::HotlineService>(*store_, clock_, cal.ok() ? *cal : WorkCalendar());
+    std::ifstream synonyms(data + "/kb/synonyms.txt");
+    std::stringstream text;
+    text << synonyms.rdbuf();
+    Check(service_->LoadKbSynonyms(text.str()));
     Check(service_->LoadReferenceData());
     rest_ = std::make_unique<api::RestApi>(*service_);
     api::ServerOptions opt;

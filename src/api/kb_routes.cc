@@ -1,0 +1,167 @@
+// Knowledge-base endpoints: /api/v1/kb (staff: search, read, edit with version
+// history) and /api/v1/public/kb (the portal: public entries valid today).
+#include "api/http_helpers.h"
+#include "api/rest_api.h"
+#include "api/views.h"
+#include "store/json_fields.h"
+
+namespace hotline::api {
+
+using nlohmann::json;
+
+namespace {
+
+json EntryView(const KbEntry& e, const ReferenceData& ref, bool staff) {
+  const Category* cat = ref.taxonomy.Find(e.category);
+  const Unit* unit = ref.units.Find(e.unit);
+  json j = {{"id", e.id},
+            {"category", cat ? json{{"code", e.category}, {"name", ref.taxonomy.FullName(e.category)}} : json(nullptr)},
+            {"unit", unit ? json{{"code", e.unit}, {"name", unit->name}} : json(nullptr)},
+            {"question", e.question},
+            {"answer", e.answer},
+            {"public", e.is_public},
+            {"valid_from", e.valid_from.empty() ? json(nullptr) : json(e.valid_from)},
+            {"valid_to", e.valid_to.empty() ? json(nullptr) : json(e.valid_to)}};
+  if (staff) {
+    j["active"] = e.active;
+    j["version"] = e.version;
+    j["updated_at"] = FormatTime(e.updated_at);
+    j["updated_by"] = e.updated_by;
+  }
+  return j;
+}
+
+Result<KbEntry> EntryFromBody(const json& body) {
+  KbEntry e;
+  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "question", e.question, 1000));
+  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "answer", e.answer, 20000));
+  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "category", e.category, 32));
+  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "unit", e.unit, 64));
+  HOTLINE_RETURN_IF_ERROR(json_fields::ReadBool(body, "public", e.is_public));
+  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "valid_from", e.valid_from, 10));
+  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "valid_to", e.valid_to, 10));
+  return e;
+}
+
+Result<int> PageParam(const HttpRequest& req, const char* name, int fallback, int max) {
+  const std::string v = req.Param(name);
+  if (v.empty()) return fallback;
+  auto n = ParseInt(v, name);
+  if (!n.ok()) return n.status();
+  if (*n < 1 || *n > max) return Status::InvalidArgument(name, std::string(name) + " must be 1.." + std::to_string(max));
+  return static_cast<int>(*n);
+}
+
+}  // namespace
+
+void RestApi::AddKbRoutes() {
+  // Shared by the staff and the public search: q → ranked hits, else a filtered page of entries.
+  auto search = [this](const HttpRequest& req, const Actor& actor) -> HttpResponse {
+    auto ref = service_.reference();
+    const bool staff = actor.role != Role::kCitizen;
+    auto page = PageParam(req, "page", 1, 100000);
+    auto per_page = PageParam(req, "per_page", staff ? 20 : 10, 100);
+    if (!page.ok()) return StatusResponse(page.status());
+    if (!per_page.ok()) return StatusResponse(per_page.status());
+    json items = json::array();
+    if (const std::string q = req.Param("q"); !q.empty()) {
+      triage::KbQuery query;
+      query.text = q;
+      query.limit = *per_page;
+      query.category = req.Param("category");
+      auto hits = service_.KbSearch(query, actor);
+      if (!hits.ok()) return StatusResponse(hits.status());
+      for (const auto& h : *hits) {
+        auto e = service_.KbGet(h.id, actor);
+        if (!e.ok()) continue;
+        json view = EntryView(*e, *ref, staff);
+        view["score"] = h.score;
+        view["question_highlight"] = h.question_highlight;
+        view["answer_snippet"] = h.answer_snippet;
+        items.push_back(view);
+      }
+      return Json(200, {{"items", items}, {"total", items.size()}, {"page", 1}, {"per_page", *per_page}});
+    }
+    auto all = service_.KbList(actor);
+    if (!all.ok()) return StatusResponse(all.status());
+    const std::string category = req.Param("category");
+    const bool withdrawn = staff && req.Param("include_withdrawn") == "1";
+    std::vector<const KbEntry*> matching;
+    for (const KbEntry& e : *all)
+      if ((e.active || withdrawn) && e.category.rfind(category, 0) == 0) matching.push_back(&e);
+    const std::size_t begin = static_cast<std::size_t>(*page - 1) * static_cast<std::size_t>(*per_page);
+    for (std::size_t i = begin; i < matching.size() && i < begin + static_cast<std::size_t>(*per_page); ++i)
+      items.push_back(EntryView(*matching[i], *ref, staff));
+    return Json(200, {{"items", items}, {"total", matching.size()}, {"page", *page}, {"per_page", *per_page}});
+  };
+  auto authed = [this](auto fn) {
+    return [this, fn](const HttpRequest& req, const PathParams& p) -> HttpResponse {
+      auto actor = service_.Authenticate(BearerToken(req));
+      if (!actor.ok()) return StatusResponse(actor.status());
+      return fn(req, p, *actor);
+    };
+  };
+
+  router_.Add("GET", "/api/v1/kb", authed([search](const HttpRequest& req, const PathParams&, const Actor& a) {
+                return search(req, a);
+              }));
+  router_.Add("GET", "/api/v1/public/kb", [this, search](const HttpRequest& req, const PathParams&) {
+    return search(req, HotlineService::PortalActor());
+  });
+  router_.Add("GET", "/api/v1/public/kb/{id}", [this](const HttpRequest&, const PathParams& p) {
+    auto e = service_.KbGet(p.at("id"), HotlineService::PortalActor());
+    if (!e.ok()) return StatusResponse(e.status());
+    return Json(200, EntryView(*e, *service_.reference(), false));
+  });
+  router_.Add("GET", "/api/v1/kb/{id}", authed([this](const HttpRequest&, const PathParams& p, const Actor& a) {
+                auto e = service_.KbGet(p.at("id"), a);
+                if (!e.ok()) return StatusResponse(e.status());
+                return Json(200, EntryView(*e, *service_.reference(), true));
+              }));
+  router_.Add("GET", "/api/v1/kb/{id}/versions",
+              authed([this](const HttpRequest&, const PathParams& p, const Actor& a) {
+                auto versions = service_.KbVersions(p.at("id"), a);
+                if (!versions.ok()) return StatusResponse(versions.status());
+                json items = json::array();
+                for (const KbEntry& e : *versions) items.push_back(EntryView(e, *service_.reference(), true));
+                return Json(200, {{"items", items}});
+              }));
+  router_.Add("POST", "/api/v1/kb", authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
+                auto body = ParseBody(req);
+                if (!body.ok()) return StatusResponse(body.status());
+                auto entry = EntryFromBody(*body);
+                if (!entry.ok()) return StatusResponse(entry.status());
+                auto stored = service_.KbPut(*entry, 0, a);
+                if (!stored.ok()) return StatusResponse(stored.status());
+                return Json(201, EntryView(*stored, *service_.reference(), true));
+              }));
+  // PUT replaces the entry's fields; "version" must be the version being edited.
+  router_.Add("PUT", "/api/v1/kb/{id}", authed([this](const HttpRequest& req, const PathParams& p, const Actor& a) {
+                auto body = ParseBody(req);
+                if (!body.ok()) return StatusResponse(body.status());
+                std::int64_t version = 0;
+                if (Status s = json_fields::ReadInt(*body, "version", version); !s.ok()) return StatusResponse(s);
+                if (version < 1) return StatusResponse(Status::InvalidArgument("version", "version is required"));
+                auto entry = EntryFromBody(*body);
+                if (!entry.ok()) return StatusResponse(entry.status());
+                entry->id = p.at("id");
+                auto stored = service_.KbPut(*entry, static_cast<int>(version), a);
+                if (!stored.ok()) return StatusResponse(stored.status());
+                return Json(200, EntryView(*stored, *service_.reference(), true));
+              }));
+  // DELETE withdraws the entry (a new version with active=false); history stays.
+  router_.Add("DELETE", "/api/v1/kb/{id}",
+              authed([this](const HttpRequest& req, const PathParams& p, const Actor& a) {
+                auto version = ParseInt(req.Param("version"), "version");
+                if (!version.ok()) return StatusResponse(version.status());
+                auto current = service_.KbGet(p.at("id"), a);
+                if (!current.ok()) return StatusResponse(current.status());
+                KbEntry withdrawn = *current;
+                withdrawn.active = false;
+                auto stored = service_.KbPut(withdrawn, static_cast<int>(*version), a);
+                if (!stored.ok()) return StatusResponse(stored.status());
+                return Json(200, EntryView(*stored, *service_.reference(), true));
+              }));
+}
+
+}  // namespace hotline::api
