@@ -48,7 +48,8 @@ Result<int> PageParam(const HttpRequest& req, const char* name, int fallback, in
   if (v.empty()) return fallback;
   auto n = ParseInt(v, name);
   if (!n.ok()) return n.status();
-  if (*n < 1 || *n > max) return Status::InvalidArgument(name, std::string(name) + " must be 1.." + std::to_string(max));
+  if (*n < 1 || *n > max)
+    return Status::InvalidArgument(name, std::string(name) + " must be 1.." + std::to_string(max));
   return static_cast<int>(*n);
 }
 
@@ -102,9 +103,8 @@ void RestApi::AddKbRoutes() {
     };
   };
 
-  router_.Add("GET", "/api/v1/kb", authed([search](const HttpRequest& req, const PathParams&, const Actor& a) {
-                return search(req, a);
-              }));
+  router_.Add("GET", "/api/v1/kb",
+              authed([search](const HttpRequest& req, const PathParams&, const Actor& a) { return search(req, a); }));
   router_.Add("GET", "/api/v1/public/kb", [this, search](const HttpRequest& req, const PathParams&) {
     return search(req, HotlineService::PortalActor());
   });
@@ -150,8 +150,7 @@ void RestApi::AddKbRoutes() {
                 return Json(200, EntryView(*stored, *service_.reference(), true));
               }));
   // DELETE withdraws the entry (a new version with active=false); history stays.
-  router_.Add("DELETE", "/api/v1/kb/{id}",
-              authed([this](const HttpRequest& req, const PathParams& p, const Actor& a) {
+  router_.Add("DELETE", "/api/v1/kb/{id}", authed([this](const HttpRequest& req, const PathParams& p, const Actor& a) {
                 auto version = ParseInt(req.Param("version"), "version");
                 if (!version.ok()) return StatusResponse(version.status());
                 auto current = service_.KbGet(p.at("id"), a);

@@ -36,18 +36,26 @@ json PublicView(const Ticket& t, const std::vector<Event>& events, const Referen
           {"steps", steps}};
 }
 
-HttpResponse TooMany() {
+HttpResponse TooMany(UnixSeconds retry_after) {
   HttpResponse r = ErrorResponse(429, "rate_limited", "请求过于频繁，请稍后再试 (too many requests, try again later)");
-  r.headers.emplace_back("Retry-After", "600");
+  r.headers.emplace_back("Retry-After", std::to_string(retry_after));
   return r;
 }
 
 }  // namespace
 
 void RestApi::AddPublicRoutes() {
+  // The administrative areas (districts, streets, communities) for the portal's area picker.
+  router_.Add("GET", "/api/v1/public/areas", [this](const HttpRequest&, const PathParams&) -> HttpResponse {
+    json items = json::array();
+    for (const Unit& u : service_.reference()->units.units())
+      if (u.kind != UnitKind::kDepartment) items.push_back(UnitView(u));
+    return Json(200, {{"items", items}, {"total", items.size()}});
+  });
+
   router_.Add("POST", "/api/v1/public/appeals", [this](const HttpRequest& req, const PathParams&) -> HttpResponse {
     const UnixSeconds now = service_.clock().Now();
-    if (!public_submissions_.Allowed(req.remote, now)) return TooMany();
+    if (!public_submissions_.Allowed(req.remote, now)) return TooMany(public_submissions_.RetryAfter(req.remote, now));
     auto body = ParseBody(req);
     if (!body.ok()) return StatusResponse(body.status());
     json& j = *body;
@@ -74,7 +82,8 @@ void RestApi::AddPublicRoutes() {
   router_.Add("GET", "/api/v1/public/tickets/{number}",
               [this](const HttpRequest& req, const PathParams& p) -> HttpResponse {
                 const UnixSeconds now = service_.clock().Now();
-                if (!public_lookup_failures_.Allowed(req.remote, now)) return TooMany();
+                if (!public_lookup_failures_.Allowed(req.remote, now))
+                  return TooMany(public_lookup_failures_.RetryAfter(req.remote, now));
                 auto t = service_.PublicLookup(p.at("number"), req.Param("code"));
                 if (!t.ok()) {
                   public_lookup_failures_.Record(req.remote, now);
@@ -88,7 +97,8 @@ void RestApi::AddPublicRoutes() {
   router_.Add("POST", "/api/v1/public/tickets/{number}/evaluation",
               [this](const HttpRequest& req, const PathParams& p) -> HttpResponse {
                 const UnixSeconds now = service_.clock().Now();
-                if (!public_lookup_failures_.Allowed(req.remote, now)) return TooMany();
+                if (!public_lookup_failures_.Allowed(req.remote, now))
+                  return TooMany(public_lookup_failures_.RetryAfter(req.remote, now));
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
                 std::string code;

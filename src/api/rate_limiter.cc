@@ -1,5 +1,7 @@
 #include "api/rate_limiter.h"
 
+#include <algorithm>
+
 namespace hotline::api {
 
 void RateLimiter::Expire(std::deque<UnixSeconds>& events, UnixSeconds now) const {
@@ -16,6 +18,17 @@ bool RateLimiter::Allowed(const std::string& key, UnixSeconds now) {
     return true;
   }
   return static_cast<int>(it->second.size()) < max_;
+}
+
+UnixSeconds RateLimiter::RetryAfter(const std::string& key, UnixSeconds now) {
+  std::lock_guard lock(mu_);
+  auto it = events_.find(key);
+  if (it == events_.end()) return 0;
+  Expire(it->second, now);
+  if (static_cast<int>(it->second.size()) < max_) return 0;
+  // The oldest event that must expire before one more is allowed.
+  const UnixSeconds oldest = it->second[it->second.size() - static_cast<std::size_t>(max_)];
+  return std::max<UnixSeconds>(1, oldest + window_ - now);
 }
 
 void RateLimiter::Record(const std::string& key, UnixSeconds now) {

@@ -19,6 +19,8 @@ class RateLimiter {
   // True if `key` is still under the limit at `now` (does not count an event).
   bool Allowed(const std::string& key, UnixSeconds now);
   void Record(const std::string& key, UnixSeconds now);
+  // Seconds until `key` is allowed again (0 when it is).
+  UnixSeconds RetryAfter(const std::string& key, UnixSeconds now);
 
  private:
   void Expire(std::deque<UnixSeconds>& events, UnixSeconds now) const;

@@ -1,8 +1,8 @@
 #include "api/rest_api.h"
 
-#include <chrono>
-
 #include <spdlog/spdlog.h>
+
+#include <chrono>
 
 #include "api/http_helpers.h"
 #include "api/views.h"
@@ -70,7 +70,10 @@ Result<TicketFilter> ParseTicketFilter(const HttpRequest& req, const ReferenceDa
   f.category = req.Param("category");
   f.query = req.Param("q");
   if (f.query.size() > 200) return Status::InvalidArgument("q", "q is longer than 200 bytes");
-  if (auto id = TicketIdFromNumber(f.query)) f.query = std::to_string(*id);  // LC20261123000042 → 42
+  std::string upper = f.query;
+  if (upper.size() > 2 && (upper[0] == 'l' || upper[0] == 'L') && (upper[1] == 'c' || upper[1] == 'C'))
+    upper[0] = 'L', upper[1] = 'C';
+  if (auto id = TicketIdFromNumber(upper)) f.query = std::to_string(*id);  // LC20261123000042 (any case) → 42
   f.returned_only = IsTrue(req.Param("returned"));
   f.extension_pending_only = IsTrue(req.Param("extension_pending"));
   f.caller_phone = req.Param("phone");
@@ -101,7 +104,6 @@ Result<TicketFilter> ParseTicketFilter(const HttpRequest& req, const ReferenceDa
   return f;
 }
 
-
 RestApi::RestApi(HotlineService& service) : service_(service) {
   AddRoutes();
   AddStatsRoutes();
@@ -114,8 +116,10 @@ HttpResponse RestApi::Handle(const HttpRequest& req) {
   HttpResponse r = router_.Dispatch(req);
   const long long request_id = ++requests_;
   r.headers.emplace_back("X-Request-Id", std::to_string(request_id));
-  if (r.status >= 500) ++errors_5xx_;
-  else if (r.status >= 400) ++errors_4xx_;
+  if (r.status >= 500)
+    ++errors_5xx_;
+  else if (r.status >= 400)
+    ++errors_4xx_;
   const auto us =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
   latency_us_total_ += us;
@@ -140,9 +144,10 @@ HttpResponse RestApi::Metrics() const {
   line("hotline_http_server_errors_total", "Responses with a 5xx status.", "counter", errors_5xx_.load());
   line("hotline_intakes_total", "Tickets recorded through the API.", "counter", intakes_.load());
   line("hotline_commands_total", "Ticket commands applied through the API.", "counter", commands_.load());
-  r.body += "# HELP hotline_http_request_seconds_sum Total time spent in handlers.\n"
-            "# TYPE hotline_http_request_seconds_sum counter\nhotline_http_request_seconds_sum " +
-            std::to_string(latency_us_total_.load() / 1e6) + "\n";
+  r.body +=
+      "# HELP hotline_http_request_seconds_sum Total time spent in handlers.\n"
+      "# TYPE hotline_http_request_seconds_sum counter\nhotline_http_request_seconds_sum " +
+      std::to_string(latency_us_total_.load() / 1e6) + "\n";
   auto count = service_.store().CountTickets();
   if (count.ok()) line("hotline_tickets", "Tickets in the store.", "gauge", *count);
   return r;
@@ -190,14 +195,14 @@ void RestApi::AddRoutes() {
                 if (Status s = service_.Logout(BearerToken(req)); !s.ok()) return StatusResponse(s);
                 return Json(200, {{"ok", true}});
               }));
-  router_.Add("GET", "/api/v1/me", authed([this](const HttpRequest&, const PathParams&, const Actor& a) {
-                auto user = service_.store().FindUser(a.username);
-                if (!user.ok()) return StatusResponse(user.status());
-                return Json(200, {{"username", a.username},
-                                  {"role", Name(a.role)},
-                                  {"unit", a.unit},
-                                  {"display_name", user->display_name}});
-              }));
+  router_.Add(
+      "GET", "/api/v1/me", authed([this](const HttpRequest&, const PathParams&, const Actor& a) {
+        auto user = service_.store().FindUser(a.username);
+        if (!user.ok()) return StatusResponse(user.status());
+        return Json(
+            200,
+            {{"username", a.username}, {"role", Name(a.role)}, {"unit", a.unit}, {"display_name", user->display_name}});
+      }));
 
   router_.Add("GET", "/api/v1/units", authed([this](const HttpRequest&, const PathParams&, const Actor&) {
                 json items = json::array();
@@ -232,10 +237,9 @@ void RestApi::AddRoutes() {
                 const UnixSeconds now = service_.clock().Now();
                 for (const Ticket& t : page->items)
                   items.push_back(TicketView(t, a, *ref, service_.AvailableCommands(t, a), now));
-                return Json(200, {{"items", items},
-                                  {"total", page->total},
-                                  {"page", filter->page},
-                                  {"per_page", filter->per_page}});
+                return Json(
+                    200,
+                    {{"items", items}, {"total", page->total}, {"page", filter->page}, {"per_page", filter->per_page}});
               }));
   router_.Add("GET", "/api/v1/tickets/{id}",
               authed([this, ticket_id](const HttpRequest&, const PathParams& p, const Actor& a) {

@@ -15,7 +15,9 @@ namespace {
 json Ranked(const std::map<std::string, std::int64_t>& counts,
             const std::function<std::string(const std::string&)>& name_of) {
   std::vector<std::pair<std::string, std::int64_t>> v(counts.begin(), counts.end());
-  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second || (a.second == b.second && a.first < b.first); });
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+    return a.second > b.second || (a.second == b.second && a.first < b.first);
+  });
   json out = json::array();
   for (const auto& [code, n] : v) out.push_back({{"code", code}, {"name", name_of(code)}, {"count", n}});
   return out;
