@@ -1,0 +1,134 @@
+#include "triage/intake/alert_rules.h"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+namespace hotline::triage {
+namespace {
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> out;
+  std::string field;
+  std::istringstream in(line);
+  while (std::getline(in, field, '\t')) out.push_back(field);
+  if (!line.empty() && line.back() == '\t') out.emplace_back();
+  return out;
+}
+
+std::vector<std::string> SplitWords(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s.compare(i, 3, "｜") == 0) {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+      i += 3;
+    } else if (s[i] == '|' || s[i] == '\r') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+      ++i;
+    } else {
+      cur += s[i++];
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+// True when the occurrence at `pos` is preceded (within two characters) by a negation.
+bool Negated(const std::string& text, std::size_t pos) {
+  static const char* kNegations[] = {"没有", "不是", "并非", "没", "未", "无"};
+  const std::size_t window = std::min<std::size_t>(pos, 9);  // up to three CJK characters back
+  const std::string before = text.substr(pos - window, window);
+  for (const char* n : kNegations)
+    if (before.find(n) != std::string::npos) return true;
+  return false;
+}
+
+// The clause (between punctuation marks) around `pos`.
+std::pair<std::size_t, std::size_t> Clause(const std::string& text, std::size_t pos) {
+  static const char* kMarks[] = {"，", "。", "！", "？", "；", ",", ".", "!", "?", ";", "\n"};
+  std::size_t begin = 0, end = text.size();
+  for (const char* m : kMarks) {
+    const std::string mark(m);
+    std::size_t b = text.rfind(mark, pos);
+    if (b != std::string::npos && b + mark.size() <= pos) begin = std::max(begin, b + mark.size());
+    std::size_t e = text.find(mark, pos);
+    if (e != std::string::npos) end = std::min(end, e);
+  }
+  return {begin, end};
+}
+
+// True when the clause says the event is over (处理完了, 昨天…): not an emergency in progress.
+bool Past(const std::string& text, std::size_t pos) {
+  static const char* kPast[] = {"处理完", "已处理", "已经处理", "已解决", "结束了", "过去了", "昨天", "前天",
+                                "前几天", "上周", "上个月", "去年"};
+  auto [begin, end] = Clause(text, pos);
+  const std::string clause = text.substr(begin, end - begin);
+  for (const char* p : kPast)
+    if (clause.find(p) != std::string::npos) return true;
+  return false;
+}
+
+// Keywords present in `text` outside a negation.
+std::vector<std::string> Found(const std::string& text, const std::vector<std::string>& words, bool in_progress) {
+  std::vector<std::string> out;
+  for (const std::string& w : words) {
+    for (std::size_t pos = text.find(w); pos != std::string::npos; pos = text.find(w, pos + w.size())) {
+      if (!Negated(text, pos) && !(in_progress && Past(text, pos))) {
+        out.push_back(w);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<AlertRules> AlertRules::Parse(const std::string& tsv) {
+  AlertRules rules;
+  std::istringstream in(tsv);
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line_no == 1 || line.empty() || line[0] == '#') continue;  // header, blanks, comments
+    auto f = SplitTabs(line);
+    if (f.size() < 4)
+      return Status::InvalidArgument("rules", "line " + std::to_string(line_no) + ": expected kind, code, label, keywords");
+    Rule r{f[0], f[1], f[2], SplitWords(f[3]), f.size() > 4 ? SplitWords(f[4]) : std::vector<std::string>{}};
+    if (r.kind != "emergency" && r.kind != "out_of_scope")
+      return Status::InvalidArgument("kind", "line " + std::to_string(line_no) + ": kind must be emergency or out_of_scope");
+    if (r.keywords.empty())
+      return Status::InvalidArgument("keywords", "line " + std::to_string(line_no) + ": no keywords");
+    rules.rules_.push_back(std::move(r));
+  }
+  return rules;
+}
+
+std::vector<Alert> AlertRules::Check(const std::string& text) const {
+  std::vector<Alert> emergencies, others;
+  std::set<std::string> seen;
+  for (const Rule& r : rules_) {
+    if (seen.count(r.code)) continue;
+    // Emergencies must be happening now; out-of-scope matters may be told in any tense.
+    const bool in_progress = r.kind == "emergency";
+    auto matched = Found(text, r.keywords, in_progress);
+    if (matched.empty()) continue;
+    if (!r.required.empty()) {
+      auto also = Found(text, r.required, in_progress);
+      if (also.empty()) continue;
+      matched.insert(matched.end(), also.begin(), also.end());
+    }
+    seen.insert(r.code);
+    Alert a{r.kind, r.code, r.label, std::move(matched), "", r.kind == "emergency"};
+    if (auto it = scripts_.find(r.code); it != scripts_.end()) a.script = it->second;
+    (a.blocking ? emergencies : others).push_back(std::move(a));
+  }
+  emergencies.insert(emergencies.end(), others.begin(), others.end());
+  return emergencies;
+}
+
+}  // namespace hotline::triage

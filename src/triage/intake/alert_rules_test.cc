@@ -1,0 +1,75 @@
+#include "triage/intake/alert_rules.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace hotline::triage {
+namespace {
+
+AlertRules CityRules() {
+  std::ifstream in(std::string(HOTLINE_DEFAULT_DATA_DIR) + "/triage/alert_rules.tsv");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto rules = AlertRules::Parse(ss.str());
+  EXPECT_TRUE(rules.ok()) << rules.status().ToString();
+  return rules.ok() ? *rules : AlertRules();
+}
+
+std::vector<std::string> Codes(const AlertRules& rules, const std::string& text) {
+  std::vector<std::string> out;
+  for (const Alert& a : rules.Check(text)) out.push_back(a.code);
+  return out;
+}
+
+TEST(AlertRules, EmergenciesGetTheRightNumber) {
+  AlertRules rules = CityRules();
+  struct Case {
+    const char* text;
+    std::vector<std::string> codes;
+  };
+  const Case cases[] = {
+      {"我家楼下饭店着火了，浓烟很大", {"119"}},
+      {"厨房里一股煤气味，是不是燃气泄漏了", {"119"}},
+      {"路边有个老人晕倒了，叫不醒", {"120"}},
+      {"人民路口发生车祸，有人受伤流血", {"120", "122"}},
+      {"刚才两辆车追尾了，人都没事", {"122"}},
+      {"有人持刀在小区门口砍人", {"110"}},
+      {"邻居家一直传来打人了的喊声，像是家暴", {"110"}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Codes(rules, c.text), c.codes) << c.text;
+  for (const Alert& a : rules.Check("仓库着火了")) EXPECT_TRUE(a.blocking);
+}
+
+TEST(AlertRules, OrdinaryAppealsAndNegationsDoNotAlert) {
+  AlertRules rules = CityRules();
+  for (const char* text : {"小区路灯不亮已经一周了", "暖气温度只有十五度，请求处理", "没有着火，只是邻居在烧烤有点烟味但不是冒烟",
+                           "车祸处理完了，没有人受伤，只想问下理赔流程", "想咨询一下劳动仲裁怎么申请",
+                           "昨天小区发生火灾，想问问物业的赔偿责任"}) {
+    for (const Alert& a : rules.Check(text)) EXPECT_NE(a.kind, "emergency") << text << " → " << a.code;
+  }
+  EXPECT_TRUE(rules.Check("").empty());
+  EXPECT_TRUE(rules.Check("😀🔥 hello").empty());
+}
+
+TEST(AlertRules, OutOfScopeSuggestsTheScript) {
+  AlertRules rules = CityRules();
+  rules.SetScripts({{"OOS01", "您反映的事项已进入司法程序……"}});
+  auto alerts = rules.Check("我和开发商的纠纷已经向法院起诉了，希望政府督促法院快点判");
+  ASSERT_FALSE(alerts.empty());
+  EXPECT_EQ(alerts[0].code, "OOS01");
+  EXPECT_EQ(alerts[0].kind, "out_of_scope");
+  EXPECT_FALSE(alerts[0].blocking);
+  EXPECT_EQ(alerts[0].script, "您反映的事项已进入司法程序……");
+  EXPECT_EQ(Codes(rules, "朋友借钱不还，请政府帮我要回来"), std::vector<std::string>{"OOS02"});
+}
+
+TEST(AlertRules, BadRuleFilesAreRefused) {
+  EXPECT_EQ(AlertRules::Parse("kind\tcode\tlabel\tkeywords\nweather\tX\tx\t雨\n").status().field(), "kind");
+  EXPECT_EQ(AlertRules::Parse("kind\tcode\tlabel\tkeywords\nemergency\t119\tfire\t\n").status().field(), "keywords");
+  EXPECT_EQ(AlertRules::Parse("kind\tcode\tlabel\tkeywords\nemergency\t119\n").status().field(), "rules");
+}
+
+}  // namespace
+}  // namespace hotline::triage
