@@ -1,7 +1,7 @@
 #include "app/demo_city.h"
 
 #include <algorithm>
-#include <cmath>
+#include <cstdlib>
 #include <random>
 
 #include "api/credentials.h"
@@ -87,9 +87,11 @@ void ReplaceAll(std::string& s, const std::string& from, const std::string& to) 
 class Generator {
  public:
   Generator(const DemoOptions& opt, const WorkCalendar& cal, UnitTree units, Taxonomy taxonomy,
-            std::vector<CatalogRule> catalog, std::vector<Template> templates, Places places)
+            std::vector<CatalogRule> catalog, std::vector<Template> templates, Places places,
+            std::map<std::string, GeoPoint> centers)
       : opt_(opt), rng_(opt.seed), units_(std::move(units)), taxonomy_(std::move(taxonomy)),
-        catalog_(std::move(catalog)), templates_(std::move(templates)), places_(std::move(places)) {
+        catalog_(std::move(catalog)), templates_(std::move(templates)), places_(std::move(places)),
+        centers_(std::move(centers)) {
     ctx_.units = &units_;
     ctx_.taxonomy = &taxonomy_;
     ctx_.calendar = &cal;
@@ -236,13 +238,11 @@ class Generator {
     return text;
   }
 
-  // A point near the street's centre; centres are spread deterministically around the city centre.
+  // A point near the street's centre (data/demo/street_centers.csv).
   GeoPoint Locate(const Unit& street) {
-    const std::size_t idx = static_cast<std::size_t>(std::find(streets_.begin(), streets_.end(), &street) - streets_.begin());
-    const double angle = 2.399963 * static_cast<double>(idx);  // golden angle: an even spiral
-    const double radius = 0.012 * std::sqrt(static_cast<double>(idx) + 1);
-    return {27.95 + radius * std::sin(angle) + (Uniform() - 0.5) * 0.01,
-            116.36 + radius * std::cos(angle) + (Uniform() - 0.5) * 0.01};
+    auto it = centers_.find(street.code);
+    const GeoPoint c = it != centers_.end() ? it->second : GeoPoint{27.95, 116.36};
+    return {c.lat + (Uniform() - 0.5) * 0.01, c.lon + (Uniform() - 0.5) * 0.01};
   }
 
   std::size_t Pick(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng_); }
@@ -256,6 +256,7 @@ class Generator {
   std::vector<CatalogRule> catalog_;
   std::vector<Template> templates_;
   Places places_;
+  std::map<std::string, GeoPoint> centers_;
   std::vector<const Unit*> streets_;
   std::map<std::string, std::vector<const Unit*>> communities_;
   std::vector<Caller> recent_phones_;
@@ -299,8 +300,14 @@ Status GenerateDemoAppeals(Store& store, const DemoOptions& opt, const WorkCalen
   if (templates.empty() || places.roads.empty() || places.estates.empty() || places.companies.empty())
     return Status::InvalidArgument("data_dir", "demo templates or places are empty in " + opt.data_dir);
 
+  auto center_table = CsvTable::ReadFile(opt.data_dir + "/demo/street_centers.csv");
+  if (!center_table.ok()) return center_table.status();
+  std::map<std::string, GeoPoint> centers;
+  for (std::size_t i = 0; i < center_table->size(); ++i)
+    centers[center_table->Get(i, "code")] = {std::atof(center_table->Get(i, "lat").c_str()),
+                                             std::atof(center_table->Get(i, "lon").c_str())};
   Generator gen(opt, calendar, std::move(tree).value(), std::move(taxonomy).value(), std::move(catalog).value(),
-                std::move(templates), std::move(places));
+                std::move(templates), std::move(places), std::move(centers));
   std::mt19937_64 time_rng(opt.seed + 1);
   std::vector<UnixSeconds> times;
   for (int i = 0; i < opt.appeals; ++i) {

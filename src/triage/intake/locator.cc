@@ -1,0 +1,142 @@
+#include "triage/intake/locator.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace hotline::triage {
+namespace {
+
+// Official suffixes, longest first, stripped to get the short form people say.
+const char* kSuffixes[] = {"街道办事处", "居民委员会", "村委会", "居委会", "街道", "社区", "高新区", "开发区",
+                           "新区", "区", "县", "镇", "乡", "村", "市"};
+
+std::size_t Utf8Length(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Splits a UTF-8 string into characters.
+std::vector<std::string> Chars(const std::string& s) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    out.push_back(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+// Whether `name` occurs in `text` with at most one character different.
+bool NearlyContains(const std::vector<std::string>& text, const std::vector<std::string>& name) {
+  if (name.size() < 3 || text.size() < name.size()) return false;
+  for (std::size_t start = 0; start + name.size() <= text.size(); ++start) {
+    int diff = 0;
+    for (std::size_t k = 0; k < name.size() && diff <= 1; ++k) diff += text[start + k] != name[k];
+    if (diff == 1) return true;
+  }
+  return false;
+}
+
+int Depth(UnitKind kind) {
+  switch (kind) {
+    case UnitKind::kCommunity: return 3;
+    case UnitKind::kStreet: return 2;
+    case UnitKind::kDistrict: return 1;
+    default: return 0;
+  }
+}
+
+}  // namespace
+
+Locator::Locator(const UnitTree& units, std::vector<StreetCenter> centers)
+    : units_(units), centers_(std::move(centers)) {
+  for (const Unit& u : units.units()) {
+    if (Depth(u.kind) == 0) continue;
+    names_.push_back({u.name, u.code, u.kind, true});
+    for (const char* suffix : kSuffixes) {
+      const std::string sfx(suffix);
+      if (u.name.size() > sfx.size() && u.name.compare(u.name.size() - sfx.size(), sfx.size(), sfx) == 0) {
+        const std::string core = u.name.substr(0, u.name.size() - sfx.size());
+        if (Utf8Length(core) >= 2) names_.push_back({core, u.code, u.kind, false});
+        break;
+      }
+    }
+  }
+  // Longer names first, so 东华街道 is preferred to 东华.
+  std::stable_sort(names_.begin(), names_.end(), [](const Name& a, const Name& b) { return a.text.size() > b.text.size(); });
+}
+
+Location Locator::Complete(const std::string& code, double confidence) const {
+  Location loc;
+  loc.area = code;
+  loc.confidence = confidence;
+  for (const std::string& c : units_.PathToRoot(code)) {
+    const Unit* u = units_.Find(c);
+    if (!u) continue;
+    if (u->kind == UnitKind::kCommunity) loc.community = c;
+    if (u->kind == UnitKind::kStreet) loc.street = c;
+    if (u->kind == UnitKind::kDistrict) loc.district = c;
+  }
+  return loc;
+}
+
+std::optional<Location> Locator::FromAddress(const std::string& address) const {
+  if (address.empty() || address.size() > 4000) return std::nullopt;
+  struct Hit {
+    const Name* name;
+    bool exact;
+  };
+  std::vector<Hit> hits;
+  for (const Name& n : names_)
+    if (address.find(n.text) != std::string::npos) hits.push_back({&n, true});
+  // One mistyped character in a full name of three or more characters (东化街道).
+  const auto text = Chars(address);
+  for (const Name& n : names_) {
+    const bool known = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.name->code == n.code; });
+    if (n.full && !known && NearlyContains(text, Chars(n.text))) hits.push_back({&n, false});
+  }
+  if (hits.empty()) return std::nullopt;
+
+  // The most specific unit consistent with every other division named: a hit that
+  // lies on another hit's branch confirms it; one on a different branch contradicts it.
+  const Hit* best = nullptr;
+  int best_score = -1000;
+  for (const Hit& h : hits) {
+    int score = Depth(h.name->kind) * 10 + (h.name->full ? 3 : 0) + (h.exact ? 2 : 0);
+    for (const Hit& other : hits) {
+      if (other.name->code == h.name->code) continue;
+      if (units_.IsWithin(h.name->code, other.name->code)) score += 5;          // an ancestor agrees
+      else if (!units_.IsWithin(other.name->code, h.name->code)) score -= 8;  // another branch
+    }
+    if (score > best_score) {
+      best_score = score;
+      best = &h;
+    }
+  }
+  double confidence = best->exact ? (best->name->full ? 0.95 : 0.8) : 0.6;
+  Location loc = Complete(best->name->code, confidence);
+  for (const Hit& h : hits) loc.matched.push_back(h.name->text);
+  return loc;
+}
+
+std::optional<Location> Locator::FromPoint(double lat, double lon, double max_km) const {
+  if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) return std::nullopt;
+  const StreetCenter* best = nullptr;
+  double best_km = max_km;
+  constexpr double kKmPerDegree = 111.2;
+  for (const StreetCenter& c : centers_) {
+    const double dy = (lat - c.lat) * kKmPerDegree;
+    const double dx = (lon - c.lon) * kKmPerDegree * std::cos(lat * M_PI / 180);
+    const double km = std::sqrt(dx * dx + dy * dy);
+    if (km <= best_km) {
+      best_km = km;
+      best = &c;
+    }
+  }
+  if (!best || !units_.Find(best->code)) return std::nullopt;
+  return Complete(best->code, std::max(0.3, 1.0 - best_km / max_km));
+}
+
+}  // namespace hotline::triage

@@ -1,0 +1,50 @@
+// Locator: turns an address as a caller says it into the city's divisions —
+// district/county (区县), street/town (街镇), community/village (社区村) — tolerant
+// of missing levels ("幸福里社区" alone finds its street and district), of short
+// forms ("东华" for 东华街道) and of one mistyped character in a longer name. A
+// point (WGS-84 lat/lon) maps to the street whose centre is nearest, within reach.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/unit_tree.h"
+
+namespace hotline::triage {
+
+struct Location {
+  std::string district, street, community;  // unit codes, empty when unknown
+  std::string area;        // the most specific of the three
+  double confidence = 0;   // 0..1
+  std::vector<std::string> matched;  // the names recognised in the text
+};
+
+struct StreetCenter {
+  std::string code;
+  double lat = 0, lon = 0;
+};
+
+class Locator {
+ public:
+  Locator(const UnitTree& units, std::vector<StreetCenter> centers);
+
+  std::optional<Location> FromAddress(const std::string& address) const;
+  // Within `max_km` of the nearest street centre.
+  std::optional<Location> FromPoint(double lat, double lon, double max_km = 5) const;
+
+ private:
+  struct Name {
+    std::string text;   // a form of the unit's name
+    std::string code;
+    UnitKind kind;
+    bool full;          // the full official name (vs a short form)
+  };
+  Location Complete(const std::string& code, double confidence) const;
+
+  const UnitTree& units_;
+  std::vector<StreetCenter> centers_;
+  std::vector<Name> names_;
+};
+
+}  // namespace hotline::triage
