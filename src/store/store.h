@@ -58,6 +58,14 @@ struct TicketPage {
   std::int64_t total = 0;
 };
 
+// How often a unit was sent, and sent back, tickets of a category (level-2 code).
+struct RoutingCount {
+  std::string unit;
+  std::string category;
+  std::int64_t dispatched = 0;
+  std::int64_t returned = 0;
+};
+
 // Counts of the tickets matching a filter, grouped several ways.
 struct TicketStats {
   std::int64_t total = 0;
@@ -102,6 +110,9 @@ class Store {
   virtual Result<std::int64_t> CountTickets() = 0;
   // Paging and sort of `filter` are ignored.
   virtual Result<TicketStats> Stats(const TicketFilter& filter) = 0;
+
+  // Dispatch and return counts per unit and level-2 category, from the event log.
+  virtual Result<std::vector<RoutingCount>> RoutingCounts() = 0;
 
   // Knowledge base. PutKbEntry creates (empty id: a new "KB-nnnn" is assigned) or
   // updates an entry; `expected_version` must equal the stored version (0 for a

@@ -460,6 +460,28 @@ Result<TicketStats> SqliteStore::Stats(const TicketFilter& f) {
   });
 }
 
+Result<std::vector<RoutingCount>> SqliteStore::RoutingCounts() {
+  return Read([&](Connection& db) -> Result<std::vector<RoutingCount>> {
+    std::map<std::pair<std::string, std::string>, RoutingCount> counts;
+    // A dispatch names its unit in the payload; a return is made by the lead unit's staff.
+    ASSIGN_OR_RETURN(q, db.Prepare(
+                            "SELECT CASE e.command WHEN 'dispatch' THEN json_extract(e.payload, '$.input.unit') "
+                            "ELSE e.actor_unit END AS unit, substr(t.category, 1, 4) AS cat, e.command, COUNT(*) "
+                            "FROM events e JOIN tickets t ON t.id = e.ticket_id "
+                            "WHERE e.command IN ('dispatch', 'return') AND t.category != '' GROUP BY 1, 2, 3"));
+    while (q.Step()) {
+      RoutingCount& c = counts[{q.Text(0), q.Text(1)}];
+      c.unit = q.Text(0);
+      c.category = q.Text(1);
+      (q.Text(2) == "dispatch" ? c.dispatched : c.returned) += q.Int(3);
+    }
+    HOTLINE_RETURN_IF_ERROR(q.status());
+    std::vector<RoutingCount> out;
+    for (auto& [key, c] : counts) out.push_back(std::move(c));
+    return out;
+  });
+}
+
 Result<std::int64_t> SqliteStore::CountTickets() {
   return Read([](Connection& db) -> Result<std::int64_t> {
     ASSIGN_OR_RETURN(q, db.Prepare("SELECT COUNT(*) FROM tickets"));

@@ -47,6 +47,7 @@ class SqliteStore final : public Store {
   Result<TicketPage> ListTickets(const TicketFilter& filter) override;
   Result<std::int64_t> CountTickets() override;
   Result<TicketStats> Stats(const TicketFilter& filter) override;
+  Result<std::vector<RoutingCount>> RoutingCounts() override;
 
   // sqlite_kb.cc
   Result<KbEntry> PutKbEntry(const KbEntry& entry, int expected_version) override;

@@ -262,6 +262,27 @@ TEST_F(SqliteStoreTest, KnowledgeBaseEntriesAreVersioned) {
   EXPECT_EQ(store_->GetKbEntry("KB-7").status().code(), StatusCode::kNotFound);
 }
 
+TEST_F(SqliteStoreTest, RoutingCountsComeFromTheEventLog) {
+  for (int i = 0; i < 3; ++i) {
+    Ticket t = Create();  // category 010101
+    CommandInput d;
+    d.unit = "S1";
+    ASSERT_TRUE(Command(t.id, "dispatch", d, Operator()).ok());
+    if (i < 2) {
+      CommandInput r;
+      r.reason = "不属于本单位";
+      ASSERT_TRUE(Command(t.id, "return", r, Staff("S1")).ok());
+    }
+  }
+  auto counts = store_->RoutingCounts();
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  ASSERT_EQ(counts->size(), 1u);
+  EXPECT_EQ((*counts)[0].unit, "S1");
+  EXPECT_EQ((*counts)[0].category, "0101");
+  EXPECT_EQ((*counts)[0].dispatched, 3);
+  EXPECT_EQ((*counts)[0].returned, 2);
+}
+
 TEST_F(SqliteStoreTest, DataSurvivesReopen) {
   Ticket t = Create();
   store_.reset();
