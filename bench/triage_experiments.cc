@@ -7,8 +7,8 @@
 // DIR defaults to ../shared/data/teddy2020c (relative to the source tree).
 // A CONFIG is a name for the row followed by ':' and comma-separated
 // key=value settings, e.g. "linear-only:fasttext=0" or "base:" (defaults).
-// Keys: linear, fasttext, min_df, l2, ft_dim, ft_epoch, ft_lr, ft_ngrams,
-// ft_weight, pretrain, ngram_min, ngram_max, words, hints, hint_weight,
+// Keys: linear, fasttext, min_df, l2, balance, ft_dim, ft_epoch, ft_lr, ft_ngrams,
+// ft_weight, pretrain, ngram_min, ngram_max, words, lead, lead_prefix, hints, hint_weight,
 // unlabelled (0/1), rounds, threshold, pseudo_weight, pseudo_ratio, seed, verbose.
 // With --report, the full report (per-class table, confusion matrix) of each
 // configuration follows its row.
@@ -47,6 +47,7 @@ bool Apply(Config& c, const std::string& key, const std::string& value) {
   else if (key == "fasttext") o.use_fasttext = i != 0;
   else if (key == "min_df") o.min_df = i;
   else if (key == "l2") o.l2 = v;
+  else if (key == "balance") o.class_balance = v;
   else if (key == "ft_dim") o.fasttext.dim = i;
   else if (key == "ft_epoch") o.fasttext.epoch = i;
   else if (key == "ft_lr") o.fasttext.lr = v;
@@ -56,6 +57,8 @@ bool Apply(Config& c, const std::string& key, const std::string& value) {
   else if (key == "ngram_min") o.features.char_ngram_min = i;
   else if (key == "ngram_max") o.features.char_ngram_max = i;
   else if (key == "words") o.features.words = i != 0;
+  else if (key == "lead") o.features.lead_units = static_cast<std::size_t>(i);
+  else if (key == "lead_prefix") o.features.lead_prefix = i != 0;
   else if (key == "hints") c.hints = i != 0;
   else if (key == "hint_weight") o.hint_weight = v;
   else if (key == "unlabelled") c.unlabelled = i != 0;
@@ -70,7 +73,8 @@ bool Apply(Config& c, const std::string& key, const std::string& value) {
 }
 
 std::string FeatureKey(const text::FeatureOptions& f) {
-  return std::to_string(f.char_ngram_min) + "-" + std::to_string(f.char_ngram_max) + "-" + (f.words ? "w" : "");
+  return std::to_string(f.char_ngram_min) + "-" + std::to_string(f.char_ngram_max) + "-" + (f.words ? "w" : "") +
+         "-" + std::to_string(f.lead_units) + (f.lead_prefix ? "p" : "");
 }
 
 struct Featurized {
@@ -145,7 +149,7 @@ int main(int argc, char** argv) {
                norm_unlabelled.size());
   std::map<std::string, Featurized> cache;
   std::printf("| configuration | accuracy | macro-F1 | lowest F1 | seconds |\n|---|---:|---:|---:|---:|\n");
-  for (const auto& c : configs) {
+  for (auto& c : configs) {
     const std::string key = FeatureKey(c.options.features);
     if (!cache.count(key)) {
       Featurized f;
@@ -155,6 +159,24 @@ int main(int argc, char** argv) {
       cache[key] = std::move(f);
     }
     const Featurized& f = cache[key];
+    if (c.options.pretrain_vectors && c.options.use_fasttext) {
+      // Pretrain once per feature set, on the unlabelled texts only (not on the
+      // labelled ones, which would leak held-out texts into the vectors).
+      static std::map<std::string, std::string> vectors;
+      const std::string vkey = key + "/" + std::to_string(c.options.fasttext.dim);
+      if (!vectors.count(vkey)) {
+        const auto t0 = std::chrono::steady_clock::now();
+        auto v = FastTextModel::PretrainVectors(f.unlabelled, c.options.fasttext);
+        if (!v.ok()) {
+          std::fprintf(stderr, "%s\n", v.status().ToString().c_str());
+          return 1;
+        }
+        vectors[vkey] = std::move(v).value();
+        std::fprintf(stderr, "pretrained vectors in %.0f s\n",
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+      }
+      c.options.fasttext.pretrained_vectors = vectors[vkey];
+    }
     static const std::vector<std::vector<std::string>> kNoDocs;
     static const std::vector<std::string> kNoLabels;
     const auto start = std::chrono::steady_clock::now();

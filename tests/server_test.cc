@@ -428,5 +428,39 @@ TEST_F(ServerTest, KnowledgeBaseSearchEditAndHistory) {
   }
 }
 
+TEST_F(ServerTest, TriageSuggestsLocationUnitsKnowledgeAndAlerts) {
+  HttpClient op = As("operator");
+  json body = {{"content", "东华街道幸福里社区门口有人占道经营，摊位堵住了人行道"},
+               {"address", "东城区东华街道幸福里社区"},
+               {"category", "010401"}};
+  auto r = op.Post("/api/v1/triage", body);
+  ASSERT_EQ(r.status, 200) << r.body;
+  json t = r.Json();
+  EXPECT_FALSE(t["classifier_available"].get<bool>());  // the test server loads no model
+  ASSERT_FALSE(t["location"].is_null());
+  EXPECT_EQ(t["location"]["street"]["code"], "LC-D01-S01");
+  EXPECT_EQ(t["location"]["source"], "address");
+  ASSERT_FALSE(t["units"].empty());
+  EXPECT_EQ(t["units"][0]["unit"]["code"], "LC-D01-S01");  // 一单到底: the street office itself
+  EXPECT_NE(t["units"][0]["reasons"][0].get<std::string>().find("一单到底"), std::string::npos);
+  EXPECT_TRUE(t["alerts"].empty());
+
+  auto fire = op.Post("/api/v1/triage", {{"content", "我家楼下饭店着火了，浓烟很大"}}).Json();
+  ASSERT_FALSE(fire["alerts"].empty());
+  EXPECT_EQ(fire["alerts"][0]["code"], "119");
+  EXPECT_TRUE(fire["alerts"][0]["blocking"].get<bool>());
+
+  auto kb = op.Post("/api/v1/triage", {{"content", "社保卡丢了怎么补办"}}).Json();
+  ASSERT_FALSE(kb["knowledge"].empty());
+
+  auto point = op.Post("/api/v1/triage", {{"content", "路灯不亮"}, {"location", {{"lat", 27.95}, {"lon", 116.372}}}}).Json();
+  EXPECT_EQ(point["location"]["source"], "point");
+
+  EXPECT_EQ(op.Post("/api/v1/triage", {{"content", 5}}).Json()["error"]["field"], "content");
+  EXPECT_EQ(op.Post("/api/v1/triage", {{"content", "x"}, {"location", {{"lat", "n"}}}}).Json()["error"]["field"],
+            "location.lat");
+  EXPECT_EQ(As("analyst").Post("/api/v1/triage", body).status, 403);
+}
+
 }  // namespace
 }  // namespace hotline

@@ -23,7 +23,14 @@ Status HotlineService::LoadReferenceData() {
   if (!kb.ok()) return kb.status();
   for (const KbEntry& e : *kb) kb_index_.Upsert(e);  // withdrawn entries are left out by the index
   auto ref = std::make_shared<ReferenceData>(
-      ReferenceData{std::move(tree).value(), std::move(taxonomy).value(), std::move(catalog).value()});
+      ReferenceData{std::move(tree).value(), std::move(taxonomy).value(), std::move(catalog).value(), nullptr});
+  ref->assistant = std::make_unique<triage::IntakeAssistant>(ref->units, ref->taxonomy, ref->catalog,
+                                                             triage_.street_centers, triage_.alert_rules);
+  ref->assistant->SetClassifier(triage_.classifier);
+  ref->assistant->SetKnowledgeIndex(&kb_index_);
+  auto history = store_.RoutingCounts();
+  if (!history.ok()) return history.status();
+  for (const RoutingCount& c : *history) ref->assistant->router().AddHistory(c.unit, c.category, c.dispatched, c.returned);
   std::unique_lock lock(ref_mu_);
   ref_ = std::move(ref);
   return Status::Ok();
@@ -111,10 +118,25 @@ Result<Ticket> HotlineService::Command(TicketId id, const std::string& command, 
     if (main->state == TicketState::kMerged)
       return Status::InvalidArgument("main_ticket", "the main ticket is itself merged into another");
   }
-  return store_.UpdateTicket(id, [&](const Ticket& current) -> Result<Transition> {
+  std::string returned_by;
+  auto updated = store_.UpdateTicket(id, [&](const Ticket& current) -> Result<Transition> {
     if (!CanSee(current, actor, ref->units)) return Status::PermissionDenied("ticket belongs to another unit");
+    returned_by = current.lead_unit;
     return Apply(current, command, input, actor, MakeContext(*ref));
   });
+  // The router learns which units take and which send back each kind of ticket.
+  if (updated.ok() && !updated->appeal.category.empty()) {
+    if (command == "dispatch") ref->assistant->router().RecordDispatch(input.unit, updated->appeal.category);
+    if (command == "return") ref->assistant->router().RecordReturn(returned_by, updated->appeal.category);
+  }
+  return updated;
+}
+
+Result<triage::TriageResult> HotlineService::Triage(const triage::TriageInput& input, const Actor& actor) {
+  if (actor.role == Role::kAnalyst || actor.role == Role::kCitizen || actor.role == Role::kUnitStaff)
+    return Status::PermissionDenied("intake suggestions are for the hotline's staff");
+  if (input.content.size() > 20000) return Status::InvalidArgument("content", "content is longer than 20000 bytes");
+  return reference()->assistant->Triage(input);
 }
 
 Result<Ticket> HotlineService::Get(TicketId id, const Actor& actor) {

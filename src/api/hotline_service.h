@@ -15,6 +15,7 @@
 #include "domain/clock.h"
 #include "domain/state_machine.h"
 #include "store/store.h"
+#include "triage/intake/intake_assistant.h"
 #include "triage/kb/knowledge_index.h"
 
 namespace hotline::api {
@@ -23,6 +24,14 @@ struct ReferenceData {
   UnitTree units;
   Taxonomy taxonomy;
   std::vector<CatalogRule> catalog;
+  std::unique_ptr<triage::IntakeAssistant> assistant;  // built on the three above
+};
+
+// What the intake assistant needs besides the reference data in the store.
+struct TriageResources {
+  std::vector<triage::StreetCenter> street_centers;
+  triage::AlertRules alert_rules;
+  std::shared_ptr<const triage::Classifier> classifier;  // may be null: no model loaded
 };
 
 class HotlineService {
@@ -31,6 +40,10 @@ class HotlineService {
 
   // (Re)loads units, taxonomy, catalog and the knowledge-base index from the store.
   Status LoadReferenceData();
+  // Call before LoadReferenceData.
+  void SetTriageResources(TriageResources resources) { triage_ = std::move(resources); }
+  // Intake suggestions (classifier, locator, router, knowledge base, alerts).
+  Result<triage::TriageResult> Triage(const triage::TriageInput& input, const Actor& actor);
   // Synonym groups for knowledge-base search (see KnowledgeIndex::LoadSynonyms).
   Status LoadKbSynonyms(const std::string& text) { return kb_index_.LoadSynonyms(text); }
   std::shared_ptr<const ReferenceData> reference() const;
@@ -87,6 +100,7 @@ class HotlineService {
   std::mutex sessions_mu_;
   std::unordered_map<std::string, CachedSession> sessions_;  // by token hash
   triage::KnowledgeIndex kb_index_;
+  TriageResources triage_;
   mutable std::shared_mutex ref_mu_;
   std::shared_ptr<const ReferenceData> ref_;
 };

@@ -109,6 +109,7 @@ RestApi::RestApi(HotlineService& service) : service_(service) {
   AddStatsRoutes();
   AddPublicRoutes();
   AddKbRoutes();
+  AddTriageRoutes();
 }
 
 HttpResponse RestApi::Handle(const HttpRequest& req) {

@@ -27,6 +27,7 @@ class RestApi {
   void AddStatsRoutes();   // stats_routes.cc
   void AddPublicRoutes();  // public_routes.cc: the citizen portal, no login
   void AddKbRoutes();      // kb_routes.cc: the knowledge base
+  void AddTriageRoutes();  // triage_routes.cc: intake suggestions
   HttpResponse Metrics() const;
 
   HotlineService& service_;

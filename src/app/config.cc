@@ -22,6 +22,7 @@ Status ApplyTomlFile(const std::string& path, Config& c) {
   if (auto v = t["data_dir"].value<std::string>()) c.data_dir = *v;
   if (auto v = t["web_dir"].value<std::string>()) c.web_dir = *v;
   if (auto v = t["log_level"].value<std::string>()) c.log_level = *v;
+  if (auto v = t["model"].value<std::string>()) c.model = *v;
   if (auto v = t["demo"]["appeals"].value<int64_t>()) c.demo_appeals = static_cast<int>(*v);
   if (c.port < 0 || c.port > 65535) return Status::InvalidArgument("port", path + ": port must be 0..65535");
   return Status::Ok();
@@ -45,6 +46,7 @@ Status ApplyEnvironment(Config& c) {
   if (auto v = env("HOTLINE_DATA_DIR")) c.data_dir = v;
   if (auto v = env("HOTLINE_WEB_DIR")) c.web_dir = v;
   if (auto v = env("HOTLINE_LOG_LEVEL")) c.log_level = v;
+  if (auto v = env("HOTLINE_MODEL")) c.model = v;
   return Status::Ok();
 }
 

@@ -19,6 +19,7 @@
 #include "app/importer.h"
 #include "app/progress_bar.h"
 #include "app/reference_files.h"
+#include "app/triage_resources.h"
 
 namespace hotline::app {
 namespace {
@@ -67,6 +68,10 @@ int Serve(Config config) {
       return Fail(s);
   }
   api::HotlineService service(**store, clock, calendar);
+  auto triage = LoadTriageResources(config.data_dir, config.model);
+  if (!triage.ok()) return Fail(triage.status());
+  if (!triage->classifier) spdlog::warn("no classifier model (--model): intake suggestions come without categories");
+  service.SetTriageResources(std::move(triage).value());
   if (Status s = service.LoadKbSynonyms(ReadTextFile(config.data_dir + "/kb/synonyms.txt")); !s.ok()) return Fail(s);
   if (Status s = service.LoadReferenceData(); !s.ok()) return Fail(s);
   if (service.reference()->units.units().empty())
@@ -148,6 +153,7 @@ int main(int argc, char** argv) {
       serve->add_option("--workers", config.workers, "request handler threads")->check(CLI::Range(1, 1024));
   auto* data_opt = serve->add_option("--data-dir", config.data_dir, "reference data directory");
   auto* web_opt = serve->add_option("--web-dir", config.web_dir, "built web front end (web/dist)");
+  auto* model_opt = serve->add_option("--model", config.model, "classifier model from `hotline train` (optional)");
   serve->add_flag("--demo", config.demo, "seed the demo city, accounts and a year of appeals on first start");
   serve->add_option("--demo-appeals", config.demo_appeals, "how many demo appeals to generate")
       ->check(CLI::Range(0, 1000000));
@@ -181,6 +187,7 @@ int main(int argc, char** argv) {
     if (workers_opt->count()) merged.workers = flags.workers;
     if (data_opt->count()) merged.data_dir = flags.data_dir;
     if (web_opt->count()) merged.web_dir = flags.web_dir;
+    if (model_opt->count()) merged.model = flags.model;
     return Serve(merged);
   }
   if (import->parsed()) return Import(import_db, import_file, import_as);

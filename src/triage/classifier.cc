@@ -202,18 +202,29 @@ Result<Classifier> Classifier::TrainFeaturized(const std::vector<std::vector<std
   }
   impl->features = options.features;
 
+  std::vector<double> class_weight(impl->labels.size(), 1.0);
+  {
+    std::vector<int> n(impl->labels.size(), 0);
+    for (const auto& l : labels) ++n[index[l]];
+    for (std::size_t c = 0; c < n.size(); ++c)
+      class_weight[c] = std::pow(static_cast<double>(labels.size()) / (static_cast<double>(n.size()) * n[c]),
+                                 options.class_balance);
+  }
   std::vector<Example> base;
-  for (std::size_t i = 0; i < docs.size(); ++i) base.push_back({&docs[i], index[labels[i]], 1.0f});
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    const int c = index[labels[i]];
+    base.push_back({&docs[i], c, static_cast<float>(class_weight[c])});
+  }
   std::size_t hints_used = 0;
   for (std::size_t i = 0; i < hint_docs.size(); ++i) {
     auto it = index.find(hint_labels[i]);
     if (it == index.end() || hint_docs[i].empty()) continue;
-    base.push_back({&hint_docs[i], it->second, static_cast<float>(options.hint_weight)});
+    base.push_back({&hint_docs[i], it->second, static_cast<float>(options.hint_weight * class_weight[it->second])});
     ++hints_used;
   }
 
-  std::string pretrained;
-  if (options.use_fasttext && options.pretrain_vectors && !unlabelled.empty()) {
+  std::string pretrained = options.fasttext.pretrained_vectors;  // given, or made here
+  if (options.use_fasttext && options.pretrain_vectors && pretrained.empty() && !unlabelled.empty()) {
     std::vector<std::vector<std::string>> corpus = unlabelled;
     corpus.insert(corpus.end(), docs.begin(), docs.end());
     auto vec = FastTextModel::PretrainVectors(corpus, options.fasttext);
@@ -251,7 +262,7 @@ Result<Classifier> Classifier::TrainFeaturized(const std::vector<std::vector<std
                                   : cand.size();
       for (std::size_t j = 0; j < cand.size() && j < cap; ++j) {
         examples.push_back({&unlabelled[cand[j].second], static_cast<int>(c),
-                            static_cast<float>(options.pseudo_weight)});
+                            static_cast<float>(options.pseudo_weight * class_weight[c])});
         ++per_class[c];
         ++pseudo_used;
       }

@@ -47,6 +47,9 @@ struct TrainOptions {
   bool use_linear = true;
   int min_df = 2;        // a feature must occur in this many training texts
   double l2 = 3e-4;      // L2 penalty of the logistic regression
+  // Example weights (n / (C n_c))^class_balance: 0 weighs every text alike, 1
+  // gives every class the same total weight, so rare classes are not swallowed.
+  double class_balance = 0.0;
 
   bool use_fasttext = true;
   FastTextOptions fasttext;

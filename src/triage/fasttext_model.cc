@@ -86,6 +86,13 @@ Status MapLabels(const fasttext::FastText& ft, int num_classes, std::vector<int>
   return Status::Ok();
 }
 
+// Exposes fastText's check of the file magic and version, which loadModel(std::string)
+// does before loadModel(std::istream&), and which an in-memory load must do too.
+class StreamLoadable : public fasttext::FastText {
+ public:
+  bool CheckHeader(std::istream& in) { return checkModel(in); }
+};
+
 }  // namespace
 
 FastTextModel::FastTextModel() = default;
@@ -170,8 +177,11 @@ Result<FastTextModel> FastTextModel::Deserialize(std::string_view bytes, int num
   m.num_classes_ = num_classes;
   try {
     std::istringstream in{std::string(bytes)};
-    auto ft = std::make_shared<fasttext::FastText>();
+    auto ft = std::make_shared<StreamLoadable>();
+    if (!ft->CheckHeader(in))
+      return Status::InvalidArgument("model", "the fastText section has a wrong magic number or version");
     ft->loadModel(in);
+    if (!in) return Status::InvalidArgument("model", "the fastText section is truncated");
     if (ft->getArgs().model != fasttext::model_name::sup)
       return Status::InvalidArgument("model", "the fastText section is not a supervised model");
     HOTLINE_RETURN_IF_ERROR(MapLabels(*ft, num_classes, m.class_of_label_));

@@ -15,6 +15,7 @@
 #include "api/rest_api.h"
 #include "app/demo_city.h"
 #include "app/reference_files.h"
+#include "app/triage_resources.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/http_client.h"
 
@@ -39,6 +40,9 @@ class TestServer {
     std::stringstream text;
     text << synonyms.rdbuf();
     Check(service_->LoadKbSynonyms(text.str()));
+    auto triage = app::LoadTriageResources(data, "");
+    if (!triage.ok()) throw std::runtime_error(triage.status().ToString());
+    service_->SetTriageResources(std::move(triage).value());
     Check(service_->LoadReferenceData());
     rest_ = std::make_unique<api::RestApi>(*service_);
     api::ServerOptions opt;

@@ -1,0 +1,40 @@
+#include "app/triage_resources.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "app/csv_reader.h"
+
+namespace hotline::app {
+
+Result<api::TriageResources> LoadTriageResources(const std::string& data_dir, const std::string& model_path) {
+  api::TriageResources r;
+  auto centers = CsvTable::ReadFile(data_dir + "/demo/street_centers.csv");
+  if (!centers.ok()) return centers.status();
+  for (std::size_t i = 0; i < centers->size(); ++i)
+    r.street_centers.push_back({centers->Get(i, "code"), std::atof(centers->Get(i, "lat").c_str()),
+                                std::atof(centers->Get(i, "lon").c_str())});
+  const std::string rules_path = data_dir + "/triage/alert_rules.tsv";
+  std::ifstream rules_file(rules_path);
+  if (!rules_file) return Status::NotFound("cannot open " + rules_path);
+  std::stringstream text;
+  text << rules_file.rdbuf();
+  auto rules = triage::AlertRules::Parse(text.str());
+  if (!rules.ok()) return Status::InvalidArgument(rules.status().field(), rules_path + ": " + rules.status().message());
+  r.alert_rules = std::move(rules).value();
+  auto scripts = CsvTable::ReadFile(data_dir + "/demo/out_of_scope.tsv", '\t');
+  if (scripts.ok()) {
+    std::map<std::string, std::string> by_code;
+    for (std::size_t i = 0; i < scripts->size(); ++i) by_code[scripts->Get(i, "code")] = scripts->Get(i, "script");
+    r.alert_rules.SetScripts(std::move(by_code));
+  }
+  if (!model_path.empty()) {
+    auto model = triage::Classifier::Load(model_path);
+    if (!model.ok()) return Status::InvalidArgument("model", model_path + ": " + model.status().message());
+    r.classifier = std::make_shared<const triage::Classifier>(std::move(model).value());
+  }
+  return r;
+}
+
+}  // namespace hotline::app

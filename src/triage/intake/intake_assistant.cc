@@ -1,0 +1,68 @@
+#include "triage/intake/intake_assistant.h"
+
+#include "text/normalize.h"
+
+namespace hotline::triage {
+
+IntakeAssistant::IntakeAssistant(const UnitTree& units, const Taxonomy& taxonomy, std::vector<CatalogRule> catalog,
+                                 std::vector<StreetCenter> centers, AlertRules alerts)
+    : taxonomy_(taxonomy),
+      locator_(units, std::move(centers)),
+      router_(units, taxonomy, std::move(catalog)),
+      alerts_(std::move(alerts)) {}
+
+void IntakeAssistant::SetClassifier(std::shared_ptr<const Classifier> classifier) {
+  std::lock_guard lock(classifier_mu_);
+  classifier_ = std::move(classifier);
+}
+
+std::string IntakeAssistant::CodeForLabel(const std::string& label) const {
+  if (taxonomy_.Find(label)) return label;
+  for (const Category& c : taxonomy_.categories())
+    if (c.level == 1 && c.name == label) return c.code;
+  return "";
+}
+
+TriageResult IntakeAssistant::Triage(const TriageInput& input) const {
+  TriageResult r;
+  const std::string text = text::NormalizeText(input.content);
+  std::shared_ptr<const Classifier> classifier;
+  {
+    std::lock_guard lock(classifier_mu_);
+    classifier = classifier_;
+  }
+  r.classifier_available = classifier != nullptr;
+  if (classifier && !text.empty()) {
+    for (const Prediction& p : classifier->Predict(text, 3))
+      r.categories.push_back({CodeForLabel(p.category), p.category, p.confidence});
+  }
+  if (!input.address.empty()) {
+    r.location = locator_.FromAddress(text::NormalizeText(input.address));
+    if (r.location) r.location_source = "address";
+  }
+  if (!r.location && input.location) {
+    r.location = locator_.FromPoint(input.location->lat, input.location->lon);
+    if (r.location) r.location_source = "point";
+  }
+  if (!r.location && !text.empty()) {  // the content often names the place too
+    r.location = locator_.FromAddress(text);
+    if (r.location) r.location_source = "content";
+  }
+  std::vector<CategoryGuess> guesses;
+  if (!input.category.empty() && taxonomy_.Find(input.category)) guesses.push_back({input.category, 1.0});
+  for (const CategorySuggestion& c : r.categories)
+    if (!c.code.empty() && c.code != input.category) guesses.push_back({c.code, c.confidence});
+  r.units = router_.Suggest(guesses, r.location ? r.location->area : "", input.enterprise);
+  if (kb_ && !text.empty()) {
+    KbQuery q;
+    q.text = text;
+    q.limit = 5;
+    if (!guesses.empty()) q.category = guesses.front().code;
+    auto hits = kb_->Search(q);
+    if (hits.ok()) r.knowledge = std::move(hits).value();
+  }
+  r.alerts = alerts_.Check(text);
+  return r;
+}
+
+}  // namespace hotline::triage

@@ -1,0 +1,69 @@
+// IntakeAssistant: everything the intake desk suggests while the operator types —
+// the likely categories (classifier, top 3), where the appeal is (locator), who
+// should handle it (router, top 3 with reasons), knowledge-base answers (top 5)
+// and alerts (emergency transfer, out of scope). Every part is optional: without a
+// classifier model, an operator-chosen category drives the router. Thread-safe.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/ticket.h"
+#include "triage/classifier.h"
+#include "triage/intake/alert_rules.h"
+#include "triage/intake/locator.h"
+#include "triage/intake/router.h"
+#include "triage/kb/knowledge_index.h"
+
+namespace hotline::triage {
+
+struct TriageInput {
+  std::string content;
+  std::string address;
+  std::optional<GeoPoint> location;
+  bool enterprise = false;
+  std::string category;  // chosen by the operator, if any: it leads the router
+};
+
+struct CategorySuggestion {
+  std::string code;  // taxonomy code ("" when the model's label is not in the taxonomy)
+  std::string label; // the model's label
+  double confidence = 0;
+};
+
+struct TriageResult {
+  bool classifier_available = false;
+  std::vector<CategorySuggestion> categories;
+  std::optional<Location> location;
+  std::string location_source;  // "address" or "point"
+  std::vector<UnitSuggestion> units;
+  std::vector<KbHit> knowledge;
+  std::vector<Alert> alerts;
+};
+
+class IntakeAssistant {
+ public:
+  IntakeAssistant(const UnitTree& units, const Taxonomy& taxonomy, std::vector<CatalogRule> catalog,
+                  std::vector<StreetCenter> centers, AlertRules alerts);
+
+  void SetClassifier(std::shared_ptr<const Classifier> classifier);
+  void SetKnowledgeIndex(const KnowledgeIndex* index) { kb_ = index; }
+  Router& router() { return router_; }
+
+  TriageResult Triage(const TriageInput& input) const;
+  // The taxonomy code for a model label: the label itself, or a level-1 name.
+  std::string CodeForLabel(const std::string& label) const;
+
+ private:
+  const Taxonomy& taxonomy_;
+  Locator locator_;
+  Router router_;
+  AlertRules alerts_;
+  const KnowledgeIndex* kb_ = nullptr;
+  mutable std::mutex classifier_mu_;
+  std::shared_ptr<const Classifier> classifier_;
+};
+
+}  // namespace hotline::triage
