@@ -1,6 +1,8 @@
 // Integration tests: the real HTTP server on loopback, driven over HTTP.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "api/views.h"
 #include "support/test_server.h"
 
@@ -460,6 +462,62 @@ TEST_F(ServerTest, TriageSuggestsLocationUnitsKnowledgeAndAlerts) {
   EXPECT_EQ(op.Post("/api/v1/triage", {{"content", "x"}, {"location", {{"lat", "n"}}}}).Json()["error"]["field"],
             "location.lat");
   EXPECT_EQ(As("analyst").Post("/api/v1/triage", body).status, 403);
+}
+
+// Reads from an event stream until `needle` shows up or `seconds` pass.
+class StreamReader {
+ public:
+  StreamReader(unsigned short port, const std::string& token) : socket_(ioc_) {
+    socket_.connect({boost::asio::ip::make_address("127.0.0.1"), port});
+    const std::string req = "GET /api/v1/live?token=" + token + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    boost::asio::write(socket_, boost::asio::buffer(req));
+  }
+  bool WaitFor(const std::string& needle, int seconds = 5) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (seen_.find(needle) != std::string::npos) return true;
+      boost::system::error_code ec;
+      const std::size_t n = socket_.available(ec);
+      if (ec) return false;
+      if (n == 0) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        continue;
+      }
+      std::string buf(n, '\0');
+      socket_.read_some(boost::asio::buffer(buf), ec);
+      seen_ += buf;
+    }
+    return seen_.find(needle) != std::string::npos;
+  }
+  const std::string& seen() const { return seen_; }
+
+ private:
+  boost::asio::io_context ioc_;
+  boost::asio::ip::tcp::socket socket_;
+  std::string seen_;
+};
+
+TEST_F(ServerTest, LiveEventsStreamNewTicketsWithinScope) {
+  auto login = [&](const std::string& user) {
+    HttpClient c = server_->Client();
+    auto r = c.Post("/api/v1/sessions", {{"username", user}, {"password", "demo"}});
+    return r.Json()["token"].get<std::string>();
+  };
+  StreamReader board(server_->port(), login("supervisor"));
+  StreamReader other_unit(server_->port(), login("LC-D02-S01"));
+  ASSERT_TRUE(board.WaitFor("text/event-stream"));
+  ASSERT_TRUE(other_unit.WaitFor(": connected"));
+  HttpClient op = As("operator");
+  auto created = op.Post("/api/v1/tickets", Appeal("实时推送测试：路面塌陷")).Json();
+  const std::string number = created["number"];
+  EXPECT_TRUE(board.WaitFor(number)) << board.seen();
+  EXPECT_NE(board.seen().find("event: ticket"), std::string::npos);
+  EXPECT_EQ(board.seen().find("13800138000"), std::string::npos);  // no personal data on the wire
+  HttpClient disp = As("dispatcher");
+  ASSERT_EQ(disp.Post(Cmd(created["id"].get<std::int64_t>(), "dispatch"), {{"unit", "LC-D01-S01"}}).status, 200);
+  EXPECT_TRUE(board.WaitFor("\"command\":\"dispatch\""));
+  EXPECT_FALSE(other_unit.WaitFor(number, 1));  // another district's street sees nothing of it
+  EXPECT_EQ(server_->Client().Get("/api/v1/live").status, 401);
 }
 
 }  // namespace

@@ -99,7 +99,9 @@ Result<Ticket> HotlineService::Intake(Appeal appeal, const Actor& actor) {
   if (appeal.query_code.empty()) appeal.query_code = RandomDigits(6);
   auto tr = hotline::Intake(appeal, actor, MakeContext(*ref));
   if (!tr.ok()) return tr.status();
-  return store_.CreateTicket(*tr);
+  auto created = store_.CreateTicket(*tr);
+  if (created.ok()) PublishTicket(*created, "intake");
+  return created;
 }
 
 Result<Ticket> HotlineService::Command(TicketId id, const std::string& command, const CommandInput& input,
@@ -124,6 +126,7 @@ Result<Ticket> HotlineService::Command(TicketId id, const std::string& command, 
     returned_by = current.lead_unit;
     return Apply(current, command, input, actor, MakeContext(*ref));
   });
+  if (updated.ok()) PublishTicket(*updated, command);
   // The router learns which units take and which send back each kind of ticket.
   if (updated.ok() && !updated->appeal.category.empty()) {
     if (command == "dispatch") ref->assistant->router().RecordDispatch(input.unit, updated->appeal.category);
@@ -189,6 +192,32 @@ namespace {
 bool MayEditKb(const Actor& a) { return a.role == Role::kAdmin || a.role == Role::kSupervisor; }
 
 }  // namespace
+
+void HotlineService::PublishTicket(const Ticket& t, const std::string& command) {
+  if (live_.subscribers() == 0) return;
+  nlohmann::json data = {{"id", t.id},
+                         {"number", TicketNumber(t)},
+                         {"command", command},
+                         {"state", Name(t.state)},
+                         {"channel", Name(t.appeal.channel)},
+                         {"appeal_type", Name(t.appeal.type)},
+                         {"category", t.appeal.category},
+                         {"area", t.appeal.area},
+                         {"lead_unit", t.lead_unit},
+                         {"location", t.appeal.location ? nlohmann::json{{"lat", t.appeal.location->lat},
+                                                                         {"lon", t.appeal.location->lon}}
+                                                        : nlohmann::json(nullptr)},
+                         {"created_at", FormatTime(t.created_at)},
+                         {"updated_at", FormatTime(t.updated_at)}};
+  live_.Publish("ticket", data.dump(), &t);
+}
+
+std::shared_ptr<LiveSubscription> HotlineService::SubscribeLive(const Actor& actor) {
+  return live_.Subscribe([this, actor](const std::string&, const void* subject) {
+    const auto* t = static_cast<const Ticket*>(subject);
+    return t && CanSee(*t, actor, reference()->units);
+  });
+}
 
 std::string HotlineService::Today() const {
   const UnixSeconds local = clock_.Now() + WorkCalendar::kUtcOffsetSeconds;

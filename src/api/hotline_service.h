@@ -14,6 +14,7 @@
 
 #include "domain/clock.h"
 #include "domain/state_machine.h"
+#include "api/live_events.h"
 #include "store/store.h"
 #include "triage/intake/intake_assistant.h"
 #include "triage/kb/knowledge_index.h"
@@ -82,6 +83,11 @@ class HotlineService {
   // Today's date in the city (YYYY-MM-DD).
   std::string Today() const;
 
+  // Live events (SSE): "ticket" messages for intakes and every command, filtered
+  // to what the actor may see; no personal data in them.
+  std::shared_ptr<LiveSubscription> SubscribeLive(const Actor& actor);
+  LiveEvents& live() { return live_; }
+
   Store& store() { return store_; }
   const Clock& clock() const { return clock_; }
 
@@ -99,6 +105,9 @@ class HotlineService {
   };
   std::mutex sessions_mu_;
   std::unordered_map<std::string, CachedSession> sessions_;  // by token hash
+  void PublishTicket(const Ticket& t, const std::string& command);
+
+  LiveEvents live_;
   triage::KnowledgeIndex kb_index_;
   TriageResources triage_;
   mutable std::shared_mutex ref_mu_;

@@ -1,5 +1,8 @@
 #include "api/http_server.h"
 
+#include "api/live_events.h"
+#include "api/router.h"
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -77,23 +80,19 @@ class Session : public std::enable_shared_from_this<Session> {
         ec == asio::error::eof)
       return Close();
     if (ec == http::error::body_limit) {
-      HttpResponse r{413, "application/json; charset=utf-8",
-                     R"({"error":{"code":"payload_too_large","message":"request body exceeds )" +
-                         std::to_string(max_body_) + R"( bytes","field":"body"}})",
-                     {}};
+      HttpResponse r = ErrorResponse(413, "payload_too_large",
+                                     "request body exceeds " + std::to_string(max_body_) + " bytes", "body");
       return Write(ToBeast(std::move(r), 11, false));
     }
     if (ec) {
-      HttpResponse r{400, "application/json; charset=utf-8",
-                     R"({"error":{"code":"bad_request","message":"malformed HTTP request"}})", {}};
+      HttpResponse r = ErrorResponse(400, "bad_request", "malformed HTTP request");
       return Write(ToBeast(std::move(r), 11, false));
     }
     auto req = parser_->release();
     bool bad_target = false;
     HttpRequest request = ToRequest(req, remote_, bad_target);
     if (bad_target) {
-      HttpResponse r{400, "application/json; charset=utf-8",
-                     R"({"error":{"code":"bad_request","message":"malformed request target"}})", {}};
+      HttpResponse r = ErrorResponse(400, "bad_request", "malformed request target");
       return Write(ToBeast(std::move(r), req.version(), req.keep_alive()));
     }
     // Handlers may block on the store (a durable commit waits for fsync): run them
@@ -104,9 +103,63 @@ class Session : public std::enable_shared_from_this<Session> {
       HttpResponse response = self->handler_(request);
       asio::post(self->stream_.get_executor(),
                  [self, response = std::move(response), version, keep_alive]() mutable {
+                   if (response.stream) return self->StartStream(std::move(response.stream));
                    self->Write(ToBeast(std::move(response), version, keep_alive));
                  });
     });
+  }
+
+  // --- server-sent events: the connection becomes a one-way stream ---------------
+  void StartStream(std::shared_ptr<LiveSubscription> live) {
+    live_ = std::move(live);
+    stream_.expires_never();
+    live_->SetWake([weak = weak_from_this()] {
+      if (auto self = weak.lock()) asio::post(self->stream_.get_executor(), [self] { self->Pump(); });
+    });
+    WriteRaw(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-cache\r\n"
+        "Connection: keep-alive\r\nX-Accel-Buffering: no\r\n\r\n: connected\n\n");
+    Heartbeat();
+    WatchForClose();
+  }
+  void Pump() {
+    if (writing_ || !live_) return;
+    std::string data = live_->Drain();
+    if (!data.empty()) WriteRaw(std::move(data));
+  }
+  void WriteRaw(std::string data) {
+    writing_ = true;
+    auto buf = std::make_shared<std::string>(std::move(data));
+    asio::async_write(stream_.socket(), asio::buffer(*buf), [self = shared_from_this(), buf](beast::error_code ec, std::size_t) {
+      self->writing_ = false;
+      if (ec) return self->EndStream();
+      self->Pump();
+    });
+  }
+  void Heartbeat() {
+    heartbeat_.expires_after(std::chrono::seconds(15));
+    heartbeat_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec || !self->live_) return;
+      if (!self->writing_) self->WriteRaw(": ping\n\n");
+      self->Heartbeat();
+    });
+  }
+  // The client sends nothing on a stream; a read completing means it went away.
+  void WatchForClose() {
+    auto buf = std::make_shared<std::array<char, 512>>();
+    stream_.socket().async_read_some(asio::buffer(*buf), [self = shared_from_this(), buf](beast::error_code ec, std::size_t) {
+      if (ec) return self->EndStream();
+      self->WatchForClose();
+    });
+  }
+  void EndStream() {
+    if (!live_) return;
+    live_->Close();
+    live_.reset();
+    heartbeat_.cancel();
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.socket().close(ec);
   }
 
   void Write(http::response<http::string_body> res) {
@@ -140,6 +193,9 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   const Handler& handler_;
   asio::thread_pool& workers_;
+  std::shared_ptr<LiveSubscription> live_;
+  bool writing_ = false;
+  asio::steady_timer heartbeat_{stream_.get_executor()};
   std::size_t max_body_;
   std::string remote_;
 };

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,11 +28,16 @@ struct HttpRequest {
   }
 };
 
+class LiveSubscription;
+
 struct HttpResponse {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // When set, the server answers with a text/event-stream and keeps writing what
+  // the subscription queues until the client goes away (see live_events.h).
+  std::shared_ptr<LiveSubscription> stream;
 };
 
 }  // namespace hotline::api

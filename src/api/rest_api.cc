@@ -205,6 +205,17 @@ void RestApi::AddRoutes() {
             {{"username", a.username}, {"role", Name(a.role)}, {"unit", a.unit}, {"display_name", user->display_name}});
       }));
 
+  // Server-sent events. EventSource cannot send headers, so the token may come as ?token=.
+  router_.Add("GET", "/api/v1/live", [this](const HttpRequest& req, const PathParams&) -> HttpResponse {
+    std::string token = BearerToken(req);
+    if (token.empty()) token = req.Param("token");
+    auto actor = service_.Authenticate(token);
+    if (!actor.ok()) return StatusResponse(actor.status());
+    if (actor->role == Role::kCitizen) return StatusResponse(Status::PermissionDenied("staff only"));
+    HttpResponse r;
+    r.stream = service_.SubscribeLive(*actor);
+    return r;
+  });
   router_.Add("GET", "/api/v1/units", authed([this](const HttpRequest&, const PathParams&, const Actor&) {
                 json items = json::array();
                 for (const Unit& u : service_.reference()->units.units()) items.push_back(UnitView(u));
