@@ -520,5 +520,79 @@ TEST_F(ServerTest, LiveEventsStreamNewTicketsWithinScope) {
   EXPECT_EQ(server_->Client().Get("/api/v1/live").status, 401);
 }
 
+// Administration changes shared state: it gets a server of its own.
+TEST(AdminTest, UsersUnitsTaxonomyAndCatalog) {
+  testing::TestServer server("admin_test");
+  HttpClient admin = server.Client();
+  ASSERT_EQ(admin.Login("admin"), 201);
+  HttpClient op = server.Client();
+  ASSERT_EQ(op.Login("operator"), 201);
+  EXPECT_EQ(op.Get("/api/v1/users").status, 403);
+  auto users = admin.Get("/api/v1/users").Json();
+  EXPECT_GT(users["total"].get<int>(), 100);
+  EXPECT_FALSE(users.dump().find("argon2") != std::string::npos);  // no password hashes on the wire
+
+  json newbie = {{"username", "wang.min"}, {"password", "s3cret-pass"}, {"role", "unit"}, {"unit", "LC-D01-S01"},
+                 {"display_name", "王敏"}};
+  ASSERT_EQ(admin.Post("/api/v1/users", newbie).status, 201);
+  EXPECT_EQ(admin.Post("/api/v1/users", newbie).status, 409);
+  json bad = newbie;
+  bad["username"] = "x y";
+  EXPECT_EQ(admin.Post("/api/v1/users", bad).Json()["error"]["field"], "username");
+  bad = newbie;
+  bad["username"] = "li";
+  bad["password"] = "short";
+  EXPECT_EQ(admin.Post("/api/v1/users", bad).Json()["error"]["field"], "password");
+  bad["password"] = "long-enough";
+  bad["unit"] = "LC-NOPE";
+  EXPECT_EQ(admin.Post("/api/v1/users", bad).Json()["error"]["field"], "unit");
+  HttpClient wang = server.Client();
+  ASSERT_EQ(wang.Login("wang.min", "s3cret-pass"), 201);
+  // Disabling the account ends its sessions at once.
+  json disable = newbie;
+  disable.erase("password");
+  disable["active"] = false;
+  ASSERT_EQ(admin.Request("PUT", "/api/v1/users/wang.min", disable.dump()).status, 200);
+  EXPECT_EQ(wang.Get("/api/v1/me").status, 401);
+  EXPECT_EQ(admin.Request("PUT", "/api/v1/users/admin", json{{"role", "operator"}}.dump()).Json()["error"]["field"], "role");
+
+  // Catalog: read by staff, replaced by admins, validated.
+  auto catalog = op.Get("/api/v1/catalog").Json();
+  ASSERT_GT(catalog["total"].get<int>(), 100);
+  json items = catalog["items"];
+  json broken = {{"items", items}};
+  broken["items"][0]["lead"] = "LC-NOPE";
+  EXPECT_EQ(admin.Request("PUT", "/api/v1/catalog", broken.dump()).Json()["error"]["field"], "lead");
+  EXPECT_EQ(op.Request("PUT", "/api/v1/catalog", json{{"items", items}}.dump()).status, 403);
+  json smaller = {{"items", json::array({items[0], items[1]})}};
+  ASSERT_EQ(admin.Request("PUT", "/api/v1/catalog", smaller.dump()).status, 200);
+  EXPECT_EQ(op.Get("/api/v1/catalog").Json()["total"], 2);
+
+  // Units and taxonomy: a cycle or a skipped level is refused, nothing changes.
+  json units = op.Get("/api/v1/units").Json()["items"];
+  json cyclic = units;
+  for (auto& u : cyclic)
+    if (u["code"] == "LC") u["parent"] = "LC-D01";
+  EXPECT_EQ(admin.Request("PUT", "/api/v1/units", json{{"items", cyclic}}.dump()).status, 400);
+  json renamed = units;
+  for (auto& u : renamed) {
+    if (u["parent"].is_null()) u.erase("parent");
+    if (u["code"] == "LC-D01-S01") u["name"] = "东华街道（新）";
+  }
+  ASSERT_EQ(admin.Request("PUT", "/api/v1/units", json{{"items", renamed}}.dump()).status, 200);
+  bool found = false;
+  const json after = op.Get("/api/v1/units").Json()["items"];
+  for (const auto& u : after) found = found || u["name"] == "东华街道（新）";
+  EXPECT_TRUE(found);
+  json cats = op.Get("/api/v1/categories").Json()["items"];
+  json skipped = cats;
+  for (auto& c : skipped) {
+    if (c["parent"].is_null()) c.erase("parent");
+    if (c["level"] == 3) c["level"] = 2;
+  }
+  EXPECT_EQ(admin.Request("PUT", "/api/v1/categories", json{{"items", skipped}}.dump()).Json()["error"]["field"],
+            "level");
+}
+
 }  // namespace
 }  // namespace hotline

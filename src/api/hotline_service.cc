@@ -1,6 +1,8 @@
 #include "api/hotline_service.h"
 
 #include "api/credentials.h"
+
+#include <cctype>
 #include "api/views.h"
 
 namespace hotline::api {
@@ -217,6 +219,90 @@ std::shared_ptr<LiveSubscription> HotlineService::SubscribeLive(const Actor& act
     const auto* t = static_cast<const Ticket*>(subject);
     return t && CanSee(*t, actor, reference()->units);
   });
+}
+
+namespace {
+
+Status RequireAdmin(const Actor& a) {
+  return a.role == Role::kAdmin ? Status::Ok() : Status::PermissionDenied("administrators only");
+}
+
+}  // namespace
+
+Result<std::vector<User>> HotlineService::ListUsers(const Actor& actor) {
+  HOTLINE_RETURN_IF_ERROR(RequireAdmin(actor));
+  return store_.ListUsers();
+}
+
+Status HotlineService::SaveUser(User user, const std::string& password, bool is_new, const Actor& actor) {
+  HOTLINE_RETURN_IF_ERROR(RequireAdmin(actor));
+  if (user.username.empty() || user.username.size() > 64)
+    return Status::InvalidArgument("username", "username must be 1..64 characters");
+  for (char c : user.username)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
+      return Status::InvalidArgument("username", "username may use letters, digits, - _ . only");
+  if (user.role == Role::kCitizen) return Status::InvalidArgument("role", "citizens have no accounts");
+  if (user.role == Role::kUnitStaff && !reference()->units.Find(user.unit))
+    return Status::InvalidArgument("unit", "unit staff need an existing unit");
+  if (user.role != Role::kUnitStaff) user.unit.clear();
+  auto existing = store_.FindUser(user.username);
+  if (is_new && existing.ok()) return Status::AlreadyExists("user " + user.username + " exists");
+  if (!is_new && !existing.ok()) return Status::NotFound("no user " + user.username);
+  if (!password.empty()) {
+    if (password.size() < 8) return Status::InvalidArgument("password", "password must have at least 8 characters");
+    auto hash = HashPassword(password);
+    if (!hash.ok()) return hash.status();
+    user.password_hash = *hash;
+  } else if (is_new) {
+    return Status::InvalidArgument("password", "password is required");
+  } else {
+    user.password_hash = existing->password_hash;
+  }
+  if (user.username == actor.username && (!user.active || user.role != Role::kAdmin))
+    return Status::InvalidArgument("role", "you cannot demote or disable yourself");
+  HOTLINE_RETURN_IF_ERROR(store_.PutUser(user));
+  std::lock_guard lock(sessions_mu_);
+  sessions_.clear();  // roles may have changed: re-check every session with the store
+  return Status::Ok();
+}
+
+Status HotlineService::ReplaceUnits(std::vector<Unit> units, const Actor& actor) {
+  HOTLINE_RETURN_IF_ERROR(RequireAdmin(actor));
+  auto tree = UnitTree::Build(units);
+  if (!tree.ok()) return tree.status();
+  for (const CatalogRule& r : reference()->catalog)
+    if (!tree->Find(r.lead)) return Status::InvalidArgument("units", "unit " + r.lead + " is still used by the catalog");
+  HOTLINE_RETURN_IF_ERROR(store_.ReplaceUnits(units));
+  return LoadReferenceData();
+}
+
+Status HotlineService::ReplaceCategories(std::vector<Category> categories, const Actor& actor) {
+  HOTLINE_RETURN_IF_ERROR(RequireAdmin(actor));
+  auto tax = Taxonomy::Build(categories);
+  if (!tax.ok()) return tax.status();
+  for (const CatalogRule& r : reference()->catalog)
+    if (!tax->Find(r.category))
+      return Status::InvalidArgument("categories", "category " + r.category + " is still used by the catalog");
+  HOTLINE_RETURN_IF_ERROR(store_.ReplaceCategories(categories));
+  return LoadReferenceData();
+}
+
+Status HotlineService::ReplaceCatalog(std::vector<CatalogRule> rules, const Actor& actor) {
+  HOTLINE_RETURN_IF_ERROR(RequireAdmin(actor));
+  auto ref = reference();
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const CatalogRule& r = rules[i];
+    const std::string at = "rule " + std::to_string(i + 1) + ": ";
+    if (!ref->taxonomy.Find(r.category)) return Status::InvalidArgument("category", at + "unknown category " + r.category);
+    if (!ref->units.Find(r.lead)) return Status::InvalidArgument("lead", at + "unknown unit " + r.lead);
+    if (!r.area.empty() && !ref->units.Find(r.area)) return Status::InvalidArgument("area", at + "unknown unit " + r.area);
+    if (r.enterprise != "any" && r.enterprise != "yes" && r.enterprise != "no")
+      return Status::InvalidArgument("enterprise", at + "enterprise must be any, yes or no");
+    for (const auto& co : r.co_units)
+      if (!ref->units.Find(co)) return Status::InvalidArgument("co_units", at + "unknown unit " + co);
+  }
+  HOTLINE_RETURN_IF_ERROR(store_.ReplaceCatalog(rules));
+  return LoadReferenceData();
 }
 
 std::string HotlineService::Today() const {

@@ -83,6 +83,16 @@ class HotlineService {
   // Today's date in the city (YYYY-MM-DD).
   std::string Today() const;
 
+  // Administration (admin role only). Users: the password, when given, is hashed
+  // here; never returned. Reference data is replaced whole, validated first (a
+  // unit tree without cycles, a taxonomy with consistent levels, a catalog whose
+  // codes exist), then reloaded.
+  Result<std::vector<User>> ListUsers(const Actor& actor);
+  Status SaveUser(User user, const std::string& password, bool is_new, const Actor& actor);
+  Status ReplaceUnits(std::vector<Unit> units, const Actor& actor);
+  Status ReplaceCategories(std::vector<Category> categories, const Actor& actor);
+  Status ReplaceCatalog(std::vector<CatalogRule> rules, const Actor& actor);
+
   // Live events (SSE): "ticket" messages for intakes and every command, filtered
   // to what the actor may see; no personal data in them.
   std::shared_ptr<LiveSubscription> SubscribeLive(const Actor& actor);

@@ -110,6 +110,7 @@ RestApi::RestApi(HotlineService& service) : service_(service) {
   AddPublicRoutes();
   AddKbRoutes();
   AddTriageRoutes();
+  AddAdminRoutes();
 }
 
 HttpResponse RestApi::Handle(const HttpRequest& req) {

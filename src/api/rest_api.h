@@ -28,6 +28,7 @@ class RestApi {
   void AddPublicRoutes();  // public_routes.cc: the citizen portal, no login
   void AddKbRoutes();      // kb_routes.cc: the knowledge base
   void AddTriageRoutes();  // triage_routes.cc: intake suggestions
+  void AddAdminRoutes();   // admin_routes.cc: users, units, taxonomy, catalog
   HttpResponse Metrics() const;
 
   HotlineService& service_;

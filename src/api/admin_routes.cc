@@ -1,0 +1,163 @@
+// Administration endpoints (admin role): users and roles, units, taxonomy, and the
+// dispatch catalog. Reads of the catalog are open to all staff.
+#include "api/http_helpers.h"
+#include "api/rest_api.h"
+#include "api/views.h"
+#include "store/json_fields.h"
+
+namespace hotline::api {
+
+using nlohmann::json;
+
+namespace {
+
+json UserView(const User& u) {
+  return {{"username", u.username},
+          {"role", Name(u.role)},
+          {"unit", u.unit.empty() ? json(nullptr) : json(u.unit)},
+          {"display_name", u.display_name},
+          {"active", u.active}};
+}
+
+json RuleView(const CatalogRule& r) {
+  return {{"category", r.category},
+          {"area", r.area.empty() ? json(nullptr) : json(r.area)},
+          {"enterprise", r.enterprise},
+          {"lead", r.lead},
+          {"co_units", r.co_units}};
+}
+
+// Reads {"items":[…]} and applies `one` to each item; errors name "items[i].field".
+template <typename T, typename Fn>
+Result<std::vector<T>> ReadItems(const json& body, Fn one) {
+  auto it = body.find("items");
+  if (it == body.end() || !it->is_array()) return Status::InvalidArgument("items", "items must be an array");
+  if (it->size() > 100000) return Status::InvalidArgument("items", "too many items");
+  std::vector<T> out;
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& item = (*it)[i];
+    const std::string path = "items[" + std::to_string(i) + "]";
+    if (!item.is_object()) return Status::InvalidArgument(path, path + " must be an object");
+    T value;
+    if (Status s = one(item, path, value); !s.ok()) return s;
+    out.push_back(std::move(value));
+  }
+  return out;
+}
+
+}  // namespace
+
+void RestApi::AddAdminRoutes() {
+  auto authed = [this](auto fn) {
+    return [this, fn](const HttpRequest& req, const PathParams& p) -> HttpResponse {
+      auto actor = service_.Authenticate(BearerToken(req));
+      if (!actor.ok()) return StatusResponse(actor.status());
+      return fn(req, p, *actor);
+    };
+  };
+  // Reads a user from a body; `username` comes from the path on updates.
+  auto read_user = [](const json& body, User& u, std::string& password) -> Status {
+    std::string role;
+    HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "username", u.username, 64));
+    HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "role", role, 32));
+    HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "unit", u.unit, 64));
+    HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "display_name", u.display_name, 100));
+    HOTLINE_RETURN_IF_ERROR(json_fields::ReadBool(body, "active", u.active));
+    HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "password", password, 200));
+    auto parsed = ParseRole(role);
+    if (!parsed)
+      return Status::InvalidArgument(
+          "role", "role must be one of operator, dispatcher, unit, supervisor, callback, analyst, admin");
+    u.role = *parsed;
+    return Status::Ok();
+  };
+
+  router_.Add("GET", "/api/v1/users", authed([this](const HttpRequest&, const PathParams&, const Actor& a) {
+                auto users = service_.ListUsers(a);
+                if (!users.ok()) return StatusResponse(users.status());
+                json items = json::array();
+                for (const User& u : *users) items.push_back(UserView(u));
+                return Json(200, {{"items", items}, {"total", items.size()}});
+              }));
+  router_.Add("POST", "/api/v1/users",
+              authed([this, read_user](const HttpRequest& req, const PathParams&, const Actor& a) {
+                auto body = ParseBody(req);
+                if (!body.ok()) return StatusResponse(body.status());
+                User u;
+                std::string password;
+                if (Status s = read_user(*body, u, password); !s.ok()) return StatusResponse(s);
+                if (Status s = service_.SaveUser(u, password, /*is_new=*/true, a); !s.ok()) return StatusResponse(s);
+                return Json(201, UserView(*service_.store().FindUser(u.username)));
+              }));
+  router_.Add("PUT", "/api/v1/users/{username}",
+              authed([this, read_user](const HttpRequest& req, const PathParams& p, const Actor& a) {
+                auto body = ParseBody(req);
+                if (!body.ok()) return StatusResponse(body.status());
+                User u;
+                std::string password;
+                if (Status s = read_user(*body, u, password); !s.ok()) return StatusResponse(s);
+                u.username = p.at("username");
+                if (Status s = service_.SaveUser(u, password, /*is_new=*/false, a); !s.ok()) return StatusResponse(s);
+                return Json(200, UserView(*service_.store().FindUser(u.username)));
+              }));
+
+  router_.Add("PUT", "/api/v1/units", authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
+                auto body = ParseBody(req);
+                if (!body.ok()) return StatusResponse(body.status());
+                auto units = ReadItems<Unit>(*body, [](const json& item, const std::string& path, Unit& u) -> Status {
+                  std::string kind;
+                  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "code", u.code, 64, path));
+                  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "name", u.name, 200, path));
+                  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "kind", kind, 32, path));
+                  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "parent", u.parent, 64, path));
+                  auto k = ParseUnitKind(kind);
+                  if (!k) return Status::InvalidArgument(path + ".kind", "unknown unit kind '" + kind + "'");
+                  u.kind = *k;
+                  return Status::Ok();
+                });
+                if (!units.ok()) return StatusResponse(units.status());
+                if (Status s = service_.ReplaceUnits(*units, a); !s.ok()) return StatusResponse(s);
+                return Json(200, {{"total", units->size()}});
+              }));
+  router_.Add("PUT", "/api/v1/categories", authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
+                auto body = ParseBody(req);
+                if (!body.ok()) return StatusResponse(body.status());
+                auto cats =
+                    ReadItems<Category>(*body, [](const json& item, const std::string& path, Category& c) -> Status {
+                      std::int64_t level = 0;
+                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "code", c.code, 32, path));
+                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "name", c.name, 200, path));
+                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "parent", c.parent, 32, path));
+                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadInt(item, "level", level, path));
+                      c.level = static_cast<int>(level);
+                      return Status::Ok();
+                    });
+                if (!cats.ok()) return StatusResponse(cats.status());
+                if (Status s = service_.ReplaceCategories(*cats, a); !s.ok()) return StatusResponse(s);
+                return Json(200, {{"total", cats->size()}});
+              }));
+  router_.Add("GET", "/api/v1/catalog", authed([this](const HttpRequest&, const PathParams&, const Actor& a) {
+                if (a.role == Role::kCitizen) return StatusResponse(Status::PermissionDenied("staff only"));
+                json items = json::array();
+                for (const CatalogRule& r : service_.reference()->catalog) items.push_back(RuleView(r));
+                return Json(200, {{"items", items}, {"total", items.size()}});
+              }));
+  router_.Add("PUT", "/api/v1/catalog", authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
+                auto body = ParseBody(req);
+                if (!body.ok()) return StatusResponse(body.status());
+                auto rules = ReadItems<CatalogRule>(
+                    *body, [](const json& item, const std::string& path, CatalogRule& r) -> Status {
+                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "category", r.category, 32, path));
+                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "area", r.area, 64, path));
+                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "enterprise", r.enterprise, 8, path));
+                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "lead", r.lead, 64, path));
+                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadStringList(item, "co_units", r.co_units, 20, path));
+                      return Status::Ok();
+                    });
+                if (!rules.ok()) return StatusResponse(rules.status());
+                if (Status s = service_.ReplaceCatalog(*rules, a); !s.ok()) return StatusResponse(s);
+                return Json(200, {{"total", rules->size()}});
+              }));
+}
+
+}  // namespace hotline::api
