@@ -67,7 +67,9 @@ TEST_F(KnowledgeIndexTest, ValidityDatesAndWithdrawal) {
   KbQuery q;
   q.text = "供暖补贴申请";
   q.today = "2026-11-23";
-  for (const auto& h : *index_.Search(q)) EXPECT_NE(h.id, "KB-5");
+  const auto current = index_.Search(q);
+  ASSERT_TRUE(current.ok());
+  for (const auto& h : *current) EXPECT_NE(h.id, "KB-5");
   q.today = "2025-06-01";
   EXPECT_EQ((*index_.Search(q))[0].id, "KB-5");
   KbEntry withdrawn = Entry("KB-1", "社保卡丢失了怎么补办？", "…");
