@@ -84,6 +84,21 @@ async function logout(page) {
   await page.context().close()
 }
 
+/** A REST call as `username` (to change things behind a screen's back). */
+async function rest(username, method, path, body) {
+  const login = await fetch(`${BASE}/api/v1/sessions`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }),
+  })
+  const { token } = await login.json()
+  const res = await fetch(`${BASE}/api/v1${path}`, {
+    method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const data = await res.json().catch(() => null)
+  assert.ok(res.ok, `${method} ${path} → ${res.status} ${JSON.stringify(data)}`)
+  return data
+}
+
 test('operator records an appeal on 受理台 and sends it to dispatch', async () => {
   const page = await loginAs('operator', { shot: 'login' })
   assert.match(page.url(), /#\/intake$/)
@@ -206,7 +221,118 @@ test('the other screens render for their roles', async () => {
   await analyst.waitForTimeout(500) // charts follow their boxes
   await screenshot(analyst, 'dashboard')
   const menu = await analyst.locator('[data-test="menu"] .el-menu-item').allInnerTexts()
-  assert.deepEqual(menu.map((s) => s.trim()), ['工单查询', '数据大屏'])
+  assert.deepEqual(menu.map((s) => s.trim()), ['工单查询', '知识库', '数据大屏'])
   assert.deepEqual(analyst.errors, [])
   await logout(analyst)
+})
+
+test('受理台 flags a fire as it is typed: the 119 banner, and 紧急转接 in one click', async () => {
+  const page = await loginAs('operator')
+  await page.locator('[data-test="intake-address"]').fill('东城区东华街道幸福里小区 3 号楼')
+  await page.locator('[data-test="intake-content"]').pressSequentially('楼下饭店着火了，浓烟很大', { delay: 20 })
+  const banner = page.locator('[data-test="emergency-banner"]')
+  await banner.waitFor()
+  assert.match(await banner.innerText(), /119/)
+  assert.match(await banner.innerText(), /着火/)
+  await page.locator('[data-test="suggest-alerts"] [data-test="alerts-emergency"]', { hasText: '119' }).waitFor()
+  // The place from the address, and the time the server took.
+  await page.locator('[data-test="location-path"]', { hasText: '东华街道' }).waitFor()
+  assert.match(await page.locator('[data-test="triage-elapsed"]').innerText(), /分析耗时 [\d.]+ ms/)
+  const model = page.locator('[data-test="suggest-categories"]')
+  assert.ok(/未加载分类模型/.test(await model.innerText()) || (await model.locator('[data-test="category-suggestion"]').count()) > 0)
+  // The recognised place fills the area field in one click.
+  await page.locator('[data-test="location-set-area"]').click()
+  await page.locator('[data-test="suggest-location"]', { hasText: '已设为所属区域' }).waitFor()
+  assert.match(await page.locator('[data-test="intake-area"] input').inputValue(), /幸福里社区/)
+  // With a category the router suggests the handling unit, and 直接派单 would preselect it.
+  await page.locator('[data-test="intake-category"] .el-cascader').click()
+  await page.keyboard.type('消防安全')
+  await page.locator('.el-cascader__suggestion-item', { hasText: /消防安全$/ }).first().click()
+  await page.locator('[data-test="suggest-units"] [data-test="unit-suggestion"]').first().waitFor()
+  assert.match(await page.locator('[data-test="suggest-units"]').innerText(), /分派目录/)
+  await page.setViewportSize({ width: 1440, height: 1500 }) // every panel in one picture
+  await screenshot(page, 'intake-suggestions')
+  await page.setViewportSize({ width: 1440, height: 900 })
+
+  await banner.locator('[data-test="emergency-transfer-119"]').click() // saves the ticket, then transfers
+  await page.locator('[data-test="intake-done"]', { hasText: '已紧急转接' }).waitFor()
+  await banner.locator('[data-test="emergency-done"]', { hasText: '已转接 119' }).waitFor()
+  assert.deepEqual(page.errors, [])
+  await logout(page)
+})
+
+test('受理台 finds the knowledge-base answer to a 社保卡 question and answers directly with it', async () => {
+  const page = await loginAs('operator')
+  await page.locator('[data-test="intake-phone"]').fill(`137${String(Date.now()).slice(-8)}`)
+  await page.locator('[data-test="intake-content"]').fill('来电人咨询：社保卡丢了怎么补办？')
+  const hit = page.locator('[data-test="suggest-kb"] [data-test^="kb-hit-"]').first()
+  await hit.waitFor()
+  const id = (await hit.getAttribute('data-test')).replace('kb-hit-', '')
+  assert.match(await hit.locator('[data-test="kb-question"]').innerText(), /社保卡/)
+  assert.ok((await hit.locator('[data-test="kb-question"] em').count()) > 0, 'matched words are marked')
+  await hit.locator('[data-test="kb-expand"]').click()
+  await hit.locator('[data-test="kb-answer"]', { hasText: /\S{10}/ }).waitFor()
+  const answer = (await hit.locator('[data-test="kb-answer"]').innerText()).trim()
+
+  await hit.locator('[data-test="kb-use"]').click() // saves the ticket, then offers the answer
+  const dialog = page.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="dialog-answer-directly"]').waitFor()
+  assert.equal(await dialog.locator('[data-test="field-kb_entry"] input').inputValue(), id)
+  assert.equal((await dialog.locator('[data-test="field-content"] textarea').inputValue()).trim(), answer)
+  await submitDialog(page)
+  await page.locator('[data-test="intake-done"]', { hasText: '已直办' }).waitFor()
+  await page.locator('[data-test="intake-kb-entry"]', { hasText: id }).waitFor()
+
+  await page.locator('[data-test="intake-view"]').click()
+  await page.locator('.page-title [data-test="state"]', { hasText: '已直办' }).waitFor()
+  assert.match(await page.locator('[data-test="ticket-fields"]').innerText(), new RegExp(id))
+  assert.deepEqual(page.errors, [])
+  await logout(page)
+})
+
+test('知识库: search, then a supervisor creates, edits (meeting a concurrent edit) and withdraws an entry', async () => {
+  const page = await loginAs('supervisor')
+  await page.locator('[data-test="menu-kb"]').click()
+  await page.locator('[data-test="kb-q"]').fill('社保卡')
+  await page.locator('[data-test="kb-search"]').click()
+  await page.locator('[data-test="kb-hits"]').waitFor()
+  await page.locator('[data-test="kb-table"] .el-table__body tr em', { hasText: '社保' }).first().waitFor()
+  await screenshot(page, 'kb')
+
+  const question = `e2e 测试条目 ${Date.now()}`
+  await page.locator('[data-test="kb-create"]').click()
+  let dialog = page.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="kb-form-question"]').fill(question)
+  await dialog.locator('[data-test="kb-form-answer"]').fill('这是端到端测试写入的答案。')
+  await dialog.locator('[data-test="kb-form-public"]').click() // internal only: keep it off the portal
+  await dialog.locator('[data-test="kb-form-submit"]').click()
+  await page.locator('[data-test="kb-entry-question"]', { hasText: question }).waitFor()
+  const id = (await page.locator('[data-test="kb-entry-id"]').innerText()).trim()
+  assert.equal(await page.locator('[data-test="kb-entry-version"]').innerText(), '1')
+
+  await page.locator('[data-test="kb-edit"]').click()
+  dialog = page.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="kb-form-answer"]').fill('这是修改后的答案。')
+  await dialog.locator('[data-test="kb-form-submit"]').click()
+  await page.locator('[data-test="kb-entry-version"]', { hasText: '2' }).waitFor()
+  assert.equal(await page.locator('[data-test="kb-versions"] [data-test="kb-version"]').count(), 2)
+
+  // Someone else saves version 3 while this editor still has version 2 open.
+  await page.locator('[data-test="kb-edit"]').click()
+  dialog = page.locator('.el-dialog:visible')
+  const current = await rest('admin', 'GET', `/kb/${id}`)
+  await rest('admin', 'PUT', `/kb/${id}`, { question, answer: '管理员同时修改的答案。', public: false, version: current.version })
+  await dialog.locator('[data-test="kb-form-answer"]').fill('我的修改')
+  await dialog.locator('[data-test="kb-form-submit"]').click()
+  await dialog.locator('[data-test="kb-form-error"]', { hasText: '该条目已被他人修改，请刷新后重试' }).waitFor()
+  await dialog.locator('[data-test="kb-form-refresh"]').click()
+  await page.locator('[data-test="kb-entry-answer"]', { hasText: '管理员同时修改的答案。' }).waitFor()
+  assert.equal(await page.locator('[data-test="kb-entry-version"]').innerText(), '3')
+
+  await page.locator('[data-test="kb-withdraw"]').click()
+  await page.locator('.el-message-box .el-button--primary').click()
+  await page.locator('[data-test="kb-entry-withdrawn"]').waitFor()
+  assert.equal(await page.locator('[data-test="kb-versions"] [data-test="kb-version"]').count(), 4)
+  assert.deepEqual(page.errors, [])
+  await logout(page)
 })

@@ -5,7 +5,7 @@
 // A citizen submits an appeal and gets its number and query code, tracks it
 // (待处理); staff take it through dispatch, sign, reply and review over the REST
 // API (faster than their screens, which lifecycle.test.mjs covers); the citizen
-// then sees 待回访, evaluates 满意 online and sees 已办结.
+// then sees 待回访, evaluates 满意 online and sees 已办结; and searches the knowledge base.
 //
 // The public endpoints are rate-limited per client address (30 submissions an
 // hour, 20 failed lookups per 10 minutes): each run submits one appeal and makes
@@ -100,6 +100,15 @@ test('a citizen submits an appeal and gets its number and query code', async () 
   await page.locator('[data-test="portal-name"]').fill('李女士')
   await page.locator('[data-test="portal-phone"]').fill(`138 ${String(Date.now()).slice(-8, -4)} ${String(Date.now()).slice(-4)}`)
   await page.locator('[data-test="portal-address"]').fill('东城区东华街道幸福里小区 5 号楼')
+  // 所在区域: district → street → community, a tap on each name.
+  await page.locator('[data-test="portal-area"]').click()
+  const areas = page.locator('.portal-area-popper:visible')
+  await areas.locator('.el-cascader-node', { hasText: '东城区' }).click()
+  await areas.locator('.el-cascader-node', { hasText: '东华街道' }).click()
+  await areas.locator('.el-cascader-node', { hasText: '幸福里社区' }).click()
+  await page.keyboard.press('Escape')
+  await areas.waitFor({ state: 'hidden' })
+  assert.match(await page.locator('[data-test="portal-area"] input').inputValue(), /幸福里社区/)
   await page.locator('[data-test="portal-advanced"] .el-collapse-item__header').click()
   await page.locator('[data-test="portal-lat"]').fill('28.6829')
   await page.locator('[data-test="portal-lon"]').fill('115.8582')
@@ -129,6 +138,7 @@ test('a citizen submits an appeal and gets its number and query code', async () 
   assert.equal(ticket.channel, 'web')
   assert.equal(ticket.query_code, state.code)
   assert.deepEqual(ticket.location, { lat: 28.6829, lon: 115.8582 })
+  assert.equal(ticket.area && ticket.area.code, 'LC-D01-S01-C01')
   assert.deepEqual(page.errors, [])
 })
 
@@ -194,9 +204,26 @@ test('after staff handle it, the citizen sees 待回访 and evaluates 满意 →
   assert.deepEqual(page.errors, [])
 })
 
-test('the knowledge base says it is not open yet', async () => {
+test('the knowledge base: search, open an answer, come back to the results', async () => {
   await page.locator('[data-test="portal-tab-kb"]').click()
-  await page.locator('[data-test="portal-kb-soon"]', { hasText: '知识库查询即将开放' }).waitFor()
-  assert.equal(await page.locator('[data-test="portal-kb"] input').isDisabled(), true)
+  await page.locator('[data-test="portal-kb-results"]').waitFor() // common questions before any search
+  await page.locator('[data-test="portal-kb-q"]').fill('公积金提取')
+  await page.locator('[data-test="portal-kb-search"]').click()
+  const results = page.locator('[data-test="portal-kb-results"]', { hasText: '公积金提取' })
+  await results.waitFor()
+  const hits = results.locator('[data-test="portal-kb-hit"]')
+  assert.ok((await hits.count()) > 0, 'search finds answers')
+  assert.match(await hits.first().innerText(), /公积金/)
+  assert.ok((await hits.first().locator('em').count()) > 0, 'matched words are marked')
+  await screenshot('portal-kb')
+
+  const question = (await hits.first().locator('.question').innerText()).replace(/…$/, '').trim()
+  await hits.first().click()
+  await page.locator('[data-test="portal-kb-answer"]').waitFor()
+  assert.ok((await page.locator('[data-test="portal-kb-question"]').innerText()).startsWith(question))
+  assert.ok((await page.locator('[data-test="portal-kb-answer"]').innerText()).length > 20)
+  await page.locator('[data-test="portal-kb-back"]').click()
+  await page.locator('[data-test="portal-kb-results"]', { hasText: '公积金提取' }).waitFor()
+  assert.equal(await page.locator('[data-test="portal-kb-q"]').inputValue(), '公积金提取')
   assert.deepEqual(page.errors, [])
 })

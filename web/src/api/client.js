@@ -35,7 +35,11 @@ function retryAfterOf(res) {
   return Number.isFinite(n) && n > 0 ? n : 0
 }
 
-export async function request(method, path, { body, query } = {}) {
+function isAbort(err, signal) {
+  return (signal && signal.aborted) || (err && err.name === 'AbortError')
+}
+
+export async function request(method, path, { body, query, signal } = {}) {
   const url = `${API_BASE}${path}${toQuery(query)}`
   const headers = { Accept: 'application/json' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
@@ -45,11 +49,20 @@ export async function request(method, path, { body, query } = {}) {
 
   let res
   try {
-    res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  } catch {
+    const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }
+    if (signal) init.signal = signal
+    res = await fetch(url, init)
+  } catch (err) {
+    if (isAbort(err, signal)) throw new ApiError(0, { code: 'aborted', message: 'request aborted' }, req)
     throw new ApiError(0, { code: 'network', message: 'network error' }, req)
   }
-  const text = await res.text()
+  let text
+  try {
+    text = await res.text()
+  } catch (err) {
+    if (isAbort(err, signal)) throw new ApiError(0, { code: 'aborted', message: 'request aborted' }, req)
+    throw new ApiError(0, { code: 'network', message: 'network error' }, req)
+  }
   let data = null
   if (text) {
     try {
@@ -69,7 +82,7 @@ export async function request(method, path, { body, query } = {}) {
 export const api = {
   get: (path, query) => request('GET', path, { query }),
   post: (path, body = {}) => request('POST', path, { body }),
-  del: (path) => request('DELETE', path),
+  del: (path, query) => request('DELETE', path, { query }),
 
   login: (username, password) => request('POST', '/sessions', { body: { username, password } }),
   logout: () => request('DELETE', '/sessions'),
@@ -82,6 +95,17 @@ export const api = {
   getTicket: (id) => request('GET', `/tickets/${encodeURIComponent(id)}`),
   createTicket: (appeal) => request('POST', '/tickets', { body: appeal }),
   command: (id, command, body = {}) => request('POST', `/tickets/${encodeURIComponent(id)}/${command}`, { body }),
+
+  // 受理台's live suggestions; `signal` lets a newer keystroke abort an older request.
+  triage: (body, { signal } = {}) => request('POST', '/triage', { body, signal }),
+
+  // 知识库
+  kbSearch: (query) => request('GET', '/kb', { query }),
+  kbEntry: (id) => request('GET', `/kb/${encodeURIComponent(id)}`),
+  kbVersions: (id) => request('GET', `/kb/${encodeURIComponent(id)}/versions`),
+  kbCreate: (entry) => request('POST', '/kb', { body: entry }),
+  kbUpdate: (id, entry, version) => request('PUT', `/kb/${encodeURIComponent(id)}`, { body: { ...entry, version } }),
+  kbWithdraw: (id, version) => request('DELETE', `/kb/${encodeURIComponent(id)}`, { query: { version } }),
 }
 
 // The citizen portal's calls: no login, rate-limited per client address on the server.
@@ -90,4 +114,7 @@ export const publicApi = {
   track: (number, code) => request('GET', `/public/tickets/${encodeURIComponent(number)}`, { query: { code } }),
   evaluate: (number, evaluation) =>
     request('POST', `/public/tickets/${encodeURIComponent(number)}/evaluation`, { body: evaluation }),
+  kbSearch: (query) => request('GET', '/public/kb', { query }),
+  kbEntry: (id) => request('GET', `/public/kb/${encodeURIComponent(id)}`),
+  areas: () => request('GET', '/public/areas'),
 }

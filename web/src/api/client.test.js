@@ -105,4 +105,47 @@ describe('request', () => {
     expect(e.status).toBe(502)
     expect(userMessage(e)).toBe('服务器暂时出错，请稍后再试')
   })
+
+  it('passes an abort signal through and reports an aborted request as such', async () => {
+    const controller = new AbortController()
+    fetchMock.mockImplementation((url, init) => new Promise((resolve, reject) => {
+      init.signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })))
+    }))
+    const pending = api.triage({ content: '楼下着火了' }, { signal: controller.signal }).catch((x) => x)
+    controller.abort()
+    const e = await pending
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/triage')
+    expect(fetchMock.mock.calls[0][1].method).toBe('POST')
+    expect(e).toMatchObject({ status: 0, code: 'aborted' })
+  })
+
+  it('calls the knowledge-base endpoints with the version for edits and withdrawals', async () => {
+    fetchMock.mockReturnValue(respond(200, {}))
+    await api.kbSearch({ q: '社保卡', per_page: 100 })
+    await api.kbVersions('KB-0001')
+    await api.kbUpdate('KB-0001', { question: 'q', answer: 'a' }, 3)
+    await api.kbWithdraw('KB-0001', 4)
+    await publicApi.kbSearch({ q: '公积金' })
+    await publicApi.kbEntry('KB-0004')
+    await publicApi.areas()
+    expect(fetchMock.mock.calls.map(([url, init]) => `${init.method} ${url}`)).toEqual([
+      'GET /api/v1/kb?q=%E7%A4%BE%E4%BF%9D%E5%8D%A1&per_page=100',
+      'GET /api/v1/kb/KB-0001/versions',
+      'PUT /api/v1/kb/KB-0001',
+      'DELETE /api/v1/kb/KB-0001?version=4',
+      'GET /api/v1/public/kb?q=%E5%85%AC%E7%A7%AF%E9%87%91',
+      'GET /api/v1/public/kb/KB-0004',
+      'GET /api/v1/public/areas',
+    ])
+    expect(JSON.parse(fetchMock.mock.calls[2][1].body)).toEqual({ question: 'q', answer: 'a', version: 3 })
+  })
+
+  it('says a knowledge-base conflict in the words the editors expect', async () => {
+    fetchMock.mockReturnValue(respond(409, { error: { code: 'conflict', message: 'entry KB-0001 is at version 2, not 1: reload and edit again' } }))
+    const e = await api.kbUpdate('KB-0001', { question: 'q', answer: 'a' }, 1).catch((x) => x)
+    expect(userMessage(e)).toBe('该条目已被他人修改，请刷新后重试')
+    // A ticket conflict keeps its own sentence.
+    fetchMock.mockReturnValue(respond(409, { error: { code: 'conflict', message: 'sign is not allowed in state closed' } }))
+    expect(userMessage(await api.command(1, 'sign').catch((x) => x))).toBe('工单状态已经变化，当前不能执行此操作，请刷新后重试')
+  })
 })

@@ -17,6 +17,10 @@ function isLogin(err) {
   return err.request && err.request.method === 'POST' && /\/sessions$/.test(err.request.path || '')
 }
 
+function isKbRequest(err) {
+  return /^\/kb(\/|$)/.test((err.request && err.request.path) || '')
+}
+
 function isTicketRequest(err) {
   return /\/tickets\/\d+/.test((err.request && err.request.path) || '')
 }
@@ -28,8 +32,9 @@ export function userMessage(err) {
   if (status === 0) return t('error.network')
   if (status === 401) return isLogin(err) ? t('error.badLogin') : t('error.unauthenticated')
   if (status === 403) return isTicketRequest(err) ? t('error.forbiddenTicket') : t('error.forbidden')
-  if (status === 404) return t('error.notFound')
+  if (status === 404) return isKbRequest(err) ? t('error.kbNotFound') : t('error.notFound')
   if (status === 409) {
+    if (isKbRequest(err)) return t('error.kbConflict')
     if (code === 'already_exists') return t('error.alreadyExists')
     for (const [re, key] of CONFLICTS) if (re.test(err.serverMessage)) return t(key)
     return t('error.conflict')

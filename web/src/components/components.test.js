@@ -53,6 +53,21 @@ describe('CommandButtons', () => {
 })
 
 describe('CommandDialog', () => {
+  it('starts from the values a screen suggests (直接派单 with the suggested unit and co-handlers)', async () => {
+    fetch.mockReturnValue(respond(200, ticket({ state: 'dispatched' })))
+    const w = mount(CommandButtons, {
+      props: { ticket: ticket({ state: 'triage' }), defaults: { dispatch: { unit: 'LC-D01-S01', co_units: ['LC-CG'], bogus: 1 } } },
+      attachTo: document.body,
+      ...plugins(),
+    })
+    await w.find('[data-test="cmd-dispatch"]').trigger('click')
+    await flushPromises()
+    document.querySelector('[data-test="dialog-submit"]').click()
+    await flushPromises()
+    expect(fetch).toHaveBeenCalledWith('/api/v1/tickets/9/dispatch', expect.objectContaining({ body: JSON.stringify({ unit: 'LC-D01-S01', co_units: ['LC-CG'] }) }))
+    w.unmount()
+  })
+
   it('asks for the reason before sending a return, then sends it', async () => {
     fetch.mockReturnValue(respond(200, ticket({ state: 'to_dispatch' })))
     const w = mount(CommandDialog, { props: { modelValue: true, command: 'return', ticket: ticket() }, attachTo: document.body, ...plugins() })

@@ -8,6 +8,7 @@ export const MENU = [
   { name: 'callback', path: '/callback', icon: 'PhoneFilled', roles: ['callback', 'supervisor', 'admin'] },
   { name: 'supervise', path: '/supervise', icon: 'AlarmClock', roles: ['supervisor', 'admin'] },
   { name: 'search', path: '/search', icon: 'Search', roles: ALL_ROLES },
+  { name: 'kb', path: '/kb', icon: 'Reading', roles: ALL_ROLES },
   { name: 'dashboard', path: '/dashboard', icon: 'DataLine', roles: ['analyst', 'supervisor', 'dispatcher', 'admin'] },
 ]
 

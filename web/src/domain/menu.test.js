@@ -6,13 +6,13 @@ const names = (role) => menuFor(role).map((m) => m.name)
 
 describe('role menus', () => {
   it('shows each role only its own screens', () => {
-    expect(names('operator')).toEqual(['intake', 'search'])
-    expect(names('dispatcher')).toEqual(['dispatch', 'search', 'dashboard'])
-    expect(names('unit')).toEqual(['inbox', 'search'])
-    expect(names('callback')).toEqual(['callback', 'search'])
-    expect(names('supervisor')).toEqual(['dispatch', 'callback', 'supervise', 'search', 'dashboard'])
-    expect(names('analyst')).toEqual(['search', 'dashboard'])
-    expect(names('admin')).toHaveLength(7)
+    expect(names('operator')).toEqual(['intake', 'search', 'kb'])
+    expect(names('dispatcher')).toEqual(['dispatch', 'search', 'kb', 'dashboard'])
+    expect(names('unit')).toEqual(['inbox', 'search', 'kb'])
+    expect(names('callback')).toEqual(['callback', 'search', 'kb'])
+    expect(names('supervisor')).toEqual(['dispatch', 'callback', 'supervise', 'search', 'kb', 'dashboard'])
+    expect(names('analyst')).toEqual(['search', 'kb', 'dashboard'])
+    expect(names('admin')).toHaveLength(8)
   })
 
   it('lands each role on its first screen', () => {
@@ -23,8 +23,9 @@ describe('role menus', () => {
     expect(homeFor('nobody')).toBe('/search')
   })
 
-  it('lets every role search', () => {
+  it('lets every role search tickets and the knowledge base', () => {
     for (const r of ALL_ROLES) expect(canAccess(r, 'search')).toBe(true)
+    for (const r of ALL_ROLES) expect(canAccess(r, 'kb')).toBe(true)
     expect(canAccess('unit', 'intake')).toBe(false)
   })
 })

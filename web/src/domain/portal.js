@@ -21,7 +21,7 @@ export const PORTAL_APPEAL_TYPES = [
 ]
 
 export function emptyPortalAppeal() {
-  return { appeal_type: '', content: '', name: '', phone: '', address: '', lat: '', lon: '' }
+  return { appeal_type: '', content: '', name: '', phone: '', address: '', area: '', lat: '', lon: '' }
 }
 
 /**
@@ -90,6 +90,7 @@ export function buildPortalAppeal(form, channel = 'web') {
   }
   const address = (form.address || '').trim()
   if (address) body.address = address
+  if (form.area) body.area = form.area
   const loc = formLocation(form)
   if (loc && Number.isFinite(loc.lat) && Number.isFinite(loc.lon)) body.location = loc
   return body

@@ -64,6 +64,7 @@ describe('the appeal form', () => {
     expect(buildPortalAppeal(filled({ address: ' 幸福里 3 号楼 ', lat: '28.6829', lon: '115.8582' }), 'mini_program')).toMatchObject({
       channel: 'mini_program', address: '幸福里 3 号楼', location: { lat: 28.6829, lon: 115.8582 },
     })
+    expect(buildPortalAppeal(filled({ area: 'LC-D01-S01-C01' })).area).toBe('LC-D01-S01-C01')
   })
 
   it('arrives by the mini-program inside its web-view, by the web site otherwise', () => {

@@ -34,13 +34,20 @@ export function buildCategoryTree(categories) {
 }
 
 /**
- * Options for the intake "area" cascader: district → street, without the city
- * root, communities or departments.
+ * Options for an "area" cascader: district → street (→ community with
+ * `{ communities: true }`), without the city root or departments.
  */
-export function buildAreaOptions(units) {
-  const areaKinds = new Set(['district', 'street'])
+export function buildAreaOptions(units, { communities = false } = {}) {
+  const areaKinds = new Set(communities ? ['district', 'street', 'community'] : ['district', 'street'])
+  const kindOf = new Map(units.map((u) => [u.code, u.kind]))
   const codes = new Set(units.filter((u) => areaKinds.has(u.kind)).map((u) => u.code))
-  const kept = units.filter((u) => codes.has(u.code) && (u.kind === 'district' || codes.has(u.parent)))
+  // A street hangs under a kept district, a community under a kept street.
+  const attached = (u) => u.kind === 'district' || (codes.has(u.parent) && (u.kind !== 'community' || kindOf.get(u.parent) === 'street'))
+  const keep = new Set()
+  for (const kind of ['district', 'street', 'community']) {
+    for (const u of units) if (u.kind === kind && codes.has(u.code) && attached(u) && (kind === 'district' || keep.has(u.parent))) keep.add(u.code)
+  }
+  const kept = units.filter((u) => keep.has(u.code))
   return buildTree(kept.map((u) => (u.kind === 'district' ? { ...u, parent: null } : u)), (u) => ({ kind: u.kind }))
 }
 

@@ -45,6 +45,12 @@ describe('buildAreaOptions', () => {
     expect(opts[0].children.map((n) => n.value)).toEqual(['LC-D01-S01'])
     expect(opts[0].children[0]).not.toHaveProperty('children')
   })
+  it('goes down to communities when asked (the portal, the intake desk)', () => {
+    const opts = buildAreaOptions(units, { communities: true })
+    expect(opts.map((n) => n.value)).toEqual(['LC-D01', 'LC-D02'])
+    expect(opts[0].children[0].children.map((n) => n.value)).toEqual(['LC-D01-S01-C01'])
+    expect(opts[1].children[0]).not.toHaveProperty('children')
+  })
 })
 
 describe('subtreeBelow', () => {

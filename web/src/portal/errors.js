@@ -1,5 +1,6 @@
 // API failures on the citizen portal → one sentence for the citizen, and the
-// form field it is about. `action` is what was tried: 'submit', 'track' or 'evaluate'.
+// form field it is about. `action` is what was tried: 'submit', 'track',
+// 'evaluate', 'kb' (knowledge-base search) or 'kb-entry' (one entry).
 import { ApiError } from '../api/apiError.js'
 
 // Field names as the API reports them → the form's fields and their names on the portal.
@@ -10,6 +11,7 @@ const FIELDS = {
   'caller.phone': ['phone', '联系电话'],
   'caller.name': ['name', '姓名'],
   address: ['address', '地址'],
+  area: ['area', '所在区域'],
   location: ['location', '位置'],
   'location.lat': ['location', '纬度'],
   'location.lon': ['location', '经度'],
@@ -29,11 +31,12 @@ export function portalErrorMessage(err, action) {
   const { status } = err
   if (status === 0) return '网络连接失败，请检查网络后重试'
   if (status === 429) {
-    return action === 'submit'
-      ? `提交过于频繁，${waitText(err)}。如有紧急情况请直接拨打 12345`
-      : `查询次数过多，为保护您的信息安全，${waitText(err)}`
+    if (action === 'submit') return `提交过于频繁，${waitText(err)}。如有紧急情况请直接拨打 12345`
+    if (action === 'kb' || action === 'kb-entry') return `查询过于频繁，${waitText(err)}`
+    return `查询次数过多，为保护您的信息安全，${waitText(err)}`
   }
   if (status === 404 && (action === 'track' || action === 'evaluate')) return '未找到：请核对工单编号和查询码'
+  if (status === 404 && action === 'kb-entry') return '该问题的解答不存在或已下线'
   if (status === 409 && action === 'evaluate') return '该工单当前不能评价（可能已经评价过），请刷新查看最新进度'
   if (status === 400 || status === 422) {
     const known = FIELDS[err.field]

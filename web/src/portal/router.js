@@ -7,6 +7,13 @@ export const portalRoutes = [
   { path: '/submit', name: 'submit', component: SubmitView, meta: { title: '我要留言' } },
   { path: '/track', name: 'track', component: () => import('./views/TrackView.vue'), meta: { title: '进度查询' } },
   { path: '/kb', name: 'kb', component: () => import('./views/KnowledgeView.vue'), meta: { title: '知识库' } },
+  {
+    path: '/kb/:id',
+    name: 'kb-entry',
+    component: () => import('./views/KnowledgeEntryView.vue'),
+    props: true,
+    meta: { title: '知识库' },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/submit' },
 ]
 

@@ -5,6 +5,8 @@ import { configureClient } from '../api/client.js'
 import { createPortalRouter } from './router.js'
 import SubmitView from './views/SubmitView.vue'
 import TrackView from './views/TrackView.vue'
+import KnowledgeView from './views/KnowledgeView.vue'
+import KnowledgeEntryView from './views/KnowledgeEntryView.vue'
 
 function respond(status, body, headers = {}) {
   return Promise.resolve({
@@ -41,9 +43,25 @@ async function type(w, selector, value) {
   await el.setValue(value)
 }
 
+// The form loads the area list for its picker; the tests look at the other calls.
+const AREAS = {
+  items: [
+    { code: 'LC', name: '临川市', kind: 'city', parent: null },
+    { code: 'LC-D01', name: '东城区', kind: 'district', parent: 'LC' },
+    { code: 'LC-D01-S01', name: '东华街道', kind: 'street', parent: 'LC-D01' },
+    { code: 'LC-D01-S01-C01', name: '幸福里社区', kind: 'community', parent: 'LC-D01-S01' },
+  ],
+}
+let answer // what the server says to the next calls
+const reply = (value) => {
+  answer = value
+}
+const calls = () => fetch.mock.calls.filter(([url]) => url !== '/api/v1/public/areas')
+
 beforeEach(() => {
   configureClient({ getToken: () => '', unauthorized: () => {} })
-  vi.stubGlobal('fetch', vi.fn())
+  answer = null
+  vi.stubGlobal('fetch', vi.fn((url) => (url === '/api/v1/public/areas' ? respond(200, AREAS) : answer)))
   localStorage.clear()
   window.scrollTo = () => {}
 })
@@ -58,7 +76,7 @@ describe('SubmitView', () => {
     await w.find('[data-test="portal-form"]').trigger('submit')
     await flushPromises()
     await new Promise((r) => setTimeout(r, 150)) // form items show errors after a short debounce
-    expect(fetch).not.toHaveBeenCalled()
+    expect(calls()).toEqual([])
     expect(w.text()).toContain('请选择诉求类型')
     expect(w.text()).toContain('请填写诉求内容')
     expect(w.text()).toContain('请填写您的姓名')
@@ -66,7 +84,7 @@ describe('SubmitView', () => {
   })
 
   it('submits, then shows the number and the query code to remember', async () => {
-    fetch.mockReturnValue(respond(201, { number: 'LC20261123000300', query_code: '867259', state: 'triage' }))
+    reply(respond(201, { number: 'LC20261123000300', query_code: '867259', state: 'triage' }))
     const w = await mountAt(SubmitView, '/submit')
     await w.find('[data-test="portal-type"] input[value="complaint"]').setValue(true)
     await type(w, 'textarea[data-test="portal-content"]', '夜间施工噪音很大，影响休息')
@@ -75,7 +93,7 @@ describe('SubmitView', () => {
     await w.find('[data-test="portal-form"]').trigger('submit')
     await flushPromises()
 
-    const [url, init] = fetch.mock.calls[0]
+    const [url, init] = calls()[0]
     expect(url).toBe('/api/v1/public/appeals')
     expect(init.headers.Authorization).toBeUndefined()
     expect(JSON.parse(init.body)).toEqual({
@@ -90,7 +108,7 @@ describe('SubmitView', () => {
   })
 
   it('shows a refused phone number under the phone field', async () => {
-    fetch.mockReturnValue(respond(400, { error: { code: 'invalid_argument', field: 'caller.phone', message: 'caller.phone is too short' } }))
+    reply(respond(400, { error: { code: 'invalid_argument', field: 'caller.phone', message: 'caller.phone is too short' } }))
     const w = await mountAt(SubmitView, '/submit')
     await w.find('[data-test="portal-type"] input[value="help"]').setValue(true)
     await type(w, 'textarea[data-test="portal-content"]', '路灯一周不亮了')
@@ -108,7 +126,7 @@ describe('SubmitView', () => {
 describe('TrackView', () => {
   it('looks a ticket up with the code remembered on this device and offers the evaluation', async () => {
     localStorage.setItem('hotline.portal.recent', JSON.stringify([{ number: 'LC20261123000300', code: '867259', at: '2026-11-23 12:35' }]))
-    fetch.mockReturnValue(respond(200, view()))
+    reply(respond(200, view()))
     const w = await mountAt(TrackView, '/track?number=LC20261123000300')
     expect(fetch.mock.calls[0][0]).toBe('/api/v1/public/tickets/LC20261123000300?code=867259')
     expect(w.find('[data-test="portal-state"]').text()).toBe('待回访')
@@ -117,7 +135,7 @@ describe('TrackView', () => {
     expect(w.findAll('[data-test="portal-step"]').map((s) => s.text())).toEqual(['承办单位答复', '提交诉求'])
 
     // Evaluate: both answers, then the updated view replaces the old one.
-    fetch.mockReturnValue(respond(200, view({ state: 'closed', can_evaluate: false, satisfaction: 'satisfied', closed_at: '2026-11-23T13:00:00+08:00' })))
+    reply(respond(200, view({ state: 'closed', can_evaluate: false, satisfaction: 'satisfied', closed_at: '2026-11-23T13:00:00+08:00' })))
     await w.find('[data-test="portal-satisfaction"] input[value="satisfied"]').setValue(true)
     await w.findAll('[data-test="portal-resolved"] input')[0].setValue(true)
     await w.find('[data-test="portal-evaluate"] form').trigger('submit')
@@ -135,13 +153,13 @@ describe('TrackView', () => {
     const w = await mountAt(TrackView, '/track')
     await type(w, 'input[data-test="portal-track-number"]', 'lc20261123000300')
     await type(w, 'input[data-test="portal-track-code"]', '000000')
-    fetch.mockReturnValue(respond(404, { error: { code: 'not_found', message: 'no ticket with this number and query code' } }))
+    reply(respond(404, { error: { code: 'not_found', message: 'no ticket with this number and query code' } }))
     await w.find('[data-test="portal-track-form"]').trigger('submit')
     await flushPromises()
     expect(fetch.mock.calls[0][0]).toBe('/api/v1/public/tickets/LC20261123000300?code=000000')
     expect(w.find('[data-test="portal-track-error"]').text()).toBe('未找到：请核对工单编号和查询码')
 
-    fetch.mockReturnValue(respond(429, { error: { code: 'rate_limited', message: 'too many requests' } }, { 'Retry-After': '600' }))
+    reply(respond(429, { error: { code: 'rate_limited', message: 'too many requests' } }, { 'Retry-After': '600' }))
     await w.find('[data-test="portal-track-form"]').trigger('submit')
     await flushPromises()
     expect(w.find('[data-test="portal-track-error"]').text()).toBe('查询次数过多，为保护您的信息安全，请 10 分钟后再试')
@@ -158,5 +176,58 @@ describe('TrackView', () => {
     expect(w.text()).toContain('工单编号格式不正确')
     expect(w.text()).toContain('请填写查询码')
     w.unmount()
+  })
+})
+
+describe('KnowledgeView', () => {
+  const hit = {
+    id: 'KB-0004', question: '租房可以提取住房公积金吗？', answer: '可以……', category: { code: '010601', name: '城乡建设 / 住房公积金 / 公积金提取' },
+    question_highlight: '租<em>房</em>可以提取<em>住</em><em>房</em><em>公</em><em>积</em><em>金</em>吗…<img src=x onerror=alert(1)>',
+    answer_snippet: '…可申请提取<em>公</em><em>积</em><em>金</em>支付<em>房</em>租…',
+  }
+
+  it('searches the public answers and marks the matched words (and nothing else)', async () => {
+    reply(respond(200, { items: [], total: 0 }))
+    const w = await mountAt(KnowledgeView, '/kb')
+    expect(calls()[0][0]).toBe('/api/v1/public/kb?per_page=10') // common questions first
+    reply(respond(200, { items: [hit], total: 1 }))
+    await type(w, 'input[data-test="portal-kb-q"]', ' 公积金 ')
+    await w.find('[data-test="portal-kb-form"]').trigger('submit')
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 0))
+    await flushPromises()
+    expect(router.currentRoute.value.query).toEqual({ q: '公积金' })
+    expect(calls().at(-1)[0]).toBe('/api/v1/public/kb?q=%E5%85%AC%E7%A7%AF%E9%87%91&per_page=10')
+    const hits = w.findAll('[data-test="portal-kb-hit"]')
+    expect(hits).toHaveLength(1)
+    expect(hits[0].findAll('em').map((e) => e.text())).toEqual(['房', '住房公积金', '公积金', '房'])
+    expect(hits[0].find('img').exists()).toBe(false)
+    expect(hits[0].text()).toContain('租房可以提取住房公积金吗')
+    w.unmount()
+  })
+
+  it('says when nothing is found, and when to come back after too many searches', async () => {
+    reply(respond(200, { items: [], total: 0 }))
+    const w = await mountAt(KnowledgeView, '/kb?q=火星移民')
+    expect(w.find('[data-test="portal-kb-empty"]').text()).toContain('没有找到相关解答')
+    reply(respond(429, { error: { code: 'rate_limited', message: 'too many' } }, { 'Retry-After': '120' }))
+    await w.find('[data-test="portal-kb-form"]').trigger('submit')
+    await flushPromises()
+    expect(w.find('[data-test="portal-kb-error"]').text()).toBe('查询过于频繁，请 2 分钟后再试')
+    w.unmount()
+  })
+
+  it('opens one answer', async () => {
+    reply(respond(200, { ...hit, valid_from: null, valid_to: '2026-12-31', unit: null }))
+    router = createPortalRouter(createMemoryHistory())
+    router.push('/kb/KB-0004?q=公积金')
+    await router.isReady()
+    const v = mount(KnowledgeEntryView, { props: { id: 'KB-0004' }, global: { plugins: [router] } })
+    await flushPromises()
+    expect(calls().at(-1)[0]).toBe('/api/v1/public/kb/KB-0004')
+    expect(v.find('[data-test="portal-kb-question"]').text()).toBe('租房可以提取住房公积金吗？')
+    expect(v.find('[data-test="portal-kb-answer"]').text()).toBe('可以……')
+    expect(v.text()).toContain('有效期：至 2026-12-31')
+    v.unmount()
   })
 })

@@ -27,6 +27,14 @@ export const routes = [
       { path: 'callback', name: 'callback', component: () => import('../views/CallbackView.vue'), meta: screen('callback') },
       { path: 'supervise', name: 'supervise', component: () => import('../views/SupervisorView.vue'), meta: screen('supervise') },
       { path: 'search', name: 'search', component: () => import('../views/SearchView.vue'), meta: screen('search') },
+      { path: 'kb', name: 'kb', component: () => import('../views/KbView.vue'), meta: screen('kb') },
+      {
+        path: 'kb/:id',
+        name: 'kb-entry',
+        component: () => import('../views/KbEntryView.vue'),
+        props: true,
+        meta: { roles: rolesFor('kb'), title: 'menu.kbEntry' },
+      },
       { path: 'dashboard', name: 'dashboard', component: () => import('../views/DashboardView.vue'), meta: screen('dashboard') },
       {
         path: 'tickets/:id(\\d+)',

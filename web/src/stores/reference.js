@@ -10,6 +10,7 @@ export const useReferenceStore = defineStore('reference', {
   getters: {
     unitTree: (s) => buildUnitTree(s.units),
     areaOptions: (s) => buildAreaOptions(s.units),
+    areaOptionsDeep: (s) => buildAreaOptions(s.units, { communities: true }),
     categoryTree: (s) => buildCategoryTree(s.categories),
     unitNames: (s) => nameIndex(s.units),
     categoryNames: (s) => nameIndex(s.categories),
