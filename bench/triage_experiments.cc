@@ -8,8 +8,9 @@
 // A CONFIG is a name for the row followed by ':' and comma-separated
 // key=value settings, e.g. "linear-only:fasttext=0" or "base:" (defaults).
 // Keys: linear, fasttext, min_df, l2, balance, ft_dim, ft_epoch, ft_lr, ft_ngrams,
-// ft_weight, pretrain, ngram_min, ngram_max, words, lead, lead_prefix, hints, hint_weight,
-// unlabelled (0/1), rounds, threshold, pseudo_weight, pseudo_ratio, seed, verbose.
+// ft_weight, ngram_min, ngram_max, words, hints, hint_weight,
+// unlabelled (0/1), context (0/1: replies choose pseudo-labels), ctx_only (0/1: only
+// the unlabelled texts that have a reply), rounds, threshold, pseudo_weight, pseudo_ratio, seed, verbose.
 // With --report, the full report (per-class table, confusion matrix) of each
 // configuration follows its row.
 #include <chrono>
@@ -18,10 +19,8 @@
 #include <map>
 #include <sstream>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
-#include "text/normalize.h"
 #include "triage/classifier.h"
 #include "triage/cross_validation.h"
 #include "triage/training_data.h"
@@ -36,6 +35,8 @@ struct Config {
   TrainOptions options;
   bool hints = true;
   bool unlabelled = true;
+  bool context = false;
+  bool context_only = false;
   uint32_t seed = 1;
 };
 
@@ -53,15 +54,14 @@ bool Apply(Config& c, const std::string& key, const std::string& value) {
   else if (key == "ft_lr") o.fasttext.lr = v;
   else if (key == "ft_ngrams") o.fasttext.word_ngrams = i;
   else if (key == "ft_weight") o.fasttext_weight = v;
-  else if (key == "pretrain") o.pretrain_vectors = i != 0;
   else if (key == "ngram_min") o.features.char_ngram_min = i;
   else if (key == "ngram_max") o.features.char_ngram_max = i;
   else if (key == "words") o.features.words = i != 0;
-  else if (key == "lead") o.features.lead_units = static_cast<std::size_t>(i);
-  else if (key == "lead_prefix") o.features.lead_prefix = i != 0;
   else if (key == "hints") c.hints = i != 0;
   else if (key == "hint_weight") o.hint_weight = v;
   else if (key == "unlabelled") c.unlabelled = i != 0;
+  else if (key == "context") c.context = i != 0;
+  else if (key == "ctx_only") c.context_only = i != 0;
   else if (key == "rounds") o.self_training_rounds = i;
   else if (key == "threshold") o.pseudo_threshold = v;
   else if (key == "pseudo_weight") o.pseudo_weight = v;
@@ -73,13 +73,8 @@ bool Apply(Config& c, const std::string& key, const std::string& value) {
 }
 
 std::string FeatureKey(const text::FeatureOptions& f) {
-  return std::to_string(f.char_ngram_min) + "-" + std::to_string(f.char_ngram_max) + "-" + (f.words ? "w" : "") +
-         "-" + std::to_string(f.lead_units) + (f.lead_prefix ? "p" : "");
+  return std::to_string(f.char_ngram_min) + "-" + std::to_string(f.char_ngram_max) + "-" + (f.words ? "w" : "");
 }
-
-struct Featurized {
-  std::vector<std::vector<std::string>> docs, hints, unlabelled;
-};
 
 }  // namespace
 
@@ -122,66 +117,39 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s (the shared data set is needed)\n", data.status().ToString().c_str());
     return 1;
   }
-  auto hints = LoadTaxonomyHints(dir + "/taxonomy.csv");
-  std::vector<std::string> unlabelled;
+  TrainOptions all;
+  if (auto hints = LoadTaxonomyHints(dir + "/taxonomy.csv"); hints.ok()) all.hints = std::move(hints).value();
   for (const char* f : {"messages_unlabelled.csv", "messages_votes.csv", "messages_replies.csv"}) {
     auto u = LoadUnlabelledFile(dir + "/" + f);
-    if (u.ok()) unlabelled.insert(unlabelled.end(), u->begin(), u->end());
+    if (u.ok()) all.unlabelled.insert(all.unlabelled.end(), u->begin(), u->end());
   }
-  std::vector<std::string> labels, hint_labels;
-  std::vector<std::string> norm_docs, norm_hints, norm_unlabelled;
-  std::unordered_set<std::string> seen;
-  for (const auto& d : *data) {
-    labels.push_back(d.label);
-    norm_docs.push_back(text::NormalizeText(d.text));
-    seen.insert(norm_docs.back());
-  }
-  if (hints.ok())
-    for (const auto& h : *hints) {
-      hint_labels.push_back(h.label);
-      norm_hints.push_back(text::NormalizeText(h.text));
-    }
-  for (const auto& u : unlabelled) {
-    std::string n = text::NormalizeText(u);
-    if (!n.empty() && seen.insert(n).second) norm_unlabelled.push_back(std::move(n));
-  }
-  std::fprintf(stderr, "%zu labelled, %zu hints, %zu unlabelled texts\n", norm_docs.size(), norm_hints.size(),
-               norm_unlabelled.size());
-  std::map<std::string, Featurized> cache;
+  std::map<std::string, FeaturizedCorpus> cache;
   std::printf("| configuration | accuracy | macro-F1 | lowest F1 | seconds |\n|---|---:|---:|---:|---:|\n");
   for (auto& c : configs) {
     const std::string key = FeatureKey(c.options.features);
     if (!cache.count(key)) {
-      Featurized f;
-      for (const auto& t : norm_docs) f.docs.push_back(Classifier::Featurize(t, c.options.features));
-      for (const auto& t : norm_hints) f.hints.push_back(Classifier::Featurize(t, c.options.features));
-      for (const auto& t : norm_unlabelled) f.unlabelled.push_back(Classifier::Featurize(t, c.options.features));
-      cache[key] = std::move(f);
+      all.features = c.options.features;
+      cache[key] = FeaturizedCorpus::Make(*data, all);
+      std::fprintf(stderr, "%zu labelled, %zu hints, %zu unlabelled texts\n", cache[key].docs.size(),
+                   cache[key].hint_docs.size(), cache[key].unlabelled.size());
     }
-    const Featurized& f = cache[key];
-    if (c.options.pretrain_vectors && c.options.use_fasttext) {
-      // Pretrain once per feature set, on the unlabelled texts only (not on the
-      // labelled ones, which would leak held-out texts into the vectors).
-      static std::map<std::string, std::string> vectors;
-      const std::string vkey = key + "/" + std::to_string(c.options.fasttext.dim);
-      if (!vectors.count(vkey)) {
-        const auto t0 = std::chrono::steady_clock::now();
-        auto v = FastTextModel::PretrainVectors(f.unlabelled, c.options.fasttext);
-        if (!v.ok()) {
-          std::fprintf(stderr, "%s\n", v.status().ToString().c_str());
-          return 1;
+    FeaturizedCorpus f = cache[key];
+    if (!c.hints) f.hint_docs.clear(), f.hint_labels.clear();
+    if (!c.unlabelled) f.unlabelled.clear();
+    if (c.context_only && !f.unlabelled_context.empty()) {
+      FeaturizedCorpus g = f;
+      g.unlabelled.clear();
+      g.unlabelled_context.clear();
+      for (std::size_t i = 0; i < f.unlabelled.size(); ++i)
+        if (f.unlabelled_context[i] != f.unlabelled[i]) {
+          g.unlabelled.push_back(f.unlabelled[i]);
+          g.unlabelled_context.push_back(f.unlabelled_context[i]);
         }
-        vectors[vkey] = std::move(v).value();
-        std::fprintf(stderr, "pretrained vectors in %.0f s\n",
-                     std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-      }
-      c.options.fasttext.pretrained_vectors = vectors[vkey];
+      f = std::move(g);
     }
-    static const std::vector<std::vector<std::string>> kNoDocs;
-    static const std::vector<std::string> kNoLabels;
+    if (!c.context || !c.unlabelled) f.unlabelled_context.clear();
     const auto start = std::chrono::steady_clock::now();
-    auto r = CrossValidateFeaturized(f.docs, labels, c.hints ? f.hints : kNoDocs, c.hints ? hint_labels : kNoLabels,
-                                     c.unlabelled ? f.unlabelled : kNoDocs, c.options, folds, c.seed);
+    auto r = CrossValidateFeaturized(f, c.options, folds, c.seed);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!r.ok()) {
       std::printf("| %s | error: %s |\n", c.name.c_str(), r.status().ToString().c_str());

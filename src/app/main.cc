@@ -20,6 +20,9 @@
 #include "app/progress_bar.h"
 #include "app/reference_files.h"
 #include "app/triage_resources.h"
+// --- triage commands (issue 4) ---
+#include "app/triage_commands.h"
+// --- end triage commands ---
 
 namespace hotline::app {
 namespace {
@@ -164,6 +167,28 @@ int main(int argc, char** argv) {
   import->add_option("file", import_file, "CSV or JSONL file")->required()->check(CLI::ExistingFile);
   import->add_option("--as", import_as, "username recorded as the intake actor");
 
+  // --- triage commands (issue 4) ---
+  TrainCommand train_cmd;
+  auto* train = cli.add_subcommand("train", "Train the category classifier from labelled appeals (CSV or JSONL)");
+  train->add_option("--data", train_cmd.data, "labelled CSV (title,detail,label1 or text,category) or JSONL")
+      ->required()
+      ->check(CLI::ExistingFile);
+  train->add_option("--out", train_cmd.out, "model file to write (required unless --cv)");
+  train->add_option("--cv", train_cmd.cv, "print a K-fold stratified cross-validation report first")
+      ->check(CLI::Range(2, 20));
+  train->add_option("--taxonomy", train_cmd.taxonomy, "category tree CSV (default: taxonomy.csv beside --data)")
+      ->check(CLI::ExistingFile);
+  train->add_option("--unlabelled", train_cmd.unlabelled, "unlabelled CSV/JSONL files for semi-supervised training")
+      ->check(CLI::ExistingFile);
+  train->add_option("--seed", train_cmd.seed, "random seed (folds, fastText)");
+  train->add_flag("--fasttext", train_cmd.fasttext, "add a fastText model to the ensemble (larger model file)");
+  train->add_flag("--quiet", train_cmd.quiet, "no progress on stderr");
+  ClassifyCommand classify_cmd;
+  auto* classify = cli.add_subcommand("classify", "Classify JSON lines {id,text} from stdin into {id,category,unit,confidence}");
+  classify->add_option("--model", classify_cmd.model, "model file from `hotline train`")->required();
+  classify->add_option("--data-dir", classify_cmd.data_dir, "reference data (taxonomy, dispatch catalog)");
+  // --- end triage commands ---
+
   CLI11_PARSE(cli, argc, argv);
   if (serve->parsed()) {
     // defaults < TOML < environment < flags
@@ -191,5 +216,9 @@ int main(int argc, char** argv) {
     return Serve(merged);
   }
   if (import->parsed()) return Import(import_db, import_file, import_as);
+  // --- triage commands (issue 4) ---
+  if (train->parsed()) return RunTrain(train_cmd);
+  if (classify->parsed()) return RunClassify(classify_cmd, std::cin, std::cout);
+  // --- end triage commands ---
   return 0;
 }

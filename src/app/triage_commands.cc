@@ -48,7 +48,7 @@ class UnitLookup {
     rules_ = std::move(rules).value();
   }
 
-  nlohmann::json UnitFor(const std::string& label) const {
+  nlohmann::ordered_json UnitFor(const std::string& label) const {
     if (!taxonomy_) return nullptr;
     std::string code;
     if (taxonomy_->Find(label)) {
@@ -96,6 +96,7 @@ int RunTrain(const TrainCommand& cmd) {
     if (!u.ok()) return Fail(u.status());
     options.unlabelled.insert(options.unlabelled.end(), u->begin(), u->end());
   }
+  options.use_fasttext = cmd.fasttext;
   options.fasttext.seed = static_cast<int>(cmd.seed);
   if (!cmd.quiet)
     std::fprintf(stderr, "training on %zu labelled texts, %zu taxonomy hints%s, %zu unlabelled texts\n",
@@ -128,16 +129,16 @@ int RunClassify(const ClassifyCommand& cmd, std::istream& in, std::ostream& out)
   std::string line;
   for (std::size_t n = 1; std::getline(in, line); ++n) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    nlohmann::json result;
-    auto j = nlohmann::json::parse(line, nullptr, false);
+    nlohmann::ordered_json result;
+    auto j = nlohmann::ordered_json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
       result = {{"id", nullptr}, {"error", "line " + std::to_string(n) + ": not a JSON object"}};
     } else if (!j.contains("text") || !j["text"].is_string()) {
-      result = {{"id", j.value("id", nlohmann::json())},
+      result = {{"id", j.value("id", nlohmann::ordered_json())},
                 {"error", "line " + std::to_string(n) + ": \"text\" must be a string"}};
     } else {
       const auto p = model->Predict(j["text"].get<std::string>(), 1);
-      result = {{"id", j.value("id", nlohmann::json())},
+      result = {{"id", j.value("id", nlohmann::ordered_json())},
                 {"category", p.at(0).category},
                 {"unit", units.UnitFor(p.at(0).category)},
                 {"confidence", std::round(p.at(0).confidence * 1e4) / 1e4}};

@@ -1,10 +1,12 @@
 // The triage commands of the `hotline` binary (DESIGN.md §5):
 //
-//   hotline train --data FILE --out MODEL [--cv K] [--taxonomy FILE] [--unlabelled FILE...]
+//   hotline train --data FILE --out MODEL [--cv K] [--taxonomy FILE] [--unlabelled FILE...] [--fasttext]
 //     Trains the category classifier (triage/classifier.h) from a CSV
 //     (title,detail,label1 as in the Teddy Cup data, or text,category) or JSONL
 //     ({"text","category"}) file and writes MODEL. A taxonomy file and unlabelled
-//     files add knowledge (hints, TF-IDF weights, self-training). Without
+//     files add knowledge (hints, TF-IDF weights, self-training; a "reply"
+//     column guides the pseudo-labels). --fasttext adds a fastText model to
+//     the logistic regression (see docs/TRIAGE.md for why it is off). Without
 //     --taxonomy, a taxonomy.csv beside the data file is used when present.
 //     With --cv K, first prints a K-fold stratified cross-validation report
 //     (accuracy, macro-F1, per-class table, confusion matrix) on stdout;
@@ -34,6 +36,7 @@ struct TrainCommand {
   int cv = 0;                           // 0: no cross-validation
   std::string taxonomy;                 // empty: taxonomy.csv beside `data`, if any
   std::vector<std::string> unlabelled;  // CSV/JSONL files of unlabelled texts
+  bool fasttext = false;                // add fastText to the ensemble
   unsigned seed = 1;
   bool quiet = false;                   // no progress on stderr
 };

@@ -72,10 +72,6 @@ std::vector<std::string> ExtractFeatures(std::string_view text, const FeatureOpt
   std::vector<std::string> out;
   if (options.char_ngram_max >= 1)
     out = CharNgrams(text, options.char_ngram_min, options.char_ngram_max, options.max_units);
-  if (options.lead_units > 0 && options.char_ngram_max >= 1) {
-    for (auto& g : CharNgrams(text, options.char_ngram_min, options.char_ngram_max, options.lead_units))
-      out.push_back(options.lead_prefix ? "h:" + g : std::move(g));
-  }
   if (options.words) {
     // Segment only the part that the units cover, so a huge text costs no more.
     std::string_view head = text;

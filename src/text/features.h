@@ -22,10 +22,6 @@ struct FeatureOptions {
   int char_ngram_max = 3;
   bool words = true;                   // add ICU words of two or more units, as "w:<word>"
   std::size_t max_units = 20000;       // longer texts are cut: a 1 MB text costs what 20,000 units do
-  // The n-grams of the first `lead_units` units (where a title stands) are
-  // added once more: as they are (lead_prefix false) or as "h:<gram>".
-  std::size_t lead_units = 0;
-  bool lead_prefix = false;
 };
 
 // The segments of `text`, each a list of units.

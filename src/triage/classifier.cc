@@ -36,7 +36,7 @@ struct Classifier::Impl {
   std::vector<double> Probabilities(const std::vector<std::string>& features) const;
   // Trains the learners on `examples`.
   Status Fit(const std::vector<Example>& examples, const std::vector<std::vector<std::string>>& unlabelled,
-             const TrainOptions& options, const std::string& pretrained);
+             const TrainOptions& options);
 };
 
 namespace {
@@ -71,8 +71,8 @@ void Log(const TrainOptions& o, const std::string& msg) {
 }  // namespace
 
 Status Classifier::Impl::Fit(const std::vector<Example>& examples,
-                             const std::vector<std::vector<std::string>>& unlabelled, const TrainOptions& options,
-                             const std::string& pretrained) {
+                             const std::vector<std::vector<std::string>>& unlabelled,
+                             const TrainOptions& options) {
   Impl& impl = *this;
   const int C = static_cast<int>(impl.labels.size());
   impl.space.reset();
@@ -104,9 +104,7 @@ Status Classifier::Impl::Fit(const std::vector<Example>& examples,
       docs.push_back(*e.doc);
       labels.push_back(e.label);
     }
-    FastTextOptions fo = options.fasttext;
-    fo.pretrained_vectors = pretrained;
-    auto ft = FastTextModel::Train(docs, labels, C, fo);
+    auto ft = FastTextModel::Train(docs, labels, C, options.fasttext);
     if (!ft.ok()) return ft.status();
     impl.fasttext = std::move(ft).value();
   }
@@ -148,28 +146,39 @@ std::vector<std::string> Classifier::Featurize(std::string_view text, const text
   return text::ExtractFeatures(text, options);
 }
 
-Result<Classifier> Classifier::Train(const std::vector<LabelledText>& data, const TrainOptions& options) {
-  auto featurize = [&](const std::string& t) { return Featurize(text::NormalizeText(t), options.features); };
-  std::vector<std::vector<std::string>> docs, hint_docs, unlabelled;
-  std::vector<std::string> labels, hint_labels;
+FeaturizedCorpus FeaturizedCorpus::Make(const std::vector<LabelledText>& data, const TrainOptions& options) {
+  FeaturizedCorpus c;
   std::unordered_set<std::string> seen;
   for (const auto& d : data) {
-    docs.push_back(featurize(d.text));
-    labels.push_back(d.label);
-    seen.insert(text::NormalizeText(d.text));
+    std::string n = text::NormalizeText(d.text);
+    c.docs.push_back(Classifier::Featurize(n, options.features));
+    c.labels.push_back(d.label);
+    seen.insert(std::move(n));
   }
   for (const auto& h : options.hints) {
-    hint_docs.push_back(featurize(h.text));
-    hint_labels.push_back(h.label);
+    c.hint_docs.push_back(Classifier::Featurize(text::NormalizeText(h.text), options.features));
+    c.hint_labels.push_back(h.label);
   }
+  bool any_context = false;
+  for (const auto& u : options.unlabelled) any_context = any_context || !u.context.empty();
   for (const auto& u : options.unlabelled) {
-    std::string n = text::NormalizeText(u);
-    if (n.empty() || !seen.insert(n).second) continue;  // duplicates of labelled or earlier texts
-    unlabelled.push_back(Featurize(n, options.features));
+    std::string n = text::NormalizeText(u.text);
+    if (n.empty() || !seen.insert(n).second) continue;
+    c.unlabelled.push_back(Classifier::Featurize(n, options.features));
+    if (any_context)
+      c.unlabelled_context.push_back(
+          u.context.empty() ? c.unlabelled.back()
+                            : Classifier::Featurize(n + " " + text::NormalizeText(u.context), options.features));
   }
-  Log(options, "featurised " + std::to_string(docs.size()) + " labelled, " + std::to_string(hint_docs.size()) +
-                   " hint and " + std::to_string(unlabelled.size()) + " unlabelled texts");
-  return TrainFeaturized(docs, labels, hint_docs, hint_labels, unlabelled, options);
+  return c;
+}
+
+Result<Classifier> Classifier::Train(const std::vector<LabelledText>& data, const TrainOptions& options) {
+  const FeaturizedCorpus corpus = FeaturizedCorpus::Make(data, options);
+  Log(options, "featurised " + std::to_string(corpus.docs.size()) + " labelled, " +
+                   std::to_string(corpus.hint_docs.size()) + " hint and " + std::to_string(corpus.unlabelled.size()) +
+                   " unlabelled texts");
+  return TrainFeaturized(corpus, options);
 }
 
 Status Classifier::TrainToFile(const std::vector<LabelledText>& data, const TrainOptions& options,
@@ -179,13 +188,14 @@ Status Classifier::TrainToFile(const std::vector<LabelledText>& data, const Trai
   return c->Save(out_path);
 }
 
-Result<Classifier> Classifier::TrainFeaturized(const std::vector<std::vector<std::string>>& docs,
-                                               const std::vector<std::string>& labels,
-                                               const std::vector<std::vector<std::string>>& hint_docs,
-                                               const std::vector<std::string>& hint_labels,
-                                               const std::vector<std::vector<std::string>>& unlabelled,
-                                               const TrainOptions& options) {
-  if (docs.size() != labels.size() || hint_docs.size() != hint_labels.size())
+Result<Classifier> Classifier::TrainFeaturized(const FeaturizedCorpus& corpus, const TrainOptions& options) {
+  const auto& docs = corpus.docs;
+  const auto& labels = corpus.labels;
+  const auto& hint_docs = corpus.hint_docs;
+  const auto& hint_labels = corpus.hint_labels;
+  const auto& unlabelled = corpus.unlabelled;
+  if (docs.size() != labels.size() || hint_docs.size() != hint_labels.size() ||
+      (!corpus.unlabelled_context.empty() && corpus.unlabelled_context.size() != unlabelled.size()))
     return Status::InvalidArgument("data", "texts and labels differ in number");
   if (!options.use_linear && !options.use_fasttext)
     return Status::InvalidArgument("options", "enable at least one learner (linear or fastText)");
@@ -223,20 +233,10 @@ Result<Classifier> Classifier::TrainFeaturized(const std::vector<std::vector<std
     ++hints_used;
   }
 
-  std::string pretrained = options.fasttext.pretrained_vectors;  // given, or made here
-  if (options.use_fasttext && options.pretrain_vectors && pretrained.empty() && !unlabelled.empty()) {
-    std::vector<std::vector<std::string>> corpus = unlabelled;
-    corpus.insert(corpus.end(), docs.begin(), docs.end());
-    auto vec = FastTextModel::PretrainVectors(corpus, options.fasttext);
-    if (!vec.ok()) return vec.status();
-    pretrained = std::move(vec).value();
-    Log(options, "pretrained fastText vectors on " + std::to_string(corpus.size()) + " texts");
-  }
-
   std::vector<Example> examples = base;
   std::size_t pseudo_used = 0;
   for (int round = 0;; ++round) {
-    HOTLINE_RETURN_IF_ERROR(impl->Fit(examples, unlabelled, options, pretrained));
+    HOTLINE_RETURN_IF_ERROR(impl->Fit(examples, unlabelled, options));
     if (round >= options.self_training_rounds || unlabelled.empty()) break;
     // Self-training: add the unlabelled texts the current model is confident about.
     examples = base;
@@ -248,7 +248,9 @@ Result<Classifier> Classifier::TrainFeaturized(const std::vector<std::vector<std
     std::vector<std::vector<std::pair<double, std::size_t>>> candidates(impl->labels.size());
     for (std::size_t i = 0; i < unlabelled.size(); ++i) {
       if (unlabelled[i].empty()) continue;
-      const auto p = impl->Probabilities(unlabelled[i]);
+      // With context (e.g. the reply), the pseudo-label is chosen from text and context together.
+      const auto p = impl->Probabilities(corpus.unlabelled_context.empty() ? unlabelled[i]
+                                                                            : corpus.unlabelled_context[i]);
       const auto best = std::max_element(p.begin(), p.end());
       if (*best >= options.pseudo_threshold) candidates[best - p.begin()].emplace_back(*best, i);
     }
@@ -277,8 +279,8 @@ Result<Classifier> Classifier::TrainFeaturized(const std::vector<std::vector<std
                     {"hints", hints_used},
                     {"unlabelled", unlabelled.size()},
                     {"pseudo_labelled", pseudo_used},
-                    {"self_training_rounds", options.self_training_rounds},
-                    {"pretrained_vectors", !pretrained.empty()}};
+                    {"with_context", !corpus.unlabelled_context.empty()},
+                    {"self_training_rounds", options.self_training_rounds}};
   Classifier c;
   c.impl_ = std::move(impl);
   return c;

@@ -184,6 +184,26 @@ TEST(Classifier, UsesHintsAndUnlabelledTexts) {
   EXPECT_NE(log.front().find("3 unlabelled"), std::string::npos) << log.front();  // duplicate dropped
 }
 
+TEST(Classifier, ContextChoosesThePseudoLabel) {
+  TrainOptions o = Quick();
+  o.use_fasttext = false;
+  o.self_training_rounds = 1;
+  o.pseudo_threshold = 0.0;
+  o.pseudo_ratio = 0;
+  o.pseudo_weight = 5.0;
+  // The text alone says nothing; its context (a reply) says heating, so the
+  // text's new word "锅炉" is learned as heating.
+  for (int i = 0; i < 5; ++i) o.unlabelled.push_back({"锅炉锅炉锅炉" + std::to_string(i), "暖气不热 供暖温度 室温太低"});
+  auto c = Classifier::Train(testing::SyntheticAppeals(10), o);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->Predict("锅炉", 1).at(0).category, "供热");
+  FeaturizedCorpus corpus = FeaturizedCorpus::Make(testing::SyntheticAppeals(2), o);
+  EXPECT_EQ(corpus.unlabelled.size(), 5u);
+  EXPECT_EQ(corpus.unlabelled_context.size(), 5u);
+  corpus.unlabelled_context.pop_back();
+  EXPECT_EQ(Classifier::TrainFeaturized(corpus, o).status().field(), "data");
+}
+
 TEST(Classifier, TrainToFileWritesALoadableModel) {
   const std::string path = TempPath("trained");
   TrainOptions o = Quick();

@@ -3,9 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <random>
-#include <unordered_set>
-
-#include "text/normalize.h"
 
 namespace hotline::triage {
 
@@ -25,12 +22,10 @@ std::vector<int> StratifiedFolds(const std::vector<std::string>& labels, int k, 
   return fold;
 }
 
-Result<CrossValidationResult> CrossValidateFeaturized(const std::vector<std::vector<std::string>>& docs,
-                                                      const std::vector<std::string>& labels,
-                                                      const std::vector<std::vector<std::string>>& hint_docs,
-                                                      const std::vector<std::string>& hint_labels,
-                                                      const std::vector<std::vector<std::string>>& unlabelled,
-                                                      const TrainOptions& options, int k, uint32_t seed) {
+Result<CrossValidationResult> CrossValidateFeaturized(const FeaturizedCorpus& corpus, const TrainOptions& options,
+                                                      int k, uint32_t seed) {
+  const auto& docs = corpus.docs;
+  const auto& labels = corpus.labels;
   if (k < 2) return Status::InvalidArgument("cv", "cross-validation needs at least 2 folds");
   if (docs.size() != labels.size()) return Status::InvalidArgument("data", "texts and labels differ in number");
   if (docs.size() < static_cast<std::size_t>(k))
@@ -45,20 +40,23 @@ Result<CrossValidationResult> CrossValidateFeaturized(const std::vector<std::vec
   std::vector<int> truth(docs.size()), predicted(docs.size(), -1);
   CrossValidationResult result;
   for (int f = 0; f < k; ++f) {
-    std::vector<std::vector<std::string>> train_docs;
-    std::vector<std::string> train_labels;
+    FeaturizedCorpus train;
+    train.hint_docs = corpus.hint_docs;
+    train.hint_labels = corpus.hint_labels;
+    train.unlabelled = corpus.unlabelled;
+    train.unlabelled_context = corpus.unlabelled_context;
     std::vector<std::size_t> test;
     for (std::size_t i = 0; i < docs.size(); ++i) {
       if (fold[i] == f) {
         test.push_back(i);
       } else {
-        train_docs.push_back(docs[i]);
-        train_labels.push_back(labels[i]);
+        train.docs.push_back(docs[i]);
+        train.labels.push_back(labels[i]);
       }
     }
     TrainOptions o = options;
     if (o.log) o.log("fold " + std::to_string(f + 1) + "/" + std::to_string(k));
-    auto model = Classifier::TrainFeaturized(train_docs, train_labels, hint_docs, hint_labels, unlabelled, o);
+    auto model = Classifier::TrainFeaturized(train, o);
     if (!model.ok()) return model.status();
     // Map the fold model's labels (a label may be missing from a small fold) to ours.
     std::vector<int> to_ours;
@@ -80,27 +78,7 @@ Result<CrossValidationResult> CrossValidateFeaturized(const std::vector<std::vec
 
 Result<CrossValidationResult> CrossValidate(const std::vector<LabelledText>& data, const TrainOptions& options,
                                             int k, uint32_t seed) {
-  std::vector<std::vector<std::string>> docs, hint_docs, unlabelled;
-  std::vector<std::string> labels, hint_labels;
-  std::unordered_set<std::string> seen;
-  for (const auto& d : data) {
-    std::string n = text::NormalizeText(d.text);
-    docs.push_back(Classifier::Featurize(n, options.features));
-    labels.push_back(d.label);
-    seen.insert(std::move(n));
-  }
-  for (const auto& h : options.hints) {
-    hint_docs.push_back(Classifier::Featurize(text::NormalizeText(h.text), options.features));
-    hint_labels.push_back(h.label);
-  }
-  // Unlabelled texts that repeat a labelled one are dropped: they would carry a
-  // held-out text into training.
-  for (const auto& u : options.unlabelled) {
-    std::string n = text::NormalizeText(u);
-    if (n.empty() || !seen.insert(n).second) continue;
-    unlabelled.push_back(Classifier::Featurize(n, options.features));
-  }
-  return CrossValidateFeaturized(docs, labels, hint_docs, hint_labels, unlabelled, options, k, seed);
+  return CrossValidateFeaturized(FeaturizedCorpus::Make(data, options), options, k, seed);
 }
 
 }  // namespace hotline::triage

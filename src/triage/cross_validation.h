@@ -29,13 +29,9 @@ struct CrossValidationResult {
 Result<CrossValidationResult> CrossValidate(const std::vector<LabelledText>& data, const TrainOptions& options,
                                             int k, uint32_t seed = 1);
 
-// The same on featurised texts (Classifier::Featurize of NormalizeText); lets
-// callers compare many options over one featurisation.
-Result<CrossValidationResult> CrossValidateFeaturized(const std::vector<std::vector<std::string>>& docs,
-                                                      const std::vector<std::string>& labels,
-                                                      const std::vector<std::vector<std::string>>& hint_docs,
-                                                      const std::vector<std::string>& hint_labels,
-                                                      const std::vector<std::vector<std::string>>& unlabelled,
-                                                      const TrainOptions& options, int k, uint32_t seed = 1);
+// The same on a featurised corpus; lets callers compare many options over one
+// featurisation. The corpus's hints and unlabelled texts replace the options'.
+Result<CrossValidationResult> CrossValidateFeaturized(const FeaturizedCorpus& corpus, const TrainOptions& options,
+                                                      int k, uint32_t seed = 1);
 
 }  // namespace hotline::triage

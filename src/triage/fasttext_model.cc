@@ -205,6 +205,7 @@ Result<std::string> FastTextModel::PretrainVectors(const std::vector<std::vector
     args.model = fasttext::model_name::sg;
     args.loss = fasttext::loss_name::ns;
     args.lr = 0.05;
+    args.epoch = 5;
     args.ws = 5;
     args.minCount = std::max(options.min_count, 2);
     args.bucket = 0;

@@ -20,8 +20,8 @@ class FastText;
 namespace hotline::triage {
 
 struct FastTextOptions {
-  int dim = 50;
-  int epoch = 40;
+  int dim = 20;
+  int epoch = 20;
   double lr = 0.5;
   int word_ngrams = 1;    // fastText's own n-grams over the tokens (hashed into `bucket` rows)
   int bucket = 0;         // 0 unless word_ngrams > 1

@@ -28,7 +28,7 @@ bool IsJsonLines(const std::string& path) {
 
 // One record of text (and label) per row.
 struct Row {
-  std::string text, label;
+  std::string text, label, context;
 };
 
 Result<std::vector<Row>> ReadJsonLines(const std::string& path, bool need_label) {
@@ -44,7 +44,8 @@ Result<std::vector<Row>> ReadJsonLines(const std::string& path, bool need_label)
     if (j.is_discarded() || !j.is_object()) return Status::InvalidArgument("data", where + ": not a JSON object");
     if (!j.contains("text") || !j["text"].is_string())
       return Status::InvalidArgument("text", where + ": \"text\" must be a string");
-    Row r{j["text"].get<std::string>(), ""};
+    Row r{j["text"].get<std::string>(), "", ""};
+    if (j.contains("reply") && j["reply"].is_string()) r.context = j["reply"].get<std::string>();
     if (need_label) {
       const char* key = j.contains("category") ? "category" : "label";
       if (!j.contains(key) || !j[key].is_string() || j[key].get<std::string>().empty())
@@ -75,6 +76,7 @@ Result<std::vector<Row>> ReadCsvRows(const std::string& path, bool need_label) {
   };
   const int text_col = find({"text"}), title = find({"title"}), detail = find({"detail"});
   const int label = find({"label1", "label", "category"});
+  const int reply = find({"reply"});
   if (text_col < 0 && title < 0 && detail < 0)
     return Status::InvalidArgument("text", path + ": needs a text column, or title and detail columns");
   if (need_label && label < 0) return Status::InvalidArgument("label1", path + ": needs a label1 or category column");
@@ -92,6 +94,7 @@ Result<std::vector<Row>> ReadCsvRows(const std::string& path, bool need_label) {
       if (!row.text.empty() && !d.empty()) row.text += '\n';
       row.text += d;
     }
+    row.context = get(reply);
     if (need_label) {
       row.label = get(label);
       while (!row.label.empty() && (row.label.back() == '\r' || row.label.back() == ' ')) row.label.pop_back();
@@ -168,12 +171,12 @@ Result<std::vector<LabelledText>> LoadLabelledFile(const std::string& path) {
   return out;
 }
 
-Result<std::vector<std::string>> LoadUnlabelledFile(const std::string& path) {
+Result<std::vector<UnlabelledText>> LoadUnlabelledFile(const std::string& path) {
   auto rows = ReadRows(path, false);
   if (!rows.ok()) return rows.status();
-  std::vector<std::string> out;
+  std::vector<UnlabelledText> out;
   for (auto& r : *rows)
-    if (!r.text.empty()) out.push_back(std::move(r.text));
+    if (!r.text.empty()) out.emplace_back(std::move(r.text), std::move(r.context));
   return out;
 }
 

@@ -6,7 +6,8 @@
 //  - otherwise CSV (RFC 4180 quoting, header row) with either a "text" column
 //    or "title" and/or "detail" columns (joined by a newline), and the label in
 //    the first present of "label1", "label", "category".
-// Unlabelled data (LoadUnlabelledFile): the same formats without the label.
+// Unlabelled data (LoadUnlabelledFile): the same formats without the label; a
+// "reply" column/key (the official reply) becomes the text's context.
 // Taxonomy hints (LoadTaxonomyHints): a category tree as CSV, either
 //  - "level1,level2,level3" names (as in the Teddy Cup data): one hint per row,
 //    text "level2 level3", label level1; or
@@ -25,7 +26,7 @@
 namespace hotline::triage {
 
 Result<std::vector<LabelledText>> LoadLabelledFile(const std::string& path);
-Result<std::vector<std::string>> LoadUnlabelledFile(const std::string& path);
+Result<std::vector<UnlabelledText>> LoadUnlabelledFile(const std::string& path);
 Result<std::vector<LabelledText>> LoadTaxonomyHints(const std::string& path);
 
 // Parses CSV text (RFC 4180: quoted fields may hold commas, quotes and newlines)

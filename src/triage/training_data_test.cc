@@ -39,6 +39,11 @@ TEST(TrainingData, TeddyStyleCsv) {
   auto u = LoadUnlabelledFile(path);
   ASSERT_TRUE(u.ok());
   EXPECT_EQ(u->size(), 2u);
+  auto replies = LoadUnlabelledFile(Write("replies.csv", "id,title,detail,reply\n1,暖气,不热,已转热力公司处理\n"));
+  ASSERT_TRUE(replies.ok());
+  ASSERT_EQ(replies->size(), 1u);
+  EXPECT_EQ((*replies)[0].text, "暖气\n不热");
+  EXPECT_EQ((*replies)[0].context, "已转热力公司处理");
 }
 
 TEST(TrainingData, CsvErrorsNameTheProblem) {
