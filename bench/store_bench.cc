@@ -12,18 +12,28 @@
 namespace hotline {
 namespace {
 
-void BM_DurableIntakeDirect(benchmark::State& state) {
-  const auto dir = std::filesystem::temp_directory_path() / ("hotline_bench_" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
-  auto store = SqliteStore::Open((dir / "bench.db").string()).value();
+Context BenchContext() {
   Context ctx;
   ctx.now = 1'795'000'000;
+  return ctx;
+}
+
+Appeal BenchAppeal() {
   Appeal a;
   a.channel = Channel::kPhone;
   a.type = AppealType::kComplaint;
   a.content = "压测：东华街道人民路附近夜间施工噪声扰民，请求处理";
   a.caller = {"测试", "13800000000"};
   a.query_code = "123456";
+  return a;
+}
+
+void BM_DurableIntakeDirect(benchmark::State& state) {
+  const auto dir = std::filesystem::temp_directory_path() / ("hotline_bench_" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto store = SqliteStore::Open((dir / "bench.db").string()).value();
+  const Context ctx = BenchContext();
+  const Appeal a = BenchAppeal();
   const Actor op{"operator", Role::kOperator, ""};
   for (auto _ : state) {
     auto tr = Intake(a, op, ctx);
@@ -50,14 +60,8 @@ SqliteStore& SharedStore() {
 
 void BM_DurableIntakeDirectConcurrent(benchmark::State& state) {
   SqliteStore& store = SharedStore();
-  Context ctx;
-  ctx.now = 1'795'000'000;
-  Appeal a;
-  a.channel = Channel::kPhone;
-  a.type = AppealType::kComplaint;
-  a.content = "压测：东华街道人民路附近夜间施工噪声扰民，请求处理";
-  a.caller = {"测试", "13800000000"};
-  a.query_code = "123456";
+  const Context ctx = BenchContext();
+  const Appeal a = BenchAppeal();
   const Actor op{"operator", Role::kOperator, ""};
   for (auto _ : state) {
     auto tr = Intake(a, op, ctx);
