@@ -48,13 +48,6 @@ Result<std::vector<T>> ReadItems(const json& body, Fn one) {
 }  // namespace
 
 void RestApi::AddAdminRoutes() {
-  auto authed = [this](auto fn) {
-    return [this, fn](const HttpRequest& req, const PathParams& p) -> HttpResponse {
-      auto actor = service_.Authenticate(BearerToken(req));
-      if (!actor.ok()) return StatusResponse(actor.status());
-      return fn(req, p, *actor);
-    };
-  };
   // Reads a user from a body; `username` comes from the path on updates.
   auto read_user = [](const json& body, User& u, std::string& password) -> Status {
     std::string role;
@@ -72,7 +65,7 @@ void RestApi::AddAdminRoutes() {
     return Status::Ok();
   };
 
-  router_.Add("GET", "/api/v1/users", authed([this](const HttpRequest&, const PathParams&, const Actor& a) {
+  router_.Add("GET", "/api/v1/users", Authed([this](const HttpRequest&, const PathParams&, const Actor& a) {
                 auto users = service_.ListUsers(a);
                 if (!users.ok()) return StatusResponse(users.status());
                 json items = json::array();
@@ -80,7 +73,7 @@ void RestApi::AddAdminRoutes() {
                 return Json(200, {{"items", items}, {"total", items.size()}});
               }));
   router_.Add("POST", "/api/v1/users",
-              authed([this, read_user](const HttpRequest& req, const PathParams&, const Actor& a) {
+              Authed([this, read_user](const HttpRequest& req, const PathParams&, const Actor& a) {
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
                 User u;
@@ -90,7 +83,7 @@ void RestApi::AddAdminRoutes() {
                 return Json(201, UserView(*service_.store().FindUser(u.username)));
               }));
   router_.Add("PUT", "/api/v1/users/{username}",
-              authed([this, read_user](const HttpRequest& req, const PathParams& p, const Actor& a) {
+              Authed([this, read_user](const HttpRequest& req, const PathParams& p, const Actor& a) {
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
                 User u;
@@ -101,7 +94,7 @@ void RestApi::AddAdminRoutes() {
                 return Json(200, UserView(*service_.store().FindUser(u.username)));
               }));
 
-  router_.Add("PUT", "/api/v1/units", authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
+  router_.Add("PUT", "/api/v1/units", Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
                 auto units = ReadItems<Unit>(*body, [](const json& item, const std::string& path, Unit& u) -> Status {
@@ -119,7 +112,7 @@ void RestApi::AddAdminRoutes() {
                 if (Status s = service_.ReplaceUnits(*units, a); !s.ok()) return StatusResponse(s);
                 return Json(200, {{"total", units->size()}});
               }));
-  router_.Add("PUT", "/api/v1/categories", authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
+  router_.Add("PUT", "/api/v1/categories", Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
                 auto cats =
@@ -136,13 +129,13 @@ void RestApi::AddAdminRoutes() {
                 if (Status s = service_.ReplaceCategories(*cats, a); !s.ok()) return StatusResponse(s);
                 return Json(200, {{"total", cats->size()}});
               }));
-  router_.Add("GET", "/api/v1/catalog", authed([this](const HttpRequest&, const PathParams&, const Actor& a) {
+  router_.Add("GET", "/api/v1/catalog", Authed([this](const HttpRequest&, const PathParams&, const Actor& a) {
                 if (a.role == Role::kCitizen) return StatusResponse(Status::PermissionDenied("staff only"));
                 json items = json::array();
                 for (const CatalogRule& r : service_.reference()->catalog) items.push_back(RuleView(r));
                 return Json(200, {{"items", items}, {"total", items.size()}});
               }));
-  router_.Add("PUT", "/api/v1/catalog", authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
+  router_.Add("PUT", "/api/v1/catalog", Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
                 auto rules = ReadItems<CatalogRule>(

@@ -95,16 +95,9 @@ void RestApi::AddKbRoutes() {
       items.push_back(EntryView(*matching[i], *ref, staff));
     return Json(200, {{"items", items}, {"total", matching.size()}, {"page", *page}, {"per_page", *per_page}});
   };
-  auto authed = [this](auto fn) {
-    return [this, fn](const HttpRequest& req, const PathParams& p) -> HttpResponse {
-      auto actor = service_.Authenticate(BearerToken(req));
-      if (!actor.ok()) return StatusResponse(actor.status());
-      return fn(req, p, *actor);
-    };
-  };
 
   router_.Add("GET", "/api/v1/kb",
-              authed([search](const HttpRequest& req, const PathParams&, const Actor& a) { return search(req, a); }));
+              Authed([search](const HttpRequest& req, const PathParams&, const Actor& a) { return search(req, a); }));
   router_.Add("GET", "/api/v1/public/kb", [this, search](const HttpRequest& req, const PathParams&) {
     return search(req, HotlineService::PortalActor());
   });
@@ -113,20 +106,20 @@ void RestApi::AddKbRoutes() {
     if (!e.ok()) return StatusResponse(e.status());
     return Json(200, EntryView(*e, *service_.reference(), false));
   });
-  router_.Add("GET", "/api/v1/kb/{id}", authed([this](const HttpRequest&, const PathParams& p, const Actor& a) {
+  router_.Add("GET", "/api/v1/kb/{id}", Authed([this](const HttpRequest&, const PathParams& p, const Actor& a) {
                 auto e = service_.KbGet(p.at("id"), a);
                 if (!e.ok()) return StatusResponse(e.status());
                 return Json(200, EntryView(*e, *service_.reference(), true));
               }));
   router_.Add("GET", "/api/v1/kb/{id}/versions",
-              authed([this](const HttpRequest&, const PathParams& p, const Actor& a) {
+              Authed([this](const HttpRequest&, const PathParams& p, const Actor& a) {
                 auto versions = service_.KbVersions(p.at("id"), a);
                 if (!versions.ok()) return StatusResponse(versions.status());
                 json items = json::array();
                 for (const KbEntry& e : *versions) items.push_back(EntryView(e, *service_.reference(), true));
                 return Json(200, {{"items", items}});
               }));
-  router_.Add("POST", "/api/v1/kb", authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
+  router_.Add("POST", "/api/v1/kb", Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
                 auto entry = EntryFromBody(*body);
@@ -136,7 +129,7 @@ void RestApi::AddKbRoutes() {
                 return Json(201, EntryView(*stored, *service_.reference(), true));
               }));
   // PUT replaces the entry's fields; "version" must be the version being edited.
-  router_.Add("PUT", "/api/v1/kb/{id}", authed([this](const HttpRequest& req, const PathParams& p, const Actor& a) {
+  router_.Add("PUT", "/api/v1/kb/{id}", Authed([this](const HttpRequest& req, const PathParams& p, const Actor& a) {
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
                 std::int64_t version = 0;
@@ -150,7 +143,7 @@ void RestApi::AddKbRoutes() {
                 return Json(200, EntryView(*stored, *service_.reference(), true));
               }));
   // DELETE withdraws the entry (a new version with active=false); history stays.
-  router_.Add("DELETE", "/api/v1/kb/{id}", authed([this](const HttpRequest& req, const PathParams& p, const Actor& a) {
+  router_.Add("DELETE", "/api/v1/kb/{id}", Authed([this](const HttpRequest& req, const PathParams& p, const Actor& a) {
                 auto version = ParseInt(req.Param("version"), "version");
                 if (!version.ok()) return StatusResponse(version.status());
                 auto current = service_.KbGet(p.at("id"), a);

@@ -23,6 +23,10 @@ class RestApi {
   HttpResponse Handle(const HttpRequest& req);
 
  private:
+  using ActorHandler = std::function<HttpResponse(const HttpRequest&, const PathParams&, const Actor&)>;
+  // Wraps a handler that needs an authenticated actor (401 without a valid bearer token).
+  RouteHandler Authed(ActorHandler fn);
+
   void AddRoutes();
   void AddStatsRoutes();   // stats_routes.cc
   void AddPublicRoutes();  // public_routes.cc: the citizen portal, no login

@@ -21,66 +21,77 @@ json UnitName(const std::string& code, const ReferenceData& ref) {
 }  // namespace
 
 void RestApi::AddTriageRoutes() {
-  router_.Add("POST", "/api/v1/triage", [this](const HttpRequest& req, const PathParams&) -> HttpResponse {
-    const auto start = std::chrono::steady_clock::now();
-    auto actor = service_.Authenticate(BearerToken(req));
-    if (!actor.ok()) return StatusResponse(actor.status());
-    auto body = ParseBody(req);
-    if (!body.ok()) return StatusResponse(body.status());
-    triage::TriageInput in;
-    for (Status s : {json_fields::ReadString(*body, "content", in.content, 20000),
-                     json_fields::ReadString(*body, "address", in.address, 1000),
-                     json_fields::ReadString(*body, "category", in.category, 32),
-                     json_fields::ReadBool(*body, "enterprise", in.enterprise)})
-      if (!s.ok()) return StatusResponse(s);
-    if (auto it = body->find("location"); it != body->end() && !it->is_null()) {
-      GeoPoint p;
-      Status s = json_fields::RequireObject(*it, "location");
-      if (s.ok()) s = json_fields::ReadDouble(*it, "lat", p.lat, "location");
-      if (s.ok()) s = json_fields::ReadDouble(*it, "lon", p.lon, "location");
-      if (!s.ok()) return StatusResponse(s);
-      in.location = p;
-    }
-    auto result = service_.Triage(in, *actor);
-    if (!result.ok()) return StatusResponse(result.status());
-    auto ref = service_.reference();
-    json categories = json::array();
-    for (const auto& c : result->categories)
-      categories.push_back({{"code", c.code.empty() ? json(nullptr) : json(c.code)},
-                            {"name", c.code.empty() ? c.label : ref->taxonomy.FullName(c.code)},
-                            {"label", c.label},
-                            {"confidence", c.confidence}});
-    json units = json::array();
-    for (const auto& u : result->units) {
-      json co = json::array();
-      for (const auto& c : u.co_units) co.push_back(UnitName(c, *ref));
-      units.push_back({{"unit", UnitName(u.unit, *ref)}, {"score", u.score}, {"co_units", co}, {"reasons", u.reasons}});
-    }
-    json location = nullptr;
-    if (result->location) {
-      const auto& l = *result->location;
-      location = {{"district", UnitName(l.district, *ref)}, {"street", UnitName(l.street, *ref)},
-                  {"community", UnitName(l.community, *ref)}, {"area", UnitName(l.area, *ref)},
-                  {"confidence", l.confidence}, {"source", result->location_source}, {"matched", l.matched}};
-    }
-    json knowledge = json::array();
-    for (const auto& k : result->knowledge)
-      knowledge.push_back({{"id", k.id}, {"score", k.score}, {"question_highlight", k.question_highlight},
-                           {"answer_snippet", k.answer_snippet}});
-    json alerts = json::array();
-    for (const auto& a : result->alerts)
-      alerts.push_back({{"kind", a.kind}, {"code", a.code}, {"label", a.label}, {"matched", a.matched},
-                        {"script", a.script.empty() ? json(nullptr) : json(a.script)}, {"blocking", a.blocking}});
-    const auto us =
-        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
-    return Json(200, {{"classifier_available", result->classifier_available},
-                      {"categories", categories},
-                      {"location", location},
-                      {"units", units},
-                      {"knowledge", knowledge},
-                      {"alerts", alerts},
-                      {"elapsed_us", us}});
-  });
+  router_.Add(
+      "POST", "/api/v1/triage",
+      Authed([this](const HttpRequest& req, const PathParams&, const Actor& actor) -> HttpResponse {
+        const auto start = std::chrono::steady_clock::now();
+        auto body = ParseBody(req);
+        if (!body.ok()) return StatusResponse(body.status());
+        triage::TriageInput in;
+        for (Status s : {json_fields::ReadString(*body, "content", in.content, 20000),
+                         json_fields::ReadString(*body, "address", in.address, 1000),
+                         json_fields::ReadString(*body, "category", in.category, 32),
+                         json_fields::ReadBool(*body, "enterprise", in.enterprise)})
+          if (!s.ok()) return StatusResponse(s);
+        if (auto it = body->find("location"); it != body->end() && !it->is_null()) {
+          GeoPoint p;
+          Status s = json_fields::RequireObject(*it, "location");
+          if (s.ok()) s = json_fields::ReadDouble(*it, "lat", p.lat, "location");
+          if (s.ok()) s = json_fields::ReadDouble(*it, "lon", p.lon, "location");
+          if (!s.ok()) return StatusResponse(s);
+          in.location = p;
+        }
+        auto result = service_.Triage(in, actor);
+        if (!result.ok()) return StatusResponse(result.status());
+        auto ref = service_.reference();
+        json categories = json::array();
+        for (const auto& c : result->categories)
+          categories.push_back({{"code", c.code.empty() ? json(nullptr) : json(c.code)},
+                                {"name", c.code.empty() ? c.label : ref->taxonomy.FullName(c.code)},
+                                {"label", c.label},
+                                {"confidence", c.confidence}});
+        json units = json::array();
+        for (const auto& u : result->units) {
+          json co = json::array();
+          for (const auto& c : u.co_units) co.push_back(UnitName(c, *ref));
+          units.push_back(
+              {{"unit", UnitName(u.unit, *ref)}, {"score", u.score}, {"co_units", co}, {"reasons", u.reasons}});
+        }
+        json location = nullptr;
+        if (result->location) {
+          const auto& l = *result->location;
+          location = {{"district", UnitName(l.district, *ref)},
+                      {"street", UnitName(l.street, *ref)},
+                      {"community", UnitName(l.community, *ref)},
+                      {"area", UnitName(l.area, *ref)},
+                      {"confidence", l.confidence},
+                      {"source", result->location_source},
+                      {"matched", l.matched}};
+        }
+        json knowledge = json::array();
+        for (const auto& k : result->knowledge)
+          knowledge.push_back({{"id", k.id},
+                               {"score", k.score},
+                               {"question_highlight", k.question_highlight},
+                               {"answer_snippet", k.answer_snippet}});
+        json alerts = json::array();
+        for (const auto& a : result->alerts)
+          alerts.push_back({{"kind", a.kind},
+                            {"code", a.code},
+                            {"label", a.label},
+                            {"matched", a.matched},
+                            {"script", a.script.empty() ? json(nullptr) : json(a.script)},
+                            {"blocking", a.blocking}});
+        const auto us =
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
+        return Json(200, {{"classifier_available", result->classifier_available},
+                          {"categories", categories},
+                          {"location", location},
+                          {"units", units},
+                          {"knowledge", knowledge},
+                          {"alerts", alerts},
+                          {"elapsed_us", us}});
+      }));
 }
 
 }  // namespace hotline::api
