@@ -28,14 +28,20 @@ Status HotlineService::LoadReferenceData() {
       ReferenceData{std::move(tree).value(), std::move(taxonomy).value(), std::move(catalog).value(), nullptr});
   ref->assistant = std::make_unique<triage::IntakeAssistant>(ref->units, ref->taxonomy, ref->catalog,
                                                              triage_.street_centers, triage_.alert_rules);
-  ref->assistant->SetClassifier(triage_.classifier);
   ref->assistant->SetKnowledgeIndex(&kb_index_);
   auto history = store_.RoutingCounts();
   if (!history.ok()) return history.status();
   for (const RoutingCount& c : *history) ref->assistant->router().AddHistory(c.unit, c.category, c.dispatched, c.returned);
   std::unique_lock lock(ref_mu_);
+  ref->assistant->SetClassifier(triage_.classifier);  // under the lock: SetClassifier may run concurrently
   ref_ = std::move(ref);
   return Status::Ok();
+}
+
+void HotlineService::SetClassifier(std::shared_ptr<const triage::Classifier> classifier) {
+  std::unique_lock lock(ref_mu_);
+  triage_.classifier = classifier;
+  if (ref_) ref_->assistant->SetClassifier(std::move(classifier));
 }
 
 std::shared_ptr<const ReferenceData> HotlineService::reference() const {

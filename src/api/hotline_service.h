@@ -43,6 +43,8 @@ class HotlineService {
   Status LoadReferenceData();
   // Call before LoadReferenceData.
   void SetTriageResources(TriageResources resources) { triage_ = std::move(resources); }
+  // Installs (or replaces) the category classifier while the server runs.
+  void SetClassifier(std::shared_ptr<const triage::Classifier> classifier);
   // Intake suggestions (classifier, locator, router, knowledge base, alerts).
   Result<triage::TriageResult> Triage(const triage::TriageInput& input, const Actor& actor);
   // Synonym groups for knowledge-base search (see KnowledgeIndex::LoadSynonyms).

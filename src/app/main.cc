@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <iostream>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
@@ -16,6 +17,7 @@
 #include "api/static_files.h"
 #include "app/config.h"
 #include "app/demo_city.h"
+#include "app/history_model.h"
 #include "app/importer.h"
 #include "app/progress_bar.h"
 #include "app/reference_files.h"
@@ -73,12 +75,26 @@ int Serve(Config config) {
   api::HotlineService service(**store, clock, calendar);
   auto triage = LoadTriageResources(config.data_dir, config.model);
   if (!triage.ok()) return Fail(triage.status());
-  if (!triage->classifier) spdlog::warn("no classifier model (--model): intake suggestions come without categories");
+  const bool train_from_history = !triage->classifier && config.demo;
+  if (!triage->classifier && !config.demo)
+    spdlog::warn("no classifier model (--model): intake suggestions come without categories");
   service.SetTriageResources(std::move(triage).value());
   if (Status s = service.LoadKbSynonyms(ReadTextFile(config.data_dir + "/kb/synonyms.txt")); !s.ok()) return Fail(s);
   if (Status s = service.LoadReferenceData(); !s.ok()) return Fail(s);
   if (service.reference()->units.units().empty())
     spdlog::warn("the store has no units: run with --demo, or import the city's reference data");
+  // The demo city learns its classifier from its own history, in the background:
+  // until it is ready, intake suggestions come without categories.
+  std::jthread trainer;
+  if (train_from_history)
+    trainer = std::jthread([&service] {
+      auto ref = service.reference();
+      HistoryModelReport report;
+      auto model = TrainHistoryModel(service.store(), ref->taxonomy, {}, &report);
+      if (!model.ok()) return spdlog::warn("classifier not trained from history: {}", model.status().ToString());
+      service.SetClassifier(std::make_shared<const triage::Classifier>(std::move(model).value()));
+      spdlog::info("classifier trained from {} tickets in {} categories", report.tickets, report.categories);
+    });
   api::RestApi rest(service);
   api::StaticFiles web(config.web_dir);
   auto handler = [&](const api::HttpRequest& req) {
@@ -112,7 +128,7 @@ int Serve(Config config) {
   sigwait(&signals, &sig);
   spdlog::info("signal {}: stopping", sig);
   server.Stop();
-  return 0;
+  return 0;  // `trainer` joins here, before the service it uses goes away
 }
 
 int Import(const std::string& db, const std::string& file, const std::string& as_user) {
