@@ -363,6 +363,21 @@ TEST_F(ServerTest, CitizenPortalSubmitTrackAndEvaluate) {
   EXPECT_EQ(history.back()["actor"]["role"], "citizen");
 }
 
+TEST_F(ServerTest, PortalServesTheCityMap) {
+  auto map = server_->Client().Get("/api/v1/public/map");  // no login: the portal's location picker uses it
+  ASSERT_EQ(map.status, 200);
+  EXPECT_EQ(map.content_type, "application/geo+json");
+  auto geo = map.Json();
+  EXPECT_EQ(geo["type"], "FeatureCollection");
+  int streets = 0, districts = 0;
+  for (const auto& f : geo["features"]) {
+    streets += f["properties"]["kind"] == "street";
+    districts += f["properties"]["kind"] == "district";
+  }
+  EXPECT_EQ(districts, 6);
+  EXPECT_GT(streets, 30);
+}
+
 TEST_F(ServerTest, PortalLookupsAreRateLimited) {
   HttpClient probe = server_->Client();
   int limited = 0;
@@ -457,6 +472,9 @@ TEST_F(ServerTest, TriageSuggestsLocationUnitsKnowledgeAndAlerts) {
 
   auto point = op.Post("/api/v1/triage", {{"content", "路灯不亮"}, {"location", {{"lat", 27.95}, {"lon", 116.372}}}}).Json();
   EXPECT_EQ(point["location"]["source"], "point");
+  EXPECT_EQ(point["location"]["district"]["code"], "LC-D01");  // the city centre is in 东城区's polygons
+  auto outside = op.Post("/api/v1/triage", {{"content", "路灯不亮"}, {"location", {{"lat", 27.95}, {"lon", 116.6}}}}).Json();
+  EXPECT_TRUE(outside["location"].is_null()) << outside["location"];
 
   EXPECT_EQ(op.Post("/api/v1/triage", {{"content", 5}}).Json()["error"]["field"], "content");
   EXPECT_EQ(op.Post("/api/v1/triage", {{"content", "x"}, {"location", {{"lat", "n"}}}}).Json()["error"]["field"],

@@ -27,7 +27,7 @@ Status HotlineService::LoadReferenceData() {
   auto ref = std::make_shared<ReferenceData>(
       ReferenceData{std::move(tree).value(), std::move(taxonomy).value(), std::move(catalog).value(), nullptr});
   ref->assistant = std::make_unique<triage::IntakeAssistant>(ref->units, ref->taxonomy, ref->catalog,
-                                                             triage_.street_centers, triage_.alert_rules);
+                                                             triage_.geography, triage_.alert_rules);
   ref->assistant->SetKnowledgeIndex(&kb_index_);
   auto history = store_.RoutingCounts();
   if (!history.ok()) return history.status();

@@ -30,7 +30,8 @@ struct ReferenceData {
 
 // What the intake assistant needs besides the reference data in the store.
 struct TriageResources {
-  std::vector<triage::StreetCenter> street_centers;
+  triage::CityGeography geography;  // street centres and polygons
+  std::string geojson;              // the polygons as loaded, for maps in the browser (may be empty)
   triage::AlertRules alert_rules;
   std::shared_ptr<const triage::Classifier> classifier;  // may be null: no model loaded
 };
@@ -43,6 +44,8 @@ class HotlineService {
   Status LoadReferenceData();
   // Call before LoadReferenceData.
   void SetTriageResources(TriageResources resources) { triage_ = std::move(resources); }
+  // The city's map (GeoJSON FeatureCollection), empty when it has none.
+  const std::string& CityGeoJson() const { return triage_.geojson; }
   // Installs (or replaces) the category classifier while the server runs.
   void SetClassifier(std::shared_ptr<const triage::Classifier> classifier);
   // Intake suggestions (classifier, locator, router, knowledge base, alerts).

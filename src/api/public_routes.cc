@@ -53,6 +53,18 @@ void RestApi::AddPublicRoutes() {
     return Json(200, {{"items", items}, {"total", items.size()}});
   });
 
+  // The city's map: streets and districts as GeoJSON polygons (property "code" is the unit code).
+  router_.Add("GET", "/api/v1/public/map", [this](const HttpRequest&, const PathParams&) -> HttpResponse {
+    const std::string& geojson = service_.CityGeoJson();
+    if (geojson.empty()) return ErrorResponse(404, "not_found", "这座城市没有地图数据 (the city has no map data)");
+    HttpResponse r;
+    r.status = 200;
+    r.content_type = "application/geo+json";
+    r.body = geojson;
+    r.headers.emplace_back("Cache-Control", "public, max-age=3600");
+    return r;
+  });
+
   router_.Add("POST", "/api/v1/public/appeals", [this](const HttpRequest& req, const PathParams&) -> HttpResponse {
     const UnixSeconds now = service_.clock().Now();
     if (!public_submissions_.Allowed(req.remote, now)) return TooMany(public_submissions_.RetryAfter(req.remote, now));

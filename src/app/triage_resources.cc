@@ -13,8 +13,18 @@ Result<api::TriageResources> LoadTriageResources(const std::string& data_dir, co
   auto centers = CsvTable::ReadFile(data_dir + "/demo/street_centers.csv");
   if (!centers.ok()) return centers.status();
   for (std::size_t i = 0; i < centers->size(); ++i)
-    r.street_centers.push_back({centers->Get(i, "code"), std::atof(centers->Get(i, "lat").c_str()),
+    r.geography.centers.push_back({centers->Get(i, "code"), std::atof(centers->Get(i, "lat").c_str()),
                                 std::atof(centers->Get(i, "lon").c_str())});
+  const std::string geo_path = data_dir + "/demo/city.geojson";
+  std::ifstream geo_file(geo_path);
+  if (geo_file) {  // optional: without polygons, points go to the nearest street centre
+    std::stringstream geojson;
+    geojson << geo_file.rdbuf();
+    auto areas = triage::ParseGeoJsonAreas(geojson.str());
+    if (!areas.ok()) return Status::InvalidArgument(areas.status().field(), geo_path + ": " + areas.status().message());
+    r.geography.areas = std::move(areas).value();
+    r.geojson = geojson.str();
+  }
   const std::string rules_path = data_dir + "/triage/alert_rules.tsv";
   std::ifstream rules_file(rules_path);
   if (!rules_file) return Status::NotFound("cannot open " + rules_path);

@@ -5,9 +5,9 @@
 namespace hotline::triage {
 
 IntakeAssistant::IntakeAssistant(const UnitTree& units, const Taxonomy& taxonomy, std::vector<CatalogRule> catalog,
-                                 std::vector<StreetCenter> centers, AlertRules alerts)
+                                 CityGeography geography, AlertRules alerts)
     : taxonomy_(taxonomy),
-      locator_(units, std::move(centers)),
+      locator_(units, std::move(geography)),
       router_(units, taxonomy, std::move(catalog)),
       alerts_(std::move(alerts)) {}
 

@@ -46,7 +46,7 @@ struct TriageResult {
 class IntakeAssistant {
  public:
   IntakeAssistant(const UnitTree& units, const Taxonomy& taxonomy, std::vector<CatalogRule> catalog,
-                  std::vector<StreetCenter> centers, AlertRules alerts);
+                  CityGeography geography, AlertRules alerts);
 
   void SetClassifier(std::shared_ptr<const Classifier> classifier);
   void SetKnowledgeIndex(const KnowledgeIndex* index) { kb_ = index; }

@@ -50,8 +50,7 @@ int Depth(UnitKind kind) {
 
 }  // namespace
 
-Locator::Locator(const UnitTree& units, std::vector<StreetCenter> centers)
-    : units_(units), centers_(std::move(centers)) {
+Locator::Locator(const UnitTree& units, CityGeography geography) : units_(units), geo_(std::move(geography)) {
   for (const Unit& u : units.units()) {
     if (Depth(u.kind) == 0) continue;
     names_.push_back({u.name, u.code, u.kind, true});
@@ -123,10 +122,19 @@ std::optional<Location> Locator::FromAddress(const std::string& address) const {
 
 std::optional<Location> Locator::FromPoint(double lat, double lon, double max_km) const {
   if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) return std::nullopt;
+  if (!geo_.areas.empty()) {
+    const Unit* best = nullptr;
+    for (const AreaPolygon& area : geo_.areas) {
+      const Unit* u = units_.Find(area.code);
+      if (u && (!best || Depth(u->kind) > Depth(best->kind)) && area.Contains(lat, lon)) best = u;
+    }
+    if (!best) return std::nullopt;
+    return Complete(best->code, 1.0);
+  }
   const StreetCenter* best = nullptr;
   double best_km = max_km;
   constexpr double kKmPerDegree = 111.2;
-  for (const StreetCenter& c : centers_) {
+  for (const StreetCenter& c : geo_.centers) {
     const double dy = (lat - c.lat) * kKmPerDegree;
     const double dx = (lon - c.lon) * kKmPerDegree * std::cos(lat * M_PI / 180);
     const double km = std::sqrt(dx * dx + dy * dy);

@@ -2,7 +2,9 @@
 // district/county (区县), street/town (街镇), community/village (社区村) — tolerant
 // of missing levels ("幸福里社区" alone finds its street and district), of short
 // forms ("东华" for 东华街道) and of one mistyped character in a longer name. A
-// point (WGS-84 lat/lon) maps to the street whose centre is nearest, within reach.
+// point (WGS-84 lat/lon) maps to the most specific division whose polygon holds
+// it; a city without polygons maps it to the street whose centre is nearest.
+// (geography.h)
 #pragma once
 
 #include <optional>
@@ -10,6 +12,7 @@
 #include <vector>
 
 #include "domain/unit_tree.h"
+#include "triage/intake/geography.h"
 
 namespace hotline::triage {
 
@@ -20,17 +23,13 @@ struct Location {
   std::vector<std::string> matched;  // the names recognised in the text
 };
 
-struct StreetCenter {
-  std::string code;
-  double lat = 0, lon = 0;
-};
-
 class Locator {
  public:
-  Locator(const UnitTree& units, std::vector<StreetCenter> centers);
+  Locator(const UnitTree& units, CityGeography geography);
 
   std::optional<Location> FromAddress(const std::string& address) const;
-  // Within `max_km` of the nearest street centre.
+  // Inside the city's polygons; without polygons, within `max_km` of the
+  // nearest street centre. Outside: nullopt.
   std::optional<Location> FromPoint(double lat, double lon, double max_km = 5) const;
 
  private:
@@ -43,7 +42,7 @@ class Locator {
   Location Complete(const std::string& code, double confidence) const;
 
   const UnitTree& units_;
-  std::vector<StreetCenter> centers_;
+  CityGeography geo_;
   std::vector<Name> names_;
 };
 

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
 #include "app/csv_reader.h"
 #include "app/reference_files.h"
 
@@ -15,16 +19,23 @@ class LocatorTest : public ::testing::Test {
     units_ = UnitTree::Build(*app::LoadUnitsFile(dir + "/demo/units.csv")).value();
     auto centers = app::CsvTable::ReadFile(dir + "/demo/street_centers.csv");
     ASSERT_TRUE(centers.ok());
-    std::vector<StreetCenter> list;
     for (std::size_t i = 0; i < centers->size(); ++i)
-      list.push_back({centers->Get(i, "code"), std::stod(centers->Get(i, "lat")), std::stod(centers->Get(i, "lon"))});
-    locator_ = std::make_unique<Locator>(units_, std::move(list));
+      geo_.centers.push_back(
+          {centers->Get(i, "code"), std::stod(centers->Get(i, "lat")), std::stod(centers->Get(i, "lon"))});
+    std::ifstream in(dir + "/demo/city.geojson");
+    std::stringstream text;
+    text << in.rdbuf();
+    auto areas = ParseGeoJsonAreas(text.str());
+    ASSERT_TRUE(areas.ok()) << areas.status().ToString();
+    geo_.areas = std::move(areas).value();
+    locator_ = std::make_unique<Locator>(units_, geo_);
   }
   std::string Area(const std::string& address) {
     auto loc = locator_->FromAddress(address);
     return loc ? loc->area : "none";
   }
   UnitTree units_;
+  CityGeography geo_;
   std::unique_ptr<Locator> locator_;
 };
 
@@ -46,13 +57,55 @@ TEST_F(LocatorTest, ShortFormsAndTypos) {
   EXPECT_EQ(Area(std::string(5000, 'x')), "none");
 }
 
-TEST_F(LocatorTest, PointsMapToTheNearestStreet) {
-  auto loc = locator_->FromPoint(27.950000, 116.372000);  // LC-D01-S01's centre
-  ASSERT_TRUE(loc.has_value());
-  EXPECT_EQ(loc->street, "LC-D01-S01");
-  EXPECT_EQ(loc->district, "LC-D01");
-  EXPECT_FALSE(locator_->FromPoint(39.9, 116.4).has_value());  // far away: Beijing
+TEST_F(LocatorTest, PointsMapToTheStreetWhosePolygonHoldsThem) {
+  ASSERT_EQ(geo_.areas.size(), geo_.centers.size() + 6);  // every street, and the six districts
+  for (const StreetCenter& c : geo_.centers) {
+    auto loc = locator_->FromPoint(c.lat, c.lon);
+    ASSERT_TRUE(loc.has_value()) << c.code;
+    EXPECT_EQ(loc->street, c.code);
+    EXPECT_EQ(loc->district, c.code.substr(0, 6)) << c.code;  // LC-D01-S01 → LC-D01
+    EXPECT_EQ(loc->area, c.code);
+  }
+  EXPECT_FALSE(locator_->FromPoint(39.9, 116.4).has_value());     // Beijing
+  EXPECT_FALSE(locator_->FromPoint(27.95, 116.52).has_value());   // 15 km east: outside the city's outline
   EXPECT_FALSE(locator_->FromPoint(123, 0).has_value());
+  EXPECT_FALSE(locator_->FromPoint(std::nan(""), 116.36).has_value());
+}
+
+TEST_F(LocatorTest, WithoutPolygonsPointsGoToTheNearestCentreWithinReach) {
+  Locator by_centre(units_, {geo_.centers, {}});
+  const StreetCenter& c = geo_.centers.front();
+  auto loc = by_centre.FromPoint(c.lat + 0.001, c.lon);
+  ASSERT_TRUE(loc.has_value());
+  EXPECT_EQ(loc->street, c.code);
+  // 15 km east of the centre: outside the outline, but within 10 km of a street centre.
+  EXPECT_TRUE(by_centre.FromPoint(27.95, 116.52, /*max_km=*/10).has_value());
+  EXPECT_FALSE(locator_->FromPoint(27.95, 116.52, /*max_km=*/10).has_value());  // polygons decide
+  EXPECT_FALSE(by_centre.FromPoint(39.9, 116.4).has_value());
+}
+
+TEST(GeoJson, PolygonsHolesAndBadInput) {
+  auto areas = ParseGeoJsonAreas(R"({"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{"code":"A","kind":"street"},"geometry":{"type":"Polygon","coordinates":[
+      [[0,0],[10,0],[10,10],[0,10],[0,0]], [[4,4],[6,4],[6,6],[4,6],[4,4]]]}},
+    {"type":"Feature","properties":{"code":"B"},"geometry":{"type":"MultiPolygon","coordinates":[
+      [[[20,0],[21,0],[21,1],[20,0]]], [[[30,0],[31,0],[31,1],[30,0]]]]}},
+    {"type":"Feature","properties":{"name":"no code"},"geometry":{"type":"Point","coordinates":[1,1]}}]})");
+  ASSERT_TRUE(areas.ok()) << areas.status().ToString();
+  ASSERT_EQ(areas->size(), 2u);
+  const AreaPolygon& a = (*areas)[0];
+  EXPECT_EQ(a.kind, "street");
+  EXPECT_TRUE(a.Contains(/*lat=*/2, /*lon=*/2));
+  EXPECT_FALSE(a.Contains(5, 5));  // in the hole
+  EXPECT_FALSE(a.Contains(11, 2));
+  EXPECT_TRUE((*areas)[1].Contains(0.2, 30.8));  // the second polygon of B
+
+  EXPECT_EQ(ParseGeoJsonAreas("").status().field(), "geojson");
+  EXPECT_EQ(ParseGeoJsonAreas("[1,2]").status().field(), "geojson");
+  auto broken = ParseGeoJsonAreas(R"({"features":[{"properties":{"code":"X"},
+    "geometry":{"type":"Polygon","coordinates":[[[0,0],[1,"a"],[1,1],[0,0]]]}}]})");
+  ASSERT_FALSE(broken.ok());
+  EXPECT_NE(broken.status().message().find("X"), std::string::npos);
 }
 
 }  // namespace
