@@ -7,14 +7,8 @@
 // Screenshots of the main screens go to docs/screenshots/ (HOTLINE_SCREENSHOTS=DIR to put them elsewhere).
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync, mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { BASE, launchBrowser, loginAs as login, rest, screenshot } from './helpers.mjs'
 
-const BASE = (process.env.HOTLINE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '')
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-const SHOTS = process.env.HOTLINE_SCREENSHOTS || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots')
 const UNIT = 'LC-D01-S01' // 东华街道
 const OTHER_UNIT = 'LC-D02-S01' // 湖滨街道
 
@@ -22,42 +16,14 @@ let browser
 const state = {} // shared across the steps: the ticket being followed
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`)
-  const health = await fetch(`${BASE}/healthz`).catch(() => null)
-  assert.ok(health && health.ok, `no hotline server at ${BASE} (set HOTLINE_URL)`)
-  mkdirSync(SHOTS, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  browser = await launchBrowser()
 })
 
 after(async () => {
   if (browser) await browser.close()
 })
 
-/** A fresh browser context (its own sessionStorage) logged in as `username`. */
-async function loginAs(username, { shot } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  page.setDefaultTimeout(15000)
-  const errors = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.errors = errors
-  await page.goto(`${BASE}/`)
-  await page.locator('[data-test="login-username"]').fill(username)
-  await page.locator('[data-test="login-password"]').fill('demo')
-  if (shot) await screenshot(page, shot)
-  await page.locator('[data-test="login-submit"]').click()
-  await page.locator('[data-test="whoami"]').waitFor()
-  return page
-}
-
-async function screenshot(page, name) {
-  await page.waitForTimeout(300) // let transitions settle
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
-}
+const loginAs = (username, options) => login(browser, username, options)
 
 /** Filters the current work queue to our ticket and returns its row. */
 async function findRow(page) {
@@ -82,21 +48,6 @@ async function submitDialog(page) {
 
 async function logout(page) {
   await page.context().close()
-}
-
-/** A REST call as `username` (to change things behind a screen's back). */
-async function rest(username, method, path, body) {
-  const login = await fetch(`${BASE}/api/v1/sessions`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }),
-  })
-  const { token } = await login.json()
-  const res = await fetch(`${BASE}/api/v1${path}`, {
-    method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const data = await res.json().catch(() => null)
-  assert.ok(res.ok, `${method} ${path} → ${res.status} ${JSON.stringify(data)}`)
-  return data
 }
 
 test('operator records an appeal on 受理台 and sends it to dispatch', async () => {

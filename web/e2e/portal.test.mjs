@@ -12,14 +12,9 @@
 // one failed lookup. Restart the server if a run meets 429.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync, mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { join } from 'node:path'
+import { BASE, SHOTS, api, launchBrowser, login } from './helpers.mjs'
 
-const BASE = (process.env.HOTLINE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '')
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-const SHOTS = process.env.HOTLINE_SCREENSHOTS || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots')
 const UNIT = 'LC-D01-S01' // 东华街道
 const PHONE = { width: 390, height: 844 }
 
@@ -28,15 +23,7 @@ let page
 const state = {} // the appeal being followed: number, code, id
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`)
-  const health = await fetch(`${BASE}/healthz`).catch(() => null)
-  assert.ok(health && health.ok, `no hotline server at ${BASE} (set HOTLINE_URL)`)
-  mkdirSync(SHOTS, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  browser = await launchBrowser()
   const context = await browser.newContext({
     viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN',
     permissions: ['clipboard-read', 'clipboard-write'],
@@ -63,21 +50,6 @@ async function screenshot(name) {
 }
 
 // ------------------------------------------------------------ staff, over the REST API
-
-async function api(token, method, path, body) {
-  const res = await fetch(`${BASE}/api/v1${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const data = await res.json().catch(() => null)
-  assert.ok(res.ok, `${method} ${path} → ${res.status} ${JSON.stringify(data)}`)
-  return data
-}
-
-async function login(username) {
-  return (await api('', 'POST', '/sessions', { username, password: 'demo' })).token
-}
 
 async function command(username, name, body = {}) {
   const ticket = await api(await login(username), 'POST', `/tickets/${state.id}/${name}`, body)

@@ -11,6 +11,7 @@ import { i18n } from './i18n/index.js'
 import { createAppRouter } from './router/index.js'
 import { connectClient, useSessionStore } from './stores/session.js'
 import { useReferenceStore } from './stores/reference.js'
+import { connectLive } from './stores/live.js'
 
 const app = createApp(App)
 const pinia = createPinia()
@@ -25,5 +26,8 @@ connectClient(session, () => {
   const current = router.currentRoute.value
   if (current.name !== 'login') router.push({ name: 'login', query: { redirect: current.fullPath, expired: '1' } })
 })
+
+// One live-updates connection while someone is logged in.
+connectLive(session)
 
 app.mount('#app')

@@ -82,6 +82,7 @@ export async function request(method, path, { body, query, signal } = {}) {
 export const api = {
   get: (path, query) => request('GET', path, { query }),
   post: (path, body = {}) => request('POST', path, { body }),
+  put: (path, body = {}) => request('PUT', path, { body }),
   del: (path, query) => request('DELETE', path, { query }),
 
   login: (username, password) => request('POST', '/sessions', { body: { username, password } }),
@@ -106,6 +107,16 @@ export const api = {
   kbCreate: (entry) => request('POST', '/kb', { body: entry }),
   kbUpdate: (id, entry, version) => request('PUT', `/kb/${encodeURIComponent(id)}`, { body: { ...entry, version } }),
   kbWithdraw: (id, version) => request('DELETE', `/kb/${encodeURIComponent(id)}`, { query: { version } }),
+
+  // 系统管理 (admin). Units, categories and the catalog are replaced whole: the screens
+  // load everything, edit a local copy, and PUT the whole list back.
+  users: () => request('GET', '/users'),
+  createUser: (user) => request('POST', '/users', { body: user }),
+  updateUser: (username, user) => request('PUT', `/users/${encodeURIComponent(username)}`, { body: user }),
+  replaceUnits: (items) => request('PUT', '/units', { body: { items } }),
+  replaceCategories: (items) => request('PUT', '/categories', { body: { items } }),
+  catalog: () => request('GET', '/catalog'),
+  replaceCatalog: (items) => request('PUT', '/catalog', { body: { items } }),
 }
 
 // The citizen portal's calls: no login, rate-limited per client address on the server.

@@ -9,6 +9,8 @@ import StateTag from './StateTag.vue'
 import PlaceholderPanel from './PlaceholderPanel.vue'
 import DueCell from './DueCell.vue'
 import TicketQueue from './TicketQueue.vue'
+import { configureLive, useLiveStore } from '../stores/live.js'
+import { FakeEventSource } from '../test-support/fakeEventSource.js'
 
 function respond(status, body) {
   return Promise.resolve({ ok: status < 300, status, text: () => Promise.resolve(JSON.stringify(body)) })
@@ -124,6 +126,37 @@ describe('TicketQueue', () => {
     await flushPromises()
     expect(fetch.mock.calls[1][0]).toContain('q=LC20261123000009')
     w.unmount()
+  })
+
+  it('counts live changes that concern the queue in a notice, and reloads on a click', async () => {
+    FakeEventSource.reset()
+    configureLive({ EventSourceImpl: FakeEventSource, random: () => 0.5, verify: null })
+    const live = useLiveStore()
+    live.start('t')
+    const shown = ticket({ state: 'to_dispatch', updated_at: '2026-11-23T09:00:00+08:00' })
+    fetch.mockReturnValue(respond(200, { items: [shown], total: 1 }))
+    const w = mount(TicketQueue, {
+      props: { query: { state: ['to_dispatch'] } },
+      global: { plugins: [pinia, i18n], stubs: { RouterLink: true, UnitPicker: true } },
+    })
+    await flushPromises()
+    expect(w.find('[data-test="queue-fresh"]').exists()).toBe(false)
+    const send = (data) => FakeEventSource.last.emit('ticket', { command: 'intake', updated_at: '2026-11-23T10:00:00+08:00', ...data })
+    send({ id: 20, state: 'to_dispatch' }) // a new ticket in this queue
+    send({ id: 20, state: 'to_dispatch' }) // the same one again
+    send({ id: 21, state: 'in_progress' }) // elsewhere
+    send({ id: 9, state: 'to_dispatch', updated_at: shown.updated_at }) // the version already shown
+    send({ id: 9, state: 'dispatched' }) // a row on screen moved on
+    await flushPromises()
+    expect(w.find('[data-test="queue-fresh"]').text()).toBe('有新工单或工单变化 2 条，点击刷新')
+    await w.find('[data-test="queue-fresh"]').trigger('click')
+    await flushPromises()
+    expect(fetch).toHaveBeenCalledTimes(2)
+    expect(w.find('[data-test="queue-fresh"]').exists()).toBe(false)
+    w.unmount()
+    expect(live.listenerCount()).toBe(0)
+    live.stop()
+    configureLive({})
   })
 })
 

@@ -63,12 +63,6 @@ export function kbQuery({ q = '', category = '', includeWithdrawn = false, page 
   return query
 }
 
-/** One page of search hits (the server ranks and returns them all at once). */
-export function pageOf(items, page, perPage) {
-  const start = (Math.max(1, page) - 1) * perPage
-  return items.slice(start, start + perPage)
-}
-
 const VERSION_FIELDS = ['question', 'answer', 'category', 'unit', 'public', 'valid_from', 'valid_to', 'active']
 const refCode = (x) => (x && typeof x === 'object' ? x.code || '' : x || '')
 

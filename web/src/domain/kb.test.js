@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { canEditKb, entryBody, entryForm, kbQuery, pageOf, validateEntryForm, validityText, versionChanges } from './kb.js'
+import { canEditKb, entryBody, entryForm, kbQuery, validateEntryForm, validityText, versionChanges } from './kb.js'
+import { pageOf } from './paging.js'
 
 const entry = {
   id: 'KB-0001', question: '社保卡丢失了怎么补办？', answer: '先挂失。', public: true, active: true, version: 3,

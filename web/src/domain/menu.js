@@ -10,6 +10,11 @@ export const MENU = [
   { name: 'search', path: '/search', icon: 'Search', roles: ALL_ROLES },
   { name: 'kb', path: '/kb', icon: 'Reading', roles: ALL_ROLES },
   { name: 'dashboard', path: '/dashboard', icon: 'DataLine', roles: ['analyst', 'supervisor', 'dispatcher', 'admin'] },
+  // 系统管理: shown under their own heading (`group`), for admins only.
+  { name: 'adminUsers', path: '/admin/users', icon: 'User', roles: ['admin'], group: 'admin' },
+  { name: 'adminUnits', path: '/admin/units', icon: 'OfficeBuilding', roles: ['admin'], group: 'admin' },
+  { name: 'adminCategories', path: '/admin/categories', icon: 'Collection', roles: ['admin'], group: 'admin' },
+  { name: 'adminCatalog', path: '/admin/catalog', icon: 'Guide', roles: ['admin'], group: 'admin' },
 ]
 
 export function menuFor(role) {
@@ -25,8 +30,20 @@ export function canAccess(role, name) {
   return rolesFor(name).includes(role)
 }
 
+/** The role's menu in sections: the work screens first, then each `group` under its heading. */
+export function menuSections(role) {
+  const sections = []
+  for (const item of menuFor(role)) {
+    const group = item.group || ''
+    let section = sections.find((s) => s.group === group)
+    if (!section) sections.push((section = { group, items: [] }))
+    section.items.push(item)
+  }
+  return sections
+}
+
 /** The screen a role lands on after login. */
 export function homeFor(role) {
-  const items = menuFor(role)
+  const items = menuFor(role).filter((m) => !m.group)
   return items.length ? items[0].path : '/search'
 }

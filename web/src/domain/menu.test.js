@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ALL_ROLES, canAccess, homeFor, menuFor } from './menu.js'
+import { ALL_ROLES, canAccess, homeFor, menuFor, menuSections } from './menu.js'
 import { guard } from '../router/guard.js'
 
 const names = (role) => menuFor(role).map((m) => m.name)
@@ -12,7 +12,18 @@ describe('role menus', () => {
     expect(names('callback')).toEqual(['callback', 'search', 'kb'])
     expect(names('supervisor')).toEqual(['dispatch', 'callback', 'supervise', 'search', 'kb', 'dashboard'])
     expect(names('analyst')).toEqual(['search', 'kb', 'dashboard'])
-    expect(names('admin')).toHaveLength(8)
+    expect(names('admin')).toHaveLength(12)
+  })
+
+  it('puts the admin screens under their own heading, for admins only', () => {
+    const sections = menuSections('admin')
+    expect(sections.map((s) => s.group)).toEqual(['', 'admin'])
+    expect(sections[1].items.map((m) => m.name)).toEqual(['adminUsers', 'adminUnits', 'adminCategories', 'adminCatalog'])
+    for (const r of ALL_ROLES.filter((x) => x !== 'admin')) {
+      expect(menuSections(r).map((s) => s.group)).toEqual([''])
+      expect(canAccess(r, 'adminCatalog')).toBe(false)
+    }
+    expect(homeFor('admin')).toBe('/intake')
   })
 
   it('lands each role on its first screen', () => {

@@ -35,6 +35,15 @@ export const routes = [
         props: true,
         meta: { roles: rolesFor('kb'), title: 'menu.kbEntry' },
       },
+      { path: 'admin/users', name: 'adminUsers', component: () => import('../views/admin/UsersView.vue'), meta: screen('adminUsers') },
+      { path: 'admin/units', name: 'adminUnits', component: () => import('../views/admin/UnitsView.vue'), meta: screen('adminUnits') },
+      {
+        path: 'admin/categories',
+        name: 'adminCategories',
+        component: () => import('../views/admin/CategoriesView.vue'),
+        meta: screen('adminCategories'),
+      },
+      { path: 'admin/catalog', name: 'adminCatalog', component: () => import('../views/admin/CatalogView.vue'), meta: screen('adminCatalog') },
       { path: 'dashboard', name: 'dashboard', component: () => import('../views/DashboardView.vue'), meta: screen('dashboard') },
       {
         path: 'tickets/:id(\\d+)',

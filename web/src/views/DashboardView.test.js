@@ -6,6 +6,8 @@ import { configureClient } from '../api/client.js'
 import { statsWindow } from '../domain/dashboard.js'
 import DashboardView from './DashboardView.vue'
 import EChart from '../components/EChart.vue'
+import { configureLive, useLiveStore } from '../stores/live.js'
+import { FakeEventSource } from '../test-support/fakeEventSource.js'
 
 const STATS = {
   total: 30,
@@ -56,5 +58,35 @@ describe('DashboardView', () => {
     w.unmount()
     vi.advanceTimersByTime(60000)
     expect(fetch).toHaveBeenCalledTimes(4) // stopped with the screen
+  })
+
+  it('refreshes its counts on live ticket messages, at most once every 2 s', async () => {
+    vi.useRealTimers()
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    FakeEventSource.reset()
+    configureLive({ EventSourceImpl: FakeEventSource, random: () => 0.5, verify: null })
+    const live = useLiveStore()
+    live.start('t')
+    FakeEventSource.last.open()
+    const w = mount(DashboardView, { global: { plugins: [i18n], stubs: { EChart: true } } })
+    await flushPromises()
+    expect(fetch).toHaveBeenCalledTimes(2)
+    expect(w.find('[data-test="dashboard-live"]').exists()).toBe(true)
+
+    FakeEventSource.last.emit('ticket', { id: 1, command: 'intake', state: 'triage' })
+    await flushPromises()
+    expect(fetch).toHaveBeenCalledTimes(4) // at once
+    for (let i = 2; i < 6; i++) FakeEventSource.last.emit('ticket', { id: i, command: 'intake', state: 'triage' })
+    await flushPromises()
+    expect(fetch).toHaveBeenCalledTimes(4) // a burst waits for the window to end…
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(fetch).toHaveBeenCalledTimes(6) // …and costs one refresh
+    w.unmount()
+    expect(live.listenerCount()).toBe(0)
+    FakeEventSource.last.emit('ticket', { id: 9 })
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(fetch).toHaveBeenCalledTimes(6)
+    live.stop()
+    configureLive({})
   })
 })
