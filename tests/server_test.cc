@@ -3,7 +3,11 @@
 
 #include <thread>
 
+#include <filesystem>
+
 #include "api/views.h"
+#include "app/division_files.h"
+#include "app/reference_files.h"
 #include "support/test_server.h"
 
 namespace hotline {
@@ -473,6 +477,14 @@ TEST_F(ServerTest, TriageSuggestsLocationUnitsKnowledgeAndAlerts) {
   auto point = op.Post("/api/v1/triage", {{"content", "路灯不亮"}, {"location", {{"lat", 27.95}, {"lon", 116.372}}}}).Json();
   EXPECT_EQ(point["location"]["source"], "point");
   EXPECT_EQ(point["location"]["district"]["code"], "LC-D01");  // the city centre is in 东城区's polygons
+  // With China's divisions installed (scripts/build.sh does), the address also gets its official codes.
+  auto coded = op.Post("/api/v1/triage", {{"content", "路灯不亮"}, {"address", "北京市朝阳区三里屯街道"}}).Json();
+  if (std::filesystem::exists(app::DefaultDivisionsDir(app::DataDir()) + "/streets.csv")) {
+    EXPECT_EQ(coded["division"]["code"], "110105004") << coded["division"];
+    EXPECT_EQ(coded["division"]["district"]["name"], "朝阳区");
+  } else {
+    EXPECT_TRUE(coded["division"].is_null());
+  }
   auto outside = op.Post("/api/v1/triage", {{"content", "路灯不亮"}, {"location", {{"lat", 27.95}, {"lon", 116.6}}}}).Json();
   EXPECT_TRUE(outside["location"].is_null()) << outside["location"];
 

@@ -29,6 +29,7 @@ Status HotlineService::LoadReferenceData() {
   ref->assistant = std::make_unique<triage::IntakeAssistant>(ref->units, ref->taxonomy, ref->catalog,
                                                              triage_.geography, triage_.alert_rules);
   ref->assistant->SetKnowledgeIndex(&kb_index_);
+  ref->assistant->SetDivisionIndex(triage_.divisions.get());
   auto history = store_.RoutingCounts();
   if (!history.ok()) return history.status();
   for (const RoutingCount& c : *history) ref->assistant->router().AddHistory(c.unit, c.category, c.dispatched, c.returned);

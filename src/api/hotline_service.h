@@ -32,6 +32,7 @@ struct ReferenceData {
 struct TriageResources {
   triage::CityGeography geography;  // street centres and polygons
   std::string geojson;              // the polygons as loaded, for maps in the browser (may be empty)
+  std::shared_ptr<const triage::DivisionIndex> divisions;  // China's divisions, may be null
   triage::AlertRules alert_rules;
   std::shared_ptr<const triage::Classifier> classifier;  // may be null: no model loaded
 };

@@ -68,6 +68,22 @@ void RestApi::AddTriageRoutes() {
                       {"source", result->location_source},
                       {"matched", l.matched}};
         }
+        json division = nullptr;
+        if (result->division) {
+          const auto& d = *result->division;
+          auto ref_json = [](const std::optional<triage::DivisionRef>& r) {
+            return r ? json{{"code", r->code}, {"name", r->name}} : json(nullptr);
+          };
+          division = {{"code", d.code},
+                      {"province", ref_json(d.province)},
+                      {"city", ref_json(d.city)},
+                      {"district", ref_json(d.district)},
+                      {"street", ref_json(d.street)},
+                      {"village", ref_json(d.village)},
+                      {"ambiguous", d.ambiguous},
+                      {"confidence", d.confidence},
+                      {"matched", d.matched}};
+        }
         json knowledge = json::array();
         for (const auto& k : result->knowledge)
           knowledge.push_back({{"id", k.id},
@@ -87,6 +103,7 @@ void RestApi::AddTriageRoutes() {
         return Json(200, {{"classifier_available", result->classifier_available},
                           {"categories", categories},
                           {"location", location},
+                          {"division", division},
                           {"units", units},
                           {"knowledge", knowledge},
                           {"alerts", alerts},

@@ -23,6 +23,8 @@ Status ApplyTomlFile(const std::string& path, Config& c) {
   if (auto v = t["web_dir"].value<std::string>()) c.web_dir = *v;
   if (auto v = t["log_level"].value<std::string>()) c.log_level = *v;
   if (auto v = t["model"].value<std::string>()) c.model = *v;
+  if (auto v = t["divisions"].value<std::string>()) c.divisions = *v;
+  if (auto v = t["divisions_home"].value<std::string>()) c.divisions_home = *v;
   if (auto v = t["demo"]["appeals"].value<int64_t>()) c.demo_appeals = static_cast<int>(*v);
   if (c.port < 0 || c.port > 65535) return Status::InvalidArgument("port", path + ": port must be 0..65535");
   return Status::Ok();
@@ -47,6 +49,8 @@ Status ApplyEnvironment(Config& c) {
   if (auto v = env("HOTLINE_WEB_DIR")) c.web_dir = v;
   if (auto v = env("HOTLINE_LOG_LEVEL")) c.log_level = v;
   if (auto v = env("HOTLINE_MODEL")) c.model = v;
+  if (auto v = env("HOTLINE_DIVISIONS")) c.divisions = v;
+  if (auto v = env("HOTLINE_DIVISIONS_HOME")) c.divisions_home = v;
   return Status::Ok();
 }
 

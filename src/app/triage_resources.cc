@@ -1,15 +1,26 @@
 #include "app/triage_resources.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "app/csv_reader.h"
+#include "app/division_files.h"
 
 namespace hotline::app {
 
-Result<api::TriageResources> LoadTriageResources(const std::string& data_dir, const std::string& model_path) {
+Result<api::TriageResources> LoadTriageResources(const std::string& data_dir, const std::string& model_path,
+                                                 const std::string& divisions_dir, const std::string& divisions_home) {
   api::TriageResources r;
+  const std::string dir = divisions_dir.empty() ? DefaultDivisionsDir(data_dir) : divisions_dir;
+  if (divisions_dir != "none" && (!divisions_dir.empty() || std::filesystem::exists(dir + "/streets.csv"))) {
+    auto rows = LoadDivisionFiles(dir, divisions_home);
+    if (!rows.ok()) return Status::InvalidArgument("divisions", rows.status().message());
+    auto index = triage::DivisionIndex::Build(std::move(rows).value(), divisions_home);
+    if (!index.ok()) return Status::InvalidArgument("divisions", dir + ": " + index.status().message());
+    r.divisions = std::make_shared<const triage::DivisionIndex>(std::move(index).value());
+  }
   auto centers = CsvTable::ReadFile(data_dir + "/demo/street_centers.csv");
   if (!centers.ok()) return centers.status();
   for (std::size_t i = 0; i < centers->size(); ++i)

@@ -37,8 +37,10 @@ TriageResult IntakeAssistant::Triage(const TriageInput& input) const {
       r.categories.push_back({CodeForLabel(p.category), p.category, p.confidence});
   }
   if (!input.address.empty()) {
-    r.location = locator_.FromAddress(text::NormalizeText(input.address));
+    const std::string address = text::NormalizeText(input.address);
+    r.location = locator_.FromAddress(address);
     if (r.location) r.location_source = "address";
+    if (divisions_) r.division = divisions_->Resolve(address);
   }
   if (!r.location && input.location) {
     r.location = locator_.FromPoint(input.location->lat, input.location->lon);

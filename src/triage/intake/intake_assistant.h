@@ -13,6 +13,7 @@
 #include "domain/ticket.h"
 #include "triage/classifier.h"
 #include "triage/intake/alert_rules.h"
+#include "triage/intake/divisions.h"
 #include "triage/intake/locator.h"
 #include "triage/intake/router.h"
 #include "triage/kb/knowledge_index.h"
@@ -38,6 +39,7 @@ struct TriageResult {
   std::vector<CategorySuggestion> categories;
   std::optional<Location> location;
   std::string location_source;  // "address" or "point"
+  std::optional<DivisionMatch> division;  // the address in the national division codes, when loaded
   std::vector<UnitSuggestion> units;
   std::vector<KbHit> knowledge;
   std::vector<Alert> alerts;
@@ -50,6 +52,8 @@ class IntakeAssistant {
 
   void SetClassifier(std::shared_ptr<const Classifier> classifier);
   void SetKnowledgeIndex(const KnowledgeIndex* index) { kb_ = index; }
+  // China's divisions (GB/T 2260 and statistical codes); may be null.
+  void SetDivisionIndex(const DivisionIndex* index) { divisions_ = index; }
   Router& router() { return router_; }
 
   TriageResult Triage(const TriageInput& input) const;
@@ -62,6 +66,7 @@ class IntakeAssistant {
   Router router_;
   AlertRules alerts_;
   const KnowledgeIndex* kb_ = nullptr;
+  const DivisionIndex* divisions_ = nullptr;
   mutable std::mutex classifier_mu_;
   std::shared_ptr<const Classifier> classifier_;
 };
