@@ -128,4 +128,6 @@ export const publicApi = {
   kbSearch: (query) => request('GET', '/public/kb', { query }),
   kbEntry: (id) => request('GET', `/public/kb/${encodeURIComponent(id)}`),
   areas: () => request('GET', '/public/areas'),
+  // The city's map as GeoJSON (404 when the city has none); 数据大屏 draws it too.
+  cityMap: () => request('GET', '/public/map'),
 }

@@ -1,9 +1,16 @@
-// Only the ECharts parts the dashboard draws; loaded lazily by EChart.vue.
+// Only the ECharts parts the console and the portal draw; loaded lazily by EChart.vue.
+// Maps (数据大屏's choropleth, the portal's location picker) need the geo parts.
 import * as echarts from 'echarts/core'
-import { BarChart, LineChart, PieChart } from 'echarts/charts'
-import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components'
+import { BarChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts'
+import {
+  GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapContinuousComponent,
+} from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer])
+echarts.use([
+  BarChart, LineChart, PieChart, MapChart, ScatterChart,
+  GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapContinuousComponent,
+  CanvasRenderer,
+])
 
 export default echarts

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildAppeal, emptyAppeal, missingAppealFields } from './intake.js'
-import { dayAfter, keywordParam, searchQuery, sortParam } from './search.js'
+import { dayAfter, filtersFromQuery, keywordParam, searchQuery, sortParam } from './search.js'
 import { channelCounts, fillDays, kpis, percent, stateCounts, statsWindow, topN } from './dashboard.js'
 import { actorText, describeInput } from './events.js'
 
@@ -39,6 +39,13 @@ describe('search', () => {
     expect(q.returned).toBeUndefined()
     const q2 = searchQuery({ state: [], channel: ['web', 'mini_program'], area: 'LC-D01', returned: true })
     expect(q2).toMatchObject({ channel: ['web', 'mini_program'], area: 'LC-D01', returned: 1 })
+  })
+  it('starts from the filters a link carries (数据大屏 → 工单查询)', () => {
+    expect(filtersFromQuery({ area: 'LC-D01-S01', from: '2026-10-25' }, '2026-11-23')).toEqual({ area: 'LC-D01-S01', dates: ['2026-10-25', '2026-11-23'] })
+    expect(filtersFromQuery({ from: '2026-10-25', to: '2026-10-31' }, '2026-11-23')).toEqual({ dates: ['2026-10-25', '2026-10-31'] })
+    expect(filtersFromQuery({ area: ['LC-D02'], from: 'yesterday' }, '2026-11-23')).toEqual({ area: 'LC-D02' })
+    expect(filtersFromQuery({ from: '2026-12-01' }, '2026-11-23')).toEqual({}) // a start after the end
+    expect(filtersFromQuery({}, '2026-11-23')).toEqual({})
   })
 })
 

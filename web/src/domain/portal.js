@@ -125,6 +125,33 @@ export function geolocationMessage(code) {
   }
 }
 
+// ---------------------------------------------------------------- the map picker
+
+/**
+ * A tap on the city map at [lon, lat] (GeoJSON order) → what the form takes:
+ * `lat`/`lon` as the coordinate fields hold them, `area` = the street under the
+ * point (else its district), and the sentence saying where it is. A point outside
+ * the city's polygons is refused with `error`. `placeAt` is domain/map.js's.
+ */
+export function mapPick(point, placeAt, districtName = () => '') {
+  if (!Array.isArray(point) || point.length < 2 || !point.every(Number.isFinite)) return { error: '无法识别所选位置，请重新点选' }
+  const place = placeAt(point)
+  if (!place) return { error: '所选位置不在本市范围内，请在地图上的区域内点选' }
+  const lat = roundCoordinate(point[1])
+  const lon = roundCoordinate(point[0])
+  const district = place.kind === 'street' ? districtName(place.district) : ''
+  const where = district ? `${place.name}（${district}）` : place.name
+  return { lat: String(lat), lon: String(lon), area: place.code, text: `已在地图上标出位置：${where}` }
+}
+
+/** The marker for the form's coordinates: [lon, lat], or null when they are not a valid pair. */
+export function markerOf(form) {
+  const loc = formLocation(form || {})
+  if (!loc || !Number.isFinite(loc.lat) || !Number.isFinite(loc.lon)) return null
+  if (loc.lat < -90 || loc.lat > 90 || loc.lon < -180 || loc.lon > 180) return null
+  return [loc.lon, loc.lat]
+}
+
 // ---------------------------------------------------------------- tracking
 
 /** What a citizen typed as the ticket number → the number as the server writes it (LC + digits). */

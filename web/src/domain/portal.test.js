@@ -4,7 +4,10 @@ import {
   PORTAL_APPEAL_TYPES, PUBLIC_STATES, buildEvaluation, buildPortalAppeal, emptyPortalAppeal, geolocationMessage,
   isValidPhone, normalizeCode, normalizeNumber, normalizePhone, portalChannel, publicState, roundCoordinate,
   satisfactionText, stepText, timelineSteps, validateEvaluation, validatePortalAppeal, validateTrack,
+  mapPick, markerOf,
 } from './portal.js'
+import { placeAt } from './map.js'
+import { GEO } from '../test-support/cityMap.js'
 
 const filled = (extra = {}) => ({
   ...emptyPortalAppeal(),
@@ -79,6 +82,33 @@ describe('the appeal form', () => {
     expect(geolocationMessage(1)).toMatch(/未获得定位权限/)
     expect(geolocationMessage(3)).toMatch(/定位超时/)
     expect(geolocationMessage(0)).toMatch(/不支持定位/)
+  })
+})
+
+describe('the map picker', () => {
+  const at = (p) => placeAt(GEO, p)
+  const districts = { 'LC-D01': '东城区', 'LC-D02': '西湖区' }
+  it('turns a tap into coordinates, the street as the area, and words', () => {
+    const pick = mapPick([116.0512345678, 28.0598765432], at, (c) => districts[c])
+    expect(pick).toEqual({ lat: '28.059877', lon: '116.051235', area: 'LC-D01-S01', text: '已在地图上标出位置：东华街道（东城区）' })
+    // The pick fills the form as the citizen would, and is sent as location + area.
+    const form = { ...filled(), lat: pick.lat, lon: pick.lon, area: pick.area }
+    expect(validatePortalAppeal(form)).toEqual({})
+    expect(buildPortalAppeal(form)).toMatchObject({ area: 'LC-D01-S01', location: { lat: 28.059877, lon: 116.051235 } })
+    expect(markerOf(form)).toEqual([116.051235, 28.059877])
+  })
+  it('takes the district between streets, and refuses a point outside the city', () => {
+    expect(mapPick([116.25, 28.05], at, (c) => districts[c])).toMatchObject({ area: 'LC-D01', text: '已在地图上标出位置：东城区' })
+    expect(mapPick([117.5, 28.05], at).error).toContain('不在本市范围内')
+    expect(mapPick([NaN, 28], at).error).toContain('无法识别')
+    expect(mapPick(null, at).error).toContain('无法识别')
+  })
+  it('draws a marker only for a valid coordinate pair', () => {
+    expect(markerOf({ lat: '', lon: '' })).toBeNull()
+    expect(markerOf({ lat: '28.1', lon: '' })).toBeNull()
+    expect(markerOf({ lat: '95', lon: '116' })).toBeNull()
+    expect(markerOf({ lat: 'x', lon: '116' })).toBeNull()
+    expect(markerOf({ lat: ' 28.1', lon: '116.2' })).toEqual([116.2, 28.1])
   })
 })
 

@@ -47,3 +47,22 @@ export function keywordParam(q) {
   if (!text) return undefined
   return /^lc\d+$/i.test(text) ? text.toUpperCase() : text
 }
+
+/**
+ * Filters a link may carry (数据大屏's map opens 工单查询 with `?area=&from=`):
+ * `area` as it is; `from` (YYYY-MM-DD) as a date range up to `today` (or `to`).
+ */
+export function filtersFromQuery(query, today) {
+  const out = {}
+  const one = (v) => (Array.isArray(v) ? v[0] : v)
+  const area = one(query && query.area)
+  if (typeof area === 'string' && area) out.area = area
+  const day = /^\d{4}-\d{2}-\d{2}$/
+  const from = one(query && query.from)
+  const to = one(query && query.to)
+  if (typeof from === 'string' && day.test(from)) {
+    const end = typeof to === 'string' && day.test(to) ? to : today
+    if (end && end >= from) out.dates = [from, end]
+  }
+  return out
+}

@@ -7,6 +7,9 @@ import SubmitView from './views/SubmitView.vue'
 import TrackView from './views/TrackView.vue'
 import KnowledgeView from './views/KnowledgeView.vue'
 import KnowledgeEntryView from './views/KnowledgeEntryView.vue'
+import MapPicker from './components/MapPicker.vue'
+import EChart from '../components/EChart.vue'
+import { GEO } from '../test-support/cityMap.js'
 
 function respond(status, body, headers = {}) {
   return Promise.resolve({
@@ -29,11 +32,11 @@ const view = (extra = {}) => ({
 })
 
 let router
-async function mountAt(component, path) {
+async function mountAt(component, path, { stubs = {} } = {}) {
   router = createPortalRouter(createMemoryHistory())
   router.push(path)
   await router.isReady()
-  const w = mount(component, { global: { plugins: [router] }, attachTo: document.body })
+  const w = mount(component, { global: { plugins: [router], stubs }, attachTo: document.body })
   await flushPromises()
   return w
 }
@@ -56,12 +59,18 @@ let answer // what the server says to the next calls
 const reply = (value) => {
   answer = value
 }
-const calls = () => fetch.mock.calls.filter(([url]) => url !== '/api/v1/public/areas')
+const calls = () => fetch.mock.calls.filter(([url]) => url !== '/api/v1/public/areas' && url !== '/api/v1/public/map')
+let mapAnswer
 
 beforeEach(() => {
   configureClient({ getToken: () => '', unauthorized: () => {} })
   answer = null
-  vi.stubGlobal('fetch', vi.fn((url) => (url === '/api/v1/public/areas' ? respond(200, AREAS) : answer)))
+  mapAnswer = respond(200, GEO)
+  vi.stubGlobal('fetch', vi.fn((url) => {
+    if (url === '/api/v1/public/areas') return respond(200, AREAS)
+    if (url === '/api/v1/public/map') return mapAnswer
+    return answer
+  }))
   localStorage.clear()
   window.scrollTo = () => {}
 })
@@ -119,6 +128,53 @@ describe('SubmitView', () => {
     await new Promise((r) => setTimeout(r, 150))
     expect(w.text()).toContain('「联系电话」填写有误，请检查')
     expect(w.find('[data-test="portal-result"]').exists()).toBe(false)
+    w.unmount()
+  })
+})
+
+describe('the map picker', () => {
+  it('puts a marker where the citizen taps, sets the area to the street there, and sends both', async () => {
+    reply(respond(201, { number: 'LC20261123000301', query_code: '123456', state: 'triage' }))
+    const w = await mountAt(SubmitView, '/submit', { stubs: { EChart: true } })
+    expect(fetch.mock.calls.some(([url]) => url === '/api/v1/public/map')).toBe(false) // not before it is opened
+    await w.find('[data-test="portal-map-open"]').trigger('click')
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 0))
+    await flushPromises()
+    const chart = w.findComponent(MapPicker).findComponent(EChart)
+    expect(chart.exists()).toBe(true)
+    expect(chart.props('map').geoJSON).toEqual(GEO)
+    expect(chart.props('option').series[0].data).toEqual([])
+
+    chart.vm.$emit('point-click', [116.0512345678, 28.0598765432])
+    await flushPromises()
+    expect(w.find('[data-test="portal-location-note"]').text()).toBe('已在地图上标出位置：东华街道（东城区）')
+    expect(chart.props('option').series[0].data).toEqual([[116.051235, 28.059877]])
+    expect(chart.props('option').geo.regions.at(-1)).toMatchObject({ name: 'LC-D01-S01' }) // the street lit up
+
+    // Outside the city: refused, the earlier point kept.
+    chart.vm.$emit('point-click', [118, 28])
+    await flushPromises()
+    expect(w.find('[data-test="portal-location-note"]').text()).toContain('不在本市范围内')
+    expect(chart.props('option').series[0].data).toEqual([[116.051235, 28.059877]])
+
+    await w.find('[data-test="portal-type"] input[value="report"]').setValue(true)
+    await type(w, 'textarea[data-test="portal-content"]', '路边占道经营，影响通行')
+    await type(w, 'input[data-test="portal-name"]', '赵先生')
+    await type(w, 'input[data-test="portal-phone"]', '13700001111')
+    await w.find('[data-test="portal-form"]').trigger('submit')
+    await flushPromises()
+    const [url, init] = calls()[0]
+    expect(url).toBe('/api/v1/public/appeals')
+    expect(JSON.parse(init.body)).toMatchObject({ area: 'LC-D01-S01', location: { lat: 28.059877, lon: 116.051235 } })
+    w.unmount()
+  })
+
+  it('says so when the city has no map', async () => {
+    mapAnswer = respond(404, { error: { code: 'not_found', message: 'no map' } })
+    const w = mount(MapPicker, { global: { stubs: { EChart: true } } })
+    await flushPromises()
+    expect(w.find('[data-test="portal-map-none"]').text()).toContain('本市暂未提供地图')
     w.unmount()
   })
 })
