@@ -10,9 +10,12 @@
 // Keys: linear, fasttext, min_df, l2, balance, ft_dim, ft_epoch, ft_lr, ft_ngrams,
 // ft_weight, ngram_min, ngram_max, words, hints, hint_weight,
 // unlabelled (0/1), context (0/1: replies choose pseudo-labels), ctx_only (0/1: only
-// the unlabelled texts that have a reply), rounds, threshold, pseudo_weight, pseudo_ratio, seed, verbose.
+// the unlabelled texts that have a reply), rounds, threshold, pseudo_weight, pseudo_ratio, tw (supervised term weight power), tw_pseudo, unl_idf (0/1),
+// nb (naive-Bayes weight), nb_cnb (0/1: complement), nb_alpha, seed, seeds (number of fold seeds
+// from seed on; the row gives their means and each seed's values), verbose.
 // With --report, the full report (per-class table, confusion matrix) of each
 // configuration follows its row.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -38,6 +41,7 @@ struct Config {
   bool context = false;
   bool context_only = false;
   uint32_t seed = 1;
+  int seeds = 1;  // fold seeds seed, seed+1, …: the row gives their means
 };
 
 bool Apply(Config& c, const std::string& key, const std::string& value) {
@@ -66,6 +70,13 @@ bool Apply(Config& c, const std::string& key, const std::string& value) {
   else if (key == "threshold") o.pseudo_threshold = v;
   else if (key == "pseudo_weight") o.pseudo_weight = v;
   else if (key == "pseudo_ratio") o.pseudo_ratio = v;
+  else if (key == "tw") o.term_weight_power = v;
+  else if (key == "tw_pseudo") o.term_weight_pseudo = i != 0;
+  else if (key == "unl_idf") o.unlabelled_idf = i != 0;
+  else if (key == "nb") o.nb_weight = v;
+  else if (key == "nb_cnb") o.nb_complement = i != 0;
+  else if (key == "nb_alpha") o.nb_alpha = v;
+  else if (key == "seeds") c.seeds = std::max(1, i);
   else if (key == "seed") c.seed = static_cast<uint32_t>(i);
   else if (key == "verbose") o.log = [](const std::string& m) { std::fprintf(stderr, "  %s\n", m.c_str()); };
   else return false;
@@ -118,6 +129,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   TrainOptions all;
+  all.self_training_rounds = 1;  // featurise the unlabelled texts; each configuration chooses their use
   if (auto hints = LoadTaxonomyHints(dir + "/taxonomy.csv"); hints.ok()) all.hints = std::move(hints).value();
   for (const char* f : {"messages_unlabelled.csv", "messages_votes.csv", "messages_replies.csv"}) {
     auto u = LoadUnlabelledFile(dir + "/" + f);
@@ -149,15 +161,29 @@ int main(int argc, char** argv) {
     }
     if (!c.context || !c.unlabelled) f.unlabelled_context.clear();
     const auto start = std::chrono::steady_clock::now();
-    auto r = CrossValidateFeaturized(f, c.options, folds, c.seed);
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (!r.ok()) {
-      std::printf("| %s | error: %s |\n", c.name.c_str(), r.status().ToString().c_str());
-      continue;
+    double acc = 0, f1 = 0, low = 0;
+    std::string each;
+    bool failed = false;
+    for (int k = 0; k < c.seeds; ++k) {
+      auto r = CrossValidateFeaturized(f, c.options, folds, c.seed + static_cast<uint32_t>(k));
+      if (!r.ok()) {
+        std::printf("| %s | error: %s |\n", c.name.c_str(), r.status().ToString().c_str());
+        failed = true;
+        break;
+      }
+      acc += r->report.accuracy / c.seeds;
+      f1 += r->report.macro_f1 / c.seeds;
+      low += r->report.min_f1() / c.seeds;
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "%s%.3f/%.3f/%.3f", k ? ", " : "", r->report.accuracy, r->report.macro_f1,
+                    r->report.min_f1());
+      each += buf;
+      if (report) std::printf("\n%s\n", FormatReport(r->report).c_str());
     }
-    std::printf("| %s | %.4f | %.4f | %.4f | %.0f |\n", c.name.c_str(), r->report.accuracy, r->report.macro_f1,
-                r->report.min_f1(), secs);
-    if (report) std::printf("\n%s\n", FormatReport(r->report).c_str());
+    if (failed) continue;
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("| %s | %.4f | %.4f | %.4f | %.0f |%s\n", c.name.c_str(), acc, f1, low, secs,
+                c.seeds > 1 ? (" " + each + " |").c_str() : "");
     std::fflush(stdout);
   }
   return 0;

@@ -11,6 +11,7 @@
 #include "triage/feature_space.h"
 #include "triage/linear_model.h"
 #include "triage/model_file.h"
+#include "triage/naive_bayes.h"
 
 namespace hotline::triage {
 
@@ -20,6 +21,7 @@ struct Example {
   const std::vector<std::string>* doc;
   int label;
   float weight;
+  bool pseudo = false;  // a pseudo-label from self-training
 };
 
 }  // namespace
@@ -64,6 +66,8 @@ Result<text::FeatureOptions> FeatureOptionsFromJson(const nlohmann::json& j) {
   return f;
 }
 
+const std::vector<std::vector<std::string>> kNoDocs;
+
 void Log(const TrainOptions& o, const std::string& msg) {
   if (o.log) o.log(msg);
 }
@@ -82,20 +86,39 @@ Status Classifier::Impl::Fit(const std::vector<Example>& examples,
     std::vector<std::vector<std::string>> vocab_docs;
     vocab_docs.reserve(examples.size());
     for (const auto& e : examples) vocab_docs.push_back(*e.doc);
-    impl.space = FeatureSpace::Build(vocab_docs, unlabelled, options.min_df);
+    impl.space = FeatureSpace::Build(vocab_docs, options.unlabelled_idf ? unlabelled : kNoDocs, options.min_df);
     std::vector<LinearExample> lx;
-    lx.reserve(examples.size());
-    for (const auto& e : examples) {
-      LinearExample x;
-      x.x = impl.space->Vectorize(*e.doc);
-      x.target.assign(C, 0.0f);
-      x.target[e.label] = 1.0f;
-      x.weight = e.weight;
-      lx.push_back(std::move(x));
+    auto vectorize = [&] {
+      lx.clear();
+      lx.reserve(examples.size());
+      for (const auto& e : examples) {
+        LinearExample x;
+        x.x = impl.space->Vectorize(*e.doc);
+        x.target.assign(C, 0.0f);
+        x.target[e.label] = 1.0f;
+        x.weight = e.weight;
+        lx.push_back(std::move(x));
+      }
+    };
+    vectorize();
+    if (options.term_weight_power > 0) {
+      // From the labelled texts and hints only, unless asked: pseudo-labels would reinforce themselves.
+      std::vector<LinearExample> known;
+      for (std::size_t i = 0; i < lx.size(); ++i)
+        if (options.term_weight_pseudo || !examples[i].pseudo) known.push_back(lx[i]);
+      impl.space->Reweight(SupervisedTermWeights(known, C, impl.space->size(), options.term_weight_power));
+      vectorize();
     }
     LinearOptions lo;
     lo.l2 = options.l2;
     impl.linear = LinearModel::Train(lx, C, impl.space->size(), lo);
+    if (options.nb_weight > 0) {
+      NaiveBayesOptions no;
+      no.complement = options.nb_complement;
+      no.alpha = options.nb_alpha;
+      impl.linear =
+          LinearModel::Combine(*impl.linear, TrainNaiveBayes(lx, C, impl.space->size(), no), options.nb_weight);
+    }
   }
   if (options.use_fasttext) {
     std::vector<std::vector<std::string>> docs;
@@ -159,6 +182,8 @@ FeaturizedCorpus FeaturizedCorpus::Make(const std::vector<LabelledText>& data, c
     c.hint_docs.push_back(Classifier::Featurize(text::NormalizeText(h.text), options.features));
     c.hint_labels.push_back(h.label);
   }
+  // Unlabelled texts are featurised only when training will use them.
+  if (options.self_training_rounds <= 0 && !options.unlabelled_idf) return c;
   bool any_context = false;
   for (const auto& u : options.unlabelled) any_context = any_context || !u.context.empty();
   for (const auto& u : options.unlabelled) {
@@ -178,6 +203,9 @@ Result<Classifier> Classifier::Train(const std::vector<LabelledText>& data, cons
   Log(options, "featurised " + std::to_string(corpus.docs.size()) + " labelled, " +
                    std::to_string(corpus.hint_docs.size()) + " hint and " + std::to_string(corpus.unlabelled.size()) +
                    " unlabelled texts");
+  if (!options.unlabelled.empty() && corpus.unlabelled.empty())
+    Log(options, "the " + std::to_string(options.unlabelled.size()) +
+                     " unlabelled texts are not used (no self-training, idf from labelled texts only)");
   return TrainFeaturized(corpus, options);
 }
 
@@ -264,7 +292,7 @@ Result<Classifier> Classifier::TrainFeaturized(const FeaturizedCorpus& corpus, c
                                   : cand.size();
       for (std::size_t j = 0; j < cand.size() && j < cap; ++j) {
         examples.push_back({&unlabelled[cand[j].second], static_cast<int>(c),
-                            static_cast<float>(options.pseudo_weight * class_weight[c])});
+                            static_cast<float>(options.pseudo_weight * class_weight[c]), true});
         ++per_class[c];
         ++pseudo_used;
       }
@@ -280,7 +308,10 @@ Result<Classifier> Classifier::TrainFeaturized(const FeaturizedCorpus& corpus, c
                     {"unlabelled", unlabelled.size()},
                     {"pseudo_labelled", pseudo_used},
                     {"with_context", !corpus.unlabelled_context.empty()},
-                    {"self_training_rounds", options.self_training_rounds}};
+                    {"self_training_rounds", options.self_training_rounds},
+                    {"term_weight_power", options.term_weight_power},
+                    {"nb_weight", options.nb_weight},
+                    {"nb_complement", options.nb_complement}};
   Classifier c;
   c.impl_ = std::move(impl);
   return c;

@@ -63,7 +63,20 @@ struct TrainOptions {
   double l2 = 1e-5;      // L2 penalty of the logistic regression
   // Example weights (n / (C n_c))^class_balance: 0 weighs every text alike, 1
   // gives every class the same total weight, so rare classes are not swallowed.
-  double class_balance = 0.0;
+  double class_balance = 1.0;
+
+  // Supervised term weighting: each feature's idf is multiplied by
+  // (KL + 0.01)^term_weight_power, KL being how far the class distribution of
+  // the training texts holding it is from the class prior (naive_bayes.h), so
+  // features that point to a class are penalised less. 0: off.
+  double term_weight_power = 0.5;
+  bool term_weight_pseudo = false;  // count pseudo-labelled texts in the term weights too
+  // Naive Bayes over the same vectors, its class scores added to the
+  // regression's logits with this weight (a product of experts folded into one
+  // linear model, so prediction costs the same). 0: off.
+  double nb_weight = 0.0;
+  bool nb_complement = true;
+  double nb_alpha = 0.1;
 
   // fastText adds nothing measurable to the ensemble on the Teddy Cup data and
   // makes the model file far larger, so it is off unless asked for.
@@ -75,7 +88,11 @@ struct TrainOptions {
   double hint_weight = 1.0;         // example weight of a hint in the logistic regression
 
   std::vector<UnlabelledText> unlabelled;
-  int self_training_rounds = 1;   // 0: unlabelled texts only shape the TF-IDF weights
+  // With the term weighting above, neither use of unlabelled texts helped in
+  // cross-validation (docs/TRIAGE.md), so both are off by default and
+  // unlabelled texts are then not even featurised.
+  bool unlabelled_idf = false;    // unlabelled texts count in the idf
+  int self_training_rounds = 0;   // rounds of self-training on the unlabelled texts
   double pseudo_threshold = 0.5;  // minimum ensemble confidence for a pseudo-label
   double pseudo_weight = 0.5;     // example weight of a pseudo-labelled text
   double pseudo_ratio = 1.0;      // per class, at most this many pseudo-labels per labelled text (0: no cap)

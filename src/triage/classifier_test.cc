@@ -204,6 +204,46 @@ TEST(Classifier, ContextChoosesThePseudoLabel) {
   EXPECT_EQ(Classifier::TrainFeaturized(corpus, o).status().field(), "data");
 }
 
+TEST(Classifier, TermWeightingAndNaiveBayesChangeTheModelAndSurviveSaving) {
+  TrainOptions plain = Quick();
+  plain.use_fasttext = false;
+  plain.term_weight_power = 0;
+  plain.class_balance = 0;
+  TrainOptions weighted = plain;
+  weighted.term_weight_power = 0.5;
+  weighted.class_balance = 1.0;
+  weighted.nb_weight = 1.0;
+  const auto data = testing::SyntheticAppeals(10);
+  auto a = Classifier::Train(data, plain);
+  auto b = Classifier::Train(data, weighted);
+  ASSERT_TRUE(a.ok() && b.ok());
+  const std::string text = "暖气不热，公交车也晚点";
+  EXPECT_NE(a->Predict(text, 3).at(0).confidence, b->Predict(text, 3).at(0).confidence);
+  EXPECT_EQ(b->Predict("家里暖气不热，室温太低", 1).at(0).category, "供热");
+  const std::string path = TempPath("weighted");
+  ASSERT_TRUE(b->Save(path).ok());
+  auto back = Classifier::Load(path);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  for (const auto& t : testing::SyntheticAppeals(3, 7)) {
+    const auto p = b->Predict(t.text, 3), q = back->Predict(t.text, 3);
+    ASSERT_EQ(p.size(), q.size());
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      EXPECT_EQ(p[i].category, q[i].category);
+      EXPECT_NEAR(p[i].confidence, q[i].confidence, 1e-6);
+    }
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(Classifier, UnusedUnlabelledTextsAreNotFeaturised) {
+  TrainOptions o = Quick();
+  o.use_fasttext = false;
+  o.unlabelled = {"暖气不热锅炉坏了", "公交车太挤"};
+  EXPECT_TRUE(FeaturizedCorpus::Make(testing::SyntheticAppeals(2), o).unlabelled.empty());
+  o.unlabelled_idf = true;
+  EXPECT_EQ(FeaturizedCorpus::Make(testing::SyntheticAppeals(2), o).unlabelled.size(), 2u);
+}
+
 TEST(Classifier, TrainToFileWritesALoadableModel) {
   const std::string path = TempPath("trained");
   TrainOptions o = Quick();

@@ -61,6 +61,11 @@ SparseVector FeatureSpace::Vectorize(const std::vector<std::string>& features) c
   return v;
 }
 
+void FeatureSpace::Reweight(const std::vector<float>& factor) {
+  for (std::size_t i = 0; i < idf_.size() && i < factor.size(); ++i)
+    if (std::isfinite(factor[i]) && factor[i] > 0) idf_[i] *= factor[i];
+}
+
 void FeatureSpace::Serialize(std::string& out) const {
   std::vector<const std::string*> by_index(idf_.size());
   for (const auto& [f, i] : index_) by_index[i] = &f;

@@ -29,6 +29,9 @@ class FeatureSpace {
 
   SparseVector Vectorize(const std::vector<std::string>& features) const;
   std::size_t size() const { return idf_.size(); }
+  // Multiplies each feature's idf by factor[i] (positive, finite; size() values),
+  // e.g. supervised term weights (naive_bayes.h).
+  void Reweight(const std::vector<float>& factor);
 
   void Serialize(std::string& out) const;
   static Result<FeatureSpace> Deserialize(std::string_view in);

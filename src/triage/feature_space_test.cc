@@ -24,6 +24,26 @@ TEST(FeatureSpace, KeepsFeaturesByDocumentFrequency) {
   EXPECT_TRUE(fs.Vectorize({"zzz"}).entries.empty());
 }
 
+TEST(FeatureSpace, ReweightScalesFeatures) {
+  const Docs docs = {{"a", "b"}, {"a", "b"}};
+  FeatureSpace fs = FeatureSpace::Build(docs, {}, 1);
+  auto v = fs.Vectorize({"a", "b"});
+  ASSERT_EQ(v.entries.size(), 2u);
+  EXPECT_NEAR(v.entries[0].second, v.entries[1].second, 1e-6);
+  fs.Reweight({3.0f, 1.0f});
+  v = fs.Vectorize({"a", "b"});
+  EXPECT_NEAR(v.entries[0].second / v.entries[1].second, 3.0, 1e-5);
+  // Non-positive or non-finite factors are ignored.
+  fs.Reweight({0.0f, std::nanf("")});
+  const auto same = fs.Vectorize({"a", "b"});
+  EXPECT_EQ(same.entries, v.entries);
+  std::string bytes;
+  fs.Serialize(bytes);
+  auto back = FeatureSpace::Deserialize(bytes);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->Vectorize({"a", "b"}).entries, v.entries);
+}
+
 TEST(FeatureSpace, ExtraDocumentsChangeIdfOnly) {
   const Docs docs = {{"a", "b"}, {"a", "b"}};
   const FeatureSpace plain = FeatureSpace::Build(docs, {}, 1);

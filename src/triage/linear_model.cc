@@ -63,13 +63,40 @@ LinearModel LinearModel::Train(const std::vector<LinearExample>& examples, int n
   return m;
 }
 
-std::vector<double> LinearModel::Probabilities(const SparseVector& x) const {
+LinearModel LinearModel::FromWeights(int num_classes, std::size_t dim, std::vector<float> weights,
+                                     std::vector<float> bias) {
+  LinearModel m;
+  m.classes_ = num_classes;
+  m.dim_ = dim;
+  m.weights_ = std::move(weights);
+  m.bias_ = std::move(bias);
+  m.weights_.resize(dim * static_cast<std::size_t>(num_classes), 0.0f);
+  m.bias_.resize(static_cast<std::size_t>(num_classes), 0.0f);
+  return m;
+}
+
+LinearModel LinearModel::Combine(const LinearModel& a, const LinearModel& b, double b_weight) {
+  LinearModel m = a;
+  if (b.classes_ != a.classes_ || b.dim_ != a.dim_) return m;
+  const float k = static_cast<float>(b_weight);
+  for (std::size_t i = 0; i < m.weights_.size(); ++i) m.weights_[i] += k * b.weights_[i];
+  for (std::size_t i = 0; i < m.bias_.size(); ++i) m.bias_[i] += k * b.bias_[i];
+  return m;
+}
+
+std::vector<double> LinearModel::Logits(const SparseVector& x) const {
   const std::size_t C = static_cast<std::size_t>(classes_);
   std::vector<double> s(bias_.begin(), bias_.end());
   for (const auto& [j, v] : x.entries) {
     if (j < 0 || static_cast<std::size_t>(j) >= dim_) continue;
-    for (std::size_t c = 0; c < C; ++c) s[c] += v * weights_[j * C + c];
+    const float* row = &weights_[static_cast<std::size_t>(j) * C];
+    for (std::size_t c = 0; c < C; ++c) s[c] += v * row[c];
   }
+  return s;
+}
+
+std::vector<double> LinearModel::Probabilities(const SparseVector& x) const {
+  std::vector<double> s = Logits(x);
   if (!s.empty()) Softmax(s);
   return s;
 }

@@ -31,8 +31,18 @@ class LinearModel {
   static LinearModel Train(const std::vector<LinearExample>& examples, int num_classes, std::size_t dim,
                            const LinearOptions& options);
 
+  // A model with the given weights (dim rows of num_classes values) and biases.
+  static LinearModel FromWeights(int num_classes, std::size_t dim, std::vector<float> weights,
+                                 std::vector<float> bias);
+  // The model whose logits are a's plus `b_weight` times b's (same shape): a
+  // product of experts that costs one model at prediction time.
+  static LinearModel Combine(const LinearModel& a, const LinearModel& b, double b_weight);
+
   // Class probabilities for `x` (num_classes values summing to 1).
   std::vector<double> Probabilities(const SparseVector& x) const;
+  // The logits (unnormalised log-probabilities).
+  std::vector<double> Logits(const SparseVector& x) const;
+  std::size_t dim() const { return dim_; }
   int num_classes() const { return classes_; }
 
   void Serialize(std::string& out) const;
