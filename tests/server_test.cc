@@ -367,6 +367,89 @@ TEST_F(ServerTest, CitizenPortalSubmitTrackAndEvaluate) {
   EXPECT_EQ(history.back()["actor"]["role"], "citizen");
 }
 
+TEST_F(ServerTest, AttachmentsAreStoredWithTheirEventAndScoped) {
+  HttpClient op = As("operator");
+  const auto id = NewTicket(op);
+  ASSERT_EQ(op.Post(Cmd(id, "to-dispatch"), json::object()).status, 200);
+  ASSERT_EQ(As("dispatcher").Post(Cmd(id, "dispatch"), {{"unit", "LC-D01-S01"}}).status, 200);
+  const std::string files = "/api/v1/tickets/" + std::to_string(id) + "/attachments";
+  const std::string photo = std::string("\xFF\xD8\xFF\xE0", 4) + std::string(1000, '\0') + "jpeg";  // binary, with NULs
+
+  HttpClient unit = As("LC-D01-S01");
+  auto up = unit.Request("POST", files + "?name=%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87.jpg", photo, "image/jpeg");
+  ASSERT_EQ(up.status, 201) << up.body;
+  EXPECT_EQ(up.Json()["name"], "现场照片.jpg");
+  EXPECT_EQ(up.Json()["size"], photo.size());
+  EXPECT_EQ(up.Json()["uploaded_by"], "LC-D01-S01");
+  const std::string aid = up.Json()["id"];
+
+  auto list = op.Get(files);
+  ASSERT_EQ(list.status, 200);
+  ASSERT_EQ(list.Json()["items"].size(), 1u);
+  EXPECT_EQ(list.Json()["items"][0]["content_type"], "image/jpeg");
+  auto down = op.Get(files + "/" + aid);
+  ASSERT_EQ(down.status, 200);
+  EXPECT_EQ(down.content_type, "image/jpeg");
+  EXPECT_EQ(down.body, photo);
+  EXPECT_EQ(op.Get(files + "/nosuchfile").status, 404);
+  // The upload is an event of the ticket, and no button among its commands.
+  auto full = op.Get("/api/v1/tickets/" + std::to_string(id)).Json();
+  EXPECT_EQ(full["events"].back()["command"], "attach");
+  EXPECT_EQ(full["events"].back()["input"]["content"], "现场照片.jpg");
+  const auto events = full["events"].size();
+  for (const auto& c : full["commands"]) EXPECT_NE(c, "attach");
+
+  // Another unit can neither see nor add files.
+  HttpClient other = As("LC-D02-S01");
+  EXPECT_EQ(other.Get(files).status, 403);
+  EXPECT_EQ(other.Get(files + "/" + aid).status, 403);
+  EXPECT_EQ(other.Request("POST", files + "?name=x.jpg", photo, "image/jpeg").status, 403);
+
+  // Bad files are refused by name and change nothing.
+  auto field = [&](const std::string& target, const std::string& body, const std::string& type) {
+    auto r = unit.Request("POST", target, body, type);
+    EXPECT_EQ(r.status, 400) << r.body;
+    return r.Json()["error"]["field"].get<std::string>();
+  };
+  EXPECT_EQ(field(files + "?name=run.exe", photo, "application/x-msdownload"), "content_type");
+  EXPECT_EQ(field(files, photo, "image/jpeg"), "name");
+  EXPECT_EQ(field(files + "?name=..%2Fetc%2Fpasswd", photo, "image/jpeg"), "name");
+  EXPECT_EQ(field(files + "?name=big.pdf", std::string((10 << 20) + 1, 'x'), "application/pdf"), "size");
+  EXPECT_EQ(unit.Post(Cmd(id, "attach"), {{"attachment", "forged"}, {"content", "x.jpg"}}).Json()["error"]["field"],
+            "command");
+  EXPECT_EQ(op.Get(files).Json()["items"].size(), 1u);
+  EXPECT_EQ(op.Get("/api/v1/tickets/" + std::to_string(id)).Json()["events"].size(), events);
+  // JSON endpoints keep their 1 MiB limit.
+  EXPECT_EQ(op.Request("POST", "/api/v1/tickets", std::string(2 << 20, ' ')).status, 413);
+}
+
+TEST_F(ServerTest, RelatedTicketsBySameCallerMergeAndSimilarity) {
+  HttpClient op = As("operator");
+  const auto first = NewTicket(op);
+  const auto again = NewTicket(op);  // same caller, same place and category
+  json other_caller = Appeal("人民路路灯又坏了");
+  other_caller["caller"]["phone"] = "13900001111";
+  const auto merged = op.Post("/api/v1/tickets", other_caller).Json()["id"].get<std::int64_t>();
+  ASSERT_EQ(op.Post(Cmd(merged, "merge"), {{"main_ticket", first}}).status, 200);
+
+  auto related = [&](HttpClient& c, std::int64_t id) {
+    std::map<std::int64_t, std::string> out;
+    auto r = c.Get("/api/v1/tickets/" + std::to_string(id) + "/related");
+    EXPECT_EQ(r.status, 200) << r.body;
+    const json items = r.Json()["items"];
+    for (const auto& item : items) out[item["id"].get<std::int64_t>()] = item["relation"];
+    return out;
+  };
+  auto of_first = related(op, first);
+  EXPECT_EQ(of_first[again], "same_caller");
+  EXPECT_EQ(of_first[merged], "merged");
+  EXPECT_FALSE(of_first.count(first));
+  EXPECT_EQ(related(op, merged)[first], "merged");
+  // A unit sees only what it may see: none of these were dispatched to it.
+  HttpClient unit = As("LC-D02-S01");
+  EXPECT_EQ(unit.Get("/api/v1/tickets/" + std::to_string(first) + "/related").status, 403);
+}
+
 TEST_F(ServerTest, PortalServesTheCityMap) {
   auto map = server_->Client().Get("/api/v1/public/map");  // no login: the portal's location picker uses it
   ASSERT_EQ(map.status, 200);

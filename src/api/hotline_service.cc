@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include "api/views.h"
+#include "text/normalize.h"
 
 namespace hotline::api {
 
@@ -106,6 +107,12 @@ Status HotlineService::Logout(const std::string& token) {
 Result<Ticket> HotlineService::Intake(Appeal appeal, const Actor& actor) {
   auto ref = reference();
   if (appeal.query_code.empty()) appeal.query_code = RandomDigits(6);
+  if (appeal.area.empty()) {  // where it is, from the point the portal sent or the address
+    std::optional<triage::Location> loc;
+    if (appeal.location) loc = ref->assistant->locator().FromPoint(appeal.location->lat, appeal.location->lon);
+    if (!loc && !appeal.address.empty()) loc = ref->assistant->locator().FromAddress(text::NormalizeText(appeal.address));
+    if (loc) appeal.area = loc->area;
+  }
   auto tr = hotline::Intake(appeal, actor, MakeContext(*ref));
   if (!tr.ok()) return tr.status();
   auto created = store_.CreateTicket(*tr);
@@ -116,6 +123,8 @@ Result<Ticket> HotlineService::Intake(Appeal appeal, const Actor& actor) {
 Result<Ticket> HotlineService::Command(TicketId id, const std::string& command, const CommandInput& input,
                                        const Actor& actor) {
   auto ref = reference();
+  if (command == "attach")  // only with the file: Attach()
+    return Status::InvalidArgument("command", "attach files with POST /api/v1/tickets/{id}/attachments");
   if (command == "answer-directly" && !input.kb_entry.empty()) {
     auto entry = store_.GetKbEntry(input.kb_entry);
     if (!entry.ok() || !entry->active)
@@ -189,7 +198,9 @@ Result<Ticket> HotlineService::PublicLookup(const std::string& number, const std
 
 std::vector<std::string> HotlineService::AvailableCommands(const Ticket& t, const Actor& actor) const {
   auto ref = reference();
-  return hotline::AvailableCommands(t, actor, MakeContext(*ref));
+  auto commands = hotline::AvailableCommands(t, actor, MakeContext(*ref));
+  std::erase(commands, "attach");  // not a button: the ticket page has its own upload
+  return commands;
 }
 
 }  // namespace hotline::api

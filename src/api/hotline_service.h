@@ -99,6 +99,26 @@ class HotlineService {
   Status ReplaceCategories(std::vector<Category> categories, const Actor& actor);
   Status ReplaceCatalog(std::vector<CatalogRule> rules, const Actor& actor);
 
+  // Attachments (attachments.cc): photos and documents of a ticket, for anyone
+  // who may see the ticket. Attach checks the name, type and size (≤ 10 MiB) and
+  // writes the file with an "attach" event in one transaction.
+  static constexpr std::size_t kMaxAttachmentBytes = 10 << 20;
+  Result<Attachment> Attach(TicketId id, const std::string& name, const std::string& content_type,
+                            std::string_view bytes, const Actor& actor);
+  Result<std::vector<Attachment>> Attachments(TicketId id, const Actor& actor);
+  // The attachment's description and bytes.
+  Result<std::pair<Attachment, std::string>> ReadAttachment(TicketId id, const std::string& attachment_id,
+                                                             const Actor& actor);
+
+  // Tickets related to one (attachments.cc), those the actor may see: the same
+  // caller's other tickets, tickets merged into it or it into, and tickets of the
+  // same category leaf and area within 30 days.
+  struct RelatedTicket {
+    Ticket ticket;
+    std::string relation;  // "same_caller", "merged", "similar"
+  };
+  Result<std::vector<RelatedTicket>> Related(TicketId id, const Actor& actor);
+
   // Live events (SSE): "ticket" messages for intakes and every command, filtered
   // to what the actor may see; no personal data in them.
   std::shared_ptr<LiveSubscription> SubscribeLive(const Actor& actor);

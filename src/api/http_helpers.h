@@ -13,6 +13,8 @@
 namespace hotline::api {
 
 HttpResponse Json(int status, const nlohmann::json& body);
+// JSON bodies are small; only file uploads use the server's larger body limit.
+constexpr std::size_t kMaxJsonBody = 1 << 20;
 // The body as a JSON object ({} when empty); 400 naming "body" otherwise.
 Result<nlohmann::json> ParseBody(const HttpRequest& req);
 std::string BearerToken(const HttpRequest& req);

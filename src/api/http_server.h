@@ -21,7 +21,7 @@ struct ServerOptions {
   unsigned short port = 8080;  // 0 picks a free port
   int threads = 2;   // I/O threads
   int workers = 64;  // handler threads
-  std::size_t max_body_bytes = 1 << 20;
+  std::size_t max_body_bytes = 12 << 20;  // attachments up to 10 MiB; JSON bodies are checked at 1 MiB
 };
 
 using Handler = std::function<HttpResponse(const HttpRequest&)>;

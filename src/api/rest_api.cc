@@ -119,11 +119,18 @@ RestApi::RestApi(HotlineService& service) : service_(service) {
   AddKbRoutes();
   AddTriageRoutes();
   AddAdminRoutes();
+  AddAttachmentRoutes();
 }
 
 HttpResponse RestApi::Handle(const HttpRequest& req) {
   const auto start = std::chrono::steady_clock::now();
-  HttpResponse r = router_.Dispatch(req);
+  // Only file uploads may use the server's larger body limit.
+  const bool upload = req.method == "POST" && req.path.size() > 12 &&
+                      req.path.compare(req.path.size() - 12, 12, "/attachments") == 0;
+  HttpResponse r = req.body.size() > kMaxJsonBody && !upload
+                       ? ErrorResponse(413, "payload_too_large",
+                                       "request body exceeds " + std::to_string(kMaxJsonBody) + " bytes", "body")
+                       : router_.Dispatch(req);
   const long long request_id = ++requests_;
   r.headers.emplace_back("X-Request-Id", std::to_string(request_id));
   if (r.status >= 500)

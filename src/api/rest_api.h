@@ -33,6 +33,7 @@ class RestApi {
   void AddKbRoutes();      // kb_routes.cc: the knowledge base
   void AddTriageRoutes();  // triage_routes.cc: intake suggestions
   void AddAdminRoutes();   // admin_routes.cc: users, units, taxonomy, catalog
+  void AddAttachmentRoutes();  // attachment_routes.cc: files and related tickets of a ticket
   HttpResponse Metrics() const;
 
   HotlineService& service_;

@@ -23,21 +23,33 @@ void Router::Add(std::string method, const std::string& pattern, RouteHandler ha
 HttpResponse Router::Dispatch(const HttpRequest& req) const {
   const auto segments = Split(req.path);
   bool path_matched = false;
+  // The most specific route wins: /tickets/{id}/attachments before /tickets/{id}/{command}.
+  const Route* best = nullptr;
+  PathParams best_params;
+  std::size_t best_literals = 0;
   for (const Route& r : routes_) {
     if (r.segments.size() != segments.size()) continue;
     PathParams params;
     bool match = true;
+    std::size_t literals = 0;
     for (std::size_t i = 0; i < segments.size() && match; ++i) {
       const std::string& p = r.segments[i];
-      if (p.size() > 2 && p.front() == '{' && p.back() == '}')
+      if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
         params[p.substr(1, p.size() - 2)] = segments[i];
-      else
+      } else {
         match = p == segments[i];
+        ++literals;
+      }
     }
     if (!match) continue;
     path_matched = true;
-    if (r.method == req.method) return r.handler(req, params);
+    if (r.method == req.method && (!best || literals > best_literals)) {
+      best = &r;
+      best_params = std::move(params);
+      best_literals = literals;
+    }
   }
+  if (best) return best->handler(req, best_params);
   if (path_matched) return ErrorResponse(405, "method_not_allowed", req.method + " is not allowed on " + req.path);
   return ErrorResponse(404, "not_found", "no such endpoint: " + req.path);
 }

@@ -234,6 +234,12 @@ Status Close(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   return Status::Ok();
 }
 
+// A file joins the ticket (the store keeps its bytes in the same transaction).
+Status Attach(Ticket&, CommandInput& in, const Actor&, const Context&) {
+  if (in.attachment.empty()) return Status::InvalidArgument("attachment", "attachment id is required");
+  return RequireText(in.content, "name", 255);
+}
+
 Status Supervise(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(RequireLevel(in.level, ctx));
   t.supervision_level = in.level;
@@ -279,6 +285,9 @@ const CommandSpec kCommands[] = {
     {"close", {S::kUnsatisfied, S::kToCallback}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, Close},
     {"supervise", kOpen, {R::kSupervisor}, Scope::kNone, Supervise},
     {"escalate", kOpen, {R::kSupervisor, R::kDispatcher}, Scope::kNone, Escalate},
+    // Unit staff may attach to any ticket they can see (co-handlers too: the service checks visibility).
+    {"attach", kOpen, {R::kOperator, R::kDispatcher, R::kUnitStaff, R::kSupervisor, R::kCallbackAgent}, Scope::kNone,
+     Attach},
 };
 
 const CommandSpec* FindCommand(std::string_view name) {

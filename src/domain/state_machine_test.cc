@@ -368,6 +368,8 @@ TEST_F(StateMachineTest, EveryCommandInEveryState) {
   valid["out-of-scope"] = WithReason("r");
   valid["transfer-emergency"].number = "110";
   valid["merge"].main_ticket = 99;
+  valid["attach"].attachment = "a1";
+  valid["attach"].content = "photo.jpg";
   const Actor admin{"admin", Role::kAdmin, ""};
   int allowed = 0, refused = 0;
   for (auto state_name : TicketStateNames()) {
@@ -402,8 +404,11 @@ TEST_F(StateMachineTest, CitizensMayRecordAppealsAndEvaluateOnly) {
   auto in = Intake(testing::HeatingAppeal(), citizen, ctx_);
   ASSERT_TRUE(in.ok());
   Ticket t = in->ticket;
-  for (const std::string& cmd : CommandNames())
-    if (cmd != "callback") EXPECT_EQ(Try(t, cmd, {}, citizen).code(), StatusCode::kPermissionDenied) << cmd;
+  for (const std::string& cmd : CommandNames()) {
+    if (cmd != "callback") {
+      EXPECT_EQ(Try(t, cmd, {}, citizen).code(), StatusCode::kPermissionDenied) << cmd;
+    }
+  }
   t.state = TicketState::kToCallback;
   CommandInput cb;
   cb.satisfaction = Satisfaction::kBasicallySatisfied;

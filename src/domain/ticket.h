@@ -94,6 +94,7 @@ struct CommandInput {
   std::string number;           // transfer-emergency: 110/119/120/122
   std::string kb_entry;         // answer-directly
   TicketId main_ticket = 0;     // merge
+  std::string attachment;       // attach: the stored file's id (`content` is its name)
   // Filled by the state machine, not by callers: the deadline it computed, so that
   // replaying the event never depends on today's calendar.
   UnixSeconds due_at = 0;

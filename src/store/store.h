@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/catalog.h"
@@ -43,6 +44,7 @@ struct TicketFilter {
   std::string category;                     // code prefix: "01" matches all of 城乡建设
   std::string query;                        // substring of content, address or ticket number
   std::string caller_phone;
+  TicketId merged_into = 0;                 // merged tickets whose main ticket is this one
   UnixSeconds from = 0, to = 0;             // created_at in [from, to)
   bool overdue_only = false;                // due_at passed and not replied
   bool returned_only = false;               // returned by a unit at least once
@@ -74,6 +76,16 @@ struct TicketStats {
   std::map<std::string, std::int64_t> by_area;      // the appeal's area unit code ("" = not located)
   std::map<std::string, std::int64_t> by_day;       // local date YYYY-MM-DD of intake
   std::map<std::string, std::int64_t> by_satisfaction;  // "" = no callback result
+};
+
+// A file attached to a ticket (photos, documents); the bytes are read separately.
+struct Attachment {
+  std::string id;
+  TicketId ticket_id = 0;
+  std::string name, content_type;
+  std::int64_t size = 0;
+  std::string uploaded_by;
+  UnixSeconds uploaded_at = 0;
 };
 
 class Store {
@@ -110,6 +122,14 @@ class Store {
   virtual Result<std::int64_t> CountTickets() = 0;
   // Paging and sort of `filter` are ignored.
   virtual Result<TicketStats> Stats(const TicketFilter& filter) = 0;
+
+  // Attachments. AttachFile stores the bytes and applies `change` (the ticket's
+  // "attach" event) in one transaction: both are kept or neither.
+  virtual Result<Ticket> AttachFile(const Attachment& meta, std::string_view bytes,
+                                    const std::function<Result<Transition>(const Ticket&)>& change) = 0;
+  virtual Result<std::vector<Attachment>> ListAttachments(TicketId id) = 0;  // oldest first
+  // NotFound unless the attachment belongs to the ticket.
+  virtual Result<std::string> ReadAttachment(TicketId id, const std::string& attachment_id) = 0;
 
   // Dispatch and return counts per unit and level-2 category, from the event log.
   virtual Result<std::vector<RoutingCount>> RoutingCounts() = 0;

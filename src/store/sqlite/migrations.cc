@@ -122,6 +122,21 @@ CREATE TABLE kb_versions (
 CREATE TRIGGER kb_versions_no_update BEFORE UPDATE ON kb_versions BEGIN SELECT RAISE(ABORT, 'history is immutable'); END;
 CREATE TRIGGER kb_versions_no_delete BEFORE DELETE ON kb_versions BEGIN SELECT RAISE(ABORT, 'history is immutable'); END;
 )sql"},
+      {3, "ticket attachments", R"sql(
+-- Files attached to tickets; each has an "attach" event written in the same transaction.
+CREATE TABLE attachments (
+  id           TEXT PRIMARY KEY,
+  ticket_id    INTEGER NOT NULL REFERENCES tickets(id),
+  name         TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size         INTEGER NOT NULL,
+  uploaded_by  TEXT NOT NULL,
+  uploaded_at  INTEGER NOT NULL,
+  data         BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX attachments_ticket ON attachments(ticket_id, uploaded_at);
+CREATE TRIGGER attachments_no_update BEFORE UPDATE ON attachments BEGIN SELECT RAISE(ABORT, 'attachments are immutable'); END;
+)sql"},
   };
   return kMigrations;
 }

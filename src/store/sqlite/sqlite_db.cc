@@ -119,6 +119,10 @@ Statement& Statement::Bind(int index, std::string_view v) {
   Check(sqlite3_bind_text(stmt_, index, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT), index);
   return *this;
 }
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  Check(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT), index);
+  return *this;
+}
 Statement& Statement::BindNull(int index) {
   Check(sqlite3_bind_null(stmt_, index), index);
   return *this;
@@ -146,6 +150,11 @@ void Statement::Reset() {
 
 std::string Statement::Text(int col) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+  return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+}
+
+std::string Statement::Blob(int col) const {
+  const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
   return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
 }
 

@@ -68,6 +68,7 @@ class Statement {
   Statement& Bind(int index, const std::string& v) { return Bind(index, std::string_view(v)); }
   Statement& Bind(int index, const char* v) { return Bind(index, std::string_view(v)); }
   Statement& BindNull(int index);
+  Statement& BindBlob(int index, std::string_view bytes);
 
   // Returns true while a row is available, false when done; errors become a Status via status().
   bool Step();
@@ -79,6 +80,7 @@ class Statement {
   std::int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
   double Double(int col) const { return sqlite3_column_double(stmt_, col); }
   std::string Text(int col) const;
+  std::string Blob(int col) const;
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
  private:

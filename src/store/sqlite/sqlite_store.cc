@@ -365,6 +365,55 @@ Result<Ticket> SqliteStore::UpdateTicket(TicketId id, const std::function<Result
   return result;
 }
 
+Result<Ticket> SqliteStore::AttachFile(const Attachment& meta, std::string_view bytes,
+                                      const std::function<Result<Transition>(const Ticket&)>& change) {
+  Ticket result;
+  Status s = commit_.Write([&](Connection& db) -> Status {
+    ASSIGN_OR_RETURN(current, LoadTicket(db, meta.ticket_id));
+    auto next = change(current);
+    if (!next.ok()) return next.status();
+    Transition& tr = *next;
+    tr.ticket.id = meta.ticket_id;
+    tr.event.ticket_id = meta.ticket_id;
+    ASSIGN_OR_RETURN(insert, db.Prepare("INSERT INTO attachments (id, ticket_id, name, content_type, size, uploaded_by, "
+                                        "uploaded_at, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+    insert.Bind(1, meta.id).Bind(2, meta.ticket_id).Bind(3, meta.name).Bind(4, meta.content_type);
+    insert.Bind(5, static_cast<std::int64_t>(bytes.size())).Bind(6, meta.uploaded_by).Bind(7, meta.uploaded_at);
+    insert.BindBlob(8, bytes);
+    HOTLINE_RETURN_IF_ERROR(insert.Run());
+    HOTLINE_RETURN_IF_ERROR(WriteTicket(db, tr.ticket, current.version));
+    HOTLINE_RETURN_IF_ERROR(InsertEvent(db, tr.event));
+    result = std::move(tr.ticket);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return result;
+}
+
+Result<std::vector<Attachment>> SqliteStore::ListAttachments(TicketId id) {
+  return Read([&](Connection& db) -> Result<std::vector<Attachment>> {
+    ASSIGN_OR_RETURN(q, db.Prepare("SELECT id, name, content_type, size, uploaded_by, uploaded_at FROM attachments "
+                                   "WHERE ticket_id = ?1 ORDER BY uploaded_at, id"));
+    q.Bind(1, id);
+    std::vector<Attachment> out;
+    while (q.Step()) out.push_back({q.Text(0), id, q.Text(1), q.Text(2), q.Int(3), q.Text(4), q.Int(5)});
+    HOTLINE_RETURN_IF_ERROR(q.status());
+    return out;
+  });
+}
+
+Result<std::string> SqliteStore::ReadAttachment(TicketId id, const std::string& attachment_id) {
+  return Read([&](Connection& db) -> Result<std::string> {
+    ASSIGN_OR_RETURN(q, db.Prepare("SELECT data FROM attachments WHERE id = ?1 AND ticket_id = ?2"));
+    q.Bind(1, attachment_id).Bind(2, id);
+    if (!q.Step()) {
+      HOTLINE_RETURN_IF_ERROR(q.status());
+      return Status::NotFound("attachment " + attachment_id + " of ticket " + std::to_string(id));
+    }
+    return q.Blob(0);
+  });
+}
+
 Result<Ticket> SqliteStore::GetTicket(TicketId id) {
   return Read([&](Connection& db) { return LoadTicket(db, id); });
 }

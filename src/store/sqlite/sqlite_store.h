@@ -48,6 +48,10 @@ class SqliteStore final : public Store {
   Result<std::int64_t> CountTickets() override;
   Result<TicketStats> Stats(const TicketFilter& filter) override;
   Result<std::vector<RoutingCount>> RoutingCounts() override;
+  Result<Ticket> AttachFile(const Attachment& meta, std::string_view bytes,
+                            const std::function<Result<Transition>(const Ticket&)>& change) override;
+  Result<std::vector<Attachment>> ListAttachments(TicketId id) override;
+  Result<std::string> ReadAttachment(TicketId id, const std::string& attachment_id) override;
 
   // sqlite_kb.cc
   Result<KbEntry> PutKbEntry(const KbEntry& entry, int expected_version) override;

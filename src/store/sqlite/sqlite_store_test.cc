@@ -56,6 +56,36 @@ class SqliteStoreTest : public ::testing::Test {
   Context ctx_;
 };
 
+TEST_F(SqliteStoreTest, AttachmentAndItsEventAreOneTransaction) {
+  Ticket t = Create();
+  const std::string bytes = std::string("%PDF-1.4\0\x01\x02", 11) + std::string(5000, 'x');
+  Attachment meta{"a1", t.id, "材料.pdf", "application/pdf", 0, "op1", ctx_.now};
+  CommandInput in;
+  in.attachment = "a1";
+  in.content = "材料.pdf";
+  // A refused change keeps neither the file nor an event.
+  auto refused = store_->AttachFile(meta, bytes, [](const Ticket&) -> Result<Transition> {
+    return Status::PermissionDenied("no");
+  });
+  EXPECT_EQ(refused.status().code(), StatusCode::kPermissionDenied);
+  EXPECT_TRUE(store_->ListAttachments(t.id)->empty());
+  EXPECT_EQ(store_->GetEvents(t.id)->size(), 1u);
+
+  auto ok = store_->AttachFile(meta, bytes, [&](const Ticket& cur) { return Apply(cur, "attach", in, Operator(), ctx_); });
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  auto list = store_->ListAttachments(t.id);
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].size, static_cast<std::int64_t>(bytes.size()));
+  EXPECT_EQ((*list)[0].name, "材料.pdf");
+  EXPECT_EQ(*store_->ReadAttachment(t.id, "a1"), bytes);
+  EXPECT_EQ(store_->GetEvents(t.id)->back().command, "attach");
+  EXPECT_EQ(store_->GetEvents(t.id)->back().input.attachment, "a1");
+  EXPECT_EQ(store_->ReadAttachment(t.id + 1, "a1").status().code(), StatusCode::kNotFound);  // another ticket's id
+  // The same id twice is refused, and the second event is not written either.
+  EXPECT_FALSE(store_->AttachFile(meta, bytes, [&](const Ticket& cur) { return Apply(cur, "attach", in, Operator(), ctx_); }).ok());
+  EXPECT_EQ(store_->GetEvents(t.id)->size(), 2u);
+}
+
 TEST_F(SqliteStoreTest, CreateAssignsIdsAndWritesIntakeEvent) {
   Ticket a = Create();
   Ticket b = Create();

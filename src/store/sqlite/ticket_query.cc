@@ -54,6 +54,8 @@ SqlWhere BuildTicketWhere(const TicketFilter& f) {
   if (!f.areas.empty()) w.sql += " AND area" + in_list(f.areas);
   if (!f.category.empty()) w.sql += " AND category LIKE " + arg(EscapeLike(f.category) + "%") + " ESCAPE '\\'";
   if (!f.caller_phone.empty()) w.sql += " AND caller_phone = " + arg(f.caller_phone);
+  if (f.merged_into)
+    w.sql += " AND state = 'merged' AND json_extract(doc, '$.main_ticket') = " + arg(f.merged_into);
   if (!f.query.empty()) {
     const std::string like = arg("%" + EscapeLike(f.query) + "%");
     w.sql += " AND (content LIKE " + like + " ESCAPE '\\' OR address LIKE " + like +

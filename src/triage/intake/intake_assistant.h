@@ -55,6 +55,7 @@ class IntakeAssistant {
   // China's divisions (GB/T 2260 and statistical codes); may be null.
   void SetDivisionIndex(const DivisionIndex* index) { divisions_ = index; }
   Router& router() { return router_; }
+  const Locator& locator() const { return locator_; }
 
   TriageResult Triage(const TriageInput& input) const;
   // The taxonomy code for a model label: the label itself, or a level-1 name.

@@ -1,0 +1,119 @@
+// HotlineService: attachments and related tickets.
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include <sodium.h>
+
+#include "api/hotline_service.h"
+
+namespace hotline::api {
+namespace {
+
+// What a hotline receives: photos, scans, documents, recordings and short videos.
+constexpr std::array kAllowedTypes = {
+    "image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf", "text/plain",
+    "audio/mpeg", "audio/wav", "audio/amr", "video/mp4",
+    "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
+
+Status CheckName(const std::string& name) {
+  if (name.empty()) return Status::InvalidArgument("name", "the file name is required");
+  if (name.size() > 255) return Status::InvalidArgument("name", "the file name is longer than 255 bytes");
+  for (unsigned char c : name)
+    if (c < 0x20 || c == 0x7F || c == '/' || c == '\\' || c == '"')
+      return Status::InvalidArgument("name", "the file name has a control character, slash or quote");
+  if (name == "." || name == "..") return Status::InvalidArgument("name", "not a file name");
+  return Status::Ok();
+}
+
+std::string RandomId() {
+  std::array<unsigned char, 10> bytes;
+  randombytes_buf(bytes.data(), bytes.size());
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id;
+  for (unsigned char b : bytes) id += {kHex[b >> 4], kHex[b & 15]};
+  return id;
+}
+
+}  // namespace
+
+Result<Attachment> HotlineService::Attach(TicketId id, const std::string& name, const std::string& content_type,
+                                          std::string_view bytes, const Actor& actor) {
+  HOTLINE_RETURN_IF_ERROR(CheckName(name));
+  const std::string type = content_type.substr(0, content_type.find(';'));
+  if (std::find(kAllowedTypes.begin(), kAllowedTypes.end(), type) == kAllowedTypes.end())
+    return Status::InvalidArgument("content_type", "files of type '" + type +
+                                                       "' are not accepted (photos, PDF, Office documents, "
+                                                       "text, audio and MP4 video are)");
+  if (bytes.empty()) return Status::InvalidArgument("size", "the file is empty");
+  if (bytes.size() > kMaxAttachmentBytes)
+    return Status::InvalidArgument("size", "the file is larger than " + std::to_string(kMaxAttachmentBytes >> 20) + " MiB");
+  auto ref = reference();
+  Attachment meta{RandomId(), id, name, type, static_cast<std::int64_t>(bytes.size()), actor.username, clock_.Now()};
+  CommandInput in;
+  in.attachment = meta.id;
+  in.content = name;
+  auto updated = store_.AttachFile(meta, bytes, [&](const Ticket& current) -> Result<Transition> {
+    if (!CanSee(current, actor, ref->units)) return Status::PermissionDenied("ticket belongs to another unit");
+    return Apply(current, "attach", in, actor, MakeContext(*ref));
+  });
+  if (!updated.ok()) return updated.status();
+  PublishTicket(*updated, "attach");
+  return meta;
+}
+
+Result<std::vector<Attachment>> HotlineService::Attachments(TicketId id, const Actor& actor) {
+  auto t = Get(id, actor);
+  if (!t.ok()) return t.status();
+  return store_.ListAttachments(id);
+}
+
+Result<std::pair<Attachment, std::string>> HotlineService::ReadAttachment(TicketId id, const std::string& attachment_id,
+                                                                           const Actor& actor) {
+  auto list = Attachments(id, actor);
+  if (!list.ok()) return list.status();
+  auto it = std::find_if(list->begin(), list->end(), [&](const Attachment& a) { return a.id == attachment_id; });
+  if (it == list->end()) return Status::NotFound("ticket " + std::to_string(id) + " has no attachment " + attachment_id);
+  auto bytes = store_.ReadAttachment(id, attachment_id);
+  if (!bytes.ok()) return bytes.status();
+  return std::make_pair(*it, std::move(bytes).value());
+}
+
+Result<std::vector<HotlineService::RelatedTicket>> HotlineService::Related(TicketId id, const Actor& actor) {
+  auto t = Get(id, actor);
+  if (!t.ok()) return t.status();
+  std::vector<RelatedTicket> out;
+  std::set<TicketId> seen = {id};
+  auto add = [&](TicketFilter filter, const char* relation) -> Status {
+    filter.per_page = 20;
+    auto page = List(std::move(filter), actor);
+    if (!page.ok()) return page.status();
+    for (Ticket& r : page->items)
+      if (seen.insert(r.id).second) out.push_back({std::move(r), relation});
+    return Status::Ok();
+  };
+  if (t->main_ticket) {
+    auto main = Get(t->main_ticket, actor);
+    if (main.ok() && seen.insert(main->id).second) out.push_back({std::move(main).value(), "merged"});
+  }
+  TicketFilter merged;
+  merged.merged_into = id;
+  HOTLINE_RETURN_IF_ERROR(add(merged, "merged"));
+  if (!t->appeal.caller.phone.empty()) {
+    TicketFilter caller;
+    caller.caller_phone = t->appeal.caller.phone;
+    HOTLINE_RETURN_IF_ERROR(add(caller, "same_caller"));
+  }
+  if (!t->appeal.area.empty() && !t->appeal.category.empty()) {
+    TicketFilter similar;
+    similar.areas = {t->appeal.area};
+    similar.category = t->appeal.category;
+    similar.from = t->created_at - 30 * 86400;
+    similar.to = t->created_at + 30 * 86400;
+    HOTLINE_RETURN_IF_ERROR(add(similar, "similar"));
+  }
+  return out;
+}
+
+}  // namespace hotline::api
