@@ -118,3 +118,25 @@ test('a citizen marks the place on the portal map; the ticket has that point and
   assert.deepEqual(errors, [])
   await context.close()
 })
+
+test('受理台 shows the official division codes of the typed address, 有歧义 when ambiguous', async (t) => {
+  const probe = await api(await login('operator'), 'POST', '/triage', { content: '路灯不亮', address: '江西省抚州市临川区青云街道' })
+  if (!probe.division) {
+    t.skip('the server has no division data (hotline serve --divisions)')
+    return
+  }
+  const page = await loginAs(browser, 'operator')
+  await page.locator('[data-test="intake-content"]').fill('小区门口的路灯坏了一个多星期，晚上出行不便')
+  await page.locator('[data-test="intake-address"]').fill('江西省抚州市临川区青云街道文昌里 12 号')
+  const text = page.locator('[data-test="division-text"]')
+  await text.filter({ hasText: '江西省 / 抚州市 / 临川区 / 青云街道（361002001）' }).waitFor()
+  assert.equal(await page.locator('[data-test="division-ambiguous"]').count(), 0)
+  await page.setViewportSize({ width: 1440, height: 1200 })
+  await screenshot(page, 'intake-division')
+  // A district name found in several provinces: the home-less guess is marked.
+  await page.locator('[data-test="intake-address"]').fill('朝阳区建国路 88 号')
+  await text.filter({ hasText: '朝阳区（110105）' }).waitFor()
+  await page.locator('[data-test="division-ambiguous"]', { hasText: '有歧义' }).waitFor()
+  assert.deepEqual(page.errors, [])
+  await page.context().close()
+})

@@ -9,6 +9,7 @@ import StateTag from './StateTag.vue'
 import PlaceholderPanel from './PlaceholderPanel.vue'
 import DueCell from './DueCell.vue'
 import TicketQueue from './TicketQueue.vue'
+import LocationSuggest from './intake/LocationSuggest.vue'
 import { configureLive, useLiveStore } from '../stores/live.js'
 import { FakeEventSource } from '../test-support/fakeEventSource.js'
 
@@ -177,5 +178,35 @@ describe('small pieces', () => {
     expect(w.text()).toContain('2026-11-20 10:00')
     expect(w.text()).toContain('已超期')
     expect(w.text()).toContain('延期待审批（3 个工作日）')
+  })
+})
+
+describe('LocationSuggest', () => {
+  const location = {
+    source: 'address', confidence: 0.8, matched: ['东华'],
+    district: { code: 'LC-D01', name: '东城区' }, street: { code: 'LC-D01-S01', name: '东华街道' }, community: null, area: { code: 'LC-D01-S01', name: '东华街道' },
+  }
+  const division = {
+    code: '361002001', province: { code: '36', name: '江西省' }, city: { code: '3610', name: '抚州市' },
+    district: { code: '361002', name: '临川区' }, street: { code: '361002001', name: '青云街道' }, village: null,
+    ambiguous: true, confidence: 0.6, matched: ['临川区', '青云街道'],
+  }
+  it('shows the official division under the local place, marked 有歧义 when ambiguous', () => {
+    const w = mount(LocationSuggest, { props: { result: { location, division } }, global: { plugins: [i18n] } })
+    expect(w.find('[data-test="location-path"]').text()).toContain('东华街道')
+    expect(w.find('[data-test="division-text"]').text()).toBe('江西省 / 抚州市 / 临川区 / 青云街道（361002001）')
+    expect(w.find('[data-test="division-ambiguous"]').text()).toBe('有歧义')
+    expect(w.find('[data-test="location-division"]').text()).toContain('置信度 60%')
+    w.unmount()
+  })
+  it('shows a division even when no local place is recognised, and nothing when there is none', () => {
+    const w = mount(LocationSuggest, { props: { result: { location: null, division: { ...division, ambiguous: false } } }, global: { plugins: [i18n] } })
+    expect(w.find('[data-test="location-none"]').exists()).toBe(true)
+    expect(w.find('[data-test="division-text"]').text()).toContain('青云街道（361002001）')
+    expect(w.find('[data-test="division-ambiguous"]').exists()).toBe(false)
+    w.unmount()
+    const none = mount(LocationSuggest, { props: { result: { location, division: null } }, global: { plugins: [i18n] } })
+    expect(none.find('[data-test="location-division"]').exists()).toBe(false)
+    none.unmount()
   })
 })

@@ -193,6 +193,32 @@ export function locationParts(location) {
   return { parts, areaCode }
 }
 
+/** The levels of an official division (GB/T 2260 and the statistics bureau's street / village codes). */
+export const DIVISION_LEVELS = ['province', 'city', 'district', 'street', 'village']
+
+/**
+ * The triage answer's `division` in words: the names from province down
+ * (「江西省 / 抚州市 / 临川区 / 青云街道」), the most specific code, and the flags.
+ * A municipality's "市辖区" city level is left out of the path. null when there is none.
+ */
+export function divisionSummary(division) {
+  if (!division || typeof division !== 'object') return null
+  const levels = DIVISION_LEVELS.filter((k) => division[k] && division[k].name)
+    .filter((k) => !(k === 'city' && division[k].name === '市辖区'))
+    .map((k) => ({ level: k, code: division[k].code || '', name: division[k].name }))
+  if (!levels.length) return null
+  const code = division.code || levels[levels.length - 1].code
+  const path = levels.map((l) => l.name).join(' / ')
+  return {
+    levels,
+    code,
+    text: code ? `${path}（${code}）` : path,
+    ambiguous: !!division.ambiguous,
+    confidence: toPercent(division.confidence),
+    matched: Array.isArray(division.matched) ? division.matched.filter(Boolean) : [],
+  }
+}
+
 export function toPercent(confidence) {
   const x = Number(confidence)
   if (!Number.isFinite(x)) return 0

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
-  alertActions, answerDefaults, canStill, createLiveQuery, dispatchDefaults, formatElapsed, locationParts,
+  alertActions, answerDefaults, canStill, createLiveQuery, dispatchDefaults, divisionSummary, formatElapsed, locationParts,
   topCategories, topUnits, triageBody,
 } from './triage.js'
 
@@ -225,6 +225,38 @@ describe('suggestions', () => {
     expect(areaCode).toBe('LC-D01-S01')
     expect(locationParts({ district: { code: 'LC-D01', name: '东城区' }, area: null }).areaCode).toBe('LC-D01')
     expect(locationParts(null)).toEqual({ parts: [], areaCode: '' })
+  })
+
+  it('writes the official division from province down, with the most specific code', () => {
+    const division = {
+      code: '361002001',
+      province: { code: '36', name: '江西省' },
+      city: { code: '3610', name: '抚州市' },
+      district: { code: '361002', name: '临川区' },
+      street: { code: '361002001', name: '青云街道' },
+      village: null,
+      ambiguous: false,
+      confidence: 0.93,
+      matched: ['抚州', '临川区', '青云街道'],
+    }
+    expect(divisionSummary(division)).toEqual({
+      levels: [
+        { level: 'province', code: '36', name: '江西省' },
+        { level: 'city', code: '3610', name: '抚州市' },
+        { level: 'district', code: '361002', name: '临川区' },
+        { level: 'street', code: '361002001', name: '青云街道' },
+      ],
+      code: '361002001',
+      text: '江西省 / 抚州市 / 临川区 / 青云街道（361002001）',
+      ambiguous: false,
+      confidence: 93,
+      matched: ['抚州', '临川区', '青云街道'],
+    })
+    // A municipality: no "市辖区" in the words; a missing level is skipped; the code falls back to the last level's.
+    const beijing = { province: { code: '11', name: '北京市' }, city: { code: '1101', name: '市辖区' }, district: { code: '110105', name: '朝阳区' }, street: null, ambiguous: true, confidence: 0.5 }
+    expect(divisionSummary(beijing)).toMatchObject({ text: '北京市 / 朝阳区（110105）', ambiguous: true, confidence: 50, matched: [] })
+    expect(divisionSummary({ province: null, city: null, code: '' })).toBeNull()
+    expect(divisionSummary(null)).toBeNull()
   })
 
   it('prepares a direct answer from a knowledge-base entry', () => {
