@@ -1,14 +1,18 @@
 // Classifier: the appeal category classifier (分类) used at intake and by
 // `hotline classify`. Over features of the normalised text (text/normalize.h,
 // text/features.h: character 1–3-grams and ICU words) it runs
-//   - a multinomial logistic regression over TF-IDF features (linear_model.h),
+//   - a multinomial logistic regression over TF-IDF features (linear_model.h)
+//     whose idf is scaled by supervised term weights (naive_bayes.h), with
+//     class-balanced example weights, optionally with naive Bayes added to
+//     its logits,
 //   - optionally a fastText supervised model (fasttext_model.h),
 // and averages their class probabilities with a fixed weight. Training can use
 // more than the labelled texts: short "hint" texts (the names in the category
-// tree, labelled with their category) and unlabelled texts, which sharpen the
-// TF-IDF weights and, through class-balanced self-training, add confident
-// pseudo-labelled examples; an unlabelled text's context (the official reply)
-// helps choose its pseudo-label. docs/TRIAGE.md has the measurements.
+// tree, labelled with their category) and, when enabled, unlabelled texts,
+// which sharpen the TF-IDF weights and, through class-balanced self-training,
+// add confident pseudo-labelled examples; an unlabelled text's context (the
+// official reply) helps choose its pseudo-label. docs/TRIAGE.md has the
+// measurements (by default unlabelled texts are not used: they did not help).
 //
 // Labels are whatever the training data gives (level-1 names, taxonomy codes).
 // A trained classifier is immutable; Predict() is const and thread-safe.
