@@ -42,18 +42,24 @@ FeatureSpace FeatureSpace::Build(const std::vector<std::vector<std::string>>& la
 }
 
 SparseVector FeatureSpace::Vectorize(const std::vector<std::string>& features) const {
-  std::unordered_map<int32_t, int> tf;
+  // Known feature indices, sorted, then counted in runs (cheaper than a hash map of counts).
+  std::vector<int32_t> ids;
+  ids.reserve(features.size());
   for (const auto& f : features)
-    if (auto it = index_.find(f); it != index_.end()) ++tf[it->second];
+    if (auto it = index_.find(f); it != index_.end()) ids.push_back(it->second);
+  std::sort(ids.begin(), ids.end());
   SparseVector v;
-  v.entries.reserve(tf.size());
+  v.entries.reserve(ids.size());
   double norm = 0;
-  for (const auto& [i, n] : tf) {
-    const float w = static_cast<float>((1.0 + std::log(static_cast<double>(n))) * idf_[i]);
+  for (std::size_t a = 0; a < ids.size();) {
+    std::size_t b = a + 1;
+    while (b < ids.size() && ids[b] == ids[a]) ++b;
+    const int32_t i = ids[a];
+    const float w = static_cast<float>((1.0 + std::log(static_cast<double>(b - a))) * idf_[i]);
     v.entries.emplace_back(i, w);
     norm += static_cast<double>(w) * w;
+    a = b;
   }
-  std::sort(v.entries.begin(), v.entries.end());
   if (norm > 0) {
     const float inv = static_cast<float>(1.0 / std::sqrt(norm));
     for (auto& e : v.entries) e.second *= inv;
