@@ -79,6 +79,73 @@ export async function request(method, path, { body, query, signal } = {}) {
   return data
 }
 
+function parseJson(text) {
+  if (!text) return null
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * POST of a file's raw bytes (an attachment), with upload progress: XMLHttpRequest,
+ * because fetch reports none. `onProgress(fraction)` as the bytes go out; resolves to
+ * the JSON answer, rejects with ApiError like request(). `XHR` is injectable for tests.
+ */
+export function uploadFile(path, file, { query, contentType, onProgress, XHR = globalThis.XMLHttpRequest } = {}) {
+  const req = { method: 'POST', path }
+  return new Promise((resolve, reject) => {
+    const xhr = new XHR()
+    xhr.open('POST', `${API_BASE}${path}${toQuery(query)}`)
+    xhr.setRequestHeader('Accept', 'application/json')
+    if (contentType) xhr.setRequestHeader('Content-Type', contentType)
+    const token = tokenProvider()
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
+    if (onProgress && xhr.upload) {
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable && e.total > 0) onProgress(Math.min(1, e.loaded / e.total))
+      }
+    }
+    xhr.onload = () => {
+      const data = parseJson(xhr.responseText)
+      if (xhr.status >= 200 && xhr.status < 300) {
+        if (onProgress) onProgress(1)
+        resolve(data)
+        return
+      }
+      const err = new ApiError(xhr.status, (data && data.error) || {}, req)
+      if (xhr.status === 401) onUnauthorized(err)
+      reject(err)
+    }
+    xhr.onerror = () => reject(new ApiError(0, { code: 'network', message: 'network error' }, req))
+    xhr.onabort = () => reject(new ApiError(0, { code: 'aborted', message: 'request aborted' }, req))
+    xhr.send(file)
+  })
+}
+
+/** GET of a file (needs the bearer token, so not a plain link) → {blob, type, disposition}. */
+export async function fetchFile(path) {
+  const headers = {}
+  const token = tokenProvider()
+  if (token) headers.Authorization = `Bearer ${token}`
+  const req = { method: 'GET', path }
+  let res
+  try {
+    res = await fetch(`${API_BASE}${path}`, { method: 'GET', headers })
+  } catch {
+    throw new ApiError(0, { code: 'network', message: 'network error' }, req)
+  }
+  if (!res.ok) {
+    const data = parseJson(await res.text().catch(() => ''))
+    const err = new ApiError(res.status, (data && data.error) || {}, req)
+    if (res.status === 401) onUnauthorized(err)
+    throw err
+  }
+  const header = (k) => (res.headers && typeof res.headers.get === 'function' ? res.headers.get(k) : null)
+  return { blob: await res.blob(), type: header('Content-Type') || '', disposition: header('Content-Disposition') || '' }
+}
+
 export const api = {
   get: (path, query) => request('GET', path, { query }),
   post: (path, body = {}) => request('POST', path, { body }),
@@ -96,6 +163,14 @@ export const api = {
   getTicket: (id) => request('GET', `/tickets/${encodeURIComponent(id)}`),
   createTicket: (appeal) => request('POST', '/tickets', { body: appeal }),
   command: (id, command, body = {}) => request('POST', `/tickets/${encodeURIComponent(id)}/${command}`, { body }),
+
+  // A ticket's files and related tickets.
+  attachments: (id) => request('GET', `/tickets/${encodeURIComponent(id)}/attachments`),
+  uploadAttachment: (id, file, { contentType, onProgress, XHR } = {}) =>
+    uploadFile(`/tickets/${encodeURIComponent(id)}/attachments`, file, { query: { name: file.name }, contentType, onProgress, XHR }),
+  downloadAttachment: (id, attachmentId) =>
+    fetchFile(`/tickets/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`),
+  related: (id) => request('GET', `/tickets/${encodeURIComponent(id)}/related`),
 
   // 受理台's live suggestions; `signal` lets a newer keystroke abort an older request.
   triage: (body, { signal } = {}) => request('POST', '/triage', { body, signal }),

@@ -35,6 +35,8 @@ function valueText(key, value, unitName) {
  */
 export function describeInput(input, unitName = (c) => c) {
   if (!input || typeof input !== 'object') return []
+  // An attached file: its name (sent as `content`), not the stored file's id.
+  if (input.attachment) return [`${fieldLabel('attachment')}：${input.content || input.attachment}`]
   const lines = []
   for (const [key, value] of Object.entries(input)) {
     if (HIDDEN.has(key)) continue
