@@ -313,6 +313,9 @@ TEST_F(ServerTest, StatsCountAndScope) {
   EXPECT_EQ(by_state, s["total"].get<std::int64_t>());
   ASSERT_FALSE(s["by_district"].empty());
   EXPECT_EQ(s["by_district"][0]["code"], "LC-D01");  // every test appeal is in 东华街道, 东城区
+  ASSERT_FALSE(s["by_area"].empty());  // the units as located, for the density map
+  EXPECT_EQ(s["by_area"][0]["code"], "LC-D01-S01");
+  EXPECT_EQ(s["by_area"][0]["name"], "东华街道");
   EXPECT_FALSE(s["by_day"].empty());
   EXPECT_TRUE(s.contains("overdue"));
   // A unit sees only its own subtree's counts.

@@ -73,6 +73,11 @@ void RestApi::AddStatsRoutes() {
                                      const Unit* u = ref->units.Find(c);
                                      return u ? u->name : std::string("未定位");
                                    })},
+            {"by_area", Ranked(stats->by_area,
+                               [&](const std::string& c) {
+                                 const Unit* u = ref->units.Find(c);
+                                 return u ? u->name : std::string("未定位");
+                               })},
             {"by_day", by_day},
             {"satisfaction",
              {{"satisfied", satisfied}, {"basically_satisfied", basically}, {"unsatisfied", unsatisfied}}},
