@@ -347,20 +347,23 @@ Result<std::vector<TicketId>> SqliteStore::CreateTickets(const std::vector<std::
   return ids;
 }
 
+Status SqliteStore::ApplyChange(Connection& db, TicketId id,
+                                const std::function<Result<Transition>(const Ticket&)>& change, Ticket& result) {
+  ASSIGN_OR_RETURN(current, LoadTicket(db, id));
+  auto next = change(current);
+  if (!next.ok()) return next.status();
+  Transition& tr = *next;
+  tr.ticket.id = id;
+  tr.event.ticket_id = id;
+  HOTLINE_RETURN_IF_ERROR(WriteTicket(db, tr.ticket, current.version));
+  HOTLINE_RETURN_IF_ERROR(InsertEvent(db, tr.event));
+  result = std::move(tr.ticket);
+  return Status::Ok();
+}
+
 Result<Ticket> SqliteStore::UpdateTicket(TicketId id, const std::function<Result<Transition>(const Ticket&)>& change) {
   Ticket result;
-  Status s = commit_.Write([&](Connection& db) -> Status {
-    ASSIGN_OR_RETURN(current, LoadTicket(db, id));
-    auto next = change(current);
-    if (!next.ok()) return next.status();
-    Transition& tr = *next;
-    tr.ticket.id = id;
-    tr.event.ticket_id = id;
-    HOTLINE_RETURN_IF_ERROR(WriteTicket(db, tr.ticket, current.version));
-    HOTLINE_RETURN_IF_ERROR(InsertEvent(db, tr.event));
-    result = std::move(tr.ticket);
-    return Status::Ok();
-  });
+  Status s = commit_.Write([&](Connection& db) { return ApplyChange(db, id, change, result); });
   if (!s.ok()) return s;
   return result;
 }
@@ -369,22 +372,13 @@ Result<Ticket> SqliteStore::AttachFile(const Attachment& meta, std::string_view 
                                       const std::function<Result<Transition>(const Ticket&)>& change) {
   Ticket result;
   Status s = commit_.Write([&](Connection& db) -> Status {
-    ASSIGN_OR_RETURN(current, LoadTicket(db, meta.ticket_id));
-    auto next = change(current);
-    if (!next.ok()) return next.status();
-    Transition& tr = *next;
-    tr.ticket.id = meta.ticket_id;
-    tr.event.ticket_id = meta.ticket_id;
     ASSIGN_OR_RETURN(insert, db.Prepare("INSERT INTO attachments (id, ticket_id, name, content_type, size, uploaded_by, "
                                         "uploaded_at, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
     insert.Bind(1, meta.id).Bind(2, meta.ticket_id).Bind(3, meta.name).Bind(4, meta.content_type);
     insert.Bind(5, static_cast<std::int64_t>(bytes.size())).Bind(6, meta.uploaded_by).Bind(7, meta.uploaded_at);
     insert.BindBlob(8, bytes);
     HOTLINE_RETURN_IF_ERROR(insert.Run());
-    HOTLINE_RETURN_IF_ERROR(WriteTicket(db, tr.ticket, current.version));
-    HOTLINE_RETURN_IF_ERROR(InsertEvent(db, tr.event));
-    result = std::move(tr.ticket);
-    return Status::Ok();
+    return ApplyChange(db, meta.ticket_id, change, result);
   });
   if (!s.ok()) return s;
   return result;

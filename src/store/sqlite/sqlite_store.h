@@ -73,6 +73,9 @@ class SqliteStore final : public Store {
   Status WriteTicket(sqlite::Connection& db, const Ticket& t, int expected_version);
   Status WriteTicketUnits(sqlite::Connection& db, const Ticket& t);
   Status InsertEvent(sqlite::Connection& db, const Event& e);
+  // Inside a write: loads the ticket, applies `change`, writes the new state and its event.
+  Status ApplyChange(sqlite::Connection& db, TicketId id,
+                     const std::function<Result<Transition>(const Ticket&)>& change, Ticket& result);
 
   std::mutex conn_mu_;  // guards writer_ (also used for reads of in-memory databases)
   sqlite::Connection writer_;
