@@ -35,6 +35,7 @@ struct Fixture {
   triage::KnowledgeIndex kb;
   std::unique_ptr<triage::IntakeAssistant> assistant;
   std::shared_ptr<const triage::Classifier> model;
+  triage::AlertRules alerts;
   std::vector<triage::TriageInput> appeals;
   std::shared_ptr<const triage::DivisionIndex> divisions;
 
@@ -49,6 +50,7 @@ struct Fixture {
     units = UnitTree::Build(*store->LoadUnits()).value();
     taxonomy = Taxonomy::Build(*store->LoadCategories()).value();
     auto resources = app::LoadTriageResources(dir, "").value();
+    alerts = resources.alert_rules;
     divisions = resources.divisions;
     assistant = std::make_unique<triage::IntakeAssistant>(units, taxonomy, *store->LoadCatalog(),
                                                           resources.geography, resources.alert_rules);
@@ -134,6 +136,22 @@ BENCHMARK(BM_PartClassify)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PartLocate)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PartDivisions)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PartKnowledge)->Unit(benchmark::kMicrosecond);
+void BM_PartKnowledgePlain(benchmark::State& state) {
+  Part(state, [](Fixture& f, const triage::TriageInput& a) {
+    triage::KbQuery q;
+    q.text = text::NormalizeText(a.content);
+    q.limit = 5;
+    q.highlight = false;
+    benchmark::DoNotOptimize(f.kb.Search(q));
+  });
+}
+BENCHMARK(BM_PartKnowledgePlain)->Unit(benchmark::kMicrosecond);
+void BM_PartAlerts(benchmark::State& state) {
+  Part(state, [](Fixture& f, const triage::TriageInput& a) {
+    benchmark::DoNotOptimize(f.alerts.Check(text::NormalizeText(a.content)));
+  });
+}
+BENCHMARK(BM_PartAlerts)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace hotline

@@ -323,8 +323,12 @@ std::vector<double> Classifier::PredictFeaturized(const std::vector<std::string>
 }
 
 std::vector<Prediction> Classifier::Predict(std::string_view text, int k) const {
+  return PredictNormalized(text::NormalizeText(text), k);
+}
+
+std::vector<Prediction> Classifier::PredictNormalized(std::string_view normalized_text, int k) const {
   if (!impl_) return {};
-  const auto p = impl_->Probabilities(Featurize(text::NormalizeText(text), impl_->features));
+  const auto p = impl_->Probabilities(Featurize(normalized_text, impl_->features));
   std::vector<std::size_t> order(p.size());
   std::iota(order.begin(), order.end(), 0);
   const std::size_t n = static_cast<std::size_t>(std::clamp(k, 1, static_cast<int>(p.size())));

@@ -147,6 +147,9 @@ class Classifier {
   // [1, number of labels]). Any text is accepted, including empty text, very
   // long text and text in other scripts; empty text gets the training prior.
   std::vector<Prediction> Predict(std::string_view text, int k) const;
+  // The same for text already passed through text::NormalizeText (the intake
+  // assistant normalises once for every part of the triage).
+  std::vector<Prediction> PredictNormalized(std::string_view normalized_text, int k) const;
   // Probabilities of every label (in labels() order) for featurised text.
   std::vector<double> PredictFeaturized(const std::vector<std::string>& features) const;
 

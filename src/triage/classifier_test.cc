@@ -1,4 +1,5 @@
 #include "triage/classifier.h"
+#include "text/normalize.h"
 
 #include <gtest/gtest.h>
 
@@ -43,6 +44,18 @@ TEST(Classifier, LearnsTheSyntheticCategories) {
   const auto held_out = testing::SyntheticAppeals(10, 99);
   for (const auto& t : held_out) right += c.Predict(t.text, 1).at(0).category == t.label;
   EXPECT_GE(right, static_cast<int>(held_out.size()) * 9 / 10);
+}
+
+TEST(Classifier, PredictNormalizedSkipsOnlyTheNormalisation) {
+  const Classifier& c = Trained();
+  const std::string raw = "學校招生入學，ＡＢＣ　暖氣";
+  const auto a = c.Predict(raw, 3);
+  const auto b = c.PredictNormalized(text::NormalizeText(raw), 3);
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].category, b[i].category);
+    EXPECT_DOUBLE_EQ(a[i].confidence, b[i].confidence);
+  }
 }
 
 TEST(Classifier, TopKIsSortedAndSumsToOne) {

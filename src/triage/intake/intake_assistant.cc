@@ -33,7 +33,7 @@ TriageResult IntakeAssistant::Triage(const TriageInput& input) const {
   }
   r.classifier_available = classifier != nullptr;
   if (classifier && !text.empty()) {
-    for (const Prediction& p : classifier->Predict(text, 3))
+    for (const Prediction& p : classifier->PredictNormalized(text, 3))
       r.categories.push_back({CodeForLabel(p.category), p.category, p.confidence});
   }
   if (!input.address.empty()) {
