@@ -1,10 +1,20 @@
 #include "triage/intake/alert_rules.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <sstream>
 
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
 namespace hotline::triage {
+
+struct AlertRules::Pattern {
+  std::string source;
+  std::unique_ptr<icu::RegexPattern> regex;
+};
+
 namespace {
 
 std::vector<std::string> SplitTabs(const std::string& line) {
@@ -16,7 +26,8 @@ std::vector<std::string> SplitTabs(const std::string& line) {
   return out;
 }
 
-std::vector<std::string> SplitWords(const std::string& s) {
+// Words are separated by ｜ or |; patterns only by ｜, since | is alternation in them.
+std::vector<std::string> SplitWords(const std::string& s, bool ascii_bar = true) {
   std::vector<std::string> out;
   std::string cur;
   for (std::size_t i = 0; i < s.size();) {
@@ -24,7 +35,7 @@ std::vector<std::string> SplitWords(const std::string& s) {
       if (!cur.empty()) out.push_back(cur);
       cur.clear();
       i += 3;
-    } else if (s[i] == '|' || s[i] == '\r') {
+    } else if ((ascii_bar && s[i] == '|') || s[i] == '\r') {
       if (!cur.empty()) out.push_back(cur);
       cur.clear();
       ++i;
@@ -92,36 +103,85 @@ Result<AlertRules> AlertRules::Parse(const std::string& tsv) {
   std::istringstream in(tsv);
   std::string line;
   int line_no = 0;
+  std::map<std::string, std::size_t> column;
   while (std::getline(in, line)) {
     ++line_no;
-    if (line_no == 1 || line.empty() || line[0] == '#') continue;  // header, blanks, comments
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;  // blanks, comments
     auto f = SplitTabs(line);
-    if (f.size() < 4)
-      return Status::InvalidArgument("rules", "line " + std::to_string(line_no) + ": expected kind, code, label, keywords");
-    Rule r{f[0], f[1], f[2], SplitWords(f[3]), f.size() > 4 ? SplitWords(f[4]) : std::vector<std::string>{}};
+    if (column.empty()) {  // the header names the columns
+      for (std::size_t i = 0; i < f.size(); ++i) column[f[i]] = i;
+      for (const char* required : {"kind", "code", "label", "keywords"})
+        if (!column.count(required))
+          return Status::InvalidArgument("rules", std::string("header: no column ") + required);
+      continue;
+    }
+    const std::string where = "line " + std::to_string(line_no) + ": ";
+    if (f.size() <= column["keywords"])
+      return Status::InvalidArgument("rules", where + "expected kind, code, label, keywords");
+    auto get = [&](const char* name) -> std::string {
+      auto it = column.find(name);
+      return it != column.end() && it->second < f.size() ? f[it->second] : std::string();
+    };
+    Rule r{get("kind"), get("code"), get("label"), SplitWords(get("keywords")),
+           SplitWords(column.count("requires") ? get("requires") : get("required")), {}, SplitWords(get("categories"))};
     if (r.kind != "emergency" && r.kind != "out_of_scope")
-      return Status::InvalidArgument("kind", "line " + std::to_string(line_no) + ": kind must be emergency or out_of_scope");
-    if (r.keywords.empty())
-      return Status::InvalidArgument("keywords", "line " + std::to_string(line_no) + ": no keywords");
+      return Status::InvalidArgument("kind", where + "kind must be emergency or out_of_scope");
+    if (r.code.empty()) return Status::InvalidArgument("code", where + "no code");
+    for (const std::string& source : SplitWords(get("patterns"), /*ascii_bar=*/false)) {
+      UErrorCode status = U_ZERO_ERROR;
+      UParseError parse_error;
+      auto p = std::make_shared<Pattern>();
+      p->source = source;
+      p->regex.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), 0, parse_error, status));
+      if (U_FAILURE(status))
+        return Status::InvalidArgument("patterns", where + "pattern '" + source + "' is not a valid regular expression (" +
+                                                       u_errorName(status) + ")");
+      r.patterns.push_back(std::move(p));
+    }
+    if (r.keywords.empty() && r.patterns.empty() && r.categories.empty())
+      return Status::InvalidArgument("keywords", where + "no keywords, patterns or categories");
     rules.rules_.push_back(std::move(r));
   }
   return rules;
 }
 
-std::vector<Alert> AlertRules::Check(const std::string& text) const {
+std::vector<Alert> AlertRules::Check(const std::string& text, const std::string& top_category,
+                                     double confidence) const {
   std::vector<Alert> emergencies, others;
   std::set<std::string> seen;
+  std::optional<icu::UnicodeString> utext;  // converted once, when a rule has patterns
   for (const Rule& r : rules_) {
     if (seen.count(r.code)) continue;
     // Emergencies must be happening now; out-of-scope matters may be told in any tense.
     const bool in_progress = r.kind == "emergency";
     auto matched = Found(text, r.keywords, in_progress);
-    if (matched.empty()) continue;
-    if (!r.required.empty()) {
+    if (!matched.empty() && !r.required.empty()) {
       auto also = Found(text, r.required, in_progress);
-      if (also.empty()) continue;
+      if (also.empty()) matched.clear();
       matched.insert(matched.end(), also.begin(), also.end());
     }
+    for (const auto& p : r.patterns) {
+      if (!matched.empty()) break;
+      if (!utext) utext = icu::UnicodeString::fromUTF8(text);
+      UErrorCode status = U_ZERO_ERROR;
+      std::unique_ptr<icu::RegexMatcher> m(p->regex->matcher(*utext, status));
+      if (U_SUCCESS(status) && m->find(status) && U_SUCCESS(status)) {
+        std::string found;
+        m->group(status).toUTF8String(found);
+        // The same guards as keywords: not after a negation, and emergencies not in the past.
+        const std::size_t pos = text.find(found);
+        if (pos != std::string::npos && !Negated(text, pos) && !(in_progress && Past(text, pos)))
+          matched.push_back(found);
+      }
+    }
+    if (matched.empty() && !top_category.empty() && confidence >= kCategoryConfidence)
+      for (const std::string& prefix : r.categories)
+        if (top_category.rfind(prefix, 0) == 0) {
+          matched.push_back("分类:" + top_category);
+          break;
+        }
+    if (matched.empty()) continue;
     seen.insert(r.code);
     Alert a{r.kind, r.code, r.label, std::move(matched), "", r.kind == "emergency"};
     if (auto it = scripts_.find(r.code); it != scripts_.end()) a.script = it->second;

@@ -1,14 +1,23 @@
 // AlertRules: the configurable rule set that flags, at intake, appeals that need an
 // emergency transfer (110/119/120/122: a blocking alert) or that fall outside the
 // government's remit (超出职责范围: the scripted explanation is suggested). A rule
-// fires when the text contains any of its keywords — not just after a negation
-// such as 没有/不是/未 — and, if it lists `requires`, one of those as well. An
-// emergency keyword in a clause that tells of the past (昨天…, …处理完了) is not
-// an emergency in progress and does not fire.
-// Rules are data (data/triage/alert_rules.tsv), edited without a rebuild.
+// fires when
+//   - the text contains any of its keywords — not just after a negation such as
+//     没有/不是/未 — and, if it lists `requires`, one of those as well (an
+//     emergency keyword in a clause that tells of the past, 昨天… or …处理完了,
+//     is not an emergency in progress and does not fire); or
+//   - one of its `patterns` (ICU regular expressions, for word order and gaps:
+//     "法院.{0,6}(判|执行)"; separated by ｜ only) matches, with the same
+//     negation and past-tense guards; or
+//   - the classifier's most likely category, at `kCategoryConfidence` or more,
+//     lies under one of its `categories` (taxonomy code prefixes).
+// Rules are data (data/triage/alert_rules.tsv; columns kind, code, label,
+// keywords, requires, and optionally patterns, categories), edited without a
+// rebuild. Thread-safe once parsed.
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,14 +41,21 @@ class AlertRules {
   // Scripts for out-of-scope codes (code → text), shown with their alerts.
   void SetScripts(std::map<std::string, std::string> scripts) { scripts_ = std::move(scripts); }
 
-  // Alerts for a (normalised) appeal text: emergencies first, each code once.
-  std::vector<Alert> Check(const std::string& text) const;
+  static constexpr double kCategoryConfidence = 0.5;
+
+  // Alerts for a (normalised) appeal text and, optionally, the classifier's most
+  // likely category and its confidence: emergencies first, each code once.
+  std::vector<Alert> Check(const std::string& text, const std::string& top_category = {},
+                           double confidence = 0) const;
   std::size_t size() const { return rules_.size(); }
 
  private:
+  struct Pattern;  // a compiled ICU regular expression and its source
   struct Rule {
     std::string kind, code, label;
     std::vector<std::string> keywords, required;
+    std::vector<std::shared_ptr<const Pattern>> patterns;
+    std::vector<std::string> categories;
   };
   std::vector<Rule> rules_;
   std::map<std::string, std::string> scripts_;

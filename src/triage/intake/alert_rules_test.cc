@@ -69,6 +69,32 @@ TEST(AlertRules, BadRuleFilesAreRefused) {
   EXPECT_EQ(AlertRules::Parse("kind\tcode\tlabel\tkeywords\nweather\tX\tx\t雨\n").status().field(), "kind");
   EXPECT_EQ(AlertRules::Parse("kind\tcode\tlabel\tkeywords\nemergency\t119\tfire\t\n").status().field(), "keywords");
   EXPECT_EQ(AlertRules::Parse("kind\tcode\tlabel\tkeywords\nemergency\t119\n").status().field(), "rules");
+  EXPECT_EQ(AlertRules::Parse("kind\tcode\tlabel\nemergency\t119\tfire\n").status().field(), "rules");  // no keywords column
+  auto bad_pattern = AlertRules::Parse("kind\tcode\tlabel\tkeywords\tpatterns\nemergency\t110\tx\t\t(打|砍\n");
+  EXPECT_EQ(bad_pattern.status().field(), "patterns");
+  EXPECT_NE(bad_pattern.status().message().find("(打|砍"), std::string::npos);
+}
+
+TEST(AlertRules, PatternsAndTheClassifiersCategory) {
+  auto rules = AlertRules::Parse(
+      "kind\tcode\tlabel\tkeywords\trequires\tpatterns\tcategories\n"
+      "out_of_scope\tOOS01\t涉诉\t\t\t法院.{0,6}(判|执行)\t\n"
+      "out_of_scope\tOOS07\t外交\t领事馆\t\t\t1301｜1302\n");
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  auto court = rules->Check("去年法院已经判了但对方一直不执行");
+  ASSERT_EQ(court.size(), 1u);
+  EXPECT_EQ(court[0].code, "OOS01");
+  EXPECT_EQ(court[0].matched, std::vector<std::string>{"法院已经判"});
+  EXPECT_TRUE(rules->Check("法律援助中心在哪里").empty());  // no 法院 … 判
+  // The city's rules: a fight happening now is for 110, one that is over is not.
+  AlertRules city = CityRules();
+  EXPECT_EQ(Codes(city, "楼下有人在打架，已经见血了")[0], "110");
+  EXPECT_TRUE(Codes(city, "昨天晚上有人打架，现在已经处理完了").empty());
+  // The category fires only when the classifier is confident enough.
+  EXPECT_EQ(rules->Check("一段话", "130105", 0.8).size(), 1u);
+  EXPECT_TRUE(rules->Check("一段话", "130105", 0.3).empty());
+  EXPECT_TRUE(rules->Check("一段话", "140105", 0.9).empty());
+  EXPECT_EQ(rules->Check("一段话", "130105", 0.8)[0].matched, std::vector<std::string>{"分类:130105"});
 }
 
 }  // namespace

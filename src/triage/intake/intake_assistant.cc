@@ -63,7 +63,8 @@ TriageResult IntakeAssistant::Triage(const TriageInput& input) const {
     auto hits = kb_->Search(q);
     if (hits.ok()) r.knowledge = std::move(hits).value();
   }
-  r.alerts = alerts_.Check(text);
+  r.alerts = r.categories.empty() ? alerts_.Check(text)
+                                  : alerts_.Check(text, r.categories.front().code, r.categories.front().confidence);
   return r;
 }
 
