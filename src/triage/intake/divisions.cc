@@ -92,12 +92,20 @@ Result<DivisionIndex> DivisionIndex::Build(std::vector<Division> divisions, std:
     if (!index.by_code_.emplace(d.code, static_cast<std::uint32_t>(i)).second)
       return Status::InvalidArgument("code", "division " + d.code + " appears twice");
     if (std::find(kPlaceholderNames.begin(), kPlaceholderNames.end(), d.name) != kPlaceholderNames.end()) continue;
-    index.by_name_[d.name].push_back({static_cast<std::uint32_t>(i), true});
-    index.longest_name_ = std::max(index.longest_name_, d.name.size());
-    if (std::string s = ShortForm(d.name, level); !s.empty()) index.by_name_[s].push_back({static_cast<std::uint32_t>(i), false});
+    index.AddForm(d.name, static_cast<std::uint32_t>(i), true);
+    if (std::string s = ShortForm(d.name, level); !s.empty()) index.AddForm(s, static_cast<std::uint32_t>(i), false);
   }
   index.divisions_ = std::move(divisions);
   return index;
+}
+
+void DivisionIndex::AddForm(const std::string& form, std::uint32_t division, bool full) {
+  by_name_[form].push_back({division, full});
+  longest_name_ = std::max(longest_name_, form.size());
+  const auto chars = Chars(form);
+  if (chars.size() < 2) return;
+  std::size_t& longest = starts_[std::string(chars[0]) + std::string(chars[1])];
+  longest = std::max(longest, form.size());
 }
 
 const Division* DivisionIndex::Find(const std::string& code) const {
@@ -122,11 +130,17 @@ std::optional<DivisionMatch> DivisionIndex::Resolve(std::string_view address) co
     std::size_t begin, end;  // character span
   };
   std::vector<Hit> hits;
-  for (std::size_t i = 0; i < chars.size(); ++i) {
+  std::string start;
+  for (std::size_t i = 0; i + 1 < chars.size(); ++i) {
+    // Only where a name begins: most positions are skipped after one look-up.
+    start.assign(chars[i]).append(chars[i + 1]);
+    auto begins = starts_.find(start);
+    if (begins == starts_.end()) continue;
     std::size_t bytes = 0;
     const std::size_t offset = static_cast<std::size_t>(chars[i].data() - chars[0].data());
     for (std::size_t n = 1; n <= max_chars && i + n <= chars.size(); ++n) {
       bytes += chars[i + n - 1].size();
+      if (bytes > begins->second) break;
       if (n < 2) continue;
       auto it = by_name_.find(std::string(address.substr(offset, bytes)));
       if (it == by_name_.end()) continue;

@@ -57,12 +57,14 @@ class DivisionIndex {
     bool full;  // the official name, not a short form
   };
   static int Level(const std::string& code);
+  void AddForm(const std::string& form, std::uint32_t division, bool full);
   DivisionRef Ref(const std::string& code) const;
 
   std::vector<Division> divisions_;
   std::unordered_map<std::string, std::uint32_t> by_code_;
   std::unordered_map<std::string, std::vector<Form>> by_name_;  // name form → divisions
   std::unordered_map<std::string, std::vector<std::uint32_t>> children_;
+  std::unordered_map<std::string, std::size_t> starts_;  // first two characters of a name form → its longest length in bytes
   std::size_t longest_name_ = 0;  // in bytes
   std::string home_;
 };
