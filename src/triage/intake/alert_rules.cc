@@ -124,7 +124,10 @@ Result<AlertRules> AlertRules::Parse(const std::string& tsv) {
       return it != column.end() && it->second < f.size() ? f[it->second] : std::string();
     };
     Rule r{get("kind"), get("code"), get("label"), SplitWords(get("keywords")),
-           SplitWords(column.count("requires") ? get("requires") : get("required")), {}, SplitWords(get("categories"))};
+           SplitWords(column.count("requires") ? get("requires") : get("required")), {}, SplitWords(get("categories")),
+           SplitWords(get("signals"))};
+    for (const std::string& s : r.signals)
+      if (s != "outside_home") return Status::InvalidArgument("signals", where + "unknown signal '" + s + "'");
     if (r.kind != "emergency" && r.kind != "out_of_scope")
       return Status::InvalidArgument("kind", where + "kind must be emergency or out_of_scope");
     if (r.code.empty()) return Status::InvalidArgument("code", where + "no code");
@@ -139,15 +142,17 @@ Result<AlertRules> AlertRules::Parse(const std::string& tsv) {
                                                        u_errorName(status) + ")");
       r.patterns.push_back(std::move(p));
     }
-    if (r.keywords.empty() && r.patterns.empty() && r.categories.empty())
-      return Status::InvalidArgument("keywords", where + "no keywords, patterns or categories");
+    if (r.keywords.empty() && r.patterns.empty() && r.categories.empty() && r.signals.empty())
+      return Status::InvalidArgument("keywords", where + "no keywords, patterns, categories or signals");
     rules.rules_.push_back(std::move(r));
   }
   return rules;
 }
 
-std::vector<Alert> AlertRules::Check(const std::string& text, const std::string& top_category,
-                                     double confidence) const {
+std::vector<Alert> AlertRules::Check(const std::string& text) const { return Check(text, Signals()); }
+
+std::vector<Alert> AlertRules::Check(const std::string& text, const Signals& signals) const {
+  const std::string& top_category = signals.top_category;
   std::vector<Alert> emergencies, others;
   std::set<std::string> seen;
   std::optional<icu::UnicodeString> utext;  // converted once, when a rule has patterns
@@ -175,7 +180,11 @@ std::vector<Alert> AlertRules::Check(const std::string& text, const std::string&
           matched.push_back(found);
       }
     }
-    if (matched.empty() && !top_category.empty() && confidence >= kCategoryConfidence)
+    for (const std::string& s : r.signals) {
+      if (!matched.empty()) break;
+      if (auto it = signals.raised.find(s); it != signals.raised.end()) matched.push_back(it->second);
+    }
+    if (matched.empty() && !top_category.empty() && signals.confidence >= kCategoryConfidence)
       for (const std::string& prefix : r.categories)
         if (top_category.rfind(prefix, 0) == 0) {
           matched.push_back("分类:" + top_category);

@@ -10,10 +10,13 @@
 //     "法院.{0,6}(判|执行)"; separated by ｜ only) matches, with the same
 //     negation and past-tense guards; or
 //   - the classifier's most likely category, at `kCategoryConfidence` or more,
-//     lies under one of its `categories` (taxonomy code prefixes).
+//     lies under one of its `categories` (taxonomy code prefixes); or
+//   - one of its `signals` was raised by another part of triage:
+//     "outside_home" — the address lies, unambiguously, outside the area the
+//     hotline serves (divisions.h).
 // Rules are data (data/triage/alert_rules.tsv; columns kind, code, label,
-// keywords, requires, and optionally patterns, categories), edited without a
-// rebuild. Thread-safe once parsed.
+// keywords, requires, and optionally patterns, categories, signals), edited
+// without a rebuild. Thread-safe once parsed.
 #pragma once
 
 #include <map>
@@ -43,10 +46,16 @@ class AlertRules {
 
   static constexpr double kCategoryConfidence = 0.5;
 
-  // Alerts for a (normalised) appeal text and, optionally, the classifier's most
-  // likely category and its confidence: emergencies first, each code once.
-  std::vector<Alert> Check(const std::string& text, const std::string& top_category = {},
-                           double confidence = 0) const;
+  // What triage knows besides the text.
+  struct Signals {
+    std::string top_category;  // the classifier's most likely category
+    double confidence = 0;     // its probability
+    std::map<std::string, std::string> raised;  // signal name → what to show ("outside_home" → "北京市朝阳区")
+  };
+
+  // Alerts for a (normalised) appeal text: emergencies first, each code once.
+  std::vector<Alert> Check(const std::string& text, const Signals& signals) const;
+  std::vector<Alert> Check(const std::string& text) const;
   std::size_t size() const { return rules_.size(); }
 
  private:
@@ -56,6 +65,7 @@ class AlertRules {
     std::vector<std::string> keywords, required;
     std::vector<std::shared_ptr<const Pattern>> patterns;
     std::vector<std::string> categories;
+    std::vector<std::string> signals;
   };
   std::vector<Rule> rules_;
   std::map<std::string, std::string> scripts_;

@@ -91,10 +91,21 @@ TEST(AlertRules, PatternsAndTheClassifiersCategory) {
   EXPECT_EQ(Codes(city, "楼下有人在打架，已经见血了")[0], "110");
   EXPECT_TRUE(Codes(city, "昨天晚上有人打架，现在已经处理完了").empty());
   // The category fires only when the classifier is confident enough.
-  EXPECT_EQ(rules->Check("一段话", "130105", 0.8).size(), 1u);
-  EXPECT_TRUE(rules->Check("一段话", "130105", 0.3).empty());
-  EXPECT_TRUE(rules->Check("一段话", "140105", 0.9).empty());
-  EXPECT_EQ(rules->Check("一段话", "130105", 0.8)[0].matched, std::vector<std::string>{"分类:130105"});
+  EXPECT_EQ(rules->Check("一段话", {"130105", 0.8, {}}).size(), 1u);
+  EXPECT_TRUE(rules->Check("一段话", {"130105", 0.3, {}}).empty());
+  EXPECT_TRUE(rules->Check("一段话", {"140105", 0.9, {}}).empty());
+  EXPECT_EQ(rules->Check("一段话", {"130105", 0.8, {}})[0].matched, std::vector<std::string>{"分类:130105"});
+}
+
+TEST(AlertRules, SignalsFromOtherPartsOfTriage) {
+  auto rules = AlertRules::Parse("kind\tcode\tlabel\tkeywords\tsignals\nout_of_scope\tOOS03\t外地\t外省\toutside_home\n");
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  EXPECT_TRUE(rules->Check("我家门口的路灯坏了").empty());
+  auto outside = rules->Check("我家门口的路灯坏了", {"", 0, {{"outside_home", "北京市朝阳区"}}});
+  ASSERT_EQ(outside.size(), 1u);
+  EXPECT_EQ(outside[0].matched, std::vector<std::string>{"北京市朝阳区"});
+  EXPECT_EQ(AlertRules::Parse("kind\tcode\tlabel\tkeywords\tsignals\nout_of_scope\tX\tx\t\tmoon\n").status().field(),
+            "signals");
 }
 
 }  // namespace

@@ -49,6 +49,12 @@ class DivisionIndex {
   std::optional<DivisionMatch> Resolve(std::string_view address) const;
 
   std::size_t size() const { return divisions_.size(); }
+  const std::string& home() const { return home_; }
+  // Whether a resolved division lies outside the home area (false without a home,
+  // and for the home's own ancestors: "江西" is not outside 抚州市).
+  bool OutsideHome(const std::string& code) const {
+    return !home_.empty() && code.rfind(home_, 0) != 0 && home_.rfind(code, 0) != 0;
+  }
   const Division* Find(const std::string& code) const;
 
  private:

@@ -63,8 +63,15 @@ TriageResult IntakeAssistant::Triage(const TriageInput& input) const {
     auto hits = kb_->Search(q);
     if (hits.ok()) r.knowledge = std::move(hits).value();
   }
-  r.alerts = r.categories.empty() ? alerts_.Check(text)
-                                  : alerts_.Check(text, r.categories.front().code, r.categories.front().confidence);
+  AlertRules::Signals signals;
+  if (!r.categories.empty()) signals = {r.categories.front().code, r.categories.front().confidence, {}};
+  if (r.division && !r.division->ambiguous && r.division->confidence >= 0.6 && divisions_->OutsideHome(r.division->code)) {
+    std::string place;
+    for (const auto* level : {&r.division->province, &r.division->city, &r.division->district, &r.division->street})
+      if (*level && (*level)->name != "市辖区") place += (*level)->name;
+    signals.raised["outside_home"] = place;
+  }
+  r.alerts = alerts_.Check(text, signals);
   return r;
 }
 
