@@ -2,7 +2,11 @@ import { describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, nextTick, ref } from 'vue'
 import { mount } from '@vue/test-utils'
 import { ApiError, userMessage } from '../api/errors.js'
+import { notifyError } from '../api/notify.js'
 import { useOptionalList } from './useOptionalList.js'
+import { useLoader } from './useLoader.js'
+
+vi.mock('../api/notify.js', () => ({ notifyError: vi.fn(), notifySuccess: vi.fn() }))
 
 const tick = () => new Promise((r) => setTimeout(r))
 
@@ -69,5 +73,27 @@ describe('useOptionalList', () => {
     await state.load()
     expect(state.failure.value).toBe('')
     expect(state.items.value).toEqual([1])
+  })
+})
+
+describe('useLoader', () => {
+  it('is loading while the work runs and hands back its result', async () => {
+    let finish
+    const { loading, load } = useLoader((n) => new Promise((r) => { finish = () => r(n * 2) }))
+    expect(loading.value).toBe(false)
+    const done = load(21)
+    expect(loading.value).toBe(true)
+    finish()
+    expect(await done).toBe(42)
+    expect(loading.value).toBe(false)
+  })
+
+  it('shows a failure as a toast, not as a thrown error', async () => {
+    notifyError.mockClear()
+    const err = new ApiError(500)
+    const { loading, load } = useLoader(async () => { throw err })
+    await expect(load()).resolves.toBeUndefined()
+    expect(notifyError).toHaveBeenCalledWith(err)
+    expect(loading.value).toBe(false)
   })
 })
