@@ -522,6 +522,16 @@ TEST_F(ServerTest, KnowledgeBaseSearchEditAndHistory) {
   EXPECT_TRUE(contains(op.Get("/api/v1/kb?q=%E7%96%AB%E8%8B%97%E6%8E%A5%E7%A7%8D").Json()["items"]));  // 疫苗接种
   ASSERT_EQ(sup.Request("DELETE", "/api/v1/kb/" + new_id + "?version=2").status, 200);
   EXPECT_FALSE(contains(op.Get("/api/v1/kb?q=%E7%96%AB%E8%8B%97%E6%8E%A5%E7%A7%8D").Json()["items"]));
+  // Editing a withdrawn entry keeps it withdrawn; "active": true puts it back in force.
+  edit["version"] = 3;
+  auto still = sup.Request("PUT", "/api/v1/kb/" + new_id, edit.dump());
+  ASSERT_EQ(still.status, 200) << still.body;
+  EXPECT_FALSE(still.Json()["active"].get<bool>());
+  EXPECT_FALSE(contains(op.Get("/api/v1/kb?q=%E7%96%AB%E8%8B%97%E6%8E%A5%E7%A7%8D").Json()["items"]));
+  edit["version"] = 4;
+  edit["active"] = true;
+  EXPECT_TRUE(sup.Request("PUT", "/api/v1/kb/" + new_id, edit.dump()).Json()["active"].get<bool>());
+  EXPECT_TRUE(contains(op.Get("/api/v1/kb?q=%E7%96%AB%E8%8B%97%E6%8E%A5%E7%A7%8D").Json()["items"]));
 
   // The portal sees public entries only, without staff fields.
   HttpClient citizen = server_->Client();

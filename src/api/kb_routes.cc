@@ -138,6 +138,12 @@ void RestApi::AddKbRoutes() {
                 auto entry = EntryFromBody(*body);
                 if (!entry.ok()) return StatusResponse(entry.status());
                 entry->id = p.at("id");
+                // An edit keeps the entry withdrawn or in force unless "active" says otherwise.
+                auto current = service_.KbGet(entry->id, a);
+                if (!current.ok()) return StatusResponse(current.status());
+                std::optional<bool> active;
+                if (Status s = json_fields::ReadBool(*body, "active", active); !s.ok()) return StatusResponse(s);
+                entry->active = active.value_or(current->active);
                 auto stored = service_.KbPut(*entry, static_cast<int>(version), a);
                 if (!stored.ok()) return StatusResponse(stored.status());
                 return Json(200, EntryView(*stored, *service_.reference(), true));
