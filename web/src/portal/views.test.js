@@ -46,6 +46,12 @@ async function type(w, selector, value) {
   await el.setValue(value)
 }
 
+// Submits a form and waits for what the submit asked of the server.
+async function submit(w, selector) {
+  await w.find(selector).trigger('submit')
+  await flushPromises()
+}
+
 // The form loads the area list for its picker; the tests look at the other calls.
 const AREAS = {
   items: [
@@ -82,8 +88,7 @@ afterEach(() => {
 describe('SubmitView', () => {
   it('does not send an incomplete form, and says what is missing', async () => {
     const w = await mountAt(SubmitView, '/submit')
-    await w.find('[data-test="portal-form"]').trigger('submit')
-    await flushPromises()
+    await submit(w, '[data-test="portal-form"]')
     await new Promise((r) => setTimeout(r, 150)) // form items show errors after a short debounce
     expect(calls()).toEqual([])
     expect(w.text()).toContain('请选择诉求类型')
@@ -99,8 +104,7 @@ describe('SubmitView', () => {
     await type(w, 'textarea[data-test="portal-content"]', '夜间施工噪音很大，影响休息')
     await type(w, 'input[data-test="portal-name"]', '王女士')
     await type(w, 'input[data-test="portal-phone"]', '139 0000 2222')
-    await w.find('[data-test="portal-form"]').trigger('submit')
-    await flushPromises()
+    await submit(w, '[data-test="portal-form"]')
 
     const [url, init] = calls()[0]
     expect(url).toBe('/api/v1/public/appeals')
@@ -123,8 +127,7 @@ describe('SubmitView', () => {
     await type(w, 'textarea[data-test="portal-content"]', '路灯一周不亮了')
     await type(w, 'input[data-test="portal-name"]', '张三')
     await type(w, 'input[data-test="portal-phone"]', '13800138000')
-    await w.find('[data-test="portal-form"]').trigger('submit')
-    await flushPromises()
+    await submit(w, '[data-test="portal-form"]')
     await new Promise((r) => setTimeout(r, 150))
     expect(w.text()).toContain('「联系电话」填写有误，请检查')
     expect(w.find('[data-test="portal-result"]').exists()).toBe(false)
@@ -162,8 +165,7 @@ describe('the map picker', () => {
     await type(w, 'textarea[data-test="portal-content"]', '路边占道经营，影响通行')
     await type(w, 'input[data-test="portal-name"]', '赵先生')
     await type(w, 'input[data-test="portal-phone"]', '13700001111')
-    await w.find('[data-test="portal-form"]').trigger('submit')
-    await flushPromises()
+    await submit(w, '[data-test="portal-form"]')
     const [url, init] = calls()[0]
     expect(url).toBe('/api/v1/public/appeals')
     expect(JSON.parse(init.body)).toMatchObject({ area: 'LC-D01-S01', location: { lat: 28.059877, lon: 116.051235 } })
@@ -194,8 +196,7 @@ describe('TrackView', () => {
     reply(respond(200, view({ state: 'closed', can_evaluate: false, satisfaction: 'satisfied', closed_at: '2026-11-23T13:00:00+08:00' })))
     await w.find('[data-test="portal-satisfaction"] input[value="satisfied"]').setValue(true)
     await w.findAll('[data-test="portal-resolved"] input')[0].setValue(true)
-    await w.find('[data-test="portal-evaluate"] form').trigger('submit')
-    await flushPromises()
+    await submit(w, '[data-test="portal-evaluate"] form')
     const [url, init] = fetch.mock.calls[1]
     expect(url).toBe('/api/v1/public/tickets/LC20261123000300/evaluation')
     expect(JSON.parse(init.body)).toEqual({ code: '867259', satisfaction: 'satisfied', resolved: true })
@@ -210,14 +211,12 @@ describe('TrackView', () => {
     await type(w, 'input[data-test="portal-track-number"]', 'lc20261123000300')
     await type(w, 'input[data-test="portal-track-code"]', '000000')
     reply(respond(404, { error: { code: 'not_found', message: 'no ticket with this number and query code' } }))
-    await w.find('[data-test="portal-track-form"]').trigger('submit')
-    await flushPromises()
+    await submit(w, '[data-test="portal-track-form"]')
     expect(fetch.mock.calls[0][0]).toBe('/api/v1/public/tickets/LC20261123000300?code=000000')
     expect(w.find('[data-test="portal-track-error"]').text()).toBe('未找到：请核对工单编号和查询码')
 
     reply(respond(429, { error: { code: 'rate_limited', message: 'too many requests' } }, { 'Retry-After': '600' }))
-    await w.find('[data-test="portal-track-form"]').trigger('submit')
-    await flushPromises()
+    await submit(w, '[data-test="portal-track-form"]')
     expect(w.find('[data-test="portal-track-error"]').text()).toBe('查询次数过多，为保护您的信息安全，请 10 分钟后再试')
     w.unmount()
   })
@@ -225,8 +224,7 @@ describe('TrackView', () => {
   it('checks the input before asking the server', async () => {
     const w = await mountAt(TrackView, '/track')
     await type(w, 'input[data-test="portal-track-number"]', 'LC123')
-    await w.find('[data-test="portal-track-form"]').trigger('submit')
-    await flushPromises()
+    await submit(w, '[data-test="portal-track-form"]')
     await new Promise((r) => setTimeout(r, 150))
     expect(fetch).not.toHaveBeenCalled()
     expect(w.text()).toContain('工单编号格式不正确')
@@ -248,8 +246,7 @@ describe('KnowledgeView', () => {
     expect(calls()[0][0]).toBe('/api/v1/public/kb?per_page=10') // common questions first
     reply(respond(200, { items: [hit], total: 1 }))
     await type(w, 'input[data-test="portal-kb-q"]', ' 公积金 ')
-    await w.find('[data-test="portal-kb-form"]').trigger('submit')
-    await flushPromises()
+    await submit(w, '[data-test="portal-kb-form"]')
     await new Promise((r) => setTimeout(r, 0))
     await flushPromises()
     expect(router.currentRoute.value.query).toEqual({ q: '公积金' })
@@ -267,8 +264,7 @@ describe('KnowledgeView', () => {
     const w = await mountAt(KnowledgeView, '/kb?q=火星移民')
     expect(w.find('[data-test="portal-kb-empty"]').text()).toContain('没有找到相关解答')
     reply(respond(429, { error: { code: 'rate_limited', message: 'too many' } }, { 'Retry-After': '120' }))
-    await w.find('[data-test="portal-kb-form"]').trigger('submit')
-    await flushPromises()
+    await submit(w, '[data-test="portal-kb-form"]')
     expect(w.find('[data-test="portal-kb-error"]').text()).toBe('查询过于频繁，请 2 分钟后再试')
     w.unmount()
   })
