@@ -718,6 +718,21 @@ TEST(AdminTest, UsersUnitsTaxonomyAndCatalog) {
   }
   EXPECT_EQ(admin.Request("PUT", "/api/v1/categories", json{{"items", skipped}}.dump()).Json()["error"]["field"],
             "level");
+
+  // Every accepted change is in the audit trail, newest first; refused ones are not.
+  auto audit = admin.Get("/api/v1/audit?per_page=10");
+  ASSERT_EQ(audit.status, 200) << audit.body;
+  const json trail = audit.Json()["items"];
+  std::vector<std::string> actions;
+  for (const auto& r : trail) actions.push_back(r["action"]);
+  EXPECT_EQ(actions, (std::vector<std::string>{"replace_units", "replace_catalog", "update_user", "create_user"}));
+  EXPECT_EQ(trail[0]["actor"], "admin");
+  EXPECT_NE(trail[0]["summary"].get<std::string>().find("东华街道（新）"), std::string::npos) << trail[0]["summary"];
+  EXPECT_NE(trail[1]["summary"].get<std::string>().find(" → 2; removed"), std::string::npos) << trail[1]["summary"];
+  EXPECT_NE(trail[2]["summary"].get<std::string>().find("disabled"), std::string::npos) << trail[2]["summary"];
+  EXPECT_EQ(admin.Get("/api/v1/audit?per_page=1&page=2").Json()["items"][0]["action"], "replace_catalog");
+  EXPECT_EQ(admin.Get("/api/v1/audit?per_page=500").Json()["error"]["field"], "per_page");
+  EXPECT_EQ(op.Get("/api/v1/audit").status, 403);
 }
 
 }  // namespace

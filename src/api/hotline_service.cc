@@ -1,5 +1,6 @@
 #include "api/hotline_service.h"
 
+#include "api/audit_summary.h"
 #include "api/credentials.h"
 
 #include <cctype>
@@ -278,10 +279,17 @@ Status HotlineService::SaveUser(User user, const std::string& password, bool is_
   }
   if (user.username == actor.username && (!user.active || user.role != Role::kAdmin))
     return Status::InvalidArgument("role", "you cannot demote or disable yourself");
-  HOTLINE_RETURN_IF_ERROR(store_.PutUser(user));
+  const AuditRecord audit{0, clock_.Now(), actor.username, is_new ? "create_user" : "update_user",
+                          SummariseUser(user, is_new, !password.empty())};
+  HOTLINE_RETURN_IF_ERROR(store_.PutUser(user, &audit));
   std::lock_guard lock(sessions_mu_);
   sessions_.clear();  // roles may have changed: re-check every session with the store
   return Status::Ok();
+}
+
+Result<std::vector<AuditRecord>> HotlineService::Audit(int limit, int offset, const Actor& actor) {
+  HOTLINE_RETURN_IF_ERROR(RequireAdmin(actor));
+  return store_.ListAudit(limit, offset);
 }
 
 Status HotlineService::ReplaceUnits(std::vector<Unit> units, const Actor& actor) {
@@ -290,7 +298,9 @@ Status HotlineService::ReplaceUnits(std::vector<Unit> units, const Actor& actor)
   if (!tree.ok()) return tree.status();
   for (const CatalogRule& r : reference()->catalog)
     if (!tree->Find(r.lead)) return Status::InvalidArgument("units", "unit " + r.lead + " is still used by the catalog");
-  HOTLINE_RETURN_IF_ERROR(store_.ReplaceUnits(units));
+  const AuditRecord audit{0, clock_.Now(), actor.username, "replace_units",
+                          SummariseUnits(reference()->units.units(), units)};
+  HOTLINE_RETURN_IF_ERROR(store_.ReplaceUnits(units, &audit));
   return LoadReferenceData();
 }
 
@@ -301,7 +311,9 @@ Status HotlineService::ReplaceCategories(std::vector<Category> categories, const
   for (const CatalogRule& r : reference()->catalog)
     if (!tax->Find(r.category))
       return Status::InvalidArgument("categories", "category " + r.category + " is still used by the catalog");
-  HOTLINE_RETURN_IF_ERROR(store_.ReplaceCategories(categories));
+  const AuditRecord audit{0, clock_.Now(), actor.username, "replace_categories",
+                          SummariseCategories(reference()->taxonomy.categories(), categories)};
+  HOTLINE_RETURN_IF_ERROR(store_.ReplaceCategories(categories, &audit));
   return LoadReferenceData();
 }
 
@@ -319,7 +331,8 @@ Status HotlineService::ReplaceCatalog(std::vector<CatalogRule> rules, const Acto
     for (const auto& co : r.co_units)
       if (!ref->units.Find(co)) return Status::InvalidArgument("co_units", at + "unknown unit " + co);
   }
-  HOTLINE_RETURN_IF_ERROR(store_.ReplaceCatalog(rules));
+  const AuditRecord audit{0, clock_.Now(), actor.username, "replace_catalog", SummariseCatalog(ref->catalog, rules)};
+  HOTLINE_RETURN_IF_ERROR(store_.ReplaceCatalog(rules, &audit));
   return LoadReferenceData();
 }
 

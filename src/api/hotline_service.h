@@ -98,6 +98,8 @@ class HotlineService {
   Status ReplaceUnits(std::vector<Unit> units, const Actor& actor);
   Status ReplaceCategories(std::vector<Category> categories, const Actor& actor);
   Status ReplaceCatalog(std::vector<CatalogRule> rules, const Actor& actor);
+  // The audit trail of these changes, newest first (admin only).
+  Result<std::vector<AuditRecord>> Audit(int limit, int offset, const Actor& actor);
 
   // Attachments (attachments.cc): photos and documents of a ticket, for anyone
   // who may see the ticket. Attach checks the name, type and size (≤ 10 MiB) and

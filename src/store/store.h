@@ -88,20 +88,30 @@ struct Attachment {
   UnixSeconds uploaded_at = 0;
 };
 
+// Who changed what in the city's set-up (users, units, taxonomy, catalog): one
+// record per change, written in the change's transaction, never altered.
+struct AuditRecord {
+  std::int64_t seq = 0;  // assigned by the store
+  UnixSeconds at = 0;
+  std::string actor;
+  std::string action;   // "replace_units", "replace_categories", "replace_catalog", "create_user", "update_user"
+  std::string summary;  // what changed, for people ("132 → 133 rules; added 1201 × LC-D01 → LC-ZLS")
+};
+
 class Store {
  public:
   virtual ~Store() = default;
 
-  // Reference data.
-  virtual Status ReplaceUnits(const std::vector<Unit>& units) = 0;
+  // Reference data. With `audit`, its record is written in the same transaction.
+  virtual Status ReplaceUnits(const std::vector<Unit>& units, const AuditRecord* audit = nullptr) = 0;
   virtual Result<std::vector<Unit>> LoadUnits() = 0;
-  virtual Status ReplaceCategories(const std::vector<Category>& categories) = 0;
+  virtual Status ReplaceCategories(const std::vector<Category>& categories, const AuditRecord* audit = nullptr) = 0;
   virtual Result<std::vector<Category>> LoadCategories() = 0;
-  virtual Status ReplaceCatalog(const std::vector<CatalogRule>& rules) = 0;
+  virtual Status ReplaceCatalog(const std::vector<CatalogRule>& rules, const AuditRecord* audit = nullptr) = 0;
   virtual Result<std::vector<CatalogRule>> LoadCatalog() = 0;
 
   // Users and sessions. Tokens are stored hashed.
-  virtual Status PutUser(const User& user) = 0;
+  virtual Status PutUser(const User& user, const AuditRecord* audit = nullptr) = 0;
   virtual Status PutUsers(const std::vector<User>& users) = 0;
   virtual Result<User> FindUser(const std::string& username) = 0;
   virtual Result<std::vector<User>> ListUsers() = 0;
@@ -130,6 +140,9 @@ class Store {
   virtual Result<std::vector<Attachment>> ListAttachments(TicketId id) = 0;  // oldest first
   // NotFound unless the attachment belongs to the ticket.
   virtual Result<std::string> ReadAttachment(TicketId id, const std::string& attachment_id) = 0;
+
+  // The audit trail, newest first.
+  virtual Result<std::vector<AuditRecord>> ListAudit(int limit, int offset) = 0;
 
   // Dispatch and return counts per unit and level-2 category, from the event log.
   virtual Result<std::vector<RoutingCount>> RoutingCounts() = 0;

@@ -137,6 +137,17 @@ CREATE TABLE attachments (
 CREATE INDEX attachments_ticket ON attachments(ticket_id, uploaded_at);
 CREATE TRIGGER attachments_no_update BEFORE UPDATE ON attachments BEGIN SELECT RAISE(ABORT, 'attachments are immutable'); END;
 )sql"},
+      {4, "audit trail of administrative changes", R"sql(
+CREATE TABLE admin_audit (
+  seq     INTEGER PRIMARY KEY,
+  at      INTEGER NOT NULL,
+  actor   TEXT NOT NULL,
+  action  TEXT NOT NULL,
+  summary TEXT NOT NULL
+);
+CREATE TRIGGER admin_audit_no_update BEFORE UPDATE ON admin_audit BEGIN SELECT RAISE(ABORT, 'the audit trail is immutable'); END;
+CREATE TRIGGER admin_audit_no_delete BEFORE DELETE ON admin_audit BEGIN SELECT RAISE(ABORT, 'the audit trail is immutable'); END;
+)sql"},
   };
   return kMigrations;
 }

@@ -41,8 +41,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
 
 // --- reference data ---------------------------------------------------------
 
-Status SqliteStore::ReplaceUnits(const std::vector<Unit>& units) {
+Status SqliteStore::ReplaceUnits(const std::vector<Unit>& units, const AuditRecord* audit) {
   return commit_.Write([&](Connection& db) -> Status {
+    HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
     HOTLINE_RETURN_IF_ERROR(db.Exec("DELETE FROM units"));
     ASSIGN_OR_RETURN(ins, db.Prepare("INSERT INTO units (code, name, kind, parent) VALUES (?1, ?2, ?3, ?4)"));
     for (const Unit& u : units) {
@@ -67,8 +68,9 @@ Result<std::vector<Unit>> SqliteStore::LoadUnits() {
   });
 }
 
-Status SqliteStore::ReplaceCategories(const std::vector<Category>& categories) {
+Status SqliteStore::ReplaceCategories(const std::vector<Category>& categories, const AuditRecord* audit) {
   return commit_.Write([&](Connection& db) -> Status {
+    HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
     HOTLINE_RETURN_IF_ERROR(db.Exec("DELETE FROM categories"));
     ASSIGN_OR_RETURN(ins, db.Prepare("INSERT INTO categories (code, name, parent, level) VALUES (?1, ?2, ?3, ?4)"));
     for (const Category& c : categories) {
@@ -89,8 +91,9 @@ Result<std::vector<Category>> SqliteStore::LoadCategories() {
   });
 }
 
-Status SqliteStore::ReplaceCatalog(const std::vector<CatalogRule>& rules) {
+Status SqliteStore::ReplaceCatalog(const std::vector<CatalogRule>& rules, const AuditRecord* audit) {
   return commit_.Write([&](Connection& db) -> Status {
+    HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
     HOTLINE_RETURN_IF_ERROR(db.Exec("DELETE FROM catalog"));
     ASSIGN_OR_RETURN(
         ins, db.Prepare("INSERT INTO catalog (category, area, enterprise, lead, co_units) VALUES (?1,?2,?3,?4,?5)"));
@@ -150,7 +153,31 @@ constexpr const char* kUserColumns = "SELECT username, password_hash, role, unit
 
 }  // namespace
 
-Status SqliteStore::PutUser(const User& user) { return PutUsers({user}); }
+Status SqliteStore::PutUser(const User& user, const AuditRecord* audit) {
+  return commit_.Write([&](Connection& db) -> Status {
+    HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
+    ASSIGN_OR_RETURN(ins, db.Prepare(kUpsertUser));
+    return BindUser(ins, user);
+  });
+}
+
+Status SqliteStore::InsertAudit(Connection& db, const AuditRecord* audit) {
+  if (!audit) return Status::Ok();
+  ASSIGN_OR_RETURN(ins, db.Prepare("INSERT INTO admin_audit (at, actor, action, summary) VALUES (?1, ?2, ?3, ?4)"));
+  return ins.Bind(1, audit->at).Bind(2, audit->actor).Bind(3, audit->action).Bind(4, audit->summary).Run();
+}
+
+Result<std::vector<AuditRecord>> SqliteStore::ListAudit(int limit, int offset) {
+  return Read([&](Connection& db) -> Result<std::vector<AuditRecord>> {
+    ASSIGN_OR_RETURN(q, db.Prepare("SELECT seq, at, actor, action, summary FROM admin_audit ORDER BY seq DESC "
+                                   "LIMIT ?1 OFFSET ?2"));
+    q.Bind(1, limit).Bind(2, offset);
+    std::vector<AuditRecord> out;
+    while (q.Step()) out.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4)});
+    HOTLINE_RETURN_IF_ERROR(q.status());
+    return out;
+  });
+}
 
 Status SqliteStore::PutUsers(const std::vector<User>& users) {
   return commit_.Write([&](Connection& db) -> Status {

@@ -22,14 +22,15 @@ class SqliteStore final : public Store {
   // `path` is a file path or ":memory:". Applies migrations.
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, int readers = 4);
 
-  Status ReplaceUnits(const std::vector<Unit>& units) override;
+  Status ReplaceUnits(const std::vector<Unit>& units, const AuditRecord* audit = nullptr) override;
   Result<std::vector<Unit>> LoadUnits() override;
-  Status ReplaceCategories(const std::vector<Category>& categories) override;
+  Status ReplaceCategories(const std::vector<Category>& categories, const AuditRecord* audit = nullptr) override;
   Result<std::vector<Category>> LoadCategories() override;
-  Status ReplaceCatalog(const std::vector<CatalogRule>& rules) override;
+  Status ReplaceCatalog(const std::vector<CatalogRule>& rules, const AuditRecord* audit = nullptr) override;
   Result<std::vector<CatalogRule>> LoadCatalog() override;
 
-  Status PutUser(const User& user) override;
+  Status PutUser(const User& user, const AuditRecord* audit = nullptr) override;
+  Result<std::vector<AuditRecord>> ListAudit(int limit, int offset) override;
   Status PutUsers(const std::vector<User>& users) override;
   Result<User> FindUser(const std::string& username) override;
   Result<std::vector<User>> ListUsers() override;
@@ -73,6 +74,7 @@ class SqliteStore final : public Store {
   Status WriteTicket(sqlite::Connection& db, const Ticket& t, int expected_version);
   Status WriteTicketUnits(sqlite::Connection& db, const Ticket& t);
   Status InsertEvent(sqlite::Connection& db, const Event& e);
+  Status InsertAudit(sqlite::Connection& db, const AuditRecord* audit);  // no-op without a record
   // Inside a write: loads the ticket, applies `change`, writes the new state and its event.
   Status ApplyChange(sqlite::Connection& db, TicketId id,
                      const std::function<Result<Transition>(const Ticket&)>& change, Ticket& result);

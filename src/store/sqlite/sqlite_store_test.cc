@@ -56,6 +56,23 @@ class SqliteStoreTest : public ::testing::Test {
   Context ctx_;
 };
 
+TEST_F(SqliteStoreTest, AuditRecordIsWrittenWithItsChangeOrNotAtAll) {
+  AuditRecord audit{0, ctx_.now, "admin", "replace_units", "units: 0 → 2"};
+  std::vector<Unit> twice = {units_.units().front(), units_.units().front()};  // the same code twice
+  EXPECT_FALSE(store_->ReplaceUnits(twice, &audit).ok());
+  EXPECT_TRUE(store_->ListAudit(10, 0)->empty());
+  ASSERT_TRUE(store_->ReplaceUnits(units_.units(), &audit).ok());
+  audit.action = "replace_catalog";
+  ASSERT_TRUE(store_->ReplaceCatalog({}, &audit).ok());
+  auto trail = store_->ListAudit(10, 0);
+  ASSERT_EQ(trail->size(), 2u);
+  EXPECT_EQ((*trail)[0].action, "replace_catalog");  // newest first
+  EXPECT_GT((*trail)[0].seq, (*trail)[1].seq);
+  EXPECT_EQ(store_->ListAudit(10, 1)->size(), 1u);
+  ASSERT_TRUE(store_->ReplaceCatalog({}).ok());  // seeding: no record
+  EXPECT_EQ(store_->ListAudit(10, 0)->size(), 2u);
+}
+
 TEST_F(SqliteStoreTest, AttachmentAndItsEventAreOneTransaction) {
   Ticket t = Create();
   const std::string bytes = std::string("%PDF-1.4\0\x01\x02", 11) + std::string(5000, 'x');
