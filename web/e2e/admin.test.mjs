@@ -38,7 +38,7 @@ async function pickCascader(page, field, name) {
 test('admins see 系统管理 in the menu; other roles do not', async () => {
   const page = await loginAs('admin')
   await page.locator('[data-test="menu-group-admin"]', { hasText: '系统管理' }).waitFor()
-  for (const name of ['adminUsers', 'adminUnits', 'adminCategories', 'adminCatalog']) await page.locator(`[data-test="menu-${name}"]`).waitFor()
+  for (const name of ['adminUsers', 'adminUnits', 'adminCategories', 'adminCatalog', 'adminAudit']) await page.locator(`[data-test="menu-${name}"]`).waitFor()
   await page.context().close()
 
   const supervisor = await loginAs('supervisor')
@@ -154,6 +154,17 @@ test('分派目录: add a rule, save the whole catalog, see it after a reload, d
   await page.locator('[data-test="admin-save"]').click()
   await page.locator('.el-message--success', { hasText: `已保存，共 ${before} 条` }).first().waitFor()
   assert.equal((await rest('admin', 'GET', '/catalog')).items.length, before)
+
+  // 操作审计: the catalog save just made is the newest record, by admin.
+  await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 6000 }).catch(() => {})
+  await page.locator('[data-test="menu-adminAudit"]').click()
+  const newest = page.locator('[data-test="audit-table"] .el-table__body tr').first()
+  await newest.waitFor()
+  assert.equal((await newest.locator('[data-test="audit-action"]').innerText()).trim(), '替换分派目录')
+  assert.equal((await newest.locator('[data-test="audit-actor"]').innerText()).trim(), 'admin')
+  assert.match(await newest.locator('[data-test="audit-summary"]').innerText(), /catalog rules: \d+ → \d+/)
+  assert.equal(await page.locator('[data-test="audit-prev"]').isDisabled(), true)
+  await screenshot(page, 'admin-audit')
   assert.deepEqual(page.errors, [])
   await page.context().close()
 })

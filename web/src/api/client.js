@@ -192,6 +192,7 @@ export const api = {
   replaceCategories: (items) => request('PUT', '/categories', { body: { items } }),
   catalog: () => request('GET', '/catalog'),
   replaceCatalog: (items) => request('PUT', '/catalog', { body: { items } }),
+  audit: (query) => request('GET', '/audit', { query }),
 }
 
 // The citizen portal's calls: no login, rate-limited per client address on the server.

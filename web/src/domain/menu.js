@@ -15,6 +15,7 @@ export const MENU = [
   { name: 'adminUnits', path: '/admin/units', icon: 'OfficeBuilding', roles: ['admin'], group: 'admin' },
   { name: 'adminCategories', path: '/admin/categories', icon: 'Collection', roles: ['admin'], group: 'admin' },
   { name: 'adminCatalog', path: '/admin/catalog', icon: 'Guide', roles: ['admin'], group: 'admin' },
+  { name: 'adminAudit', path: '/admin/audit', icon: 'Memo', roles: ['admin'], group: 'admin' },
 ]
 
 export function menuFor(role) {

@@ -12,13 +12,13 @@ describe('role menus', () => {
     expect(names('callback')).toEqual(['callback', 'search', 'kb'])
     expect(names('supervisor')).toEqual(['dispatch', 'callback', 'supervise', 'search', 'kb', 'dashboard'])
     expect(names('analyst')).toEqual(['search', 'kb', 'dashboard'])
-    expect(names('admin')).toHaveLength(12)
+    expect(names('admin')).toHaveLength(13)
   })
 
   it('puts the admin screens under their own heading, for admins only', () => {
     const sections = menuSections('admin')
     expect(sections.map((s) => s.group)).toEqual(['', 'admin'])
-    expect(sections[1].items.map((m) => m.name)).toEqual(['adminUsers', 'adminUnits', 'adminCategories', 'adminCatalog'])
+    expect(sections[1].items.map((m) => m.name)).toEqual(['adminUsers', 'adminUnits', 'adminCategories', 'adminCatalog', 'adminAudit'])
     for (const r of ALL_ROLES.filter((x) => x !== 'admin')) {
       expect(menuSections(r).map((s) => s.group)).toEqual([''])
       expect(canAccess(r, 'adminCatalog')).toBe(false)

@@ -35,6 +35,7 @@ export default {
     adminUnits: 'Units',
     adminCategories: 'Categories',
     adminCatalog: 'Dispatch catalog',
+    adminAudit: 'Audit trail',
   },
   login: {
     title: 'Staff login',
@@ -43,6 +44,13 @@ export default {
     submit: 'Log in',
     demoHint: 'Demo accounts: admin, operator, dispatcher, supervisor, callback, analyst, or a unit code (e.g. LC-D01-S01); password demo',
     welcome: 'Welcome, {name}',
+  },
+  auditAction: {
+    replace_units: 'Replace units',
+    replace_categories: 'Replace categories',
+    replace_catalog: 'Replace dispatch catalog',
+    create_user: 'Create user',
+    update_user: 'Update user',
   },
   role: {
     operator: 'Operator',
@@ -650,6 +658,20 @@ export default {
       index: '#',
       none: '—',
       shown: '{shown} of {total} shown',
+    },
+    audit: {
+      at: 'Time',
+      actor: 'Operator',
+      action: 'Action',
+      summary: 'Summary',
+      allActions: 'All actions',
+      prev: 'Previous',
+      next: 'Next',
+      pageNo: 'Page {page}',
+      perPage: '{n} per page',
+      shown: '{shown} of {total} on this page',
+      empty: 'No audit records',
+      hint: 'Every change of users, units, categories and the dispatch catalog, newest first; the action filter applies to this page only.',
     },
   },
 }

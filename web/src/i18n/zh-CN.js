@@ -35,6 +35,7 @@ export default {
     adminUnits: '承办单位',
     adminCategories: '诉求分类',
     adminCatalog: '分派目录',
+    adminAudit: '操作审计',
   },
   login: {
     title: '坐席登录',
@@ -43,6 +44,13 @@ export default {
     submit: '登录',
     demoHint: '演示账号：admin、operator、dispatcher、supervisor、callback、analyst，或承办单位代码（如 LC-D01-S01）；密码均为 demo',
     welcome: '欢迎，{name}',
+  },
+  auditAction: {
+    replace_units: '替换承办单位',
+    replace_categories: '替换诉求分类',
+    replace_catalog: '替换分派目录',
+    create_user: '新建用户',
+    update_user: '修改用户',
   },
   role: {
     operator: '受理员',
@@ -651,6 +659,20 @@ export default {
       index: '序号',
       none: '—',
       shown: '显示 {shown} / {total} 条',
+    },
+    audit: {
+      at: '时间',
+      actor: '操作人',
+      action: '操作',
+      summary: '内容',
+      allActions: '全部操作',
+      prev: '上一页',
+      next: '下一页',
+      pageNo: '第 {page} 页',
+      perPage: '每页 {n} 条',
+      shown: '本页 {shown} / {total} 条',
+      empty: '没有审计记录',
+      hint: '记录用户、承办单位、诉求分类和分派目录的每次修改，最新的在前；按操作筛选只作用于当前页。',
     },
   },
 }

@@ -44,6 +44,7 @@ export const routes = [
         meta: screen('adminCategories'),
       },
       { path: 'admin/catalog', name: 'adminCatalog', component: () => import('../views/admin/CatalogView.vue'), meta: screen('adminCatalog') },
+      { path: 'admin/audit', name: 'adminAudit', component: () => import('../views/admin/AuditView.vue'), meta: screen('adminAudit') },
       { path: 'dashboard', name: 'dashboard', component: () => import('../views/DashboardView.vue'), meta: screen('dashboard') },
       {
         path: 'tickets/:id(\\d+)',
