@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "triage/intake/fuzzy_name.h"
+
 namespace hotline::triage {
 namespace {
 
@@ -14,17 +16,6 @@ constexpr std::array kSuffixes = {
     "村委会", "居委会", "街道", "地区", "省", "市", "区", "县", "旗", "盟", "镇", "乡"};
 // Municipalities and pseudo-cities whose name says nothing ("市辖区", "县").
 constexpr std::array kPlaceholderNames = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"};
-
-std::vector<std::string_view> Chars(std::string_view s) {
-  std::vector<std::string_view> out;
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const std::size_t len = std::min(s.size() - i, std::size_t{c < 0x80 ? 1u : c < 0xE0 ? 2u : c < 0xF0 ? 3u : 4u});
-    out.push_back(s.substr(i, len));
-    i += len;
-  }
-  return out;
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -41,20 +32,9 @@ std::string ShortForm(const std::string& name, int level) {
       else if (suffix == "居民委员会" || suffix == "居委会") core += "社区";
       else return "";
     }
-    return Chars(core).size() >= 2 ? core : "";
+    return Utf8Chars(core).size() >= 2 ? core : "";
   }
   return "";
-}
-
-// Whether `name` occurs in `text` with exactly one character different.
-bool NearlyContains(const std::vector<std::string_view>& text, const std::vector<std::string_view>& name) {
-  if (name.size() < 3 || text.size() < name.size()) return false;
-  for (std::size_t start = 0; start + name.size() <= text.size(); ++start) {
-    int diff = 0;
-    for (std::size_t k = 0; k < name.size() && diff <= 1; ++k) diff += text[start + k] != name[k];
-    if (diff == 1) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -102,7 +82,7 @@ Result<DivisionIndex> DivisionIndex::Build(std::vector<Division> divisions, std:
 void DivisionIndex::AddForm(const std::string& form, std::uint32_t division, bool full) {
   by_name_[form].push_back({division, full});
   longest_name_ = std::max(longest_name_, form.size());
-  const auto chars = Chars(form);
+  const auto chars = Utf8Chars(form);
   if (chars.size() < 2) return;
   std::size_t& longest = starts_[std::string(chars[0]) + std::string(chars[1])];
   longest = std::max(longest, form.size());
@@ -120,7 +100,7 @@ DivisionRef DivisionIndex::Ref(const std::string& code) const {
 
 std::optional<DivisionMatch> DivisionIndex::Resolve(std::string_view address) const {
   if (address.empty() || divisions_.empty()) return std::nullopt;
-  const auto chars = Chars(address.substr(0, 1000));  // an address is short; the rest is noise
+  const auto chars = Utf8Chars(address.substr(0, 1000));  // an address is short; the rest is noise
   const std::size_t max_chars = longest_name_ / 3 + 1;  // names are CJK: 3 bytes a character
 
   // Every name form in the text, with where it is.
@@ -199,7 +179,7 @@ std::optional<DivisionMatch> DivisionIndex::Resolve(std::string_view address) co
     std::string found;
     for (std::uint32_t k : kids->second) {
       const Division& child = divisions_[k];
-      if (NearlyContains(chars, Chars(child.name))) {
+      if (NearlyContains(chars, Utf8Chars(child.name))) {
         found = child.code;
         mistyped.push_back(child.name);
         break;

@@ -3,41 +3,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "triage/intake/fuzzy_name.h"
+
 namespace hotline::triage {
 namespace {
 
 // Official suffixes, longest first, stripped to get the short form people say.
 const char* kSuffixes[] = {"街道办事处", "居民委员会", "村委会", "居委会", "街道", "社区", "高新区", "开发区",
                            "新区", "区", "县", "镇", "乡", "村", "市"};
-
-std::size_t Utf8Length(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-// Splits a UTF-8 string into characters.
-std::vector<std::string> Chars(const std::string& s) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    out.push_back(s.substr(i, len));
-    i += len;
-  }
-  return out;
-}
-
-// Whether `name` occurs in `text` with at most one character different.
-bool NearlyContains(const std::vector<std::string>& text, const std::vector<std::string>& name) {
-  if (name.size() < 3 || text.size() < name.size()) return false;
-  for (std::size_t start = 0; start + name.size() <= text.size(); ++start) {
-    int diff = 0;
-    for (std::size_t k = 0; k < name.size() && diff <= 1; ++k) diff += text[start + k] != name[k];
-    if (diff == 1) return true;
-  }
-  return false;
-}
 
 int Depth(UnitKind kind) {
   switch (kind) {
@@ -58,7 +31,7 @@ Locator::Locator(const UnitTree& units, CityGeography geography) : units_(units)
       const std::string sfx(suffix);
       if (u.name.size() > sfx.size() && u.name.compare(u.name.size() - sfx.size(), sfx.size(), sfx) == 0) {
         const std::string core = u.name.substr(0, u.name.size() - sfx.size());
-        if (Utf8Length(core) >= 2) names_.push_back({core, u.code, u.kind, false});
+        if (Utf8Chars(core).size() >= 2) names_.push_back({core, u.code, u.kind, false});
         break;
       }
     }
@@ -91,10 +64,10 @@ std::optional<Location> Locator::FromAddress(const std::string& address) const {
   for (const Name& n : names_)
     if (address.find(n.text) != std::string::npos) hits.push_back({&n, true});
   // One mistyped character in a full name of three or more characters (东化街道).
-  const auto text = Chars(address);
+  const auto text = Utf8Chars(address);
   for (const Name& n : names_) {
     const bool known = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.name->code == n.code; });
-    if (n.full && !known && NearlyContains(text, Chars(n.text))) hits.push_back({&n, false});
+    if (n.full && !known && NearlyContains(text, Utf8Chars(n.text))) hits.push_back({&n, false});
   }
   if (hits.empty()) return std::nullopt;
 
