@@ -1,7 +1,5 @@
 // Administration endpoints (admin role): users and roles, units, taxonomy, and the
 // dispatch catalog. Reads of the catalog are open to all staff.
-#include <tuple>
-
 #include "api/http_helpers.h"
 #include "api/rest_api.h"
 #include "api/views.h"
@@ -133,22 +131,17 @@ void RestApi::AddAdminRoutes() {
               }));
   // The audit trail of administrative changes, newest first: ?page=&per_page= (≤ 200).
   router_.Add("GET", "/api/v1/audit", Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
-                int page = 1, per_page = 50;
-                for (auto [name, value, max] : {std::tuple{"page", &page, 100000}, std::tuple{"per_page", &per_page, 200}}) {
-                  if (req.Param(name).empty()) continue;
-                  auto n = ParseInt(req.Param(name), name);
-                  if (!n.ok()) return StatusResponse(n.status());
-                  if (*n < 1 || *n > max)
-                    return StatusResponse(Status::InvalidArgument(name, std::string(name) + " must be 1.." + std::to_string(max)));
-                  *value = static_cast<int>(*n);
-                }
-                auto records = service_.Audit(per_page, (page - 1) * per_page, a);
+                auto page = PageParam(req, "page", 1, 100000);
+                if (!page.ok()) return StatusResponse(page.status());
+                auto per_page = PageParam(req, "per_page", 50, 200);
+                if (!per_page.ok()) return StatusResponse(per_page.status());
+                auto records = service_.Audit(*per_page, (*page - 1) * *per_page, a);
                 if (!records.ok()) return StatusResponse(records.status());
                 json items = json::array();
                 for (const AuditRecord& r : *records)
                   items.push_back({{"seq", r.seq}, {"at", FormatTime(r.at)}, {"actor", r.actor}, {"action", r.action},
                                    {"summary", r.summary}});
-                return Json(200, {{"items", items}, {"page", page}, {"per_page", per_page}});
+                return Json(200, {{"items", items}, {"page", *page}, {"per_page", *per_page}});
               }));
   router_.Add("GET", "/api/v1/catalog", Authed([this](const HttpRequest&, const PathParams&, const Actor& a) {
                 if (a.role == Role::kCitizen) return StatusResponse(Status::PermissionDenied("staff only"));

@@ -18,6 +18,8 @@ constexpr std::size_t kMaxJsonBody = 1 << 20;
 // The body as a JSON object ({} when empty); 400 naming "body" otherwise.
 Result<nlohmann::json> ParseBody(const HttpRequest& req);
 std::string BearerToken(const HttpRequest& req);
+// A paging parameter: `fallback` when absent, else an integer in 1..max (400 naming it otherwise).
+Result<int> PageParam(const HttpRequest& req, const char* name, int fallback, int max);
 Result<std::int64_t> ParseInt(const std::string& s, const char* field);
 // Maps a Status to its HTTP error response.
 HttpResponse StatusResponse(const Status& s);

@@ -43,16 +43,6 @@ Result<KbEntry> EntryFromBody(const json& body) {
   return e;
 }
 
-Result<int> PageParam(const HttpRequest& req, const char* name, int fallback, int max) {
-  const std::string v = req.Param(name);
-  if (v.empty()) return fallback;
-  auto n = ParseInt(v, name);
-  if (!n.ok()) return n.status();
-  if (*n < 1 || *n > max)
-    return Status::InvalidArgument(name, std::string(name) + " must be 1.." + std::to_string(max));
-  return static_cast<int>(*n);
-}
-
 }  // namespace
 
 void RestApi::AddKbRoutes() {
