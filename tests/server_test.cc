@@ -8,6 +8,7 @@
 #include "api/views.h"
 #include "app/division_files.h"
 #include "app/reference_files.h"
+#include "support/stream_reader.h"
 #include "support/test_server.h"
 
 namespace hotline {
@@ -591,37 +592,7 @@ TEST_F(ServerTest, TriageSuggestsLocationUnitsKnowledgeAndAlerts) {
 }
 
 // Reads from an event stream until `needle` shows up or `seconds` pass.
-class StreamReader {
- public:
-  StreamReader(unsigned short port, const std::string& token) : socket_(ioc_) {
-    socket_.connect({boost::asio::ip::make_address("127.0.0.1"), port});
-    const std::string req = "GET /api/v1/live?token=" + token + " HTTP/1.1\r\nHost: x\r\n\r\n";
-    boost::asio::write(socket_, boost::asio::buffer(req));
-  }
-  bool WaitFor(const std::string& needle, int seconds = 5) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (seen_.find(needle) != std::string::npos) return true;
-      boost::system::error_code ec;
-      const std::size_t n = socket_.available(ec);
-      if (ec) return false;
-      if (n == 0) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        continue;
-      }
-      std::string buf(n, '\0');
-      socket_.read_some(boost::asio::buffer(buf), ec);
-      seen_ += buf;
-    }
-    return seen_.find(needle) != std::string::npos;
-  }
-  const std::string& seen() const { return seen_; }
-
- private:
-  boost::asio::io_context ioc_;
-  boost::asio::ip::tcp::socket socket_;
-  std::string seen_;
-};
+using testing::StreamReader;
 
 TEST_F(ServerTest, LiveEventsStreamNewTicketsWithinScope) {
   auto login = [&](const std::string& user) {

@@ -80,7 +80,9 @@ void RestApi::AddAdminRoutes() {
                 std::string password;
                 if (Status s = read_user(*body, u, password); !s.ok()) return StatusResponse(s);
                 if (Status s = service_.SaveUser(u, password, /*is_new=*/true, a); !s.ok()) return StatusResponse(s);
-                return Json(201, UserView(*service_.store().FindUser(u.username)));
+                auto saved = service_.store().FindUser(u.username);
+                if (!saved.ok()) return StatusResponse(saved.status());
+                return Json(201, UserView(*saved));
               }));
   router_.Add("PUT", "/api/v1/users/{username}",
               Authed([this, read_user](const HttpRequest& req, const PathParams& p, const Actor& a) {
@@ -91,7 +93,14 @@ void RestApi::AddAdminRoutes() {
                 if (Status s = read_user(*body, u, password); !s.ok()) return StatusResponse(s);
                 u.username = p.at("username");
                 if (Status s = service_.SaveUser(u, password, /*is_new=*/false, a); !s.ok()) return StatusResponse(s);
-                return Json(200, UserView(*service_.store().FindUser(u.username)));
+                auto saved = service_.store().FindUser(u.username);
+                if (!saved.ok()) return StatusResponse(saved.status());
+                return Json(200, UserView(*saved));
+              }));
+  router_.Add("DELETE", "/api/v1/users/{username}",
+              Authed([this](const HttpRequest&, const PathParams& p, const Actor& a) {
+                if (Status s = service_.DeleteUser(p.at("username"), a); !s.ok()) return StatusResponse(s);
+                return Json(200, {{"ok", true}});
               }));
 
   router_.Add("PUT", "/api/v1/units", Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {

@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include "api/hotline_service.h"
+#include "api/views.h"
 
 namespace hotline::api {
 namespace {
@@ -100,7 +101,7 @@ Result<std::vector<HotlineService::RelatedTicket>> HotlineService::Related(Ticke
   TicketFilter merged;
   merged.merged_into = id;
   HOTLINE_RETURN_IF_ERROR(add(merged, "merged"));
-  if (!t->appeal.caller.phone.empty()) {
+  if (!t->appeal.caller.phone.empty() && SeesPersonalData(actor.role)) {  // masked roles may not relate by phone
     TicketFilter caller;
     caller.caller_phone = t->appeal.caller.phone;
     HOTLINE_RETURN_IF_ERROR(add(caller, "same_caller"));

@@ -2,6 +2,7 @@
 
 #include "api/audit_summary.h"
 #include "api/credentials.h"
+#include "domain/password_policy.h"
 
 #include <cctype>
 #include "api/views.h"
@@ -62,37 +63,85 @@ Context HotlineService::MakeContext(const ReferenceData& ref) const {
   return ctx;
 }
 
-Result<std::string> HotlineService::Login(const std::string& username, const std::string& password) {
+namespace {
+
+// A real argon2id hash of a random password, checked for unknown usernames so
+// that a login takes as long whether the account exists or not.
+const std::string& DecoyHash() {
+  static const std::string hash = [] {
+    auto h = HashPassword(NewToken());
+    return h.ok() ? *h : std::string();
+  }();
+  return hash;
+}
+
+}  // namespace
+
+Result<std::string> HotlineService::Login(const std::string& username, const std::string& password,
+                                          const std::string& address) {
+  const UnixSeconds now = clock_.Now();
+  HOTLINE_RETURN_IF_ERROR(login_guard_->Admit(username, address, now));
+  auto slot = login_guard_->AcquireCheckSlot();
+  if (!slot.ok()) return slot.status();
   auto user = store_.FindUser(username);
-  // The same answer for an unknown user and a wrong password.
-  if (!user.ok() || !user->active || !VerifyPassword(user->password_hash, password))
-    return Status::Unauthenticated("wrong username or password");
+  if (!user.ok() && user.status().code() != StatusCode::kNotFound) return user.status();
+  const bool password_ok = VerifyPassword(user.ok() ? user->password_hash : DecoyHash(), password);
+  // The same answer for an unknown user, a disabled one and a wrong password.
+  if (!user.ok() || !user->active || !password_ok) {
+    login_guard_->RecordFailure(username, address, now);
+    return Status::Unauthenticated("wrong username or password").WithReason("wrong_credentials");
+  }
   std::string token = NewToken();
-  HOTLINE_RETURN_IF_ERROR(store_.PutSession(TokenHash(token), username, clock_.Now() + kSessionSeconds));
+  HOTLINE_RETURN_IF_ERROR(
+      store_.PutSession({TokenHash(token), username, now, now, now + session_options_.max_seconds}));
+  HOTLINE_RETURN_IF_ERROR(SweepExpiredSessions(now));
   return token;
 }
 
+Status HotlineService::SweepExpiredSessions(UnixSeconds now) {
+  {
+    std::lock_guard lock(sessions_mu_);
+    if (now - last_session_sweep_ < 600) return Status::Ok();
+    last_session_sweep_ = now;
+  }
+  auto removed = store_.DeleteExpiredSessions(now, session_options_.idle_seconds);
+  return removed.ok() ? Status::Ok() : removed.status();
+}
+
 Result<Actor> HotlineService::Authenticate(const std::string& token) {
-  if (token.empty()) return Status::Unauthenticated("missing bearer token");
-  const std::string hash = TokenHash(token);
+  if (token.empty()) return Status::Unauthenticated("missing bearer token").WithReason("no_session");
+  return AuthenticateHash(TokenHash(token));
+}
+
+Result<Actor> HotlineService::AuthenticateHash(const std::string& hash) {
   const UnixSeconds now = clock_.Now();
+  const UnixSeconds idle = session_options_.idle_seconds;
   {
     std::lock_guard lock(sessions_mu_);
     auto it = sessions_.find(hash);
     if (it != sessions_.end()) {
-      if (now < it->second.expires_at && now - it->second.checked_at < kSessionCacheSeconds) return it->second.actor;
+      CachedSession& c = it->second;
+      if (now < c.ends_at && now - c.last_seen_at < idle && now - c.checked_at < kSessionCacheSeconds) {
+        c.last_seen_at = now;
+        return c.actor;
+      }
       sessions_.erase(it);
     }
   }
-  auto username = store_.FindSession(hash, now);
-  if (!username.ok()) return Status::Unauthenticated("invalid or expired token");
-  auto user = store_.FindUser(*username);
-  if (!user.ok() || !user->active) return Status::Unauthenticated("user is disabled");
+  const Status expired = Status::Unauthenticated("invalid or expired session").WithReason("session_expired");
+  auto session = store_.FindSession(hash);
+  if (!session.ok()) return session.status().code() == StatusCode::kUnauthenticated ? expired : session.status();
+  if (now >= session->expires_at || now - session->last_seen_at >= idle) {
+    HOTLINE_RETURN_IF_ERROR(store_.DeleteSession(hash));
+    return expired;
+  }
+  auto user = store_.FindUser(session->username);
+  if (!user.ok() || !user->active) return Status::Unauthenticated("user is disabled").WithReason("account_disabled");
+  HOTLINE_RETURN_IF_ERROR(store_.TouchSession(hash, now));
   Actor actor{user->username, user->role, user->unit};
   std::lock_guard lock(sessions_mu_);
   if (sessions_.size() > 100000) sessions_.clear();  // bound memory; entries are only a cache
-  // The store does not return the expiry; bound the cached entry by the cache window.
-  sessions_[hash] = {actor, now + kSessionCacheSeconds, now};
+  sessions_[hash] = {actor, session->expires_at, now, now};
   return actor;
 }
 
@@ -101,8 +150,52 @@ Status HotlineService::Logout(const std::string& token) {
   {
     std::lock_guard lock(sessions_mu_);
     sessions_.erase(hash);
+    for (LiveSession& l : live_sessions_)
+      if (l.token_hash == hash)
+        if (auto sub = l.subscription.lock()) sub->Close();
   }
   return store_.DeleteSession(hash);
+}
+
+void HotlineService::EndCachedSessions(const std::string& username, const std::string& keep_hash) {
+  std::vector<std::shared_ptr<LiveSubscription>> to_close;
+  {
+    std::lock_guard lock(sessions_mu_);
+    std::erase_if(sessions_, [&](const auto& kv) { return kv.second.actor.username == username && kv.first != keep_hash; });
+    for (LiveSession& l : live_sessions_)
+      if (l.username == username && l.token_hash != keep_hash)
+        if (auto sub = l.subscription.lock()) to_close.push_back(std::move(sub));
+  }
+  for (auto& sub : to_close) sub->Close();
+}
+
+Status HotlineService::ChangeOwnPassword(const std::string& token, const std::string& current,
+                                         const std::string& next, const Actor& actor, const std::string& address) {
+  const UnixSeconds now = clock_.Now();
+  HOTLINE_RETURN_IF_ERROR(login_guard_->Admit(actor.username, address, now));
+  auto user = store_.FindUser(actor.username);
+  if (!user.ok()) return user.status();
+  {
+    auto slot = login_guard_->AcquireCheckSlot();
+    if (!slot.ok()) return slot.status();
+    if (!VerifyPassword(user->password_hash, current)) {
+      login_guard_->RecordFailure(actor.username, address, now);
+      return Status::InvalidArgument("current_password", "the current password is wrong").WithReason("wrong_credentials");
+    }
+  }
+  HOTLINE_RETURN_IF_ERROR(CheckPasswordPolicy(next, actor.username, "new_password"));
+  if (next == current)
+    return Status::InvalidArgument("new_password", "the new password must differ from the current one")
+        .WithReason("password_unchanged");
+  auto hash = HashPassword(next);
+  if (!hash.ok()) return hash.status();
+  user->password_hash = *hash;
+  const AuditRecord audit{0, now, actor.username, "change_own_password", actor.username};
+  HOTLINE_RETURN_IF_ERROR(store_.PutUser(*user, &audit));
+  const std::string keep = TokenHash(token);
+  auto ended = store_.DeleteUserSessions(actor.username, keep);
+  EndCachedSessions(actor.username, keep);
+  return ended.ok() ? Status::Ok() : ended.status();
 }
 
 Result<Ticket> HotlineService::Intake(Appeal appeal, const Actor& actor) {
@@ -175,6 +268,11 @@ Result<std::vector<Event>> HotlineService::Events(TicketId id, const Actor& acto
 }
 
 Result<TicketPage> HotlineService::List(TicketFilter filter, const Actor& actor) {
+  // Masked numbers must not be recoverable by guessing: only roles that see
+  // callers' phones may filter by one.
+  if (!filter.caller_phone.empty() && !SeesPersonalData(actor.role))
+    return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may not search by phone number")
+        .WithReason("personal_data_not_allowed");
   if (actor.role == Role::kUnitStaff) filter.visible_units = reference()->units.Subtree(actor.unit);
   filter.now = clock_.Now();
   return store_.ListTickets(filter);
@@ -233,11 +331,34 @@ void HotlineService::PublishTicket(const Ticket& t, const std::string& command) 
   live_.Publish("ticket", data.dump(), &t);
 }
 
-std::shared_ptr<LiveSubscription> HotlineService::SubscribeLive(const Actor& actor) {
-  return live_.Subscribe([this, actor](const std::string&, const void* subject) {
+std::shared_ptr<LiveSubscription> HotlineService::SubscribeLive(const Actor& actor, const std::string& token) {
+  auto sub = live_.Subscribe([this, actor](const std::string&, const void* subject) {
     const auto* t = static_cast<const Ticket*>(subject);
     return t && CanSee(*t, actor, reference()->units);
   });
+  const std::string hash = TokenHash(token);
+  const UnixSeconds subscribed_at = clock_.Now();
+  std::lock_guard lock(sessions_mu_);
+  auto cached = sessions_.find(hash);
+  const UnixSeconds ends_at =
+      cached != sessions_.end() ? cached->second.ends_at : subscribed_at + session_options_.max_seconds;
+  sub->SetValidity([this, hash, subscribed_at, ends_at] { return LiveSessionValid(hash, subscribed_at, ends_at); });
+  std::erase_if(live_sessions_, [](const LiveSession& l) { return l.subscription.expired(); });
+  live_sessions_.push_back({hash, actor.username, sub});
+  return sub;
+}
+
+// Runs on the connection's I/O thread, so it never asks the store: logout, a
+// disabled account and a changed password close the stream directly (see
+// EndCachedSessions); here the session's end and idleness are checked against
+// what this process knows of its last request.
+bool HotlineService::LiveSessionValid(const std::string& token_hash, UnixSeconds subscribed_at, UnixSeconds ends_at) {
+  const UnixSeconds now = clock_.Now();
+  if (now >= ends_at) return false;
+  std::lock_guard lock(sessions_mu_);
+  auto it = sessions_.find(token_hash);
+  const UnixSeconds last_seen = it == sessions_.end() ? subscribed_at : std::max(subscribed_at, it->second.last_seen_at);
+  return now - last_seen < session_options_.idle_seconds;
 }
 
 namespace {
@@ -268,7 +389,7 @@ Status HotlineService::SaveUser(User user, const std::string& password, bool is_
   if (is_new && existing.ok()) return Status::AlreadyExists("user " + user.username + " exists");
   if (!is_new && !existing.ok()) return Status::NotFound("no user " + user.username);
   if (!password.empty()) {
-    if (password.size() < 8) return Status::InvalidArgument("password", "password must have at least 8 characters");
+    HOTLINE_RETURN_IF_ERROR(CheckPasswordPolicy(password, user.username));
     auto hash = HashPassword(password);
     if (!hash.ok()) return hash.status();
     user.password_hash = *hash;
@@ -282,8 +403,24 @@ Status HotlineService::SaveUser(User user, const std::string& password, bool is_
   const AuditRecord audit{0, clock_.Now(), actor.username, is_new ? "create_user" : "update_user",
                           SummariseUser(user, is_new, !password.empty())};
   HOTLINE_RETURN_IF_ERROR(store_.PutUser(user, &audit));
-  std::lock_guard lock(sessions_mu_);
-  sessions_.clear();  // roles may have changed: re-check every session with the store
+  // A reset password or a disabled account ends every session of the user.
+  const bool end_sessions = !is_new && (!password.empty() || !user.active);
+  auto ended = end_sessions ? store_.DeleteUserSessions(user.username, "") : Result<int>(0);
+  if (end_sessions) EndCachedSessions(user.username);
+  {
+    std::lock_guard lock(sessions_mu_);
+    sessions_.clear();  // roles may have changed: re-check every session with the store
+  }
+  return ended.ok() ? Status::Ok() : ended.status();
+}
+
+Status HotlineService::DeleteUser(const std::string& username, const Actor& actor) {
+  HOTLINE_RETURN_IF_ERROR(RequireAdmin(actor));
+  if (username == actor.username)
+    return Status::InvalidArgument("username", "you cannot delete yourself").WithReason("self_change");
+  const AuditRecord audit{0, clock_.Now(), actor.username, "delete_user", username};
+  HOTLINE_RETURN_IF_ERROR(store_.DeleteUser(username, &audit));
+  EndCachedSessions(username);
   return Status::Ok();
 }
 

@@ -15,6 +15,7 @@
 #include "domain/clock.h"
 #include "domain/state_machine.h"
 #include "api/live_events.h"
+#include "api/login_guard.h"
 #include "store/store.h"
 #include "triage/intake/intake_assistant.h"
 #include "triage/kb/knowledge_index.h"
@@ -55,11 +56,26 @@ class HotlineService {
   Status LoadKbSynonyms(const std::string& text) { return kb_index_.LoadSynonyms(text); }
   std::shared_ptr<const ReferenceData> reference() const;
 
-  // Sessions.
-  Result<std::string> Login(const std::string& username, const std::string& password);
+  // Sessions. A session ends `max_seconds` after login or `idle_seconds` after
+  // its last request, at logout, when its user is disabled or deleted, and when
+  // the password changes (all sessions on an admin reset; the others when users
+  // change their own). Logins are throttled and bounded by a LoginGuard.
+  struct SessionOptions {
+    UnixSeconds max_seconds = 12 * 3600;
+    UnixSeconds idle_seconds = 2 * 3600;
+  };
+  void SetSessionOptions(SessionOptions options) { session_options_ = options; }
+  const SessionOptions& session_options() const { return session_options_; }
+  void SetLoginGuard(LoginGuard::Options options) { login_guard_ = std::make_unique<LoginGuard>(options); }
+  // `address` is the client's address, for throttling (may be empty).
+  Result<std::string> Login(const std::string& username, const std::string& password,
+                            const std::string& address = "");
   Result<Actor> Authenticate(const std::string& token);
   Status Logout(const std::string& token);
-  static constexpr UnixSeconds kSessionSeconds = 12 * 3600;
+  // Users change their own password: the current one is checked, the new one must
+  // follow the password policy, and every other session of theirs ends.
+  Status ChangeOwnPassword(const std::string& token, const std::string& current, const std::string& next,
+                           const Actor& actor, const std::string& address = "");
   // Authenticated sessions are remembered this long before the store is asked
   // again (so a disabled user is locked out within this time; logout is immediate).
   static constexpr UnixSeconds kSessionCacheSeconds = 30;
@@ -95,6 +111,8 @@ class HotlineService {
   // codes exist), then reloaded.
   Result<std::vector<User>> ListUsers(const Actor& actor);
   Status SaveUser(User user, const std::string& password, bool is_new, const Actor& actor);
+  // Deletes an account (never one's own); its sessions end, its past events keep its name.
+  Status DeleteUser(const std::string& username, const Actor& actor);
   Status ReplaceUnits(std::vector<Unit> units, const Actor& actor);
   Status ReplaceCategories(std::vector<Category> categories, const Actor& actor);
   Status ReplaceCatalog(std::vector<CatalogRule> rules, const Actor& actor);
@@ -122,8 +140,10 @@ class HotlineService {
   Result<std::vector<RelatedTicket>> Related(TicketId id, const Actor& actor);
 
   // Live events (SSE): "ticket" messages for intakes and every command, filtered
-  // to what the actor may see; no personal data in them.
-  std::shared_ptr<LiveSubscription> SubscribeLive(const Actor& actor);
+  // to what the actor may see; no personal data in them. The subscription ends
+  // with the session of `token` (logout, expiry, account disabled or deleted,
+  // password changed).
+  std::shared_ptr<LiveSubscription> SubscribeLive(const Actor& actor, const std::string& token);
   LiveEvents& live() { return live_; }
 
   Store& store() { return store_; }
@@ -138,11 +158,27 @@ class HotlineService {
   Policy policy_;
   struct CachedSession {
     Actor actor;
-    UnixSeconds expires_at;  // the session's own expiry
-    UnixSeconds checked_at;
+    UnixSeconds ends_at;       // the session's absolute end
+    UnixSeconds last_seen_at;  // its last request
+    UnixSeconds checked_at;    // when the store was last asked
   };
+  Result<Actor> AuthenticateHash(const std::string& token_hash);
+  // Forgets cached sessions and closes live streams of a user (or of one token
+  // hash), keeping `keep_hash`.
+  void EndCachedSessions(const std::string& username, const std::string& keep_hash = "");
+  bool LiveSessionValid(const std::string& token_hash, UnixSeconds subscribed_at, UnixSeconds ends_at);
+  Status SweepExpiredSessions(UnixSeconds now);
+  SessionOptions session_options_;
+  std::unique_ptr<LoginGuard> login_guard_ = std::make_unique<LoginGuard>();
   std::mutex sessions_mu_;
   std::unordered_map<std::string, CachedSession> sessions_;  // by token hash
+  struct LiveSession {
+    std::string token_hash;
+    std::string username;
+    std::weak_ptr<LiveSubscription> subscription;
+  };
+  std::vector<LiveSession> live_sessions_;  // under sessions_mu_
+  UnixSeconds last_session_sweep_ = 0;      // under sessions_mu_
   void PublishTicket(const Ticket& t, const std::string& command);
 
   LiveEvents live_;

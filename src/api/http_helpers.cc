@@ -11,7 +11,7 @@ using nlohmann::json;
 HttpResponse Json(int status, const json& body) {
   HttpResponse r;
   r.status = status;
-  r.body = body.dump();
+  r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
   return r;
 }
 
@@ -59,8 +59,11 @@ HttpResponse StatusResponse(const Status& s) {
     case StatusCode::kAlreadyExists: code = 409; break;
     case StatusCode::kUnavailable: code = 503; break;
     case StatusCode::kInternal: code = 500; break;
+    case StatusCode::kResourceExhausted: code = 429; break;
   }
-  return ErrorResponse(code, s.code_name(), s.message(), s.field());
+  HttpResponse r = ErrorResponse(code, s.code_name(), s.message(), s.field(), s.reason());
+  if (s.retry_after_seconds() > 0) r.headers.emplace_back("Retry-After", std::to_string(s.retry_after_seconds()));
+  return r;
 }
 
 }  // namespace hotline::api

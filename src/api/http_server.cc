@@ -8,7 +8,10 @@
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
 
+#include <sys/resource.h>
+
 #include <array>
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -54,40 +57,133 @@ http::response<http::string_body> ToBeast(HttpResponse r, unsigned version, bool
   return res;
 }
 
+// Bytes of large bodies in memory at once, shared by every connection.
+class BodyBudget {
+ public:
+  explicit BodyBudget(std::size_t capacity) : free_(capacity) {}
+  bool Reserve(std::size_t n) {
+    std::lock_guard lock(mu_);
+    if (n > free_) return false;
+    free_ -= n;
+    return true;
+  }
+  void Release(std::size_t n) {
+    std::lock_guard lock(mu_);
+    free_ += n;
+  }
+
+ private:
+  std::mutex mu_;
+  std::size_t free_;
+};
+
+// Holds a reservation until the request it was for has been handled.
+struct BodyReservation {
+  BodyReservation(BodyBudget* budget, std::size_t bytes) : budget(budget), bytes(bytes) {}
+  ~BodyReservation() {
+    if (budget && bytes) budget->Release(bytes);
+  }
+  BodyBudget* budget;
+  std::size_t bytes;
+};
+
+struct Shared {
+  const Handler& handler;
+  asio::thread_pool& workers;
+  const ServerOptions& options;
+  BodyBudget& budget;
+  std::atomic<int>& connections;
+};
+
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, const Handler& handler, asio::thread_pool& workers, std::size_t max_body)
-      : stream_(std::move(socket)), handler_(handler), workers_(workers), max_body_(max_body) {
+  Session(tcp::socket socket, Shared shared) : stream_(std::move(socket)), shared_(shared) {
+    ++shared_.connections;
     beast::error_code ec;
     auto ep = stream_.socket().remote_endpoint(ec);
     if (!ec) remote_ = ep.address().to_string();
   }
+  ~Session() { --shared_.connections; }
   void Run() {
     asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::Read, shared_from_this()));
+  }
+  // Answers 503 at once and closes: the server has too many connections.
+  void Refuse() {
+    HttpResponse r = ErrorResponse(503, "unavailable", "too many connections; try again shortly", "", "server_busy");
+    r.headers.emplace_back("Retry-After", "1");
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this(), r = std::move(r)]() mutable {
+      self->Write(ToBeast(std::move(r), 11, false));
+    });
   }
 
  private:
   void Read() {
     parser_.emplace();
-    parser_->body_limit(max_body_);
-    parser_->header_limit(16 * 1024);
-    stream_.expires_after(std::chrono::seconds(60));
+    parser_->header_limit(16 * 1024);  // the request line (URL) and headers together
+    // Beast checks Content-Length against the limit while reading the header: allow
+    // the largest body there, and set this request's own limit in OnHeader.
+    body_limit_ = std::max(shared_.options.max_body_bytes, shared_.options.max_large_body_bytes);
+    parser_->body_limit(body_limit_);
+    reservation_.reset();
+    stream_.expires_after(std::chrono::seconds(shared_.options.header_timeout_seconds));
+    http::async_read_header(stream_, buffer_, *parser_,
+                            beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  }
+
+  // Errors while reading a request: answers (when there is anything to say) and closes.
+  void Fail(beast::error_code ec) {
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::connection_reset ||
+        ec == asio::error::eof || ec == asio::error::operation_aborted)
+      return Close();
+    if (ec == http::error::body_limit) return TooLarge();
+    if (ec == http::error::header_limit) {
+      HttpResponse r = ErrorResponse(431, "bad_request", "request line and headers exceed 16 KiB", "", "too_long");
+      return Write(ToBeast(std::move(r), 11, false));
+    }
+    HttpResponse r = ErrorResponse(400, "bad_request", "malformed HTTP request");
+    return Write(ToBeast(std::move(r), 11, false));
+  }
+  void TooLarge() {
+    HttpResponse r = ErrorResponse(413, "payload_too_large",
+                                   "request body exceeds " + std::to_string(body_limit_) + " bytes", "body", "too_large");
+    return Write(ToBeast(std::move(r), 11, false));
+  }
+
+  // The header is in: decide how much body this request may send before reading it.
+  void OnHeader(beast::error_code ec, std::size_t) {
+    if (ec) return Fail(ec);
+    const auto& head = parser_->get();
+    body_limit_ = shared_.options.max_body_bytes;
+    if (shared_.options.allows_large_body &&
+        shared_.options.allows_large_body({std::string(head.method_string()), std::string(head.target()),
+                                           std::string(head[http::field::authorization])}))
+      body_limit_ = std::max(body_limit_, shared_.options.max_large_body_bytes);
+    const auto declared = parser_->content_length();
+    if (declared && *declared > body_limit_) return TooLarge();
+    if (body_limit_ > shared_.options.max_body_bytes) {
+      // Large bodies must say their size, and wait for room in the shared budget.
+      if (!declared && !parser_->is_done()) {
+        HttpResponse r = ErrorResponse(411, "bad_request", "large uploads need a Content-Length", "body");
+        return Write(ToBeast(std::move(r), 11, false));
+      }
+      const std::size_t bytes = declared ? static_cast<std::size_t>(*declared) : 0;
+      if (bytes > shared_.options.max_body_bytes) {
+        if (!shared_.budget.Reserve(bytes)) {
+          HttpResponse r = ErrorResponse(503, "unavailable", "too many uploads at once; try again shortly", "body",
+                                         "server_busy");
+          r.headers.emplace_back("Retry-After", "2");
+          return Write(ToBeast(std::move(r), 11, false));
+        }
+        reservation_ = std::make_shared<BodyReservation>(&shared_.budget, bytes);
+      }
+    }
+    parser_->body_limit(body_limit_);
+    stream_.expires_after(std::chrono::seconds(shared_.options.body_timeout_seconds));
     http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnRead, shared_from_this()));
   }
 
   void OnRead(beast::error_code ec, std::size_t) {
-    if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::connection_reset ||
-        ec == asio::error::eof)
-      return Close();
-    if (ec == http::error::body_limit) {
-      HttpResponse r = ErrorResponse(413, "payload_too_large",
-                                     "request body exceeds " + std::to_string(max_body_) + " bytes", "body");
-      return Write(ToBeast(std::move(r), 11, false));
-    }
-    if (ec) {
-      HttpResponse r = ErrorResponse(400, "bad_request", "malformed HTTP request");
-      return Write(ToBeast(std::move(r), 11, false));
-    }
+    if (ec) return Fail(ec);
     auto req = parser_->release();
     bool bad_target = false;
     HttpRequest request = ToRequest(req, remote_, bad_target);
@@ -99,8 +195,16 @@ class Session : public std::enable_shared_from_this<Session> {
     // on the worker pool, and come back to this connection's strand to write.
     const unsigned version = req.version();
     const bool keep_alive = req.keep_alive();
-    asio::post(workers_, [self = shared_from_this(), request = std::move(request), version, keep_alive]() mutable {
-      HttpResponse response = self->handler_(request);
+    asio::post(shared_.workers, [self = shared_from_this(), request = std::move(request), version, keep_alive,
+                                 reservation = std::move(reservation_)]() mutable {
+      HttpResponse response;
+      try {
+        response = self->shared_.handler(request);
+      } catch (const std::exception& e) {  // a bug must cost one request, not the server
+        response = ErrorResponse(500, "internal", "internal error");
+      }
+      request = HttpRequest();  // the body's memory goes back before the budget does
+      reservation.reset();
       asio::post(self->stream_.get_executor(),
                  [self, response = std::move(response), version, keep_alive]() mutable {
                    if (response.stream) return self->StartStream(std::move(response.stream));
@@ -124,6 +228,8 @@ class Session : public std::enable_shared_from_this<Session> {
   }
   void Pump() {
     if (writing_ || !live_) return;
+    // A subscriber whose session ended (logout, expiry, account disabled) gets nothing more.
+    if (!live_->Valid()) return EndStream();
     std::string data = live_->Drain();
     if (!data.empty()) WriteRaw(std::move(data));
   }
@@ -140,6 +246,7 @@ class Session : public std::enable_shared_from_this<Session> {
     heartbeat_.expires_after(std::chrono::seconds(15));
     heartbeat_.async_wait([self = shared_from_this()](beast::error_code ec) {
       if (ec || !self->live_) return;
+      if (!self->live_->Valid()) return self->EndStream();
       if (!self->writing_) self->WriteRaw(": ping\n\n");
       self->Heartbeat();
     });
@@ -191,12 +298,12 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  const Handler& handler_;
-  asio::thread_pool& workers_;
+  Shared shared_;
+  std::shared_ptr<BodyReservation> reservation_;
+  std::size_t body_limit_ = 0;
   std::shared_ptr<LiveSubscription> live_;
   bool writing_ = false;
   asio::steady_timer heartbeat_{stream_.get_executor()};
-  std::size_t max_body_;
   std::string remote_;
 };
 
@@ -212,14 +319,27 @@ struct HttpServer::Impl {
   std::mutex mu;
   std::condition_variable stopped_cv;
   bool stopped = false;
+  std::unique_ptr<BodyBudget> budget;
+  std::atomic<int> connections{0};
+  int max_connections = 0;
+  asio::steady_timer accept_pause{ioc};
 
   void Accept() {
     acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
       if (ec == asio::error::operation_aborted) return;
-      if (!ec) {
-        socket.set_option(tcp::no_delay(true), ec);
-        std::make_shared<Session>(std::move(socket), handler, *workers, options.max_body_bytes)->Run();
+      if (ec) {
+        // Out of file descriptors (or another transient failure): pause instead
+        // of spinning; connections that end meanwhile free descriptors.
+        accept_pause.expires_after(std::chrono::milliseconds(100));
+        accept_pause.async_wait([this](beast::error_code wait_ec) {
+          if (!wait_ec) Accept();
+        });
+        return;
       }
+      socket.set_option(tcp::no_delay(true), ec);
+      auto session = std::make_shared<Session>(std::move(socket), Shared{handler, *workers, options, *budget, connections});
+      if (connections.load() > max_connections) session->Refuse();
+      else session->Run();
       Accept();
     });
   }
@@ -244,6 +364,13 @@ Status HttpServer::Start() {
   if (ec)
     return Status::Unavailable("cannot listen on " + impl_->options.address + ":" +
                                std::to_string(impl_->options.port) + ": " + ec.message());
+  impl_->budget = std::make_unique<BodyBudget>(impl_->options.large_body_budget_bytes);
+  impl_->max_connections = impl_->options.max_connections;
+  if (impl_->max_connections <= 0) {
+    rlimit limit{};
+    const bool known = getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY;
+    impl_->max_connections = known ? std::max<int>(16, static_cast<int>(limit.rlim_cur * 3 / 4)) : 10000;
+  }
   impl_->workers = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(std::max(1, impl_->options.workers)));
   impl_->Accept();
   for (int i = 0; i < std::max(1, impl_->options.threads); ++i) impl_->threads.emplace_back([this] { impl_->ioc.run(); });

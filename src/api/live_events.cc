@@ -30,10 +30,33 @@ void LiveSubscription::SetWake(std::function<void()> wake) {
 }
 
 void LiveSubscription::Close() {
+  std::function<void()> wake;
+  {
+    std::lock_guard lock(mu_);
+    if (closed_) return;
+    closed_ = true;
+    wake = std::move(wake_);
+    wake_ = nullptr;
+    queue_.clear();
+  }
+  if (wake) wake();
+}
+
+void LiveSubscription::SetValidity(std::function<bool()> still_valid) {
   std::lock_guard lock(mu_);
-  closed_ = true;
-  wake_ = nullptr;
-  queue_.clear();
+  still_valid_ = std::move(still_valid);
+}
+
+bool LiveSubscription::Valid() {
+  std::function<bool()> check;
+  {
+    std::lock_guard lock(mu_);
+    if (closed_) return false;
+    check = still_valid_;
+  }
+  if (!check || check()) return true;
+  Close();
+  return false;
 }
 
 bool LiveSubscription::closed() const {

@@ -24,13 +24,20 @@ class LiveSubscription {
   std::string Drain();
   // Called (from the publisher's thread) when something was queued.
   void SetWake(std::function<void()> wake);
+  // Ends the subscription: nothing more is queued, and the reader is woken so
+  // that its connection closes.
   void Close();
   bool closed() const;
+  // A check of whether the subscriber may still receive (e.g. its session is
+  // valid); Valid() runs it and closes the subscription when it fails.
+  void SetValidity(std::function<bool()> still_valid);
+  bool Valid();
 
  private:
   mutable std::mutex mu_;
   std::deque<std::string> queue_;
   std::function<void()> wake_;
+  std::function<bool()> still_valid_;
   bool closed_ = false;
 };
 

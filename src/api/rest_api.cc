@@ -189,11 +189,13 @@ void RestApi::AddRoutes() {
     if (s.ok() && username.empty()) s = Status::InvalidArgument("username", "username is required");
     if (s.ok() && password.empty()) s = Status::InvalidArgument("password", "password is required");
     if (!s.ok()) return StatusResponse(s);
-    auto token = service_.Login(username, password);
+    auto token = service_.Login(username, password, req.remote);
     if (!token.ok()) return StatusResponse(token.status());
     auto user = service_.store().FindUser(username);
+    if (!user.ok()) return StatusResponse(user.status());
     return Json(201, {{"token", *token},
-                      {"expires_in", HotlineService::kSessionSeconds},
+                      {"expires_in", service_.session_options().max_seconds},
+                      {"idle_timeout", service_.session_options().idle_seconds},
                       {"user",
                        {{"username", user->username},
                         {"role", Name(user->role)},
@@ -202,6 +204,19 @@ void RestApi::AddRoutes() {
   });
   router_.Add("DELETE", "/api/v1/sessions", Authed([this](const HttpRequest& req, const PathParams&, const Actor&) {
                 if (Status s = service_.Logout(BearerToken(req)); !s.ok()) return StatusResponse(s);
+                return Json(200, {{"ok", true}});
+              }));
+  router_.Add("POST", "/api/v1/me/password",
+              Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
+                auto body = ParseBody(req);
+                if (!body.ok()) return StatusResponse(body.status());
+                std::string current, next;
+                Status s = json_fields::ReadString(*body, "current_password", current, 200);
+                if (s.ok()) s = json_fields::ReadString(*body, "new_password", next, 200);
+                if (s.ok() && current.empty())
+                  s = Status::InvalidArgument("current_password", "current_password is required");
+                if (s.ok()) s = service_.ChangeOwnPassword(BearerToken(req), current, next, a, req.remote);
+                if (!s.ok()) return StatusResponse(s);
                 return Json(200, {{"ok", true}});
               }));
   router_.Add(
@@ -221,7 +236,7 @@ void RestApi::AddRoutes() {
     if (!actor.ok()) return StatusResponse(actor.status());
     if (actor->role == Role::kCitizen) return StatusResponse(Status::PermissionDenied("staff only"));
     HttpResponse r;
-    r.stream = service_.SubscribeLive(*actor);
+    r.stream = service_.SubscribeLive(*actor, token);
     return r;
   });
   router_.Add("GET", "/api/v1/units", Authed([this](const HttpRequest&, const PathParams&, const Actor&) {

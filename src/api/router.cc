@@ -55,12 +55,13 @@ HttpResponse Router::Dispatch(const HttpRequest& req) const {
 }
 
 HttpResponse ErrorResponse(int status, const std::string& code, const std::string& message,
-                           const std::string& field) {
-  nlohmann::json err = {{"code", code}, {"message", message}};
+                           const std::string& field, const std::string& reason) {
+  nlohmann::json err = {{"code", code}, {"reason", reason.empty() ? code : reason}, {"message", message}};
   if (!field.empty()) err["field"] = field;
   HttpResponse r;
   r.status = status;
-  r.body = nlohmann::json{{"error", err}}.dump();
+  // Messages may quote client input: never let bad UTF-8 in it throw.
+  r.body = nlohmann::json{{"error", err}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 

@@ -30,8 +30,9 @@ class Router {
   std::vector<Route> routes_;
 };
 
-// {"error":{"code","message","field"?}} with the given HTTP status.
+// {"error":{"code","reason","message","field"?}} with the given HTTP status;
+// `reason` (a stable snake_case key for clients) defaults to `code`.
 HttpResponse ErrorResponse(int status, const std::string& code, const std::string& message,
-                           const std::string& field = "");
+                           const std::string& field = "", const std::string& reason = "");
 
 }  // namespace hotline::api

@@ -1,4 +1,6 @@
 // The `hotline` command: serve, import. See DESIGN.md §5 for the contract.
+#include <sys/resource.h>
+
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -14,7 +16,7 @@
 #include "api/hotline_service.h"
 #include "api/http_server.h"
 #include "api/rest_api.h"
-#include "api/static_files.h"
+#include "api/site.h"
 #include "app/config.h"
 #include "app/demo_city.h"
 #include "app/history_model.h"
@@ -98,11 +100,8 @@ int Serve(Config config) {
       spdlog::info("classifier trained from {} tickets in {} categories", report.tickets, report.categories);
     });
   api::RestApi rest(service);
-  api::StaticFiles web(config.web_dir);
-  auto handler = [&](const api::HttpRequest& req) {
-    if (req.path.rfind("/api/", 0) == 0 || req.path == "/healthz" || req.path == "/metrics") return rest.Handle(req);
-    return web.Serve(req);
-  };
+  api::Site site(rest, config.web_dir);
+  auto handler = [&](const api::HttpRequest& req) { return site.Handle(req); };
 
   // Block the stop signals before the server's threads start, so only sigwait sees them.
   sigset_t signals;
@@ -111,17 +110,23 @@ int Serve(Config config) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  // Use every file descriptor the system allows: each connection holds one.
+  if (rlimit limit{}; getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
   api::ServerOptions options;
   options.address = config.address;
   options.port = static_cast<unsigned short>(config.port);
   options.threads = config.threads;
   options.workers = config.workers;
+  options.allows_large_body = api::AllowsLargeBody;
   api::HttpServer server(options, handler);
   if (Status s = server.Start(); !s.ok()) return Fail(s);
   const std::string url = "http://" + config.address + ":" + std::to_string(server.port()) + "/";
   std::printf("Hotline 12345 is serving %s\n", config.db.c_str());
   std::printf("  console  %s\n  portal   %sportal/\n  API      %sapi/v1\n", url.c_str(), url.c_str(), url.c_str());
-  if (!web.available()) std::printf("  (web console not built: cd web && npm ci && npm run build)\n");
+  if (!site.web().available()) std::printf("  (web console not built: cd web && npm ci && npm run build)\n");
   if (config.demo)
     std::printf("  demo accounts: admin operator dispatcher supervisor callback analyst, or a unit code "
                 "such as LC-D01-S01; password: demo\n");

@@ -13,6 +13,7 @@ const char* Status::code_name() const {
     case StatusCode::kAlreadyExists: return "already_exists";
     case StatusCode::kInternal: return "internal";
     case StatusCode::kUnavailable: return "unavailable";
+    case StatusCode::kResourceExhausted: return "resource_exhausted";
   }
   return "unknown";
 }

@@ -20,6 +20,7 @@ enum class StatusCode {
   kAlreadyExists,
   kInternal,
   kUnavailable,
+  kResourceExhausted,  // too many attempts or too busy: retry after retry_after_seconds()
 };
 
 class Status {
@@ -42,11 +43,27 @@ class Status {
   }
   static Status Internal(std::string message) { return Status(StatusCode::kInternal, std::move(message)); }
   static Status Unavailable(std::string message) { return Status(StatusCode::kUnavailable, std::move(message)); }
+  // Too many requests of this kind: the caller may try again after `retry_after_seconds`.
+  static Status RateLimited(std::string message, long long retry_after_seconds) {
+    Status s(StatusCode::kResourceExhausted, std::move(message));
+    s.retry_after_ = retry_after_seconds;
+    s.reason_ = "rate_limited";
+    return s;
+  }
+  // The same status with a stable snake_case reason key (see reason()).
+  Status WithReason(std::string reason) && {
+    reason_ = std::move(reason);
+    return std::move(*this);
+  }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
   const std::string& field() const { return field_; }
+  // A stable snake_case key for clients to map to their own words
+  // (e.g. "rate_limited", "outside_unit_scope"); defaults to code_name().
+  std::string reason() const { return reason_.empty() ? code_name() : reason_; }
+  long long retry_after_seconds() const { return retry_after_; }
   // Stable lower-case name of the code, used in API error bodies.
   const char* code_name() const;
   std::string ToString() const;
@@ -57,6 +74,8 @@ class Status {
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
   std::string field_;
+  std::string reason_;
+  long long retry_after_ = 0;
 };
 
 // Either a value or a non-OK Status.

@@ -34,6 +34,16 @@ struct User {
   bool active = true;
 };
 
+// A login session. Only the token's hash is stored. It ends at `expires_at`
+// (absolute) or when idle for longer than the server's idle limit.
+struct Session {
+  std::string token_hash;
+  std::string username;
+  UnixSeconds created_at = 0;
+  UnixSeconds last_seen_at = 0;
+  UnixSeconds expires_at = 0;
+};
+
 struct TicketFilter {
   std::optional<TicketState> state;
   std::vector<TicketState> states;          // any of these (ignored when empty)
@@ -115,9 +125,17 @@ class Store {
   virtual Status PutUsers(const std::vector<User>& users) = 0;
   virtual Result<User> FindUser(const std::string& username) = 0;
   virtual Result<std::vector<User>> ListUsers() = 0;
-  virtual Status PutSession(const std::string& token_hash, const std::string& username, UnixSeconds expires_at) = 0;
-  virtual Result<std::string> FindSession(const std::string& token_hash, UnixSeconds now) = 0;
+  // Deletes a user and, with them, their sessions; their past events keep their name.
+  virtual Status DeleteUser(const std::string& username, const AuditRecord* audit = nullptr) = 0;
+  virtual Status PutSession(const Session& session) = 0;
+  // Unauthenticated when there is no session with this hash (expiry is the caller's rule).
+  virtual Result<Session> FindSession(const std::string& token_hash) = 0;
+  virtual Status TouchSession(const std::string& token_hash, UnixSeconds now) = 0;
   virtual Status DeleteSession(const std::string& token_hash) = 0;
+  // Ends every session of `username` except the one with `keep_token_hash` (may be empty).
+  virtual Result<int> DeleteUserSessions(const std::string& username, const std::string& keep_token_hash) = 0;
+  // Removes sessions past `expires_at`, or not seen for `idle_seconds` or longer.
+  virtual Result<int> DeleteExpiredSessions(UnixSeconds now, UnixSeconds idle_seconds) = 0;
 
   // Tickets.
   virtual Result<Ticket> CreateTicket(const Transition& intake) = 0;

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -18,6 +20,11 @@ struct HttpResult {
   int status = 0;  // 0 when the connection failed
   std::string body;
   std::string content_type;
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string Header(const std::string& lower_name) const {
+    auto it = headers.find(lower_name);
+    return it == headers.end() ? std::string() : it->second;
+  }
   nlohmann::json Json() const { return nlohmann::json::parse(body, nullptr, false); }
 };
 
@@ -28,6 +35,12 @@ class HttpClient {
   HttpClient(HttpClient&&) = default;
 
   void SetToken(std::string token) { token_ = std::move(token); }
+  const std::string& token() const { return token_; }
+  // An extra header sent with every request (empty value removes it).
+  void SetHeader(const std::string& name, const std::string& value) {
+    if (value.empty()) extra_headers_.erase(name);
+    else extra_headers_[name] = value;
+  }
 
   HttpResult Request(const std::string& method, const std::string& target, const std::string& body = "",
                      const std::string& content_type = "application/json") {
@@ -39,6 +52,7 @@ class HttpClient {
         req.set(http::field::host, host_);
         if (!token_.empty()) req.set(http::field::authorization, "Bearer " + token_);
         if (!body.empty()) req.set(http::field::content_type, content_type);
+        for (const auto& [name, value] : extra_headers_) req.set(name, value);
         req.body() = body;
         req.prepare_payload();
         http::write(*stream_, req);
@@ -47,7 +61,12 @@ class HttpClient {
         parser.body_limit(64 << 20);
         http::read(*stream_, buffer, parser);
         auto res = parser.release();
-        HttpResult out{static_cast<int>(res.result_int()), res.body(), std::string(res[http::field::content_type])};
+        HttpResult out{static_cast<int>(res.result_int()), res.body(), std::string(res[http::field::content_type]), {}};
+        for (const auto& field : res) {
+          std::string name(field.name_string());
+          for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          out.headers[name] = std::string(field.value());
+        }
         if (!res.keep_alive()) stream_.reset();
         return out;
       } catch (const std::exception&) {
@@ -77,6 +96,7 @@ class HttpClient {
   std::string host_;
   unsigned short port_;
   std::string token_;
+  std::map<std::string, std::string> extra_headers_;
   std::unique_ptr<boost::asio::io_context> ioc_;
   std::unique_ptr<boost::beast::tcp_stream> stream_;
 };

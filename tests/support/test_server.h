@@ -7,12 +7,14 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <functional>
 #include <memory>
 
 #include "api/credentials.h"
 #include "api/hotline_service.h"
 #include "api/http_server.h"
 #include "api/rest_api.h"
+#include "api/site.h"
 #include "app/demo_city.h"
 #include "app/reference_files.h"
 #include "app/triage_resources.h"
@@ -21,9 +23,23 @@
 
 namespace hotline::testing {
 
+// Wall-clock time that a test can move forward (session expiry, throttling windows).
+class OffsetClock final : public Clock {
+ public:
+  UnixSeconds Now() const override { return system_.Now() + offset_.load(); }
+  void Advance(UnixSeconds seconds) { offset_ += seconds; }
+
+ private:
+  SystemClock system_;
+  std::atomic<UnixSeconds> offset_{0};
+};
+
 class TestServer {
  public:
-  explicit TestServer(const std::string& name) {
+  // `web_dir`: the front end to serve for non-API paths (may not exist).
+  // `tune`: changes to the server's options (limits) before it starts.
+  explicit TestServer(const std::string& name, const std::string& web_dir = "",
+                      const std::function<void(api::ServerOptions&)>& tune = nullptr) {
     dir_ = std::filesystem::temp_directory_path() / ("hotline_" + name + "_" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
@@ -45,10 +61,13 @@ class TestServer {
     service_->SetTriageResources(std::move(triage).value());
     Check(service_->LoadReferenceData());
     rest_ = std::make_unique<api::RestApi>(*service_);
+    site_ = std::make_unique<api::Site>(*rest_, web_dir.empty() ? (dir_ / "web").string() : web_dir);
     api::ServerOptions opt;
     opt.port = 0;
     opt.threads = 2;
-    server_ = std::make_unique<api::HttpServer>(opt, [this](const api::HttpRequest& r) { return rest_->Handle(r); });
+    opt.allows_large_body = api::AllowsLargeBody;
+    if (tune) tune(opt);
+    server_ = std::make_unique<api::HttpServer>(opt, [this](const api::HttpRequest& r) { return site_->Handle(r); });
     Check(server_->Start());
   }
   ~TestServer() {
@@ -61,16 +80,20 @@ class TestServer {
   HttpClient Client() { return HttpClient("127.0.0.1", server_->port()); }
   SqliteStore& store() { return *store_; }
   unsigned short port() const { return server_->port(); }
+  const std::filesystem::path& dir() const { return dir_; }
+  api::HotlineService& service() { return *service_; }
+  void AdvanceClock(UnixSeconds seconds) { clock_.Advance(seconds); }
 
  private:
   static void Check(const Status& s) {
     if (!s.ok()) throw std::runtime_error(s.ToString());
   }
   std::filesystem::path dir_;
-  SystemClock clock_;
+  OffsetClock clock_;
   std::unique_ptr<SqliteStore> store_;
   std::unique_ptr<api::HotlineService> service_;
   std::unique_ptr<api::RestApi> rest_;
+  std::unique_ptr<api::Site> site_;
   std::unique_ptr<api::HttpServer> server_;
 };
 

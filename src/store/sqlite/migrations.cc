@@ -148,6 +148,12 @@ CREATE TABLE admin_audit (
 CREATE TRIGGER admin_audit_no_update BEFORE UPDATE ON admin_audit BEGIN SELECT RAISE(ABORT, 'the audit trail is immutable'); END;
 CREATE TRIGGER admin_audit_no_delete BEFORE DELETE ON admin_audit BEGIN SELECT RAISE(ABORT, 'the audit trail is immutable'); END;
 )sql"},
+      {5, "session activity: creation and last use, for idle and absolute expiry", R"sql(
+ALTER TABLE sessions ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0;
+UPDATE sessions SET last_seen_at = unixepoch(), created_at = unixepoch();
+CREATE INDEX sessions_by_user ON sessions(username);
+)sql"},
   };
   return kMigrations;
 }

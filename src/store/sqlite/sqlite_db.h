@@ -45,6 +45,8 @@ class Connection {
   // reset and returned to the cache when the Statement goes out of scope.
   Result<Statement> Prepare(std::string_view sql);
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+  // Rows changed by the most recent INSERT, UPDATE or DELETE on this connection.
+  int Changes() const { return sqlite3_changes(db_); }
   sqlite3* raw() const { return db_; }
 
  private:

@@ -213,22 +213,41 @@ Result<std::vector<User>> SqliteStore::ListUsers() {
   });
 }
 
-Status SqliteStore::PutSession(const std::string& token_hash, const std::string& username, UnixSeconds expires_at) {
+Status SqliteStore::DeleteUser(const std::string& username, const AuditRecord* audit) {
   return commit_.Write([&](Connection& db) -> Status {
-    ASSIGN_OR_RETURN(q, db.Prepare("INSERT INTO sessions (token_hash, username, expires_at) VALUES (?1,?2,?3)"));
-    return q.Bind(1, token_hash).Bind(2, username).Bind(3, expires_at).Run();
+    ASSIGN_OR_RETURN(q, db.Prepare("DELETE FROM users WHERE username = ?1"));
+    HOTLINE_RETURN_IF_ERROR(q.Bind(1, username).Run());
+    if (db.Changes() == 0) return Status::NotFound("no user " + username);
+    return InsertAudit(db, audit);
   });
 }
 
-Result<std::string> SqliteStore::FindSession(const std::string& token_hash, UnixSeconds now) {
-  return Read([&](Connection& db) -> Result<std::string> {
-    ASSIGN_OR_RETURN(q, db.Prepare("SELECT username FROM sessions WHERE token_hash = ?1 AND expires_at > ?2"));
-    q.Bind(1, token_hash).Bind(2, now);
+Status SqliteStore::PutSession(const Session& s) {
+  return commit_.Write([&](Connection& db) -> Status {
+    ASSIGN_OR_RETURN(q, db.Prepare("INSERT INTO sessions (token_hash, username, created_at, last_seen_at, expires_at) "
+                                   "VALUES (?1,?2,?3,?4,?5)"));
+    return q.Bind(1, s.token_hash).Bind(2, s.username).Bind(3, s.created_at).Bind(4, s.last_seen_at)
+        .Bind(5, s.expires_at).Run();
+  });
+}
+
+Result<Session> SqliteStore::FindSession(const std::string& token_hash) {
+  return Read([&](Connection& db) -> Result<Session> {
+    ASSIGN_OR_RETURN(q, db.Prepare("SELECT username, created_at, last_seen_at, expires_at FROM sessions "
+                                   "WHERE token_hash = ?1"));
+    q.Bind(1, token_hash);
     if (!q.Step()) {
       HOTLINE_RETURN_IF_ERROR(q.status());
       return Status::Unauthenticated("session expired or unknown");
     }
-    return q.Text(0);
+    return Session{token_hash, q.Text(0), q.Int(1), q.Int(2), q.Int(3)};
+  });
+}
+
+Status SqliteStore::TouchSession(const std::string& token_hash, UnixSeconds now) {
+  return commit_.Write([&](Connection& db) -> Status {
+    ASSIGN_OR_RETURN(q, db.Prepare("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1 AND last_seen_at < ?2"));
+    return q.Bind(1, token_hash).Bind(2, now).Run();
   });
 }
 
@@ -237,6 +256,28 @@ Status SqliteStore::DeleteSession(const std::string& token_hash) {
     ASSIGN_OR_RETURN(q, db.Prepare("DELETE FROM sessions WHERE token_hash = ?1"));
     return q.Bind(1, token_hash).Run();
   });
+}
+
+Result<int> SqliteStore::DeleteUserSessions(const std::string& username, const std::string& keep_token_hash) {
+  int removed = 0;
+  HOTLINE_RETURN_IF_ERROR(commit_.Write([&](Connection& db) -> Status {
+    ASSIGN_OR_RETURN(q, db.Prepare("DELETE FROM sessions WHERE username = ?1 AND token_hash <> ?2"));
+    HOTLINE_RETURN_IF_ERROR(q.Bind(1, username).Bind(2, keep_token_hash).Run());
+    removed = db.Changes();
+    return Status::Ok();
+  }));
+  return removed;
+}
+
+Result<int> SqliteStore::DeleteExpiredSessions(UnixSeconds now, UnixSeconds idle_seconds) {
+  int removed = 0;
+  HOTLINE_RETURN_IF_ERROR(commit_.Write([&](Connection& db) -> Status {
+    ASSIGN_OR_RETURN(q, db.Prepare("DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= ?2"));
+    HOTLINE_RETURN_IF_ERROR(q.Bind(1, now).Bind(2, now - idle_seconds).Run());
+    removed = db.Changes();
+    return Status::Ok();
+  }));
+  return removed;
 }
 
 // --- tickets ------------------------------------------------------------------

@@ -34,9 +34,13 @@ class SqliteStore final : public Store {
   Status PutUsers(const std::vector<User>& users) override;
   Result<User> FindUser(const std::string& username) override;
   Result<std::vector<User>> ListUsers() override;
-  Status PutSession(const std::string& token_hash, const std::string& username, UnixSeconds expires_at) override;
-  Result<std::string> FindSession(const std::string& token_hash, UnixSeconds now) override;
+  Status DeleteUser(const std::string& username, const AuditRecord* audit = nullptr) override;
+  Status PutSession(const Session& session) override;
+  Result<Session> FindSession(const std::string& token_hash) override;
+  Status TouchSession(const std::string& token_hash, UnixSeconds now) override;
   Status DeleteSession(const std::string& token_hash) override;
+  Result<int> DeleteUserSessions(const std::string& username, const std::string& keep_token_hash) override;
+  Result<int> DeleteExpiredSessions(UnixSeconds now, UnixSeconds idle_seconds) override;
 
   Result<Ticket> CreateTicket(const Transition& intake) override;
   Result<std::vector<TicketId>> CreateTickets(const std::vector<std::vector<Event>>& histories,

@@ -256,13 +256,38 @@ TEST_F(SqliteStoreTest, UsersAndSessions) {
   EXPECT_EQ(got->role, Role::kUnitStaff);
   EXPECT_EQ(got->unit, "S1");
   EXPECT_EQ(store_->FindUser("nobody").status().code(), StatusCode::kNotFound);
-  ASSERT_TRUE(store_->PutSession("th", "S1", 1000).ok());
-  EXPECT_EQ(*store_->FindSession("th", 999), "S1");
-  EXPECT_EQ(store_->FindSession("th", 1000).status().code(), StatusCode::kUnauthenticated);
+  ASSERT_TRUE(store_->PutSession({"th", "S1", 100, 100, 1000}).ok());
+  auto found = store_->FindSession("th");
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->username, "S1");
+  EXPECT_EQ(found->expires_at, 1000);
+  ASSERT_TRUE(store_->TouchSession("th", 500).ok());
+  EXPECT_EQ(store_->FindSession("th")->last_seen_at, 500);
+  ASSERT_TRUE(store_->TouchSession("th", 400).ok());  // never moves back
+  EXPECT_EQ(store_->FindSession("th")->last_seen_at, 500);
   ASSERT_TRUE(store_->DeleteSession("th").ok());
-  EXPECT_FALSE(store_->FindSession("th", 0).ok());
-  // A session for an unknown user is refused by the foreign key.
-  EXPECT_FALSE(store_->PutSession("x", "ghost", 1000).ok());
+  EXPECT_EQ(store_->FindSession("th").status().code(), StatusCode::kUnauthenticated);
+  EXPECT_FALSE(store_->PutSession({"x", "ghost", 0, 0, 1000}).ok());
+
+  // Ending a user's other sessions keeps the one named; expiry by end and by idleness.
+  ASSERT_TRUE(store_->PutSession({"a", "S1", 0, 100, 10000}).ok());
+  ASSERT_TRUE(store_->PutSession({"b", "S1", 0, 100, 10000}).ok());
+  ASSERT_TRUE(store_->PutSession({"c", "S1", 0, 100, 10000}).ok());
+  EXPECT_EQ(*store_->DeleteUserSessions("S1", "b"), 2);
+  EXPECT_FALSE(store_->FindSession("a").ok());
+  EXPECT_TRUE(store_->FindSession("b").ok());
+  ASSERT_TRUE(store_->PutSession({"old", "S1", 0, 100, 300}).ok());    // past its end at 300
+  ASSERT_TRUE(store_->PutSession({"idle", "S1", 0, 150, 10000}).ok());  // idle since 150
+  ASSERT_TRUE(store_->PutSession({"live", "S1", 0, 900, 10000}).ok());
+  EXPECT_EQ(*store_->DeleteExpiredSessions(1000, 600), 3);  // old, idle, and b (seen at 100)
+  EXPECT_TRUE(store_->FindSession("live").ok());
+
+  // Deleting a user ends their sessions and is audited; unknown users are NotFound.
+  const AuditRecord audit{0, 5, "admin", "delete_user", "S1"};
+  ASSERT_TRUE(store_->DeleteUser("S1", &audit).ok());
+  EXPECT_FALSE(store_->FindSession("live").ok());
+  EXPECT_EQ(store_->DeleteUser("S1").code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->ListAudit(10, 0)->front().action, "delete_user");
 }
 
 TEST_F(SqliteStoreTest, ReferenceDataRoundTrips) {

@@ -1,0 +1,43 @@
+#include "domain/password_policy.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace hotline {
+
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+Status CheckPasswordPolicy(const std::string& password, const std::string& username, const std::string& field) {
+  if (password.size() < kMinPasswordLength)
+    return Status::InvalidArgument(field, "password must have at least " + std::to_string(kMinPasswordLength) +
+                                              " characters")
+        .WithReason("password_too_short");
+  if (password.size() > kMaxPasswordLength)
+    return Status::InvalidArgument(field, "password must have at most " + std::to_string(kMaxPasswordLength) +
+                                              " characters")
+        .WithReason("too_long");
+  bool letter = false, digit = false, other = false;
+  for (unsigned char c : password) {
+    if (c < 0x20 || c == 0x7f)
+      return Status::InvalidArgument(field, "password may not contain control characters")
+          .WithReason("control_character");
+    if (std::isalpha(c)) letter = true;
+    else if (std::isdigit(c)) digit = true;
+    else other = true;
+  }
+  if (letter + digit + other < 2)
+    return Status::InvalidArgument(field, "password must mix at least two of letters, digits and other characters")
+        .WithReason("password_too_simple");
+  if (!username.empty() && Lower(password).find(Lower(username)) != std::string::npos)
+    return Status::InvalidArgument(field, "password may not contain the username").WithReason("password_has_username");
+  return Status::Ok();
+}
+
+}  // namespace hotline
