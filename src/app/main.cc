@@ -23,7 +23,9 @@
 #include "app/importer.h"
 #include "app/progress_bar.h"
 #include "app/reference_files.h"
+#include "app/replay_check.h"
 #include "app/triage_resources.h"
+#include "store/sqlite/sqlite_backup.h"
 // --- triage commands (issue 4) ---
 #include "app/triage_commands.h"
 // --- end triage commands ---
@@ -159,6 +161,53 @@ int Import(const std::string& db, const std::string& file, const std::string& as
   return report->errors.empty() ? 0 : 3;
 }
 
+// The SQLite path of a --db value (backup and restore work on SQLite files).
+Result<std::string> SqlitePath(const std::string& db) {
+  if (db.rfind("sqlite:", 0) != 0 || db.size() == 7)
+    return Status::InvalidArgument("db", "backup and restore need --db sqlite:PATH (PostgreSQL has pg_dump)");
+  return db.substr(7);
+}
+
+int Backup(const std::string& db, const std::string& out) {
+  auto path = SqlitePath(db);
+  if (!path.ok()) return Fail(path.status());
+  auto report = sqlite::BackupSqlite(*path, out);
+  if (!report.ok()) return Fail(report.status());
+  std::printf("backed up %s to %s: %lld pages, %lld bytes, schema version %d\n", path->c_str(), out.c_str(),
+              report->pages, report->bytes, report->schema_version);
+  return 0;
+}
+
+int Restore(const std::string& db, const std::string& from, bool force) {
+  auto path = SqlitePath(db);
+  if (!path.ok()) return Fail(path.status());
+  auto report = sqlite::RestoreSqlite(from, *path, force);
+  if (!report.ok()) return Fail(report.status());
+  std::printf("restored %s from %s: %lld pages, schema version %d; check it with `hotline verify --db %s`\n",
+              path->c_str(), from.c_str(), report->pages, report->schema_version, db.c_str());
+  return 0;
+}
+
+int Verify(const std::string& db, const std::string& data_dir) {
+  if (db.rfind("sqlite:", 0) == 0 && !std::filesystem::exists(db.substr(7)))
+    return Fail(Status::InvalidArgument("db", "no database at " + db.substr(7)));
+  auto store = OpenStore(db);
+  if (!store.ok()) return Fail(store.status());
+  WorkCalendar calendar = LoadCalendar(data_dir);
+  Context ctx;
+  ctx.calendar = &calendar;
+  ProgressBar bar("校验 verify");
+  auto report = CheckReplay(**store, ctx, [&](std::int64_t d, std::int64_t t) {
+    bar.Update(static_cast<std::size_t>(d), static_cast<std::size_t>(t));
+  });
+  if (!report.ok()) return Fail(report.status());
+  for (const auto& m : report->mismatches) std::fprintf(stderr, "%s\n", m.c_str());
+  std::printf("%lld tickets, %lld events replayed; %lld do not match their history\n",
+              static_cast<long long>(report->tickets), static_cast<long long>(report->events),
+              static_cast<long long>(report->mismatch_count));
+  return report->mismatch_count == 0 ? 0 : 4;
+}
+
 }  // namespace
 }  // namespace hotline::app
 
@@ -194,6 +243,21 @@ int main(int argc, char** argv) {
   import->add_option("--db", import_db, "sqlite:PATH");
   import->add_option("file", import_file, "CSV or JSONL file")->required()->check(CLI::ExistingFile);
   import->add_option("--as", import_as, "username recorded as the intake actor");
+
+  std::string backup_db = "sqlite:hotline.db", backup_out;
+  auto* backup = cli.add_subcommand("backup", "Copy a consistent snapshot of the SQLite store while it is in use");
+  backup->add_option("--db", backup_db, "sqlite:PATH");
+  backup->add_option("--out", backup_out, "backup file to write")->required();
+  std::string restore_db = "sqlite:hotline.db", restore_from;
+  bool restore_force = false;
+  auto* restore = cli.add_subcommand("restore", "Restore the SQLite store from a backup (stop the server first)");
+  restore->add_option("--db", restore_db, "sqlite:PATH to restore into");
+  restore->add_option("--from", restore_from, "backup file from `hotline backup`")->required();
+  restore->add_flag("--force", restore_force, "overwrite an existing database");
+  std::string verify_db = "sqlite:hotline.db", verify_data = DataDir();
+  auto* verify = cli.add_subcommand("verify", "Check that every ticket replays from its events to its stored state");
+  verify->add_option("--db", verify_db, "sqlite:PATH");
+  verify->add_option("--data-dir", verify_data, "reference data directory (holiday calendar)");
 
   // --- triage commands (issue 4) ---
   TrainCommand train_cmd;
@@ -246,6 +310,9 @@ int main(int argc, char** argv) {
     return Serve(merged);
   }
   if (import->parsed()) return Import(import_db, import_file, import_as);
+  if (backup->parsed()) return Backup(backup_db, backup_out);
+  if (restore->parsed()) return Restore(restore_db, restore_from, restore_force);
+  if (verify->parsed()) return Verify(verify_db, verify_data);
   // --- triage commands (issue 4) ---
   if (train->parsed()) return RunTrain(train_cmd);
   if (classify->parsed()) return RunClassify(classify_cmd, std::cin, std::cout);
