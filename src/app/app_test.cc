@@ -93,6 +93,12 @@ TEST(ReferenceFiles, ErrorsNameFileAndLine) {
   EXPECT_EQ(bad.status().field(), "kind");
   EXPECT_NE(bad.status().message().find("line 3"), std::string::npos);
   EXPECT_EQ(LoadUnitsFile("/nonexistent.csv").status().code(), StatusCode::kNotFound);
+  // Comment and blank lines count: the line is the file's own.
+  auto later = LoadUnitsFile(tmp.Write("u2.csv", "# units\ncode,name,kind,parent\n\nA,甲,city,\nB,乙,planet,A\n"));
+  EXPECT_NE(later.status().message().find("line 5"), std::string::npos) << later.status().ToString();
+  auto quote = LoadUnitsFile(tmp.Write("u3.csv", "code,name,kind,parent\nA,甲\"市,city,\n"));
+  EXPECT_EQ(quote.status().field(), "name");
+  EXPECT_NE(quote.status().message().find("line 2"), std::string::npos) << quote.status().ToString();
 }
 
 class ImportTest : public ::testing::Test {

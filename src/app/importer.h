@@ -5,8 +5,13 @@
 //  - CSV with columns channel,appeal_type,content[,caller_name,caller_phone,address,
 //    category,area,enterprise,created_at], or the message-board layout
 //    title,detail[,time,label1] (label1 is matched to a level-1 category name).
-// A bad row is reported with its line number and skipped; the rest are imported in
-// batches of one transaction each.
+// The file must be UTF-8; CSV follows RFC 4180 (quoted fields may span lines).
+// A bad row is reported with the physical line (1-based) its record starts on
+// and the field at fault, and skipped: text that is not UTF-8 or holds control
+// characters (other than tab and newline), malformed quoting, a created_at that
+// is not a real time between 2000-01-01 and one day after ctx.now, or an appeal
+// Intake refuses. No bad input makes the import throw or abort. The rest are
+// imported in batches of one transaction each.
 #pragma once
 
 #include <functional>
@@ -27,6 +32,7 @@ Result<ImportReport> ImportAppeals(Store& store, const std::string& path, const 
                                    const std::function<void(std::size_t, std::size_t)>& progress = nullptr);
 
 // "2019/1/8 10:00:00", "2019-01-08 10:00:00", "2019-01-08" or Unix seconds (local time UTC+8).
+// Rejects dates and times that do not exist (2019-02-30, 25:00) and years outside 1900–2999.
 Result<UnixSeconds> ParseLocalTime(const std::string& s);
 
 }  // namespace hotline::app

@@ -89,14 +89,26 @@ int Serve(Config config) {
   if (Status s = service.LoadReferenceData(); !s.ok()) return Fail(s);
   if (service.reference()->units.units().empty())
     spdlog::warn("the store has no units: run with --demo, or import the city's reference data");
+  // Block the stop signals before any thread starts (threads inherit the mask),
+  // so only sigwait below sees them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
   // The demo city learns its classifier from its own history, in the background:
-  // until it is ready, intake suggestions come without categories.
+  // until it is ready, intake suggestions come without categories. Shutdown
+  // cancels the training (the jthread's stop token) and joins it.
   std::jthread trainer;
   if (train_from_history)
-    trainer = std::jthread([&service] {
+    trainer = std::jthread([&service](std::stop_token stop) {
       auto ref = service.reference();
+      HistoryModelOptions options;
+      options.stop = stop;
       HistoryModelReport report;
-      auto model = TrainHistoryModel(service.store(), ref->taxonomy, {}, &report);
+      auto model = TrainHistoryModel(service.store(), ref->taxonomy, options, &report);
+      if (stop.stop_requested()) return spdlog::info("classifier training from history cancelled");
       if (!model.ok()) return spdlog::warn("classifier not trained from history: {}", model.status().ToString());
       service.SetClassifier(std::make_shared<const triage::Classifier>(std::move(model).value()));
       spdlog::info("classifier trained from {} tickets in {} categories", report.tickets, report.categories);
@@ -104,13 +116,6 @@ int Serve(Config config) {
   api::RestApi rest(service);
   api::Site site(rest, config.web_dir);
   auto handler = [&](const api::HttpRequest& req) { return site.Handle(req); };
-
-  // Block the stop signals before the server's threads start, so only sigwait sees them.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   // Use every file descriptor the system allows: each connection holds one.
   if (rlimit limit{}; getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
@@ -136,8 +141,10 @@ int Serve(Config config) {
   int sig = 0;
   sigwait(&signals, &sig);
   spdlog::info("signal {}: stopping", sig);
+  trainer.request_stop();  // first, so the training winds down while the server stops
   server.Stop();
-  return 0;  // `trainer` joins here, before the service it uses goes away
+  if (trainer.joinable()) trainer.join();
+  return 0;
 }
 
 int Import(const std::string& db, const std::string& file, const std::string& as_user) {

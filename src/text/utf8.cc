@@ -80,4 +80,13 @@ std::string EncodeUtf8(std::u32string_view cps) {
 
 std::string SanitizeUtf8(std::string_view utf8) { return EncodeUtf8(DecodeUtf8(utf8)); }
 
+bool IsValidUtf8(std::string_view bytes) {
+  for (std::size_t i = 0; i < bytes.size();) {
+    const std::size_t at = i;
+    // An ill-formed sequence decodes to U+FFFD using one byte; a real U+FFFD uses three.
+    if (DecodeOne(bytes, i) == kReplacementChar && i - at == 1) return false;
+  }
+  return true;
+}
+
 }  // namespace hotline::text

@@ -16,5 +16,7 @@ void AppendUtf8(std::string& out, char32_t cp);
 std::string EncodeUtf8(std::u32string_view cps);
 // The input with every ill-formed sequence replaced by U+FFFD.
 std::string SanitizeUtf8(std::string_view utf8);
+// True when the bytes are well-formed UTF-8 (a literal U+FFFD is well-formed).
+bool IsValidUtf8(std::string_view bytes);
 
 }  // namespace hotline::text

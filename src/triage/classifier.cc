@@ -72,6 +72,8 @@ void Log(const TrainOptions& o, const std::string& msg) {
   if (o.log) o.log(msg);
 }
 
+Status Cancelled() { return Status::Unavailable("cancelled"); }
+
 }  // namespace
 
 Status Classifier::Impl::Fit(const std::vector<Example>& examples,
@@ -92,6 +94,7 @@ Status Classifier::Impl::Fit(const std::vector<Example>& examples,
       lx.clear();
       lx.reserve(examples.size());
       for (const auto& e : examples) {
+        if (options.stop.stop_requested()) return false;
         LinearExample x;
         x.x = impl.space->Vectorize(*e.doc);
         x.target.assign(C, 0.0f);
@@ -99,19 +102,22 @@ Status Classifier::Impl::Fit(const std::vector<Example>& examples,
         x.weight = e.weight;
         lx.push_back(std::move(x));
       }
+      return true;
     };
-    vectorize();
+    if (!vectorize()) return Cancelled();
     if (options.term_weight_power > 0) {
       // From the labelled texts and hints only, unless asked: pseudo-labels would reinforce themselves.
       std::vector<LinearExample> known;
       for (std::size_t i = 0; i < lx.size(); ++i)
         if (options.term_weight_pseudo || !examples[i].pseudo) known.push_back(lx[i]);
       impl.space->Reweight(SupervisedTermWeights(known, C, impl.space->size(), options.term_weight_power));
-      vectorize();
+      if (!vectorize()) return Cancelled();
     }
     LinearOptions lo;
     lo.l2 = options.l2;
+    lo.stop = options.stop;
     impl.linear = LinearModel::Train(lx, C, impl.space->size(), lo);
+    if (options.stop.stop_requested()) return Cancelled();
     if (options.nb_weight > 0) {
       NaiveBayesOptions no;
       no.complement = options.nb_complement;
@@ -121,6 +127,7 @@ Status Classifier::Impl::Fit(const std::vector<Example>& examples,
     }
   }
   if (options.use_fasttext) {
+    if (options.stop.stop_requested()) return Cancelled();
     std::vector<std::vector<std::string>> docs;
     std::vector<int> labels;
     for (const auto& e : examples) {
@@ -173,6 +180,7 @@ FeaturizedCorpus FeaturizedCorpus::Make(const std::vector<LabelledText>& data, c
   FeaturizedCorpus c;
   std::unordered_set<std::string> seen;
   for (const auto& d : data) {
+    if (options.stop.stop_requested()) return c;
     std::string n = text::NormalizeText(d.text);
     c.docs.push_back(Classifier::Featurize(n, options.features));
     c.labels.push_back(d.label);
@@ -187,6 +195,7 @@ FeaturizedCorpus FeaturizedCorpus::Make(const std::vector<LabelledText>& data, c
   bool any_context = false;
   for (const auto& u : options.unlabelled) any_context = any_context || !u.context.empty();
   for (const auto& u : options.unlabelled) {
+    if (options.stop.stop_requested()) return c;
     std::string n = text::NormalizeText(u.text);
     if (n.empty() || !seen.insert(n).second) continue;
     c.unlabelled.push_back(Classifier::Featurize(n, options.features));
@@ -200,6 +209,7 @@ FeaturizedCorpus FeaturizedCorpus::Make(const std::vector<LabelledText>& data, c
 
 Result<Classifier> Classifier::Train(const std::vector<LabelledText>& data, const TrainOptions& options) {
   const FeaturizedCorpus corpus = FeaturizedCorpus::Make(data, options);
+  if (options.stop.stop_requested()) return Cancelled();
   Log(options, "featurised " + std::to_string(corpus.docs.size()) + " labelled, " +
                    std::to_string(corpus.hint_docs.size()) + " hint and " + std::to_string(corpus.unlabelled.size()) +
                    " unlabelled texts");
@@ -275,6 +285,7 @@ Result<Classifier> Classifier::TrainFeaturized(const FeaturizedCorpus& corpus, c
     // the class the unlabelled stream is richest in.
     std::vector<std::vector<std::pair<double, std::size_t>>> candidates(impl->labels.size());
     for (std::size_t i = 0; i < unlabelled.size(); ++i) {
+      if (options.stop.stop_requested()) return Cancelled();
       if (unlabelled[i].empty()) continue;
       // With context (e.g. the reply), the pseudo-label is chosen from text and context together.
       const auto p = impl->Probabilities(corpus.unlabelled_context.empty() ? unlabelled[i]

@@ -27,6 +27,7 @@
 
 #include <functional>
 #include <memory>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -102,6 +103,12 @@ struct TrainOptions {
   double pseudo_ratio = 1.0;      // per class, at most this many pseudo-labels per labelled text (0: no cap)
 
   std::function<void(const std::string&)> log;  // progress, optional
+
+  // Cancels training: once a stop is requested, Train and TrainFeaturized
+  // return Unavailable "cancelled" promptly (the token is checked per text
+  // while featurising and vectorising and per L-BFGS step; a fastText run,
+  // when enabled, is not interrupted).
+  std::stop_token stop;
 };
 
 // Training texts normalised and featurised (Classifier::Featurize of
@@ -118,6 +125,7 @@ struct FeaturizedCorpus {
   // From labelled data and the options' hints and unlabelled texts. Unlabelled
   // texts that repeat a labelled text or an earlier unlabelled one are dropped:
   // in cross-validation they would carry a held-out text into training.
+  // When options.stop is requested it returns early with part of the texts.
   static FeaturizedCorpus Make(const std::vector<LabelledText>& data, const TrainOptions& options);
 };
 

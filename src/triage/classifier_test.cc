@@ -257,6 +257,29 @@ TEST(Classifier, UnusedUnlabelledTextsAreNotFeaturised) {
   EXPECT_EQ(FeaturizedCorpus::Make(testing::SyntheticAppeals(2), o).unlabelled.size(), 2u);
 }
 
+TEST(Classifier, AStopRequestCancelsTraining) {
+  const auto data = testing::SyntheticAppeals(40);
+  // Stopped before it starts.
+  std::stop_source stopped;
+  stopped.request_stop();
+  TrainOptions options;
+  options.stop = stopped.get_token();
+  auto before = Classifier::Train(data, options);
+  ASSERT_FALSE(before.ok());
+  EXPECT_EQ(before.status().code(), StatusCode::kUnavailable);
+  EXPECT_EQ(before.status().message(), "cancelled");
+  // Stopped in the middle: after featurising (the first log line), before fitting.
+  std::stop_source midway;
+  options.stop = midway.get_token();
+  options.log = [&](const std::string&) { midway.request_stop(); };
+  auto during = Classifier::Train(data, options);
+  ASSERT_FALSE(during.ok());
+  EXPECT_EQ(during.status().code(), StatusCode::kUnavailable);
+  // Not stopped: trains as before.
+  options.stop = {};
+  EXPECT_TRUE(Classifier::Train(data, options).ok());
+}
+
 TEST(Classifier, TrainToFileWritesALoadableModel) {
   const std::string path = TempPath("trained");
   TrainOptions o = Quick();

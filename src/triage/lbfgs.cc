@@ -25,7 +25,7 @@ int MinimizeLbfgs(const Objective& f, std::vector<double>& x, const LbfgsOptions
   };
   std::deque<Pair> history;
   int it = 0;
-  for (; it < options.max_iterations; ++it) {
+  for (; it < options.max_iterations && !options.stop.stop_requested(); ++it) {
     const double gnorm = std::sqrt(Dot(g, g));
     if (gnorm <= options.gradient_tolerance * std::max(1.0, std::sqrt(Dot(x, x)))) break;
     // Two-loop recursion: d = -H g.
@@ -52,7 +52,7 @@ int MinimizeLbfgs(const Objective& f, std::vector<double>& x, const LbfgsOptions
     // Backtracking line search (Armijo).
     double step = 1.0, f_new = 0;
     bool accepted = false;
-    for (int ls = 0; ls < 40; ++ls) {
+    for (int ls = 0; ls < 40 && !options.stop.stop_requested(); ++ls) {
       for (std::size_t i = 0; i < n; ++i) x_new[i] = x[i] + step * d[i];
       f_new = f(x_new, g_new);
       if (std::isfinite(f_new) && f_new <= fx + 1e-4 * step * slope) {

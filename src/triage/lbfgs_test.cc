@@ -37,5 +37,25 @@ TEST(Lbfgs, MinimisesRosenbrock) {
   EXPECT_NEAR(x[1], 1.0, 1e-3);
 }
 
+TEST(Lbfgs, AStopRequestEndsTheMinimisation) {
+  std::stop_source source;
+  int evaluations = 0;
+  Objective f = [&](const std::vector<double>& x, std::vector<double>& g) {
+    if (++evaluations == 5) source.request_stop();
+    const double a = 1 - x[0], b = x[1] - x[0] * x[0];
+    g[0] = -2 * a - 400 * x[0] * b;
+    g[1] = 200 * b;
+    return a * a + 100 * b * b;
+  };
+  std::vector<double> x = {-1.2, 1.0};
+  LbfgsOptions o;
+  o.max_iterations = 500;
+  o.relative_decrease = 0;
+  o.stop = source.get_token();
+  const int iterations = MinimizeLbfgs(f, x, o);
+  EXPECT_EQ(evaluations, 5);  // no evaluation after the request
+  EXPECT_LT(iterations, 5);
+}
+
 }  // namespace
 }  // namespace hotline::triage

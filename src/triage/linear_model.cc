@@ -54,6 +54,7 @@ LinearModel LinearModel::Train(const std::vector<LinearExample>& examples, int n
   std::vector<double> w((dim + 1) * C, 0.0);
   LbfgsOptions lo;
   lo.max_iterations = options.max_iterations;
+  lo.stop = options.stop;
   MinimizeLbfgs(objective, w, lo);
   LinearModel m;
   m.classes_ = num_classes;

@@ -5,6 +5,7 @@
 // Immutable after Train(); Probabilities() is safe to call from many threads.
 #pragma once
 
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,9 @@ struct LinearExample {
 struct LinearOptions {
   double l2 = 1e-4;          // penalty on the weights (not the biases), per unit of example weight
   int max_iterations = 300;
+  // A stop request ends the fit early: the model returned is then unfinished,
+  // and the caller, who holds the token, should discard it.
+  std::stop_token stop;
 };
 
 class LinearModel {
