@@ -159,7 +159,7 @@ TEST(HardeningTest, MaskedRolesMayNotSearchOrRelateByPhone) {
     auto r = c.Get("/api/v1/tickets?phone=15512341563");
     EXPECT_EQ(r.status, 403) << role;
     EXPECT_EQ(r.Json()["error"]["reason"], "personal_data_not_allowed") << role;
-    auto related = c.Get("/api/v1/tickets/" + std::to_string(first) + "/related").Json();
+    const json related = c.Get("/api/v1/tickets/" + std::to_string(first) + "/related").Json();
     for (const json& item : related["items"]) EXPECT_NE(item["relation"], "same_caller") << role;
   }
   auto mine = op.Get("/api/v1/tickets?phone=15512341563");
@@ -249,6 +249,36 @@ TEST(HardeningTest, AdminDeletesAUserWhosePastEventsKeepTheirName) {
   EXPECT_EQ(events["items"][0]["actor"]["username"], "operator");
   auto audit = admin.Get("/api/v1/audit").Json();
   EXPECT_EQ(audit["items"][0]["action"], "delete_user");
+}
+
+TEST(HardeningTest, EveryUnmaskedViewOfPersonalDataIsRecorded) {
+  TestServer server("hardening_pii");
+  HttpClient op = As(server, "operator");
+  HttpClient admin = As(server, "admin");
+  const auto id = op.Post("/api/v1/tickets", Appeal()).Json()["id"].get<std::int64_t>();
+  const std::string ticket = std::to_string(id);
+  HttpClient sup = As(server, "supervisor");
+  sup.SetHeader("X-Hotline-Screen", "工单详情");
+  ASSERT_EQ(sup.Get("/api/v1/tickets/" + ticket).status, 200);
+  ASSERT_EQ(As(server, "analyst").Get("/api/v1/tickets/" + ticket).status, 200);  // masked: nothing to record
+  ASSERT_EQ(op.Get("/api/v1/tickets?q=%E8%B7%AF%E7%81%AF").status, 200);
+  EXPECT_EQ(op.Get("/api/v1/audit/personal-data").status, 403);
+  auto r = admin.Get("/api/v1/audit/personal-data?ticket=" + ticket);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json body = r.Json();
+  ASSERT_FALSE(body["items"].empty()) << r.body;
+  std::map<std::string, std::string> seen;  // actor → endpoint
+  for (const json& item : body["items"]) {
+    EXPECT_EQ(item["ticket_id"], id);
+    seen.emplace(item["actor"].get<std::string>(), item["endpoint"].get<std::string>());  // newest first
+    if (item["actor"] == "supervisor") {
+      EXPECT_EQ(item["screen"], "工单详情");
+    }
+  }
+  EXPECT_EQ(seen["supervisor"], "GET /api/v1/tickets/{id}");
+  EXPECT_EQ(seen["operator"], "GET /api/v1/tickets");  // the newest of the operator's views (after the intake)
+  EXPECT_EQ(seen.count("analyst"), 0u);
+  EXPECT_EQ(admin.Get("/api/v1/audit/personal-data?actor=supervisor").Json()["items"].size(), 1u);
 }
 
 // Probe 4: unauthenticated connections each sending a 12 MiB body pinned memory.

@@ -139,6 +139,35 @@ void RestApi::AddAdminRoutes() {
                 return Json(200, {{"total", cats->size()}});
               }));
   // The audit trail of administrative changes, newest first: ?page=&per_page= (≤ 200).
+  // Who saw callers' personal data unmasked: ?ticket=&actor=&page=&per_page= (admin only).
+  router_.Add("GET", "/api/v1/audit/personal-data",
+              Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
+                auto page = PageParam(req, "page", 1, 100000);
+                if (!page.ok()) return StatusResponse(page.status());
+                auto per_page = PageParam(req, "per_page", 50, 200);
+                if (!per_page.ok()) return StatusResponse(per_page.status());
+                PiiAccessFilter filter;
+                if (auto t = req.Param("ticket"); !t.empty()) {
+                  auto id = ParseInt(t, "ticket");
+                  if (!id.ok()) return StatusResponse(id.status());
+                  filter.ticket_id = *id;
+                }
+                filter.actor = req.Param("actor").substr(0, 64);
+                filter.limit = *per_page;
+                filter.offset = (*page - 1) * *per_page;
+                auto records = service_.PersonalDataAccess(filter, a);
+                if (!records.ok()) return StatusResponse(records.status());
+                json items = json::array();
+                for (const PiiAccess& r : *records)
+                  items.push_back({{"seq", r.seq},
+                                   {"at", FormatTime(r.at)},
+                                   {"actor", r.actor},
+                                   {"role", r.role},
+                                   {"ticket_id", r.ticket_id},
+                                   {"endpoint", r.endpoint},
+                                   {"screen", r.screen}});
+                return Json(200, {{"items", items}, {"page", *page}, {"per_page", *per_page}});
+              }));
   router_.Add("GET", "/api/v1/audit", Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
                 auto page = PageParam(req, "page", 1, 100000);
                 if (!page.ok()) return StatusResponse(page.status());

@@ -11,7 +11,28 @@
 namespace hotline::api {
 
 HotlineService::HotlineService(Store& store, const Clock& clock, WorkCalendar calendar, Policy policy)
-    : store_(store), clock_(clock), calendar_(std::move(calendar)), policy_(policy) {}
+    : store_(store),
+      clock_(clock),
+      calendar_(std::move(calendar)),
+      policy_(policy),
+      pii_log_(std::make_unique<PiiAccessLog>(store)) {}
+
+void HotlineService::RecordPersonalDataViews(const Actor& actor, const std::vector<const Ticket*>& tickets,
+                                             const std::string& endpoint, const std::string& screen) {
+  if (!SeesPersonalData(actor.role)) return;
+  std::vector<PiiAccess> records;
+  const UnixSeconds now = clock_.Now();
+  for (const Ticket* t : tickets)
+    if (t && (!t->appeal.caller.name.empty() || !t->appeal.caller.phone.empty()))
+      records.push_back({0, now, actor.username, std::string(Name(actor.role)), t->id, endpoint, screen.substr(0, 100)});
+  pii_log_->Add(std::move(records));
+}
+
+Result<std::vector<PiiAccess>> HotlineService::PersonalDataAccess(PiiAccessFilter filter, const Actor& actor) {
+  if (actor.role != Role::kAdmin) return Status::PermissionDenied("administrators only").WithReason("role_not_allowed");
+  HOTLINE_RETURN_IF_ERROR(pii_log_->Flush());  // what was seen a moment ago is on the list
+  return store_.ListPiiAccess(filter);
+}
 
 Status HotlineService::LoadReferenceData() {
   auto units = store_.LoadUnits();

@@ -16,6 +16,7 @@
 #include "domain/state_machine.h"
 #include "api/live_events.h"
 #include "api/login_guard.h"
+#include "api/pii_access_log.h"
 #include "store/store.h"
 #include "triage/intake/intake_assistant.h"
 #include "triage/kb/knowledge_index.h"
@@ -105,6 +106,14 @@ class HotlineService {
   // Today's date in the city (YYYY-MM-DD).
   std::string Today() const;
 
+  // Personal data: records that `actor` saw the callers' names and phones of
+  // `tickets` unmasked (only roles that see them so, only tickets that have
+  // any), at `endpoint` from `screen`; admins read the record.
+  void RecordPersonalDataViews(const Actor& actor, const std::vector<const Ticket*>& tickets,
+                               const std::string& endpoint, const std::string& screen);
+  Result<std::vector<PiiAccess>> PersonalDataAccess(PiiAccessFilter filter, const Actor& actor);
+  PiiAccessLog& pii_access_log() { return *pii_log_; }
+
   // Administration (admin role only). Users: the password, when given, is hashed
   // here; never returned. Reference data is replaced whole, validated first (a
   // unit tree without cycles, a taxonomy with consistent levels, a catalog whose
@@ -182,6 +191,7 @@ class HotlineService {
   void PublishTicket(const Ticket& t, const std::string& command);
 
   LiveEvents live_;
+  std::unique_ptr<PiiAccessLog> pii_log_;
   triage::KnowledgeIndex kb_index_;
   TriageResources triage_;
   mutable std::shared_mutex ref_mu_;

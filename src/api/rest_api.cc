@@ -259,6 +259,7 @@ void RestApi::AddRoutes() {
                 auto t = service_.Intake(std::move(appeal).value(), a);
                 if (!t.ok()) return StatusResponse(t.status());
                 ++intakes_;
+                service_.RecordPersonalDataViews(a, {&*t}, "POST /api/v1/tickets", req.Header("x-hotline-screen"));
                 auto ref = service_.reference();
                 return Json(201, TicketView(*t, a, *ref, service_.AvailableCommands(*t, a), service_.clock().Now()));
               }));
@@ -270,18 +271,23 @@ void RestApi::AddRoutes() {
                 if (!page.ok()) return StatusResponse(page.status());
                 json items = json::array();
                 const UnixSeconds now = service_.clock().Now();
-                for (const Ticket& t : page->items)
+                std::vector<const Ticket*> shown;
+                for (const Ticket& t : page->items) {
                   items.push_back(TicketView(t, a, *ref, service_.AvailableCommands(t, a), now));
+                  shown.push_back(&t);
+                }
+                service_.RecordPersonalDataViews(a, shown, "GET /api/v1/tickets", req.Header("x-hotline-screen"));
                 return Json(
                     200,
                     {{"items", items}, {"total", page->total}, {"page", filter->page}, {"per_page", filter->per_page}});
               }));
   router_.Add("GET", "/api/v1/tickets/{id}",
-              Authed([this, ticket_id](const HttpRequest&, const PathParams& p, const Actor& a) {
+              Authed([this, ticket_id](const HttpRequest& req, const PathParams& p, const Actor& a) {
                 auto id = ticket_id(p);
                 if (!id.ok()) return StatusResponse(id.status());
                 auto t = service_.Get(*id, a);
                 if (!t.ok()) return StatusResponse(t.status());
+                service_.RecordPersonalDataViews(a, {&*t}, "GET /api/v1/tickets/{id}", req.Header("x-hotline-screen"));
                 auto events = service_.Events(*id, a);
                 if (!events.ok()) return StatusResponse(events.status());
                 auto ref = service_.reference();
@@ -317,6 +323,8 @@ void RestApi::AddRoutes() {
                 auto t = service_.Command(*id, command, *input, a);
                 if (!t.ok()) return StatusResponse(t.status());
                 ++commands_;
+                service_.RecordPersonalDataViews(a, {&*t}, "POST /api/v1/tickets/{id}/" + command,
+                                                 req.Header("x-hotline-screen"));
                 spdlog::info("ticket={} command={} actor={} state={}", *id, command, a.username, Name(t->state));
                 auto ref = service_.reference();
                 return Json(200, TicketView(*t, a, *ref, service_.AvailableCommands(*t, a), service_.clock().Now()));

@@ -108,6 +108,24 @@ struct AuditRecord {
   std::string summary;  // what changed, for people ("132 → 133 rules; added 1201 × LC-D01 → LC-ZLS")
 };
 
+// One unmasked view of a caller's name or phone: who saw which ticket, when, and where.
+struct PiiAccess {
+  std::int64_t seq = 0;  // assigned by the store
+  UnixSeconds at = 0;
+  std::string actor;
+  std::string role;
+  TicketId ticket_id = 0;
+  std::string endpoint;  // e.g. "GET /api/v1/tickets/{id}"
+  std::string screen;    // the console screen that asked, when it said
+};
+
+struct PiiAccessFilter {
+  TicketId ticket_id = 0;  // 0: any
+  std::string actor;       // empty: any
+  int limit = 50;
+  int offset = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -161,6 +179,9 @@ class Store {
 
   // The audit trail, newest first.
   virtual Result<std::vector<AuditRecord>> ListAudit(int limit, int offset) = 0;
+  // The record of unmasked views of personal data (immutable), newest first.
+  virtual Status RecordPiiAccess(const std::vector<PiiAccess>& records) = 0;
+  virtual Result<std::vector<PiiAccess>> ListPiiAccess(const PiiAccessFilter& filter) = 0;
 
   // Dispatch and return counts per unit and level-2 category, from the event log.
   virtual Result<std::vector<RoutingCount>> RoutingCounts() = 0;

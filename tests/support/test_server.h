@@ -73,6 +73,9 @@ class TestServer {
   ~TestServer() {
     server_->Stop();
     server_.reset();
+    site_.reset();
+    rest_.reset();
+    service_.reset();  // before the store it writes to
     store_.reset();
     std::filesystem::remove_all(dir_);
   }

@@ -154,6 +154,21 @@ ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0;
 UPDATE sessions SET last_seen_at = unixepoch(), created_at = unixepoch();
 CREATE INDEX sessions_by_user ON sessions(username);
 )sql"},
+      {6, "record of unmasked views of callers' personal data", R"sql(
+CREATE TABLE pii_access (
+  seq       INTEGER PRIMARY KEY,
+  at        INTEGER NOT NULL,
+  actor     TEXT NOT NULL,
+  role      TEXT NOT NULL,
+  ticket_id INTEGER NOT NULL,
+  endpoint  TEXT NOT NULL,
+  screen    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX pii_access_by_ticket ON pii_access(ticket_id, seq);
+CREATE INDEX pii_access_by_actor ON pii_access(actor, seq);
+CREATE TRIGGER pii_access_no_update BEFORE UPDATE ON pii_access BEGIN SELECT RAISE(ABORT, 'the access record is immutable'); END;
+CREATE TRIGGER pii_access_no_delete BEFORE DELETE ON pii_access BEGIN SELECT RAISE(ABORT, 'the access record is immutable'); END;
+)sql"},
   };
   return kMigrations;
 }

@@ -179,6 +179,33 @@ Result<std::vector<AuditRecord>> SqliteStore::ListAudit(int limit, int offset) {
   });
 }
 
+Status SqliteStore::RecordPiiAccess(const std::vector<PiiAccess>& records) {
+  if (records.empty()) return Status::Ok();
+  return commit_.Write([&](Connection& db) -> Status {
+    ASSIGN_OR_RETURN(ins, db.Prepare("INSERT INTO pii_access (at, actor, role, ticket_id, endpoint, screen) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    for (const PiiAccess& r : records) {
+      ins.Reset();
+      HOTLINE_RETURN_IF_ERROR(ins.Bind(1, r.at).Bind(2, r.actor).Bind(3, r.role).Bind(4, r.ticket_id)
+                                  .Bind(5, r.endpoint).Bind(6, r.screen).Run());
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<PiiAccess>> SqliteStore::ListPiiAccess(const PiiAccessFilter& f) {
+  return Read([&](Connection& db) -> Result<std::vector<PiiAccess>> {
+    ASSIGN_OR_RETURN(q, db.Prepare("SELECT seq, at, actor, role, ticket_id, endpoint, screen FROM pii_access "
+                                   "WHERE (?1 = 0 OR ticket_id = ?1) AND (?2 = '' OR actor = ?2) "
+                                   "ORDER BY seq DESC LIMIT ?3 OFFSET ?4"));
+    q.Bind(1, f.ticket_id).Bind(2, f.actor).Bind(3, f.limit).Bind(4, f.offset);
+    std::vector<PiiAccess> out;
+    while (q.Step()) out.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Int(4), q.Text(5), q.Text(6)});
+    HOTLINE_RETURN_IF_ERROR(q.status());
+    return out;
+  });
+}
+
 Status SqliteStore::PutUsers(const std::vector<User>& users) {
   return commit_.Write([&](Connection& db) -> Status {
     ASSIGN_OR_RETURN(ins, db.Prepare(kUpsertUser));

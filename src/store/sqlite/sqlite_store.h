@@ -31,6 +31,8 @@ class SqliteStore final : public Store {
 
   Status PutUser(const User& user, const AuditRecord* audit = nullptr) override;
   Result<std::vector<AuditRecord>> ListAudit(int limit, int offset) override;
+  Status RecordPiiAccess(const std::vector<PiiAccess>& records) override;
+  Result<std::vector<PiiAccess>> ListPiiAccess(const PiiAccessFilter& filter) override;
   Status PutUsers(const std::vector<User>& users) override;
   Result<User> FindUser(const std::string& username) override;
   Result<std::vector<User>> ListUsers() override;
