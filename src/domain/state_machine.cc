@@ -372,6 +372,16 @@ Result<Transition> Apply(const Ticket& ticket, std::string_view command, const C
   return ApplySpec(*spec, ticket, input, actor, ctx, /*check_authority=*/true);
 }
 
+Status CheckMergeTarget(const Ticket& sub, const Ticket& main) {
+  const std::string which = "main ticket " + std::to_string(main.id);
+  if (main.main_ticket == sub.id)
+    return Status::Conflict(which + " is merged into this ticket; merging back would make a cycle");
+  if (main.state == S::kMerged) return Status::Conflict(which + " is itself merged into another ticket");
+  if (IsTerminal(main.state))
+    return Status::Conflict(which + " is finished (" + std::string(Name(main.state)) + ")");
+  return Status::Ok();
+}
+
 Result<Ticket> Replay(const std::vector<Event>& events, const Context& base) {
   if (events.empty() || events.front().command != "intake" || !events.front().appeal)
     return Status::InvalidArgument("events", "a ticket's history must start with its intake event");

@@ -53,6 +53,13 @@ Result<Transition> Intake(const Appeal& appeal, const Actor& actor, const Contex
 Result<Transition> Apply(const Ticket& ticket, std::string_view command, const CommandInput& input,
                          const Actor& actor, const Context& ctx);
 
+// The merge command's rule across two tickets, checked against both as they are in
+// the transaction that merges `sub`: Conflict when `main` is merged, closed or in
+// any other final state, or is merged into `sub` (a cycle). Since a merged ticket is
+// final and no ticket may be merged into one, merge chains are one step long and
+// cannot close into a cycle.
+Status CheckMergeTarget(const Ticket& sub, const Ticket& main);
+
 // Rebuilds a ticket from its events alone (intake first). Authority is not checked
 // again (units and roles may have changed since); states and inputs are.
 Result<Ticket> Replay(const std::vector<Event>& events, const Context& ctx);

@@ -319,6 +319,26 @@ TEST_F(StateMachineTest, TriageOutcomes) {
   EXPECT_EQ(sub.main_ticket, 3);
 }
 
+TEST_F(StateMachineTest, MergeTargetMustBeOpenAndNotMergedBack) {
+  Ticket sub = NewTicket();
+  Ticket main = sub;
+  main.id = 8;
+  EXPECT_TRUE(CheckMergeTarget(sub, main).ok());
+  main.state = TicketState::kInProgress;
+  EXPECT_TRUE(CheckMergeTarget(sub, main).ok());
+  main.state = TicketState::kMerged;
+  main.main_ticket = 9;
+  EXPECT_EQ(CheckMergeTarget(sub, main).code(), StatusCode::kConflict);
+  main.main_ticket = sub.id;  // merging back would be a cycle
+  EXPECT_EQ(CheckMergeTarget(sub, main).code(), StatusCode::kConflict);
+  for (TicketState s : {TicketState::kClosed, TicketState::kAnsweredDirectly, TicketState::kOutOfScope,
+                        TicketState::kTransferred}) {
+    main.state = s;
+    main.main_ticket = 0;
+    EXPECT_EQ(CheckMergeTarget(sub, main).code(), StatusCode::kConflict) << Name(s);
+  }
+}
+
 TEST_F(StateMachineTest, SuperviseAndEscalateAreFlagsNotStates) {
   Ticket t = NewTicket();
   t = Do(t, "dispatch", DispatchTo("S1"), Operator());

@@ -5,6 +5,10 @@
 // and its event in one transaction — both or neither. UpdateTicket runs `change`
 // on the current stored ticket inside that transaction, so concurrent commands on
 // one ticket are serialised and each sees the result of the previous one.
+// UpdateTicketWith does the same and also hands `change` a second ticket as it is
+// in that same transaction (read, not written): a rule across two tickets, such as
+// merge's "the main ticket is still open", cannot be broken by a concurrent change
+// to the other ticket. A backend with row locks locks both rows in id order.
 #pragma once
 
 #include <functional>
@@ -126,6 +130,10 @@ class Store {
                                                       const std::vector<Ticket>& tickets) = 0;
   virtual Result<Ticket> UpdateTicket(TicketId id,
                                       const std::function<Result<Transition>(const Ticket&)>& change) = 0;
+  // `other` is null when no ticket has `other_id`; when other_id == id it is the
+  // current ticket itself.
+  using ChangeWith = std::function<Result<Transition>(const Ticket& current, const Ticket* other)>;
+  virtual Result<Ticket> UpdateTicketWith(TicketId id, TicketId other_id, const ChangeWith& change) = 0;
   virtual Result<Ticket> GetTicket(TicketId id) = 0;
   virtual Result<std::vector<Event>> GetEvents(TicketId id) = 0;
   virtual Result<TicketPage> ListTickets(const TicketFilter& filter) = 0;

@@ -1,0 +1,114 @@
+// HotlineService over a real SQLite store with a small city: the rules that sit
+// between the state machine and the store (merge across two tickets, order of
+// checks).
+#include "api/hotline_service.h"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "api/credentials.h"
+#include "domain/test_fixtures.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace hotline::api {
+namespace {
+
+using hotline::testing::Dispatcher;
+using hotline::testing::Operator;
+using hotline::testing::Staff;
+
+class HotlineServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(InitCrypto().ok());
+    dir_ = std::filesystem::temp_directory_path() /
+           ("hotline_service_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    auto s = SqliteStore::Open((dir_ / "t.db").string());
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+    ASSERT_TRUE(store_->ReplaceUnits(hotline::testing::SmallCity().units()).ok());
+    ASSERT_TRUE(store_->ReplaceCategories(hotline::testing::SmallTaxonomy().categories()).ok());
+    service_ = std::make_unique<HotlineService>(*store_, clock_, WorkCalendar());
+    ASSERT_TRUE(service_->LoadReferenceData().ok());
+  }
+  void TearDown() override {
+    service_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  TicketId NewTicket() {
+    auto t = service_->Intake(hotline::testing::HeatingAppeal(), Operator());
+    EXPECT_TRUE(t.ok()) << t.status().ToString();
+    return t.ok() ? t->id : 0;
+  }
+  Result<Ticket> Merge(TicketId sub, TicketId main, const Actor& actor = Dispatcher()) {
+    CommandInput in;
+    in.main_ticket = main;
+    return service_->Command(sub, "merge", in, actor);
+  }
+  TicketState State(TicketId id) { return store_->GetTicket(id)->state; }
+
+  std::filesystem::path dir_;
+  FakeClock clock_{1'795'000'000};
+  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<HotlineService> service_;
+};
+
+TEST_F(HotlineServiceTest, MergeRefusesAMainTicketThatIsMergedOrFinished) {
+  const TicketId a = NewTicket(), b = NewTicket(), c = NewTicket();
+  ASSERT_TRUE(Merge(a, b).ok());
+  auto back = Merge(b, a);
+  EXPECT_EQ(back.status().code(), StatusCode::kConflict) << back.status().ToString();
+  EXPECT_EQ(Merge(c, a).status().code(), StatusCode::kConflict);  // a is merged
+  CommandInput reason;
+  reason.reason = "已进入司法程序";
+  ASSERT_TRUE(service_->Command(b, "out-of-scope", reason, Operator()).ok());
+  EXPECT_EQ(Merge(c, b).status().code(), StatusCode::kConflict);  // b is finished
+  EXPECT_EQ(State(c), TicketState::kTriage);
+  auto missing = Merge(c, 999999);
+  EXPECT_EQ(missing.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(missing.status().field(), "main_ticket");
+}
+
+// Two dispatchers merge A into B and B into A at the same moment, on fresh pairs:
+// one wins, the other is refused, and an open appeal always remains.
+TEST_F(HotlineServiceTest, CrossMergesSentAtOnceNeverMakeACycle) {
+  int both_refused = 0;
+  for (int round = 0; round < 40; ++round) {
+    const TicketId a = NewTicket(), b = NewTicket();
+    std::atomic<bool> go{false};
+    Result<Ticket> r1 = Status::Internal(""), r2 = Status::Internal("");
+    std::thread t1([&] {
+      while (!go) std::this_thread::yield();
+      r1 = Merge(a, b);
+    });
+    std::thread t2([&] {
+      while (!go) std::this_thread::yield();
+      r2 = Merge(b, a);
+    });
+    go = true;
+    t1.join();
+    t2.join();
+    ASSERT_FALSE(State(a) == TicketState::kMerged && State(b) == TicketState::kMerged) << "round " << round;
+    EXPECT_EQ(r1.ok() + r2.ok(), 1) << r1.status().ToString() << " / " << r2.status().ToString();
+    for (const auto* r : {&r1, &r2}) {
+      if (!r->ok()) {
+        EXPECT_EQ(r->status().code(), StatusCode::kConflict) << r->status().ToString();
+      }
+    }
+    both_refused += !r1.ok() && !r2.ok();
+  }
+  EXPECT_EQ(both_refused, 0);
+}
+
+}  // namespace
+}  // namespace hotline::api
