@@ -56,6 +56,7 @@ Context HotlineService::MakeContext(const ReferenceData& ref) const {
   Context ctx;
   ctx.units = &ref.units;
   ctx.taxonomy = &ref.taxonomy;
+  ctx.catalog = &ref.catalog;
   ctx.calendar = &calendar_;
   ctx.policy = policy_;
   ctx.now = clock_.Now();

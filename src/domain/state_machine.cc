@@ -109,12 +109,35 @@ Status Merge(Ticket& t, CommandInput& in, const Actor&, const Context&) {
   return Status::Ok();
 }
 
+// Whether the dispatch catalog's rule for the ticket's appeal names `unit` (lead or co-handler).
+bool CatalogNames(const Ticket& t, const std::string& unit, const Context& ctx) {
+  if (!ctx.catalog || !ctx.taxonomy || t.appeal.category.empty()) return false;
+  auto rule = MatchCatalog(*ctx.catalog, *ctx.taxonomy, *ctx.units, t.appeal.category, t.appeal.area,
+                           t.appeal.enterprise);
+  return rule && (rule->lead == unit || std::find(rule->co_units.begin(), rule->co_units.end(), unit) !=
+                                            rule->co_units.end());
+}
+
+// 二次派单: a unit sends the ticket further down its own subtree. Co-handlers see the
+// caller's details, so a unit may name only units below it, co-handlers the ticket
+// already has, or those the catalog names for the appeal.
+Status CheckRedispatch(const Ticket& t, const CommandInput& in, const Actor& actor, const Context& ctx) {
+  if (in.unit == actor.unit || !ctx.units->IsWithin(in.unit, actor.unit))
+    return Status::InvalidArgument("unit", "a unit may dispatch only to units below it");
+  for (const std::string& co : in.co_units) {
+    const bool kept = std::find(t.co_units.begin(), t.co_units.end(), co) != t.co_units.end();
+    if (!ctx.units->IsWithin(co, actor.unit) && !kept && !CatalogNames(t, co, ctx))
+      return Status::InvalidArgument("co_units", "unit " + actor.unit + " may not name " + co +
+                                                     " as a co-handler: only units below it or those the "
+                                                     "dispatch catalog names for this appeal");
+  }
+  return Status::Ok();
+}
+
 Status Dispatch(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(ValidateUnits(in, ctx));
   if (actor.role == R::kUnitStaff) {
-    // 二次派单: only further down the actor's own subtree.
-    if (in.unit == actor.unit || !ctx.units->IsWithin(in.unit, actor.unit))
-      return Status::InvalidArgument("unit", "a unit may dispatch only to units below it");
+    HOTLINE_RETURN_IF_ERROR(CheckRedispatch(t, in, actor, ctx));
     t.dispatch_chain.push_back(t.lead_unit);
   } else {
     t.dispatch_chain.clear();

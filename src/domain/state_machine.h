@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/catalog.h"
 #include "domain/status.h"
 #include "domain/taxonomy.h"
 #include "domain/ticket.h"
@@ -35,6 +36,9 @@ struct Policy {
 struct Context {
   const UnitTree* units = nullptr;
   const Taxonomy* taxonomy = nullptr;
+  // The dispatch catalog; may be null. A unit re-dispatching may name as co-handlers
+  // the units below it and those the catalog's rule for the appeal names.
+  const std::vector<CatalogRule>* catalog = nullptr;
   const WorkCalendar* calendar = nullptr;
   Policy policy;
   UnixSeconds now = 0;

@@ -177,6 +177,32 @@ TEST_F(StateMachineTest, UnitScopeGuards) {
   EXPECT_TRUE(Try(t, "dispatch", DispatchTo("S1C1"), Staff("S1")).ok());
 }
 
+// Co-handlers see the caller's details: a unit re-dispatching may name only units
+// below it, co-handlers the ticket has already, or those the catalog names.
+TEST_F(StateMachineTest, RedispatchingUnitNamesCoHandlersWithinItsSubtreeOrTheCatalog) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("D1"), Dispatcher());
+  t = Do(t, "sign", {}, Staff("D1"));
+  for (const char* outside : {"HEAT", "D2", "S3", "C"}) {
+    Status s = Try(t, "dispatch", DispatchTo("S1", {outside}), Staff("D1"));
+    EXPECT_EQ(s.field(), "co_units") << outside;
+    EXPECT_NE(s.message().find(outside), std::string::npos) << s.message();
+  }
+  EXPECT_TRUE(Try(t, "dispatch", DispatchTo("S1", {"S2", "S1C1"}), Staff("D1")).ok());
+  // The hotline's dispatchers are not limited.
+  EXPECT_TRUE(Try(t, "dispatch", DispatchTo("S1", {"HEAT", "D2"}), Dispatcher()).ok());
+  // The catalog's rule for 供热 names 市供热公司.
+  const std::vector<CatalogRule> catalog = {{"0101", "", "any", "D1", {"HEAT"}}};
+  ctx_.catalog = &catalog;
+  EXPECT_TRUE(Try(t, "dispatch", DispatchTo("S1", {"HEAT"}), Staff("D1")).ok());
+  EXPECT_EQ(Try(t, "dispatch", DispatchTo("S1", {"D2"}), Staff("D1")).field(), "co_units");
+  ctx_.catalog = nullptr;
+  // A co-handler the hotline named may stay on.
+  Ticket with_heat = NewTicket();
+  with_heat = Do(with_heat, "dispatch", DispatchTo("D1", {"HEAT"}), Dispatcher());
+  EXPECT_TRUE(Try(with_heat, "dispatch", DispatchTo("S1", {"HEAT"}), Staff("D1")).ok());
+}
+
 TEST_F(StateMachineTest, CanSeeLimitsUnitsToTheirSubtree) {
   Ticket t = NewTicket();
   EXPECT_FALSE(CanSee(t, Staff("S1"), units_));
