@@ -134,11 +134,21 @@ Status CheckRedispatch(const Ticket& t, const CommandInput& in, const Actor& act
   return Status::Ok();
 }
 
+// Drops the units of the return chain that lie within `unit` (they are bypassed
+// when `unit` acts on the ticket itself): the chain then ends above `unit`.
+void TrimChainTo(Ticket& t, const std::string& unit, const Context& ctx) {
+  while (!t.dispatch_chain.empty() && ctx.units && ctx.units->IsWithin(t.dispatch_chain.back(), unit))
+    t.dispatch_chain.pop_back();
+}
+
 Status Dispatch(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(ValidateUnits(in, ctx));
   if (actor.role == R::kUnitStaff) {
     HOTLINE_RETURN_IF_ERROR(CheckRedispatch(t, in, actor, ctx));
-    t.dispatch_chain.push_back(t.lead_unit);
+    // A return goes back to the unit that dispatched, the actor's — also when it
+    // redirects a ticket a unit below it had sent on (the units bypassed leave the chain).
+    TrimChainTo(t, actor.unit, ctx);
+    t.dispatch_chain.push_back(actor.unit);
   } else {
     t.dispatch_chain.clear();
     SetDeadline(t, in, HandlingDeadline(t, ctx));
@@ -155,9 +165,12 @@ Status Sign(Ticket& t, CommandInput&, const Actor&, const Context&) {
   return Status::Ok();
 }
 
-Status Return(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+Status Return(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
-  if (!t.dispatch_chain.empty()) {  // back to the unit that dispatched it down
+  // Back to the unit that dispatched it down to the returning unit (a unit above the
+  // lead returning on its behalf skips the units between).
+  if (actor.role == R::kUnitStaff) TrimChainTo(t, actor.unit, ctx);
+  if (!t.dispatch_chain.empty()) {
     t.lead_unit = t.dispatch_chain.back();
     t.dispatch_chain.pop_back();
     t.state = S::kInProgress;

@@ -203,6 +203,58 @@ TEST_F(StateMachineTest, RedispatchingUnitNamesCoHandlersWithinItsSubtreeOrTheCa
   EXPECT_TRUE(Try(with_heat, "dispatch", DispatchTo("S1", {"HEAT"}), Staff("D1")).ok());
 }
 
+// A district that redirects a ticket one of its streets had (sideways, S1 → S2) is
+// the unit a return goes back to; the street it bypassed is not.
+TEST_F(StateMachineTest, SidewaysRedispatchByAParentRecordsTheParentForReturns) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("D1"), Dispatcher());
+  t = Do(t, "dispatch", DispatchTo("S1"), Staff("D1"));
+  EXPECT_EQ(t.dispatch_chain, std::vector<std::string>{"D1"});
+  t = Do(t, "dispatch", DispatchTo("S2"), Staff("D1"));
+  EXPECT_EQ(t.lead_unit, "S2");
+  EXPECT_EQ(t.dispatch_chain, std::vector<std::string>{"D1"});
+  t = Do(t, "return", WithReason("不属于本镇"), Staff("S2"));
+  EXPECT_EQ(t.lead_unit, "D1");
+  EXPECT_TRUE(t.dispatch_chain.empty());
+  t = Do(t, "return", WithReason("非本区职责"), Staff("D1"));
+  EXPECT_EQ(t.state, TicketState::kToDispatch);
+  EXPECT_EQ(t.return_count, 1);
+
+  // Sent by the hotline straight to a street; the district above redirects it.
+  Ticket u = NewTicket();
+  u = Do(u, "dispatch", DispatchTo("S1"), Dispatcher());
+  u = Do(u, "dispatch", DispatchTo("S2"), Staff("D1"));
+  EXPECT_EQ(u.dispatch_chain, std::vector<std::string>{"D1"});
+  u = Do(u, "return", WithReason("不属于本镇"), Staff("S2"));
+  EXPECT_EQ(u.lead_unit, "D1");
+
+  // Two levels down, then the district redirects: the street between leaves the chain.
+  Ticket v = NewTicket();
+  v = Do(v, "dispatch", DispatchTo("D1"), Dispatcher());
+  v = Do(v, "dispatch", DispatchTo("S1"), Staff("D1"));
+  v = Do(v, "dispatch", DispatchTo("S1C1"), Staff("S1"));
+  EXPECT_EQ(v.dispatch_chain, (std::vector<std::string>{"D1", "S1"}));
+  v = Do(v, "dispatch", DispatchTo("S2"), Staff("D1"));
+  EXPECT_EQ(v.dispatch_chain, std::vector<std::string>{"D1"});
+  auto replayed = Replay(events_, ctx_);
+  ASSERT_TRUE(replayed.ok()) << replayed.status().ToString();
+  EXPECT_EQ(replayed->dispatch_chain, v.dispatch_chain);
+  EXPECT_EQ(replayed->lead_unit, "S2");
+}
+
+// A unit returning a ticket it had sent further down returns it to the unit above
+// itself, not to itself.
+TEST_F(StateMachineTest, ReturnByAUnitAboveTheLeadGoesAboveThatUnit) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("D1"), Dispatcher());
+  t = Do(t, "dispatch", DispatchTo("S1"), Staff("D1"));
+  t = Do(t, "dispatch", DispatchTo("S1C1"), Staff("S1"));
+  t = Do(t, "return", WithReason("不属于本街道"), Staff("S1"));
+  EXPECT_EQ(t.lead_unit, "D1");
+  EXPECT_TRUE(t.dispatch_chain.empty());
+  EXPECT_EQ(t.state, TicketState::kInProgress);
+}
+
 TEST_F(StateMachineTest, CanSeeLimitsUnitsToTheirSubtree) {
   Ticket t = NewTicket();
   EXPECT_FALSE(CanSee(t, Staff("S1"), units_));
