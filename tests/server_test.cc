@@ -166,6 +166,30 @@ TEST_F(ServerTest, RolesAndUnitScope) {
   EXPECT_EQ(conflict.Json()["error"]["code"], "conflict");
 }
 
+// Authority comes before input: a role or unit that may not issue a command gets
+// 403 whatever the body holds (bad JSON, wrong types, a ticket it cannot see).
+TEST_F(ServerTest, CommandsCheckAuthorityBeforeInput) {
+  HttpClient op = As("operator");
+  const auto id = NewTicket(op);
+  const auto main = NewTicket(op);
+  HttpClient unit = As("LC-D01-S01");
+  EXPECT_EQ(unit.Post(Cmd(id, "merge"), {{"main_ticket", main}}).status, 403);
+  EXPECT_EQ(unit.Post(Cmd(id, "merge"), {{"main_ticket", 999999}}).status, 403);
+  EXPECT_EQ(unit.Post(Cmd(id, "merge"), {{"main_ticket", "abc"}}).status, 403);
+  EXPECT_EQ(unit.Request("POST", Cmd(id, "merge"), "{not json").status, 403);
+  HttpClient analyst = As("analyst");
+  for (const std::string& cmd : CommandNames()) {
+    if (cmd == "attach") continue;
+    EXPECT_EQ(analyst.Request("POST", Cmd(id, cmd), "{not json").status, 403) << cmd;
+    EXPECT_EQ(analyst.Post(Cmd(id, cmd), {{"level", "high"}, {"days", "many"}}).status, 403) << cmd;
+  }
+  // Allowed actors still hear what is wrong with the input.
+  auto bad = op.Post(Cmd(id, "merge"), {{"main_ticket", "abc"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.Json()["error"]["field"], "main_ticket");
+  EXPECT_EQ(op.Get("/api/v1/tickets/" + std::to_string(id)).Json()["state"], "triage");
+}
+
 TEST_F(ServerTest, BadInputIsRefusedAndNothingIsStored) {
   HttpClient op = As("operator");
   const auto before = Count();

@@ -128,6 +128,7 @@ Result<Ticket> HotlineService::Command(TicketId id, const std::string& command, 
   if (command == "attach")  // only with the file: Attach()
     return Status::InvalidArgument("command", "attach files with POST /api/v1/tickets/{id}/attachments");
   if (command == "answer-directly" && !input.kb_entry.empty()) {
+    HOTLINE_RETURN_IF_ERROR(AuthorizeCommand(id, command, actor));  // authority before input
     auto entry = store_.GetKbEntry(input.kb_entry);
     if (!entry.ok() || !entry->active)
       return Status::InvalidArgument("kb_entry", "unknown or withdrawn knowledge-base entry " + input.kb_entry);
@@ -158,6 +159,12 @@ Result<Ticket> HotlineService::Command(TicketId id, const std::string& command, 
     if (command == "return") ref->assistant->router().RecordReturn(returned_by, updated->appeal.category);
   }
   return updated;
+}
+
+Status HotlineService::AuthorizeCommand(TicketId id, const std::string& command, const Actor& actor) {
+  auto t = Get(id, actor);
+  if (!t.ok()) return t.status();
+  return CheckCommandAllowed(*t, command, actor, MakeContext(*reference()));
 }
 
 Result<triage::TriageResult> HotlineService::Triage(const triage::TriageInput& input, const Actor& actor) {

@@ -110,5 +110,41 @@ TEST_F(HotlineServiceTest, CrossMergesSentAtOnceNeverMakeACycle) {
   EXPECT_EQ(both_refused, 0);
 }
 
+// Who may issue a command is checked before what it is given: a role or unit that
+// may not is told so (403), whatever is wrong with the input.
+TEST_F(HotlineServiceTest, AuthorityIsCheckedBeforeInput) {
+  const TicketId a = NewTicket(), b = NewTicket();
+  EXPECT_EQ(Merge(a, b, Staff("S1")).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(Merge(a, 999999, Staff("S1")).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(Merge(a, 0, Staff("S1")).status().code(), StatusCode::kPermissionDenied);
+  CommandInput answer;
+  answer.content = "供暖期为11月15日至次年3月15日";
+  answer.kb_entry = "KB-NONE";
+  EXPECT_EQ(service_->Command(a, "answer-directly", answer, Staff("S1")).status().code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(service_->Command(a, "answer-directly", answer, Operator()).status().field(), "kb_entry");
+  EXPECT_EQ(service_->AuthorizeCommand(a, "merge", Staff("S1")).code(), StatusCode::kPermissionDenied);
+  EXPECT_TRUE(service_->AuthorizeCommand(a, "merge", Dispatcher()).ok());
+  EXPECT_EQ(service_->AuthorizeCommand(a, "sign", Staff("S1")).code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(service_->AuthorizeCommand(999999, "merge", Dispatcher()).code(), StatusCode::kNotFound);
+  // Every command, as a role that may issue none, with input that is wrong for each.
+  CommandInput wrong;
+  wrong.unit = "NOWHERE";
+  wrong.co_units = {"NOWHERE"};
+  wrong.days = 999;
+  wrong.level = 9;
+  wrong.number = "911";
+  wrong.main_ticket = a;
+  wrong.kb_entry = "KB-NONE";
+  for (const std::string& cmd : CommandNames()) {
+    if (cmd == "attach") continue;  // files come through Attach
+    EXPECT_EQ(service_->Command(a, cmd, wrong, hotline::testing::Analyst()).status().code(),
+              StatusCode::kPermissionDenied)
+        << cmd;
+  }
+  EXPECT_EQ(State(a), TicketState::kTriage);
+  EXPECT_EQ(State(b), TicketState::kTriage);
+}
+
 }  // namespace
 }  // namespace hotline::api

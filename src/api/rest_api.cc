@@ -295,10 +295,14 @@ void RestApi::AddRoutes() {
                 if (std::find(names.begin(), names.end(), command) == names.end())
                   return ErrorResponse(404, "not_found", "unknown command " + command, "command");
                 auto body = ParseBody(req);
-                if (!body.ok()) return StatusResponse(body.status());
-                (*body).erase("due_at");  // computed by the state machine only
-                auto input = DecodeCommandInput(*body);
-                if (!input.ok()) return StatusResponse(input.status());
+                if (body.ok()) (*body).erase("due_at");  // computed by the state machine only
+                auto input = body.ok() ? DecodeCommandInput(*body) : Result<CommandInput>(body.status());
+                if (!input.ok()) {
+                  // Authority before input: an actor who may not issue the command learns that.
+                  if (Status allowed = service_.AuthorizeCommand(*id, command, a); !allowed.ok())
+                    return StatusResponse(allowed);
+                  return StatusResponse(input.status());
+                }
                 auto t = service_.Command(*id, command, *input, a);
                 if (!t.ok()) return StatusResponse(t.status());
                 ++commands_;

@@ -345,11 +345,16 @@ Status CheckAuthority(const CommandSpec& spec, const Ticket& t, const Actor& act
   return Status::Ok();
 }
 
+Status CheckState(const CommandSpec& spec, const Ticket& ticket) {
+  if (!Contains(spec.from, ticket.state))
+    return Status::Conflict(std::string(spec.name) + " is not allowed in state " + std::string(Name(ticket.state)));
+  return Status::Ok();
+}
+
 Result<Transition> ApplySpec(const CommandSpec& spec, const Ticket& ticket, CommandInput input, const Actor& actor,
                              const Context& ctx, bool check_authority) {
   if (check_authority) HOTLINE_RETURN_IF_ERROR(CheckAuthority(spec, ticket, actor, ctx));
-  if (!Contains(spec.from, ticket.state))
-    return Status::Conflict(std::string(spec.name) + " is not allowed in state " + std::string(Name(ticket.state)));
+  HOTLINE_RETURN_IF_ERROR(CheckState(spec, ticket));
   Ticket next = ticket;
   HOTLINE_RETURN_IF_ERROR(spec.effect(next, input, actor, ctx));
   next.updated_at = ctx.now;
@@ -406,6 +411,13 @@ Result<Transition> Apply(const Ticket& ticket, std::string_view command, const C
   const CommandSpec* spec = FindCommand(command);
   if (!spec) return Status::NotFound("unknown command " + std::string(command));
   return ApplySpec(*spec, ticket, input, actor, ctx, /*check_authority=*/true);
+}
+
+Status CheckCommandAllowed(const Ticket& ticket, std::string_view command, const Actor& actor, const Context& ctx) {
+  const CommandSpec* spec = FindCommand(command);
+  if (!spec) return Status::NotFound("unknown command " + std::string(command));
+  HOTLINE_RETURN_IF_ERROR(CheckAuthority(*spec, ticket, actor, ctx));
+  return CheckState(*spec, ticket);
 }
 
 Status CheckMergeTarget(const Ticket& sub, const Ticket& main) {

@@ -57,6 +57,12 @@ Result<Transition> Intake(const Appeal& appeal, const Actor& actor, const Contex
 Result<Transition> Apply(const Ticket& ticket, std::string_view command, const CommandInput& input,
                          const Actor& actor, const Context& ctx);
 
+// The checks Apply makes before it reads any input, in the same order: NotFound for
+// an unknown command, PermissionDenied (role, unit scope), then Conflict (state).
+// Whoever validates a command's input before Apply runs this first, so that an
+// actor who may not issue the command learns that, not what is wrong with the input.
+Status CheckCommandAllowed(const Ticket& ticket, std::string_view command, const Actor& actor, const Context& ctx);
+
 // The merge command's rule across two tickets, checked against both as they are in
 // the transaction that merges `sub`: Conflict when `main` is merged, closed or in
 // any other final state, or is merged into `sub` (a cycle). Since a merged ticket is
