@@ -73,7 +73,10 @@ Result<TicketFilter> ParseTicketFilter(const HttpRequest& req, const ReferenceDa
   std::string upper = f.query;
   if (upper.size() > 2 && (upper[0] == 'l' || upper[0] == 'L') && (upper[1] == 'c' || upper[1] == 'C'))
     upper[0] = 'L', upper[1] = 'C';
-  if (auto id = TicketIdFromNumber(upper)) f.query = std::to_string(*id);  // LC20261123000042 (any case) → 42
+  if (auto id = TicketIdFromNumber(upper)) {  // LC20261123000042 (any case): ticket 42 only, not text with "42"
+    f.id = *id;
+    f.query.clear();
+  }
   f.returned_only = IsTrue(req.Param("returned"));
   f.extension_pending_only = IsTrue(req.Param("extension_pending"));
   f.caller_phone = req.Param("phone");

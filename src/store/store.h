@@ -46,7 +46,8 @@ struct TicketFilter {
   std::vector<std::string> areas;           // appeal located in one of these units (empty = any)
   std::optional<std::vector<std::string>> visible_units;  // scope of a unit user; empty vector = sees nothing
   std::string category;                     // code prefix: "01" matches all of 城乡建设
-  std::string query;                        // substring of content, address or ticket number
+  std::string query;                        // substring of content or address, or a ticket id
+  TicketId id = 0;                          // this ticket only (a ticket number searched for)
   std::string caller_phone;
   TicketId merged_into = 0;                 // merged tickets whose main ticket is this one
   UnixSeconds from = 0, to = 0;             // created_at in [from, to)

@@ -242,6 +242,20 @@ TEST_F(SqliteStoreTest, CrossMergesSentAtOnceNeverBothSucceed) {
   }
 }
 
+// A ticket number searched for finds that ticket, not every text with its digits.
+TEST_F(SqliteStoreTest, ListByIdFindsOnlyThatTicket) {
+  Ticket first = Create();
+  Appeal a = testing::HeatingAppeal();
+  a.address = "人民路" + std::to_string(first.id) + "号";
+  Create(a);
+  TicketFilter f;
+  f.id = first.id;
+  auto page = store_->ListTickets(f);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_EQ(page->total, 1);
+  EXPECT_EQ(page->items[0].id, first.id);
+}
+
 TEST_F(SqliteStoreTest, ListFiltersPagesAndScopes) {
   for (int i = 0; i < 25; ++i) {
     Appeal a = testing::HeatingAppeal();
