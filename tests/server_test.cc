@@ -190,6 +190,41 @@ TEST_F(ServerTest, CommandsCheckAuthorityBeforeInput) {
   EXPECT_EQ(op.Get("/api/v1/tickets/" + std::to_string(id)).Json()["state"], "triage");
 }
 
+// A command accepts only the fields it reads; the event records only those.
+TEST_F(ServerTest, CommandsRefuseFieldsTheyDoNotRead) {
+  HttpClient op = As("operator");
+  const auto id = NewTicket(op);
+  auto extra = op.Post(Cmd(id, "to-dispatch"), {{"reason", "顺便备注"}});
+  EXPECT_EQ(extra.status, 400);
+  EXPECT_EQ(extra.Json()["error"]["field"], "reason");
+  EXPECT_EQ(extra.Json()["error"]["message"], "field reason is not accepted by command to-dispatch");
+  HttpClient disp = As("dispatcher");
+  const json unit = {{"unit", "LC-D01-S01"}};
+  for (const char* field : {"content", "main_ticket", "due_at", "colour"}) {
+    json body = unit;
+    body[field] = field == std::string("main_ticket") || field == std::string("due_at") ? json(1) : json("x");
+    auto r = disp.Post(Cmd(id, "dispatch"), body);
+    EXPECT_EQ(r.status, 400) << field;
+    EXPECT_EQ(r.Json()["error"]["field"], field);
+  }
+  EXPECT_EQ(op.Get("/api/v1/tickets/" + std::to_string(id)).Json()["events"].size(), 1u);
+
+  ASSERT_EQ(disp.Post(Cmd(id, "dispatch"), {{"unit", "LC-D01"}, {"co_units", {"LC-CG"}}}).status, 200);
+  auto t = op.Get("/api/v1/tickets/" + std::to_string(id)).Json();
+  const json input = t["events"].back()["input"];
+  for (const auto& [key, value] : input.items())
+    EXPECT_TRUE(key == "unit" || key == "co_units" || key == "due_at") << key;
+
+  // A district re-dispatching names co-handlers within itself (or the catalog's), not 市供热公司.
+  HttpClient district = As("LC-D01");
+  ASSERT_EQ(district.Post(Cmd(id, "sign"), json::object()).status, 200);
+  auto outside = district.Post(Cmd(id, "dispatch"), {{"unit", "LC-D01-S01"}, {"co_units", {"LC-GR"}}});
+  EXPECT_EQ(outside.status, 400);
+  EXPECT_EQ(outside.Json()["error"]["field"], "co_units");
+  EXPECT_NE(outside.Json()["error"]["message"].get<std::string>().find("LC-GR"), std::string::npos);
+  EXPECT_EQ(district.Post(Cmd(id, "dispatch"), {{"unit", "LC-D01-S01"}, {"co_units", {"LC-D01-S02"}}}).status, 200);
+}
+
 TEST_F(ServerTest, BadInputIsRefusedAndNothingIsStored) {
   HttpClient op = As("operator");
   const auto before = Count();

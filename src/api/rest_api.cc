@@ -298,8 +298,8 @@ void RestApi::AddRoutes() {
                 if (std::find(names.begin(), names.end(), command) == names.end())
                   return ErrorResponse(404, "not_found", "unknown command " + command, "command");
                 auto body = ParseBody(req);
-                if (body.ok()) (*body).erase("due_at");  // computed by the state machine only
-                auto input = body.ok() ? DecodeCommandInput(*body) : Result<CommandInput>(body.status());
+                // Only the fields the command reads: anything else (due_at too) is refused.
+                auto input = body.ok() ? DecodeCommandRequest(*body, command) : Result<CommandInput>(body.status());
                 if (!input.ok()) {
                   // Authority before input: an actor who may not issue the command learns that.
                   if (Status allowed = service_.AuthorizeCommand(*id, command, a); !allowed.ok())

@@ -1,6 +1,8 @@
 #include "domain/state_machine.h"
 
 #include <algorithm>
+
+#include "domain/command_fields.h"
 #include <initializer_list>
 
 namespace hotline {
@@ -8,6 +10,7 @@ namespace {
 
 using S = TicketState;
 using R = Role;
+using F = InputField;
 
 constexpr std::size_t kMaxContent = 20000;
 constexpr std::size_t kMaxReason = 2000;
@@ -25,6 +28,7 @@ struct CommandSpec {
   std::initializer_list<S> from;
   std::initializer_list<R> roles;  // admin may always act
   Scope scope;
+  InputFields reads;  // the input fields the effect reads: the only ones accepted and recorded
   Effect effect;
 };
 
@@ -196,6 +200,7 @@ Status RequestExtension(Ticket& t, CommandInput& in, const Actor&, const Context
 Status DecideExtension(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   if (!t.extension_pending) return Status::Conflict("no extension request is pending");
   if (!in.approve.has_value()) return Status::InvalidArgument("approve", "approve (true/false) is required");
+  if (!in.reason.empty()) HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));  // why, when given
   if (*in.approve) {
     const UnixSeconds base = std::max(t.due_at, ctx.now);
     SetDeadline(t, in, ctx.calendar ? ctx.calendar->AddWorkingDays(base, t.extension_days)
@@ -297,33 +302,38 @@ constexpr std::initializer_list<S> kOpen = {S::kTriage,     S::kToDispatch, S::k
                                             S::kInProgress, S::kReplied,    S::kToCallback,  S::kUnsatisfied};
 
 const CommandSpec kCommands[] = {
-    {"to-dispatch", {S::kTriage}, {R::kOperator}, Scope::kNone, ToDispatch},
-    {"answer-directly", {S::kTriage}, {R::kOperator}, Scope::kNone, AnswerDirectly},
-    {"out-of-scope", {S::kTriage}, {R::kOperator}, Scope::kNone, OutOfScope},
-    {"transfer-emergency", {S::kTriage, S::kToDispatch}, {R::kOperator, R::kDispatcher}, Scope::kNone,
+    {"to-dispatch", {S::kTriage}, {R::kOperator}, Scope::kNone, {}, ToDispatch},
+    {"answer-directly", {S::kTriage}, {R::kOperator}, Scope::kNone, {F::kContent, F::kKbEntry}, AnswerDirectly},
+    {"out-of-scope", {S::kTriage}, {R::kOperator}, Scope::kNone, {F::kReason}, OutOfScope},
+    {"transfer-emergency", {S::kTriage, S::kToDispatch}, {R::kOperator, R::kDispatcher}, Scope::kNone, {F::kNumber},
      TransferEmergency},
-    {"merge", {S::kTriage, S::kToDispatch}, {R::kOperator, R::kDispatcher}, Scope::kNone, Merge},
+    {"merge", {S::kTriage, S::kToDispatch}, {R::kOperator, R::kDispatcher}, Scope::kNone, {F::kMainTicket}, Merge},
     {"dispatch",
      {S::kTriage, S::kToDispatch, S::kJointReview, S::kDispatched, S::kInProgress},
      {R::kOperator, R::kDispatcher, R::kSupervisor, R::kUnitStaff},
      Scope::kLeadUnit,
+     {F::kUnit, F::kCoUnits},
      Dispatch},
-    {"sign", {S::kDispatched}, {R::kUnitStaff}, Scope::kLeadUnit, Sign},
-    {"return", {S::kDispatched, S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, Return},
-    {"request-extension", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, RequestExtension},
+    {"sign", {S::kDispatched}, {R::kUnitStaff}, Scope::kLeadUnit, {}, Sign},
+    {"return", {S::kDispatched, S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kReason}, Return},
+    {"request-extension", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kDays, F::kReason},
+     RequestExtension},
     {"decide-extension", {S::kDispatched, S::kInProgress, S::kReplied}, {R::kSupervisor}, Scope::kNone,
-     DecideExtension},
-    {"reply", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, Reply},
-    {"review", {S::kReplied}, {R::kDispatcher, R::kSupervisor, R::kCallbackAgent}, Scope::kNone, Review},
+     {F::kApprove, F::kReason}, DecideExtension},
+    {"reply", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kContent, F::kResult}, Reply},
+    {"review", {S::kReplied}, {R::kDispatcher, R::kSupervisor, R::kCallbackAgent}, Scope::kNone,
+     {F::kAccept, F::kReason}, Review},
     // The citizen evaluates online through the portal (the API checks the query code).
-    {"callback", {S::kToCallback}, {R::kCallbackAgent, R::kSupervisor, R::kCitizen}, Scope::kNone, Callback},
-    {"reopen", {S::kUnsatisfied}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, Reopen},
-    {"close", {S::kUnsatisfied, S::kToCallback}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, Close},
-    {"supervise", kOpen, {R::kSupervisor}, Scope::kNone, Supervise},
-    {"escalate", kOpen, {R::kSupervisor, R::kDispatcher}, Scope::kNone, Escalate},
+    {"callback", {S::kToCallback}, {R::kCallbackAgent, R::kSupervisor, R::kCitizen}, Scope::kNone,
+     {F::kUnreachable, F::kSatisfaction, F::kResolved}, Callback},
+    {"reopen", {S::kUnsatisfied}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, {F::kReason}, Reopen},
+    {"close", {S::kUnsatisfied, S::kToCallback}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, {F::kReason},
+     Close},
+    {"supervise", kOpen, {R::kSupervisor}, Scope::kNone, {F::kLevel}, Supervise},
+    {"escalate", kOpen, {R::kSupervisor, R::kDispatcher}, Scope::kNone, {F::kLevel, F::kReason}, Escalate},
     // Unit staff may attach to any ticket they can see (co-handlers too: the service checks visibility).
     {"attach", kOpen, {R::kOperator, R::kDispatcher, R::kUnitStaff, R::kSupervisor, R::kCallbackAgent}, Scope::kNone,
-     Attach},
+     {F::kAttachment, F::kContent}, Attach},
 };
 
 const CommandSpec* FindCommand(std::string_view name) {
@@ -355,6 +365,7 @@ Result<Transition> ApplySpec(const CommandSpec& spec, const Ticket& ticket, Comm
                              const Context& ctx, bool check_authority) {
   if (check_authority) HOTLINE_RETURN_IF_ERROR(CheckAuthority(spec, ticket, actor, ctx));
   HOTLINE_RETURN_IF_ERROR(CheckState(spec, ticket));
+  input = KeepFields(std::move(input), spec.reads);  // the event records what the command read, nothing else
   Ticket next = ticket;
   HOTLINE_RETURN_IF_ERROR(spec.effect(next, input, actor, ctx));
   next.updated_at = ctx.now;
@@ -411,6 +422,12 @@ Result<Transition> Apply(const Ticket& ticket, std::string_view command, const C
   const CommandSpec* spec = FindCommand(command);
   if (!spec) return Status::NotFound("unknown command " + std::string(command));
   return ApplySpec(*spec, ticket, input, actor, ctx, /*check_authority=*/true);
+}
+
+Result<InputFields> CommandReads(std::string_view command) {
+  const CommandSpec* spec = FindCommand(command);
+  if (!spec) return Status::NotFound("unknown command " + std::string(command));
+  return spec->reads;
 }
 
 Status CheckCommandAllowed(const Ticket& ticket, std::string_view command, const Actor& actor, const Context& ctx) {

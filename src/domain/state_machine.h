@@ -1,12 +1,13 @@
 // The ticket state machine (DESIGN.md §3). Every command is one row of the command
 // table in state_machine.cc: the states it may start from, the roles that may issue
-// it, the unit scope it requires, and the effect that validates the input and
-// produces the next ticket. Apply() never mutates its argument: it returns the new
-// ticket together with the one event that records the change, or a Status:
+// it, the unit scope it requires, the input fields it reads, and the effect that
+// validates the input and produces the next ticket. Apply() never mutates its
+// argument: it returns the new ticket together with the one event that records the
+// change (with only the fields the command read), or a Status, checked in this order:
+//   NotFound          no such command
 //   PermissionDenied  the role or the actor's unit does not allow the command
 //   Conflict          the ticket's state does not allow it
 //   InvalidArgument   the input is wrong; field() names the field
-//   NotFound          no such command
 #pragma once
 
 #include <string>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "domain/catalog.h"
+#include "domain/command_fields.h"
 #include "domain/status.h"
 #include "domain/taxonomy.h"
 #include "domain/ticket.h"
@@ -79,6 +81,10 @@ bool CanSee(const Ticket& ticket, const Actor& actor, const UnitTree& units);
 
 // Commands the actor may issue on the ticket now (for the console's buttons).
 std::vector<std::string> AvailableCommands(const Ticket& ticket, const Actor& actor, const Context& ctx);
+
+// The input fields `command` reads (its column of the table); NotFound when unknown.
+// Apply keeps only these in the event it records.
+Result<InputFields> CommandReads(std::string_view command);
 
 // Names of every command in the table.
 std::vector<std::string> CommandNames();

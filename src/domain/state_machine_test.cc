@@ -435,6 +435,51 @@ TEST_F(StateMachineTest, SuperviseAndEscalateAreFlagsNotStates) {
   EXPECT_EQ(t.priority, 2);
 }
 
+// The event keeps only the fields the command read: nothing else reaches the history.
+TEST_F(StateMachineTest, EventsRecordOnlyTheFieldsTheCommandReads) {
+  Ticket t = NewTicket();
+  CommandInput noisy = DispatchTo("S1", {"S2"});
+  noisy.reason = "顺便说一句";
+  noisy.content = "无关内容";
+  noisy.main_ticket = 3;
+  noisy.level = 2;
+  t = Do(t, "dispatch", noisy, Dispatcher());
+  const CommandInput& recorded = events_.back().input;
+  EXPECT_EQ(recorded.unit, "S1");
+  EXPECT_EQ(recorded.co_units, std::vector<std::string>{"S2"});
+  EXPECT_TRUE(recorded.reason.empty());
+  EXPECT_TRUE(recorded.content.empty());
+  EXPECT_EQ(recorded.main_ticket, 0);
+  EXPECT_EQ(recorded.level, 0);
+  EXPECT_EQ(recorded.due_at, t.due_at);  // the state machine's own
+  CommandInput sign;
+  sign.reason = "签收";
+  sign.unit = "S2";
+  t = Do(t, "sign", sign, Staff("S1"));
+  EXPECT_TRUE(events_.back().input.reason.empty());
+  EXPECT_TRUE(events_.back().input.unit.empty());
+  EXPECT_TRUE(CommandReads("dispatch")->Has(InputField::kCoUnits));
+  EXPECT_FALSE(CommandReads("sign")->Has(InputField::kReason));
+  EXPECT_TRUE(CommandReads("decide-extension")->Has(InputField::kReason));
+  EXPECT_EQ(CommandReads("teleport").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(StateMachineTest, KeepFieldsClearsTheRest) {
+  CommandInput in;
+  in.reason = "r";
+  in.days = 3;
+  in.approve = false;
+  in.co_units = {"S1"};
+  in.due_at = 5;
+  CommandInput kept = KeepFields(in, {InputField::kDays});
+  EXPECT_EQ(kept.days, 3);
+  EXPECT_TRUE(kept.reason.empty());
+  EXPECT_FALSE(kept.approve.has_value());
+  EXPECT_TRUE(kept.co_units.empty());
+  EXPECT_EQ(kept.due_at, 5);
+  EXPECT_EQ(ParseInputField(Name(InputField::kMainTicket)), InputField::kMainTicket);
+}
+
 TEST_F(StateMachineTest, UnknownCommandAndAnalystRefused) {
   Ticket t = NewTicket();
   EXPECT_EQ(Try(t, "teleport", {}, Operator()).code(), StatusCode::kNotFound);
