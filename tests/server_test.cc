@@ -1,6 +1,7 @@
 // Integration tests: the real HTTP server on loopback, driven over HTTP.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <thread>
 
 #include <filesystem>
@@ -287,6 +288,41 @@ TEST_F(ServerTest, BadInputIsRefusedAndNothingIsStored) {
   auto after = op.Get("/api/v1/tickets/" + std::to_string(id)).Json();
   EXPECT_EQ(after["state"], "triage");
   EXPECT_EQ(after["events"].size(), 1u);
+}
+
+// Free text refuses NUL and other C0 controls (tab and line breaks are fine);
+// attachment names refuse control and text-direction characters.
+TEST_F(ServerTest, ControlCharactersAreRefusedInTextAndFileNames) {
+  HttpClient op = As("operator");
+  const auto before = Count();
+  for (const auto& [path, value] : std::vector<std::pair<json::json_pointer, std::string>>{
+           {json::json_pointer("/content"), std::string("井盖缺失\0", 13)},
+           {json::json_pointer("/caller/name"), "张三\x1b[2J"},
+           {json::json_pointer("/caller/phone"), "138\x07"},
+           {json::json_pointer("/address"), "人民路\x01号"}}) {
+    json body = Appeal();
+    body[path] = value;
+    auto r = op.Post("/api/v1/tickets", body);
+    EXPECT_EQ(r.status, 400) << path.to_string();
+    std::string field = path.to_string().substr(1);
+    std::replace(field.begin(), field.end(), '/', '.');
+    EXPECT_EQ(r.Json()["error"]["field"], field);
+  }
+  EXPECT_EQ(Count(), before);
+  const auto id = NewTicket(op);
+  auto bad_reason = op.Post(Cmd(id, "out-of-scope"), {{"reason", "已进入\x0c司法程序"}});
+  EXPECT_EQ(bad_reason.status, 400);
+  EXPECT_EQ(bad_reason.Json()["error"]["field"], "reason");
+  EXPECT_EQ(op.Post(Cmd(id, "out-of-scope"), {{"reason", "已进入司法程序：\n\t详见判决书"}}).status, 200);
+
+  const auto open = NewTicket(op);
+  const std::string files = "/api/v1/tickets/" + std::to_string(open) + "/attachments";
+  for (const char* name : {"photo%E2%80%AEgpj.exe", "a%E2%81%A6b.jpg", "a%C2%85b.jpg", "a%00b.jpg", "a%1Bb.jpg"}) {
+    auto r = op.Request("POST", files + "?name=" + name, "jpeg bytes", "image/jpeg");
+    EXPECT_EQ(r.status, 400) << name;
+    EXPECT_EQ(r.Json()["error"]["field"], "name") << name;
+  }
+  EXPECT_EQ(op.Request("POST", files + "?name=%E7%85%A7%E7%89%87.jpg", "jpeg bytes", "image/jpeg").status, 201);
 }
 
 TEST_F(ServerTest, ListPagesFiltersAndValidates) {

@@ -146,5 +146,28 @@ TEST_F(HotlineServiceTest, AuthorityIsCheckedBeforeInput) {
   EXPECT_EQ(State(b), TicketState::kTriage);
 }
 
+// Attachment names: no control characters (C0, DEL, C1) and no text-direction
+// controls that disguise a name ("photo\u202Egpj.exe" shows as "photoexe.jpg").
+TEST_F(HotlineServiceTest, AttachmentNamesRefuseControlAndBidiCharacters) {
+  const TicketId id = NewTicket();
+  const std::string bytes = "\xFF\xD8\xFF\xE0 jpeg";
+  for (const char* bad : {"photo\u202Egpj.exe", "a\u202Ab.jpg", "a\u202Bb.jpg", "a\u202Cb.jpg", "a\u202Db.jpg",
+                          "a\u2066b.jpg", "a\u2067b.jpg", "a\u2068b.jpg", "a\u2069b.jpg", "a\u200Fb.jpg",
+                          "a\u061Cb.jpg", "a\xC2\x85" "b.jpg", "a\xC2\x9F" "b.jpg", "a\x01" "b.jpg", "a\tb.jpg",
+                          "a\x7F.jpg"}) {
+    auto r = service_->Attach(id, bad, "image/jpeg", bytes, Operator());
+    EXPECT_EQ(r.status().field(), "name") << bad;
+  }
+  EXPECT_EQ(service_->Attach(id, std::string("a\0b.jpg", 7), "image/jpeg", bytes, Operator()).status().field(),
+            "name");
+  for (const char* good : {"现场照片.jpg", "IMG_2026-11-18 (1).jpg", "报告\u2014终稿.jpg"})
+    EXPECT_TRUE(service_->Attach(id, good, "image/jpeg", bytes, Operator()).ok()) << good;
+  // Who may not attach is told so before anything about the file.
+  EXPECT_EQ(service_->Attach(id, "photo\u202Egpj.exe", "image/jpeg", bytes, Staff("S1")).status().code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(service_->Attach(id, "", "text/html", "", hotline::testing::Analyst()).status().code(),
+            StatusCode::kPermissionDenied);
+}
+
 }  // namespace
 }  // namespace hotline::api

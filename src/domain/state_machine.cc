@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/command_fields.h"
+#include "domain/free_text.h"
 #include <initializer_list>
 
 namespace hotline {
@@ -366,6 +367,8 @@ Result<Transition> ApplySpec(const CommandSpec& spec, const Ticket& ticket, Comm
   if (check_authority) HOTLINE_RETURN_IF_ERROR(CheckAuthority(spec, ticket, actor, ctx));
   HOTLINE_RETURN_IF_ERROR(CheckState(spec, ticket));
   input = KeepFields(std::move(input), spec.reads);  // the event records what the command read, nothing else
+  HOTLINE_RETURN_IF_ERROR(CheckFreeText(input.reason, "reason"));
+  HOTLINE_RETURN_IF_ERROR(CheckFreeText(input.content, spec.name == "attach" ? "name" : "content"));
   Ticket next = ticket;
   HOTLINE_RETURN_IF_ERROR(spec.effect(next, input, actor, ctx));
   next.updated_at = ctx.now;
@@ -389,6 +392,10 @@ Result<Transition> Intake(const Appeal& appeal, const Actor& actor, const Contex
       actor.role != R::kCitizen)
     return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may not record appeals");
   HOTLINE_RETURN_IF_ERROR(RequireText(appeal.content, "content", kMaxContent));
+  HOTLINE_RETURN_IF_ERROR(CheckFreeText(appeal.content, "content"));
+  HOTLINE_RETURN_IF_ERROR(CheckFreeText(appeal.caller.name, "caller.name"));
+  HOTLINE_RETURN_IF_ERROR(CheckFreeText(appeal.caller.phone, "caller.phone"));
+  HOTLINE_RETURN_IF_ERROR(CheckFreeText(appeal.address, "address"));
   if (appeal.caller.name.size() > 200) return Status::InvalidArgument("caller.name", "caller.name is too long");
   if (appeal.caller.phone.size() > 40) return Status::InvalidArgument("caller.phone", "caller.phone is too long");
   if (appeal.address.size() > 1000) return Status::InvalidArgument("address", "address is too long");

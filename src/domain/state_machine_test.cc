@@ -480,6 +480,48 @@ TEST_F(StateMachineTest, KeepFieldsClearsTheRest) {
   EXPECT_EQ(ParseInputField(Name(InputField::kMainTicket)), InputField::kMainTicket);
 }
 
+// Free text may hold tabs and line breaks but no NUL or other C0 control character.
+TEST_F(StateMachineTest, FreeTextRefusesControlCharacters) {
+  using namespace std::string_literals;
+  const std::pair<std::string, std::string Caller::*> caller_fields[] = {{"caller.name", &Caller::name},
+                                                                        {"caller.phone", &Caller::phone}};
+  for (const std::string& bad : {"a\0b"s, "a\x01"s, "a\x1b[31m"s, "a\x08"s, "\x1f"s}) {
+    Appeal a = testing::HeatingAppeal();
+    a.content += bad;
+    EXPECT_EQ(Intake(a, Operator(), ctx_).status().field(), "content");
+    for (const auto& [name, member] : caller_fields) {
+      a = testing::HeatingAppeal();
+      a.caller.*member += bad;
+      EXPECT_EQ(Intake(a, Operator(), ctx_).status().field(), name);
+    }
+    a = testing::HeatingAppeal();
+    a.address = "人民路" + bad;
+    EXPECT_EQ(Intake(a, Operator(), ctx_).status().field(), "address");
+  }
+  Appeal ok = testing::HeatingAppeal();
+  ok.content = "第一行\n第二行\r\n\t缩进";
+  EXPECT_TRUE(Intake(ok, Operator(), ctx_).ok());
+
+  Ticket t = NewTicket();
+  EXPECT_EQ(Try(t, "out-of-scope", WithReason("已进入\0司法程序"s), Operator()).field(), "reason");
+  CommandInput answer;
+  answer.content = "供暖期\x07为11月15日";
+  EXPECT_EQ(Try(t, "answer-directly", answer, Operator()).field(), "content");
+  t = Do(t, "dispatch", DispatchTo("S1"), Operator());
+  EXPECT_EQ(Try(t, "return", WithReason("非本\x0b单位"), Staff("S1")).field(), "reason");
+  t = Do(t, "sign", {}, Staff("S1"));
+  CommandInput reply;
+  reply.content = "已处理\x1b";
+  reply.result = ReplyResult::kResolved;
+  EXPECT_EQ(Try(t, "reply", reply, Staff("S1")).field(), "content");
+  reply.content = "已处理。\n1. 更换阀门\n2. 复测室温";
+  t = Do(t, "reply", reply, Staff("S1"));
+  CommandInput accept;
+  accept.accept = true;
+  accept.reason = "\x01";  // read, though only needed when sending back
+  EXPECT_EQ(Try(t, "review", accept, Dispatcher()).field(), "reason");
+}
+
 TEST_F(StateMachineTest, UnknownCommandAndAnalystRefused) {
   Ticket t = NewTicket();
   EXPECT_EQ(Try(t, "teleport", {}, Operator()).code(), StatusCode::kNotFound);
