@@ -1,6 +1,7 @@
 // Integration tests: the real HTTP server on loopback, driven over HTTP.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <thread>
 
 #include <filesystem>
@@ -167,6 +168,65 @@ TEST_F(ServerTest, RolesAndUnitScope) {
   EXPECT_EQ(conflict.Json()["error"]["code"], "conflict");
 }
 
+// Authority comes before input: a role or unit that may not issue a command gets
+// 403 whatever the body holds (bad JSON, wrong types, a ticket it cannot see).
+TEST_F(ServerTest, CommandsCheckAuthorityBeforeInput) {
+  HttpClient op = As("operator");
+  const auto id = NewTicket(op);
+  const auto main = NewTicket(op);
+  HttpClient unit = As("LC-D01-S01");
+  EXPECT_EQ(unit.Post(Cmd(id, "merge"), {{"main_ticket", main}}).status, 403);
+  EXPECT_EQ(unit.Post(Cmd(id, "merge"), {{"main_ticket", 999999}}).status, 403);
+  EXPECT_EQ(unit.Post(Cmd(id, "merge"), {{"main_ticket", "abc"}}).status, 403);
+  EXPECT_EQ(unit.Request("POST", Cmd(id, "merge"), "{not json").status, 403);
+  HttpClient analyst = As("analyst");
+  for (const std::string& cmd : CommandNames()) {
+    if (cmd == "attach") continue;
+    EXPECT_EQ(analyst.Request("POST", Cmd(id, cmd), "{not json").status, 403) << cmd;
+    EXPECT_EQ(analyst.Post(Cmd(id, cmd), {{"level", "high"}, {"days", "many"}}).status, 403) << cmd;
+  }
+  // Allowed actors still hear what is wrong with the input.
+  auto bad = op.Post(Cmd(id, "merge"), {{"main_ticket", "abc"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.Json()["error"]["field"], "main_ticket");
+  EXPECT_EQ(op.Get("/api/v1/tickets/" + std::to_string(id)).Json()["state"], "triage");
+}
+
+// A command accepts only the fields it reads; the event records only those.
+TEST_F(ServerTest, CommandsRefuseFieldsTheyDoNotRead) {
+  HttpClient op = As("operator");
+  const auto id = NewTicket(op);
+  auto extra = op.Post(Cmd(id, "to-dispatch"), {{"reason", "顺便备注"}});
+  EXPECT_EQ(extra.status, 400);
+  EXPECT_EQ(extra.Json()["error"]["field"], "reason");
+  EXPECT_EQ(extra.Json()["error"]["message"], "field reason is not accepted by command to-dispatch");
+  HttpClient disp = As("dispatcher");
+  const json unit = {{"unit", "LC-D01-S01"}};
+  for (const char* field : {"content", "main_ticket", "due_at", "colour"}) {
+    json body = unit;
+    body[field] = field == std::string("main_ticket") || field == std::string("due_at") ? json(1) : json("x");
+    auto r = disp.Post(Cmd(id, "dispatch"), body);
+    EXPECT_EQ(r.status, 400) << field;
+    EXPECT_EQ(r.Json()["error"]["field"], field);
+  }
+  EXPECT_EQ(op.Get("/api/v1/tickets/" + std::to_string(id)).Json()["events"].size(), 1u);
+
+  ASSERT_EQ(disp.Post(Cmd(id, "dispatch"), {{"unit", "LC-D01"}, {"co_units", {"LC-CG"}}}).status, 200);
+  auto t = op.Get("/api/v1/tickets/" + std::to_string(id)).Json();
+  const json input = t["events"].back()["input"];
+  for (const auto& [key, value] : input.items())
+    EXPECT_TRUE(key == "unit" || key == "co_units" || key == "due_at") << key;
+
+  // A district re-dispatching names co-handlers within itself (or the catalog's), not 市供热公司.
+  HttpClient district = As("LC-D01");
+  ASSERT_EQ(district.Post(Cmd(id, "sign"), json::object()).status, 200);
+  auto outside = district.Post(Cmd(id, "dispatch"), {{"unit", "LC-D01-S01"}, {"co_units", {"LC-GR"}}});
+  EXPECT_EQ(outside.status, 400);
+  EXPECT_EQ(outside.Json()["error"]["field"], "co_units");
+  EXPECT_NE(outside.Json()["error"]["message"].get<std::string>().find("LC-GR"), std::string::npos);
+  EXPECT_EQ(district.Post(Cmd(id, "dispatch"), {{"unit", "LC-D01-S01"}, {"co_units", {"LC-D01-S02"}}}).status, 200);
+}
+
 TEST_F(ServerTest, BadInputIsRefusedAndNothingIsStored) {
   HttpClient op = As("operator");
   const auto before = Count();
@@ -229,6 +289,41 @@ TEST_F(ServerTest, BadInputIsRefusedAndNothingIsStored) {
   auto after = op.Get("/api/v1/tickets/" + std::to_string(id)).Json();
   EXPECT_EQ(after["state"], "triage");
   EXPECT_EQ(after["events"].size(), 1u);
+}
+
+// Free text refuses NUL and other C0 controls (tab and line breaks are fine);
+// attachment names refuse control and text-direction characters.
+TEST_F(ServerTest, ControlCharactersAreRefusedInTextAndFileNames) {
+  HttpClient op = As("operator");
+  const auto before = Count();
+  for (const auto& [path, value] : std::vector<std::pair<json::json_pointer, std::string>>{
+           {json::json_pointer("/content"), std::string("井盖缺失\0", 13)},
+           {json::json_pointer("/caller/name"), "张三\x1b[2J"},
+           {json::json_pointer("/caller/phone"), "138\x07"},
+           {json::json_pointer("/address"), "人民路\x01号"}}) {
+    json body = Appeal();
+    body[path] = value;
+    auto r = op.Post("/api/v1/tickets", body);
+    EXPECT_EQ(r.status, 400) << path.to_string();
+    std::string field = path.to_string().substr(1);
+    std::replace(field.begin(), field.end(), '/', '.');
+    EXPECT_EQ(r.Json()["error"]["field"], field);
+  }
+  EXPECT_EQ(Count(), before);
+  const auto id = NewTicket(op);
+  auto bad_reason = op.Post(Cmd(id, "out-of-scope"), {{"reason", "已进入\x0c司法程序"}});
+  EXPECT_EQ(bad_reason.status, 400);
+  EXPECT_EQ(bad_reason.Json()["error"]["field"], "reason");
+  EXPECT_EQ(op.Post(Cmd(id, "out-of-scope"), {{"reason", "已进入司法程序：\n\t详见判决书"}}).status, 200);
+
+  const auto open = NewTicket(op);
+  const std::string files = "/api/v1/tickets/" + std::to_string(open) + "/attachments";
+  for (const char* name : {"photo%E2%80%AEgpj.exe", "a%E2%81%A6b.jpg", "a%C2%85b.jpg", "a%00b.jpg", "a%1Bb.jpg"}) {
+    auto r = op.Request("POST", files + "?name=" + name, "jpeg bytes", "image/jpeg");
+    EXPECT_EQ(r.status, 400) << name;
+    EXPECT_EQ(r.Json()["error"]["field"], "name") << name;
+  }
+  EXPECT_EQ(op.Request("POST", files + "?name=%E7%85%A7%E7%89%87.jpg", "jpeg bytes", "image/jpeg").status, 201);
 }
 
 TEST_F(ServerTest, ListPagesFiltersAndValidates) {

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <string_view>
 
 #include <sodium.h>
 
@@ -18,12 +19,28 @@ constexpr std::array kAllowedTypes = {
     "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
 
+// Whether a UTF-8 control character starts at `s[i]`: a C1 control (U+0080–U+009F)
+// or a bidirectional control (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069),
+// which makes "photo\u202Egpj.exe" read as "photoexe.jpg".
+bool UnicodeControlAt(std::string_view s, std::size_t i) {
+  auto at = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+  if (at(0) == 0xC2) return at(1) >= 0x80 && at(1) <= 0x9F;
+  if (at(0) == 0xD8) return at(1) == 0x9C;
+  if (at(0) != 0xE2) return false;
+  if (at(1) == 0x80) return at(2) == 0x8E || at(2) == 0x8F || (at(2) >= 0xAA && at(2) <= 0xAE);
+  return at(1) == 0x81 && at(2) >= 0xA6 && at(2) <= 0xA9;
+}
+
 Status CheckName(const std::string& name) {
   if (name.empty()) return Status::InvalidArgument("name", "the file name is required");
   if (name.size() > 255) return Status::InvalidArgument("name", "the file name is longer than 255 bytes");
-  for (unsigned char c : name)
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(name[i]);
     if (c < 0x20 || c == 0x7F || c == '/' || c == '\\' || c == '"')
       return Status::InvalidArgument("name", "the file name has a control character, slash or quote");
+    if (UnicodeControlAt(name, i))
+      return Status::InvalidArgument("name", "the file name has a control or text-direction character");
+  }
   if (name == "." || name == "..") return Status::InvalidArgument("name", "not a file name");
   return Status::Ok();
 }
@@ -41,6 +58,7 @@ std::string RandomId() {
 
 Result<Attachment> HotlineService::Attach(TicketId id, const std::string& name, const std::string& content_type,
                                           std::string_view bytes, const Actor& actor) {
+  HOTLINE_RETURN_IF_ERROR(AuthorizeCommand(id, "attach", actor));  // authority before input
   HOTLINE_RETURN_IF_ERROR(CheckName(name));
   const std::string type = content_type.substr(0, content_type.find(';'));
   if (std::find(kAllowedTypes.begin(), kAllowedTypes.end(), type) == kAllowedTypes.end())

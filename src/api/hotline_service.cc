@@ -78,6 +78,7 @@ Context HotlineService::MakeContext(const ReferenceData& ref) const {
   Context ctx;
   ctx.units = &ref.units;
   ctx.taxonomy = &ref.taxonomy;
+  ctx.catalog = &ref.catalog;
   ctx.calendar = &calendar_;
   ctx.policy = policy_;
   ctx.now = clock_.Now();
@@ -241,24 +242,30 @@ Result<Ticket> HotlineService::Command(TicketId id, const std::string& command, 
   if (command == "attach")  // only with the file: Attach()
     return Status::InvalidArgument("command", "attach files with POST /api/v1/tickets/{id}/attachments");
   if (command == "answer-directly" && !input.kb_entry.empty()) {
+    HOTLINE_RETURN_IF_ERROR(AuthorizeCommand(id, command, actor));  // authority before input
     auto entry = store_.GetKbEntry(input.kb_entry);
     if (!entry.ok() || !entry->active)
       return Status::InvalidArgument("kb_entry", "unknown or withdrawn knowledge-base entry " + input.kb_entry);
   }
-  if (command == "merge") {
-    auto main = Get(input.main_ticket, actor);
-    if (!main.ok())
-      return Status::InvalidArgument("main_ticket", "main ticket " + std::to_string(input.main_ticket) +
-                                                        " does not exist or is not visible");
-    if (main->state == TicketState::kMerged)
-      return Status::InvalidArgument("main_ticket", "the main ticket is itself merged into another");
-  }
   std::string returned_by;
-  auto updated = store_.UpdateTicket(id, [&](const Ticket& current) -> Result<Transition> {
+  auto change = [&](const Ticket& current) -> Result<Transition> {
     if (!CanSee(current, actor, ref->units)) return Status::PermissionDenied("ticket belongs to another unit");
     returned_by = current.lead_unit;
     return Apply(current, command, input, actor, MakeContext(*ref));
-  });
+  };
+  // merge: the main ticket is checked in the transaction that merges, so two
+  // merges sent at once (A into B, B into A) cannot both find the other open.
+  auto merge_change = [&](const Ticket& current, const Ticket* main) -> Result<Transition> {
+    auto tr = change(current);
+    if (!tr.ok()) return tr;
+    if (!main || !CanSee(*main, actor, ref->units))
+      return Status::InvalidArgument("main_ticket", "main ticket " + std::to_string(input.main_ticket) +
+                                                        " does not exist or is not visible");
+    HOTLINE_RETURN_IF_ERROR(CheckMergeTarget(current, *main));
+    return tr;
+  };
+  auto updated = command == "merge" ? store_.UpdateTicketWith(id, input.main_ticket, merge_change)
+                                    : store_.UpdateTicket(id, change);
   if (updated.ok()) PublishTicket(*updated, command);
   // The router learns which units take and which send back each kind of ticket.
   if (updated.ok() && !updated->appeal.category.empty()) {
@@ -266,6 +273,12 @@ Result<Ticket> HotlineService::Command(TicketId id, const std::string& command, 
     if (command == "return") ref->assistant->router().RecordReturn(returned_by, updated->appeal.category);
   }
   return updated;
+}
+
+Status HotlineService::AuthorizeCommand(TicketId id, const std::string& command, const Actor& actor) {
+  auto t = Get(id, actor);
+  if (!t.ok()) return t.status();
+  return CheckCommandAllowed(*t, command, actor, MakeContext(*reference()));
 }
 
 Result<triage::TriageResult> HotlineService::Triage(const triage::TriageInput& input, const Actor& actor) {

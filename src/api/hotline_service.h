@@ -83,7 +83,13 @@ class HotlineService {
 
   // Tickets.
   Result<Ticket> Intake(Appeal appeal, const Actor& actor);
+  // Applies a command. Who may issue it is checked before its input: a refused actor
+  // gets PermissionDenied whatever the input holds.
   Result<Ticket> Command(TicketId id, const std::string& command, const CommandInput& input, const Actor& actor);
+  // The checks of Command that need no input: NotFound, PermissionDenied (the
+  // ticket's visibility, role, unit scope), Conflict (state). The API runs them when
+  // a body cannot be decoded, to answer in the same order as Command.
+  Status AuthorizeCommand(TicketId id, const std::string& command, const Actor& actor);
   Result<Ticket> Get(TicketId id, const Actor& actor);
   Result<std::vector<Event>> Events(TicketId id, const Actor& actor);
   Result<TicketPage> List(TicketFilter filter, const Actor& actor);

@@ -121,7 +121,7 @@ void RestApi::AddPublicRoutes() {
                   return StatusResponse(t.status());
                 }
                 json input = {{"satisfaction", (*body)["satisfaction"]}, {"resolved", (*body)["resolved"]}};
-                auto in = DecodeCommandInput(input);
+                auto in = DecodeCommandRequest(input, "callback");
                 if (!in.ok()) return StatusResponse(in.status());
                 auto updated = service_.Command(t->id, "callback", *in, HotlineService::PortalActor());
                 if (!updated.ok()) return StatusResponse(updated.status());

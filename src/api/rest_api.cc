@@ -73,7 +73,10 @@ Result<TicketFilter> ParseTicketFilter(const HttpRequest& req, const ReferenceDa
   std::string upper = f.query;
   if (upper.size() > 2 && (upper[0] == 'l' || upper[0] == 'L') && (upper[1] == 'c' || upper[1] == 'C'))
     upper[0] = 'L', upper[1] = 'C';
-  if (auto id = TicketIdFromNumber(upper)) f.query = std::to_string(*id);  // LC20261123000042 (any case) → 42
+  if (auto id = TicketIdFromNumber(upper)) {  // LC20261123000042 (any case): ticket 42 only, not text with "42"
+    f.id = *id;
+    f.query.clear();
+  }
   f.returned_only = IsTrue(req.Param("returned"));
   f.extension_pending_only = IsTrue(req.Param("extension_pending"));
   f.caller_phone = req.Param("phone");
@@ -316,10 +319,14 @@ void RestApi::AddRoutes() {
                 if (std::find(names.begin(), names.end(), command) == names.end())
                   return ErrorResponse(404, "not_found", "unknown command " + command, "command");
                 auto body = ParseBody(req);
-                if (!body.ok()) return StatusResponse(body.status());
-                (*body).erase("due_at");  // computed by the state machine only
-                auto input = DecodeCommandInput(*body);
-                if (!input.ok()) return StatusResponse(input.status());
+                // Only the fields the command reads: anything else (due_at too) is refused.
+                auto input = body.ok() ? DecodeCommandRequest(*body, command) : Result<CommandInput>(body.status());
+                if (!input.ok()) {
+                  // Authority before input: an actor who may not issue the command learns that.
+                  if (Status allowed = service_.AuthorizeCommand(*id, command, a); !allowed.ok())
+                    return StatusResponse(allowed);
+                  return StatusResponse(input.status());
+                }
                 auto t = service_.Command(*id, command, *input, a);
                 if (!t.ok()) return StatusResponse(t.status());
                 ++commands_;

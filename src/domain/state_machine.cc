@@ -1,6 +1,9 @@
 #include "domain/state_machine.h"
 
 #include <algorithm>
+
+#include "domain/command_fields.h"
+#include "domain/free_text.h"
 #include <initializer_list>
 
 namespace hotline {
@@ -8,6 +11,7 @@ namespace {
 
 using S = TicketState;
 using R = Role;
+using F = InputField;
 
 constexpr std::size_t kMaxContent = 20000;
 constexpr std::size_t kMaxReason = 2000;
@@ -25,6 +29,7 @@ struct CommandSpec {
   std::initializer_list<S> from;
   std::initializer_list<R> roles;  // admin may always act
   Scope scope;
+  InputFields reads;  // the input fields the effect reads: the only ones accepted and recorded
   Effect effect;
 };
 
@@ -109,13 +114,46 @@ Status Merge(Ticket& t, CommandInput& in, const Actor&, const Context&) {
   return Status::Ok();
 }
 
+// Whether the dispatch catalog's rule for the ticket's appeal names `unit` (lead or co-handler).
+bool CatalogNames(const Ticket& t, const std::string& unit, const Context& ctx) {
+  if (!ctx.catalog || !ctx.taxonomy || t.appeal.category.empty()) return false;
+  auto rule = MatchCatalog(*ctx.catalog, *ctx.taxonomy, *ctx.units, t.appeal.category, t.appeal.area,
+                           t.appeal.enterprise);
+  return rule && (rule->lead == unit || std::find(rule->co_units.begin(), rule->co_units.end(), unit) !=
+                                            rule->co_units.end());
+}
+
+// 二次派单: a unit sends the ticket further down its own subtree. Co-handlers see the
+// caller's details, so a unit may name only units below it, co-handlers the ticket
+// already has, or those the catalog names for the appeal.
+Status CheckRedispatch(const Ticket& t, const CommandInput& in, const Actor& actor, const Context& ctx) {
+  if (in.unit == actor.unit || !ctx.units->IsWithin(in.unit, actor.unit))
+    return Status::InvalidArgument("unit", "a unit may dispatch only to units below it");
+  for (const std::string& co : in.co_units) {
+    const bool kept = std::find(t.co_units.begin(), t.co_units.end(), co) != t.co_units.end();
+    if (!ctx.units->IsWithin(co, actor.unit) && !kept && !CatalogNames(t, co, ctx))
+      return Status::InvalidArgument("co_units", "unit " + actor.unit + " may not name " + co +
+                                                     " as a co-handler: only units below it or those the "
+                                                     "dispatch catalog names for this appeal");
+  }
+  return Status::Ok();
+}
+
+// Drops the units of the return chain that lie within `unit` (they are bypassed
+// when `unit` acts on the ticket itself): the chain then ends above `unit`.
+void TrimChainTo(Ticket& t, const std::string& unit, const Context& ctx) {
+  while (!t.dispatch_chain.empty() && ctx.units && ctx.units->IsWithin(t.dispatch_chain.back(), unit))
+    t.dispatch_chain.pop_back();
+}
+
 Status Dispatch(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(ValidateUnits(in, ctx));
   if (actor.role == R::kUnitStaff) {
-    // 二次派单: only further down the actor's own subtree.
-    if (in.unit == actor.unit || !ctx.units->IsWithin(in.unit, actor.unit))
-      return Status::InvalidArgument("unit", "a unit may dispatch only to units below it");
-    t.dispatch_chain.push_back(t.lead_unit);
+    HOTLINE_RETURN_IF_ERROR(CheckRedispatch(t, in, actor, ctx));
+    // A return goes back to the unit that dispatched, the actor's — also when it
+    // redirects a ticket a unit below it had sent on (the units bypassed leave the chain).
+    TrimChainTo(t, actor.unit, ctx);
+    t.dispatch_chain.push_back(actor.unit);
   } else {
     t.dispatch_chain.clear();
     SetDeadline(t, in, HandlingDeadline(t, ctx));
@@ -132,9 +170,12 @@ Status Sign(Ticket& t, CommandInput&, const Actor&, const Context&) {
   return Status::Ok();
 }
 
-Status Return(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+Status Return(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
-  if (!t.dispatch_chain.empty()) {  // back to the unit that dispatched it down
+  // Back to the unit that dispatched it down to the returning unit (a unit above the
+  // lead returning on its behalf skips the units between).
+  if (actor.role == R::kUnitStaff) TrimChainTo(t, actor.unit, ctx);
+  if (!t.dispatch_chain.empty()) {
     t.lead_unit = t.dispatch_chain.back();
     t.dispatch_chain.pop_back();
     t.state = S::kInProgress;
@@ -160,6 +201,7 @@ Status RequestExtension(Ticket& t, CommandInput& in, const Actor&, const Context
 Status DecideExtension(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   if (!t.extension_pending) return Status::Conflict("no extension request is pending");
   if (!in.approve.has_value()) return Status::InvalidArgument("approve", "approve (true/false) is required");
+  if (!in.reason.empty()) HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));  // why, when given
   if (*in.approve) {
     const UnixSeconds base = std::max(t.due_at, ctx.now);
     SetDeadline(t, in, ctx.calendar ? ctx.calendar->AddWorkingDays(base, t.extension_days)
@@ -261,33 +303,38 @@ constexpr std::initializer_list<S> kOpen = {S::kTriage,     S::kToDispatch, S::k
                                             S::kInProgress, S::kReplied,    S::kToCallback,  S::kUnsatisfied};
 
 const CommandSpec kCommands[] = {
-    {"to-dispatch", {S::kTriage}, {R::kOperator}, Scope::kNone, ToDispatch},
-    {"answer-directly", {S::kTriage}, {R::kOperator}, Scope::kNone, AnswerDirectly},
-    {"out-of-scope", {S::kTriage}, {R::kOperator}, Scope::kNone, OutOfScope},
-    {"transfer-emergency", {S::kTriage, S::kToDispatch}, {R::kOperator, R::kDispatcher}, Scope::kNone,
+    {"to-dispatch", {S::kTriage}, {R::kOperator}, Scope::kNone, {}, ToDispatch},
+    {"answer-directly", {S::kTriage}, {R::kOperator}, Scope::kNone, {F::kContent, F::kKbEntry}, AnswerDirectly},
+    {"out-of-scope", {S::kTriage}, {R::kOperator}, Scope::kNone, {F::kReason}, OutOfScope},
+    {"transfer-emergency", {S::kTriage, S::kToDispatch}, {R::kOperator, R::kDispatcher}, Scope::kNone, {F::kNumber},
      TransferEmergency},
-    {"merge", {S::kTriage, S::kToDispatch}, {R::kOperator, R::kDispatcher}, Scope::kNone, Merge},
+    {"merge", {S::kTriage, S::kToDispatch}, {R::kOperator, R::kDispatcher}, Scope::kNone, {F::kMainTicket}, Merge},
     {"dispatch",
      {S::kTriage, S::kToDispatch, S::kJointReview, S::kDispatched, S::kInProgress},
      {R::kOperator, R::kDispatcher, R::kSupervisor, R::kUnitStaff},
      Scope::kLeadUnit,
+     {F::kUnit, F::kCoUnits},
      Dispatch},
-    {"sign", {S::kDispatched}, {R::kUnitStaff}, Scope::kLeadUnit, Sign},
-    {"return", {S::kDispatched, S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, Return},
-    {"request-extension", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, RequestExtension},
+    {"sign", {S::kDispatched}, {R::kUnitStaff}, Scope::kLeadUnit, {}, Sign},
+    {"return", {S::kDispatched, S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kReason}, Return},
+    {"request-extension", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kDays, F::kReason},
+     RequestExtension},
     {"decide-extension", {S::kDispatched, S::kInProgress, S::kReplied}, {R::kSupervisor}, Scope::kNone,
-     DecideExtension},
-    {"reply", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, Reply},
-    {"review", {S::kReplied}, {R::kDispatcher, R::kSupervisor, R::kCallbackAgent}, Scope::kNone, Review},
+     {F::kApprove, F::kReason}, DecideExtension},
+    {"reply", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kContent, F::kResult}, Reply},
+    {"review", {S::kReplied}, {R::kDispatcher, R::kSupervisor, R::kCallbackAgent}, Scope::kNone,
+     {F::kAccept, F::kReason}, Review},
     // The citizen evaluates online through the portal (the API checks the query code).
-    {"callback", {S::kToCallback}, {R::kCallbackAgent, R::kSupervisor, R::kCitizen}, Scope::kNone, Callback},
-    {"reopen", {S::kUnsatisfied}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, Reopen},
-    {"close", {S::kUnsatisfied, S::kToCallback}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, Close},
-    {"supervise", kOpen, {R::kSupervisor}, Scope::kNone, Supervise},
-    {"escalate", kOpen, {R::kSupervisor, R::kDispatcher}, Scope::kNone, Escalate},
+    {"callback", {S::kToCallback}, {R::kCallbackAgent, R::kSupervisor, R::kCitizen}, Scope::kNone,
+     {F::kUnreachable, F::kSatisfaction, F::kResolved}, Callback},
+    {"reopen", {S::kUnsatisfied}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, {F::kReason}, Reopen},
+    {"close", {S::kUnsatisfied, S::kToCallback}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, {F::kReason},
+     Close},
+    {"supervise", kOpen, {R::kSupervisor}, Scope::kNone, {F::kLevel}, Supervise},
+    {"escalate", kOpen, {R::kSupervisor, R::kDispatcher}, Scope::kNone, {F::kLevel, F::kReason}, Escalate},
     // Unit staff may attach to any ticket they can see (co-handlers too: the service checks visibility).
     {"attach", kOpen, {R::kOperator, R::kDispatcher, R::kUnitStaff, R::kSupervisor, R::kCallbackAgent}, Scope::kNone,
-     Attach},
+     {F::kAttachment, F::kContent}, Attach},
 };
 
 const CommandSpec* FindCommand(std::string_view name) {
@@ -309,11 +356,19 @@ Status CheckAuthority(const CommandSpec& spec, const Ticket& t, const Actor& act
   return Status::Ok();
 }
 
+Status CheckState(const CommandSpec& spec, const Ticket& ticket) {
+  if (!Contains(spec.from, ticket.state))
+    return Status::Conflict(std::string(spec.name) + " is not allowed in state " + std::string(Name(ticket.state)));
+  return Status::Ok();
+}
+
 Result<Transition> ApplySpec(const CommandSpec& spec, const Ticket& ticket, CommandInput input, const Actor& actor,
                              const Context& ctx, bool check_authority) {
   if (check_authority) HOTLINE_RETURN_IF_ERROR(CheckAuthority(spec, ticket, actor, ctx));
-  if (!Contains(spec.from, ticket.state))
-    return Status::Conflict(std::string(spec.name) + " is not allowed in state " + std::string(Name(ticket.state)));
+  HOTLINE_RETURN_IF_ERROR(CheckState(spec, ticket));
+  input = KeepFields(std::move(input), spec.reads);  // the event records what the command read, nothing else
+  HOTLINE_RETURN_IF_ERROR(CheckFreeText(input.reason, "reason"));
+  HOTLINE_RETURN_IF_ERROR(CheckFreeText(input.content, spec.name == "attach" ? "name" : "content"));
   Ticket next = ticket;
   HOTLINE_RETURN_IF_ERROR(spec.effect(next, input, actor, ctx));
   next.updated_at = ctx.now;
@@ -337,6 +392,10 @@ Result<Transition> Intake(const Appeal& appeal, const Actor& actor, const Contex
       actor.role != R::kCitizen)
     return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may not record appeals");
   HOTLINE_RETURN_IF_ERROR(RequireText(appeal.content, "content", kMaxContent));
+  HOTLINE_RETURN_IF_ERROR(CheckFreeText(appeal.content, "content"));
+  HOTLINE_RETURN_IF_ERROR(CheckFreeText(appeal.caller.name, "caller.name"));
+  HOTLINE_RETURN_IF_ERROR(CheckFreeText(appeal.caller.phone, "caller.phone"));
+  HOTLINE_RETURN_IF_ERROR(CheckFreeText(appeal.address, "address"));
   if (appeal.caller.name.size() > 200) return Status::InvalidArgument("caller.name", "caller.name is too long");
   if (appeal.caller.phone.size() > 40) return Status::InvalidArgument("caller.phone", "caller.phone is too long");
   if (appeal.address.size() > 1000) return Status::InvalidArgument("address", "address is too long");
@@ -370,6 +429,29 @@ Result<Transition> Apply(const Ticket& ticket, std::string_view command, const C
   const CommandSpec* spec = FindCommand(command);
   if (!spec) return Status::NotFound("unknown command " + std::string(command));
   return ApplySpec(*spec, ticket, input, actor, ctx, /*check_authority=*/true);
+}
+
+Result<InputFields> CommandReads(std::string_view command) {
+  const CommandSpec* spec = FindCommand(command);
+  if (!spec) return Status::NotFound("unknown command " + std::string(command));
+  return spec->reads;
+}
+
+Status CheckCommandAllowed(const Ticket& ticket, std::string_view command, const Actor& actor, const Context& ctx) {
+  const CommandSpec* spec = FindCommand(command);
+  if (!spec) return Status::NotFound("unknown command " + std::string(command));
+  HOTLINE_RETURN_IF_ERROR(CheckAuthority(*spec, ticket, actor, ctx));
+  return CheckState(*spec, ticket);
+}
+
+Status CheckMergeTarget(const Ticket& sub, const Ticket& main) {
+  const std::string which = "main ticket " + std::to_string(main.id);
+  if (main.main_ticket == sub.id)
+    return Status::Conflict(which + " is merged into this ticket; merging back would make a cycle");
+  if (main.state == S::kMerged) return Status::Conflict(which + " is itself merged into another ticket");
+  if (IsTerminal(main.state))
+    return Status::Conflict(which + " is finished (" + std::string(Name(main.state)) + ")");
+  return Status::Ok();
 }
 
 Result<Ticket> Replay(const std::vector<Event>& events, const Context& base) {

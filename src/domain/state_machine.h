@@ -1,18 +1,21 @@
 // The ticket state machine (DESIGN.md §3). Every command is one row of the command
 // table in state_machine.cc: the states it may start from, the roles that may issue
-// it, the unit scope it requires, and the effect that validates the input and
-// produces the next ticket. Apply() never mutates its argument: it returns the new
-// ticket together with the one event that records the change, or a Status:
+// it, the unit scope it requires, the input fields it reads, and the effect that
+// validates the input and produces the next ticket. Apply() never mutates its
+// argument: it returns the new ticket together with the one event that records the
+// change (with only the fields the command read), or a Status, checked in this order:
+//   NotFound          no such command
 //   PermissionDenied  the role or the actor's unit does not allow the command
 //   Conflict          the ticket's state does not allow it
 //   InvalidArgument   the input is wrong; field() names the field
-//   NotFound          no such command
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "domain/catalog.h"
+#include "domain/command_fields.h"
 #include "domain/status.h"
 #include "domain/taxonomy.h"
 #include "domain/ticket.h"
@@ -35,6 +38,9 @@ struct Policy {
 struct Context {
   const UnitTree* units = nullptr;
   const Taxonomy* taxonomy = nullptr;
+  // The dispatch catalog; may be null. A unit re-dispatching may name as co-handlers
+  // the units below it and those the catalog's rule for the appeal names.
+  const std::vector<CatalogRule>* catalog = nullptr;
   const WorkCalendar* calendar = nullptr;
   Policy policy;
   UnixSeconds now = 0;
@@ -53,6 +59,19 @@ Result<Transition> Intake(const Appeal& appeal, const Actor& actor, const Contex
 Result<Transition> Apply(const Ticket& ticket, std::string_view command, const CommandInput& input,
                          const Actor& actor, const Context& ctx);
 
+// The checks Apply makes before it reads any input, in the same order: NotFound for
+// an unknown command, PermissionDenied (role, unit scope), then Conflict (state).
+// Whoever validates a command's input before Apply runs this first, so that an
+// actor who may not issue the command learns that, not what is wrong with the input.
+Status CheckCommandAllowed(const Ticket& ticket, std::string_view command, const Actor& actor, const Context& ctx);
+
+// The merge command's rule across two tickets, checked against both as they are in
+// the transaction that merges `sub`: Conflict when `main` is merged, closed or in
+// any other final state, or is merged into `sub` (a cycle). Since a merged ticket is
+// final and no ticket may be merged into one, merge chains are one step long and
+// cannot close into a cycle.
+Status CheckMergeTarget(const Ticket& sub, const Ticket& main);
+
 // Rebuilds a ticket from its events alone (intake first). Authority is not checked
 // again (units and roles may have changed since); states and inputs are.
 Result<Ticket> Replay(const std::vector<Event>& events, const Context& ctx);
@@ -62,6 +81,10 @@ bool CanSee(const Ticket& ticket, const Actor& actor, const UnitTree& units);
 
 // Commands the actor may issue on the ticket now (for the console's buttons).
 std::vector<std::string> AvailableCommands(const Ticket& ticket, const Actor& actor, const Context& ctx);
+
+// The input fields `command` reads (its column of the table); NotFound when unknown.
+// Apply keeps only these in the event it records.
+Result<InputFields> CommandReads(std::string_view command);
 
 // Names of every command in the table.
 std::vector<std::string> CommandNames();

@@ -177,6 +177,84 @@ TEST_F(StateMachineTest, UnitScopeGuards) {
   EXPECT_TRUE(Try(t, "dispatch", DispatchTo("S1C1"), Staff("S1")).ok());
 }
 
+// Co-handlers see the caller's details: a unit re-dispatching may name only units
+// below it, co-handlers the ticket has already, or those the catalog names.
+TEST_F(StateMachineTest, RedispatchingUnitNamesCoHandlersWithinItsSubtreeOrTheCatalog) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("D1"), Dispatcher());
+  t = Do(t, "sign", {}, Staff("D1"));
+  for (const char* outside : {"HEAT", "D2", "S3", "C"}) {
+    Status s = Try(t, "dispatch", DispatchTo("S1", {outside}), Staff("D1"));
+    EXPECT_EQ(s.field(), "co_units") << outside;
+    EXPECT_NE(s.message().find(outside), std::string::npos) << s.message();
+  }
+  EXPECT_TRUE(Try(t, "dispatch", DispatchTo("S1", {"S2", "S1C1"}), Staff("D1")).ok());
+  // The hotline's dispatchers are not limited.
+  EXPECT_TRUE(Try(t, "dispatch", DispatchTo("S1", {"HEAT", "D2"}), Dispatcher()).ok());
+  // The catalog's rule for 供热 names 市供热公司.
+  const std::vector<CatalogRule> catalog = {{"0101", "", "any", "D1", {"HEAT"}}};
+  ctx_.catalog = &catalog;
+  EXPECT_TRUE(Try(t, "dispatch", DispatchTo("S1", {"HEAT"}), Staff("D1")).ok());
+  EXPECT_EQ(Try(t, "dispatch", DispatchTo("S1", {"D2"}), Staff("D1")).field(), "co_units");
+  ctx_.catalog = nullptr;
+  // A co-handler the hotline named may stay on.
+  Ticket with_heat = NewTicket();
+  with_heat = Do(with_heat, "dispatch", DispatchTo("D1", {"HEAT"}), Dispatcher());
+  EXPECT_TRUE(Try(with_heat, "dispatch", DispatchTo("S1", {"HEAT"}), Staff("D1")).ok());
+}
+
+// A district that redirects a ticket one of its streets had (sideways, S1 → S2) is
+// the unit a return goes back to; the street it bypassed is not.
+TEST_F(StateMachineTest, SidewaysRedispatchByAParentRecordsTheParentForReturns) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("D1"), Dispatcher());
+  t = Do(t, "dispatch", DispatchTo("S1"), Staff("D1"));
+  EXPECT_EQ(t.dispatch_chain, std::vector<std::string>{"D1"});
+  t = Do(t, "dispatch", DispatchTo("S2"), Staff("D1"));
+  EXPECT_EQ(t.lead_unit, "S2");
+  EXPECT_EQ(t.dispatch_chain, std::vector<std::string>{"D1"});
+  t = Do(t, "return", WithReason("不属于本镇"), Staff("S2"));
+  EXPECT_EQ(t.lead_unit, "D1");
+  EXPECT_TRUE(t.dispatch_chain.empty());
+  t = Do(t, "return", WithReason("非本区职责"), Staff("D1"));
+  EXPECT_EQ(t.state, TicketState::kToDispatch);
+  EXPECT_EQ(t.return_count, 1);
+
+  // Sent by the hotline straight to a street; the district above redirects it.
+  Ticket u = NewTicket();
+  u = Do(u, "dispatch", DispatchTo("S1"), Dispatcher());
+  u = Do(u, "dispatch", DispatchTo("S2"), Staff("D1"));
+  EXPECT_EQ(u.dispatch_chain, std::vector<std::string>{"D1"});
+  u = Do(u, "return", WithReason("不属于本镇"), Staff("S2"));
+  EXPECT_EQ(u.lead_unit, "D1");
+
+  // Two levels down, then the district redirects: the street between leaves the chain.
+  Ticket v = NewTicket();
+  v = Do(v, "dispatch", DispatchTo("D1"), Dispatcher());
+  v = Do(v, "dispatch", DispatchTo("S1"), Staff("D1"));
+  v = Do(v, "dispatch", DispatchTo("S1C1"), Staff("S1"));
+  EXPECT_EQ(v.dispatch_chain, (std::vector<std::string>{"D1", "S1"}));
+  v = Do(v, "dispatch", DispatchTo("S2"), Staff("D1"));
+  EXPECT_EQ(v.dispatch_chain, std::vector<std::string>{"D1"});
+  auto replayed = Replay(events_, ctx_);
+  ASSERT_TRUE(replayed.ok()) << replayed.status().ToString();
+  EXPECT_EQ(replayed->dispatch_chain, v.dispatch_chain);
+  EXPECT_EQ(replayed->lead_unit, "S2");
+}
+
+// A unit returning a ticket it had sent further down returns it to the unit above
+// itself, not to itself.
+TEST_F(StateMachineTest, ReturnByAUnitAboveTheLeadGoesAboveThatUnit) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("D1"), Dispatcher());
+  t = Do(t, "dispatch", DispatchTo("S1"), Staff("D1"));
+  t = Do(t, "dispatch", DispatchTo("S1C1"), Staff("S1"));
+  t = Do(t, "return", WithReason("不属于本街道"), Staff("S1"));
+  EXPECT_EQ(t.lead_unit, "D1");
+  EXPECT_TRUE(t.dispatch_chain.empty());
+  EXPECT_EQ(t.state, TicketState::kInProgress);
+}
+
 TEST_F(StateMachineTest, CanSeeLimitsUnitsToTheirSubtree) {
   Ticket t = NewTicket();
   EXPECT_FALSE(CanSee(t, Staff("S1"), units_));
@@ -319,6 +397,26 @@ TEST_F(StateMachineTest, TriageOutcomes) {
   EXPECT_EQ(sub.main_ticket, 3);
 }
 
+TEST_F(StateMachineTest, MergeTargetMustBeOpenAndNotMergedBack) {
+  Ticket sub = NewTicket();
+  Ticket main = sub;
+  main.id = 8;
+  EXPECT_TRUE(CheckMergeTarget(sub, main).ok());
+  main.state = TicketState::kInProgress;
+  EXPECT_TRUE(CheckMergeTarget(sub, main).ok());
+  main.state = TicketState::kMerged;
+  main.main_ticket = 9;
+  EXPECT_EQ(CheckMergeTarget(sub, main).code(), StatusCode::kConflict);
+  main.main_ticket = sub.id;  // merging back would be a cycle
+  EXPECT_EQ(CheckMergeTarget(sub, main).code(), StatusCode::kConflict);
+  for (TicketState s : {TicketState::kClosed, TicketState::kAnsweredDirectly, TicketState::kOutOfScope,
+                        TicketState::kTransferred}) {
+    main.state = s;
+    main.main_ticket = 0;
+    EXPECT_EQ(CheckMergeTarget(sub, main).code(), StatusCode::kConflict) << Name(s);
+  }
+}
+
 TEST_F(StateMachineTest, SuperviseAndEscalateAreFlagsNotStates) {
   Ticket t = NewTicket();
   t = Do(t, "dispatch", DispatchTo("S1"), Operator());
@@ -335,6 +433,93 @@ TEST_F(StateMachineTest, SuperviseAndEscalateAreFlagsNotStates) {
   t = Do(t, "escalate", esc, Dispatcher());
   EXPECT_EQ(t.escalation_level, 1);
   EXPECT_EQ(t.priority, 2);
+}
+
+// The event keeps only the fields the command read: nothing else reaches the history.
+TEST_F(StateMachineTest, EventsRecordOnlyTheFieldsTheCommandReads) {
+  Ticket t = NewTicket();
+  CommandInput noisy = DispatchTo("S1", {"S2"});
+  noisy.reason = "顺便说一句";
+  noisy.content = "无关内容";
+  noisy.main_ticket = 3;
+  noisy.level = 2;
+  t = Do(t, "dispatch", noisy, Dispatcher());
+  const CommandInput& recorded = events_.back().input;
+  EXPECT_EQ(recorded.unit, "S1");
+  EXPECT_EQ(recorded.co_units, std::vector<std::string>{"S2"});
+  EXPECT_TRUE(recorded.reason.empty());
+  EXPECT_TRUE(recorded.content.empty());
+  EXPECT_EQ(recorded.main_ticket, 0);
+  EXPECT_EQ(recorded.level, 0);
+  EXPECT_EQ(recorded.due_at, t.due_at);  // the state machine's own
+  CommandInput sign;
+  sign.reason = "签收";
+  sign.unit = "S2";
+  t = Do(t, "sign", sign, Staff("S1"));
+  EXPECT_TRUE(events_.back().input.reason.empty());
+  EXPECT_TRUE(events_.back().input.unit.empty());
+  EXPECT_TRUE(CommandReads("dispatch")->Has(InputField::kCoUnits));
+  EXPECT_FALSE(CommandReads("sign")->Has(InputField::kReason));
+  EXPECT_TRUE(CommandReads("decide-extension")->Has(InputField::kReason));
+  EXPECT_EQ(CommandReads("teleport").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(StateMachineTest, KeepFieldsClearsTheRest) {
+  CommandInput in;
+  in.reason = "r";
+  in.days = 3;
+  in.approve = false;
+  in.co_units = {"S1"};
+  in.due_at = 5;
+  CommandInput kept = KeepFields(in, {InputField::kDays});
+  EXPECT_EQ(kept.days, 3);
+  EXPECT_TRUE(kept.reason.empty());
+  EXPECT_FALSE(kept.approve.has_value());
+  EXPECT_TRUE(kept.co_units.empty());
+  EXPECT_EQ(kept.due_at, 5);
+  EXPECT_EQ(ParseInputField(Name(InputField::kMainTicket)), InputField::kMainTicket);
+}
+
+// Free text may hold tabs and line breaks but no NUL or other C0 control character.
+TEST_F(StateMachineTest, FreeTextRefusesControlCharacters) {
+  using namespace std::string_literals;
+  const std::pair<std::string, std::string Caller::*> caller_fields[] = {{"caller.name", &Caller::name},
+                                                                        {"caller.phone", &Caller::phone}};
+  for (const std::string& bad : {"a\0b"s, "a\x01"s, "a\x1b[31m"s, "a\x08"s, "\x1f"s}) {
+    Appeal a = testing::HeatingAppeal();
+    a.content += bad;
+    EXPECT_EQ(Intake(a, Operator(), ctx_).status().field(), "content");
+    for (const auto& [name, member] : caller_fields) {
+      a = testing::HeatingAppeal();
+      a.caller.*member += bad;
+      EXPECT_EQ(Intake(a, Operator(), ctx_).status().field(), name);
+    }
+    a = testing::HeatingAppeal();
+    a.address = "人民路" + bad;
+    EXPECT_EQ(Intake(a, Operator(), ctx_).status().field(), "address");
+  }
+  Appeal ok = testing::HeatingAppeal();
+  ok.content = "第一行\n第二行\r\n\t缩进";
+  EXPECT_TRUE(Intake(ok, Operator(), ctx_).ok());
+
+  Ticket t = NewTicket();
+  EXPECT_EQ(Try(t, "out-of-scope", WithReason("已进入\0司法程序"s), Operator()).field(), "reason");
+  CommandInput answer;
+  answer.content = "供暖期\x07为11月15日";
+  EXPECT_EQ(Try(t, "answer-directly", answer, Operator()).field(), "content");
+  t = Do(t, "dispatch", DispatchTo("S1"), Operator());
+  EXPECT_EQ(Try(t, "return", WithReason("非本\x0b单位"), Staff("S1")).field(), "reason");
+  t = Do(t, "sign", {}, Staff("S1"));
+  CommandInput reply;
+  reply.content = "已处理\x1b";
+  reply.result = ReplyResult::kResolved;
+  EXPECT_EQ(Try(t, "reply", reply, Staff("S1")).field(), "content");
+  reply.content = "已处理。\n1. 更换阀门\n2. 复测室温";
+  t = Do(t, "reply", reply, Staff("S1"));
+  CommandInput accept;
+  accept.accept = true;
+  accept.reason = "\x01";  // read, though only needed when sending back
+  EXPECT_EQ(Try(t, "review", accept, Dispatcher()).field(), "reason");
 }
 
 TEST_F(StateMachineTest, UnknownCommandAndAnalystRefused) {

@@ -77,7 +77,8 @@ struct Ticket {
 };
 
 // The arguments of a command. Which fields a command reads is stated in the
-// command table (state_machine.cc); the rest are ignored.
+// command table (state_machine.cc, see command_fields.h); the rest are dropped
+// before the command runs and never recorded.
 struct CommandInput {
   std::string unit;
   std::vector<std::string> co_units;

@@ -1,5 +1,6 @@
 #include "store/codec.h"
 
+#include "domain/state_machine.h"
 #include "store/json_fields.h"
 
 namespace hotline {
@@ -125,6 +126,18 @@ Result<CommandInput> DecodeCommandInput(const json& j) {
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "kb_entry", in.kb_entry, 64));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "attachment", in.attachment, 64));
   return in;
+}
+
+Result<CommandInput> DecodeCommandRequest(const json& body, std::string_view command) {
+  auto reads = CommandReads(command);
+  if (!reads.ok()) return reads.status();
+  HOTLINE_RETURN_IF_ERROR(RequireObject(body, ""));
+  for (const auto& [key, value] : body.items()) {
+    auto field = ParseInputField(key);
+    if (!field || !reads->Has(*field))
+      return Status::InvalidArgument(key, "field " + key + " is not accepted by command " + std::string(command));
+  }
+  return DecodeCommandInput(body);
 }
 
 json EncodeTicket(const Ticket& t) {

@@ -2,6 +2,8 @@
 // and the API. Decoding validates types and names the offending field.
 #pragma once
 
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "domain/status.h"
@@ -13,7 +15,12 @@ nlohmann::json EncodeAppeal(const Appeal& a);
 Result<Appeal> DecodeAppeal(const nlohmann::json& j);
 
 nlohmann::json EncodeCommandInput(const CommandInput& in);
+// Any field of CommandInput (stored event payloads).
 Result<CommandInput> DecodeCommandInput(const nlohmann::json& j);
+// A request body for `command`: a field the command does not read (see
+// CommandReads) is refused, naming it — due_at, which only the state machine sets,
+// included. NotFound for an unknown command.
+Result<CommandInput> DecodeCommandRequest(const nlohmann::json& body, std::string_view command);
 
 // The whole ticket, every field, unmasked.
 nlohmann::json EncodeTicket(const Ticket& t);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/state_machine.h"
 #include "domain/test_fixtures.h"
 
 namespace hotline {
@@ -61,6 +62,74 @@ TEST(Codec, CommandInputValidatesTypes) {
   EXPECT_EQ(in->unit, "S1");
   EXPECT_EQ(in->satisfaction, Satisfaction::kSatisfied);
   EXPECT_EQ(EncodeCommandInput(*in)["co_units"], json({"A"}));
+}
+
+// Every field of CommandInput, set.
+CommandInput EveryField() {
+  CommandInput in;
+  in.unit = "S1";
+  in.co_units = {"S2"};
+  in.reason = "r";
+  in.content = "c";
+  in.result = ReplyResult::kResolved;
+  in.satisfaction = Satisfaction::kSatisfied;
+  in.resolved = true;
+  in.approve = true;
+  in.accept = true;
+  in.unreachable = true;
+  in.days = 3;
+  in.level = 1;
+  in.number = "110";
+  in.kb_entry = "KB-1";
+  in.main_ticket = 7;
+  in.attachment = "a1";
+  in.due_at = 99;
+  return in;
+}
+
+// The wire names of the input fields are exactly the codec's (due_at aside, which
+// no request may carry).
+TEST(Codec, InputFieldNamesAreTheCodecsNames) {
+  const json all = EncodeCommandInput(EveryField());
+  for (const auto& [key, value] : all.items()) {
+    if (key == "due_at") continue;
+    auto f = ParseInputField(key);
+    ASSERT_TRUE(f.has_value()) << key;
+    EXPECT_EQ(Name(*f), key);
+  }
+  EXPECT_EQ(all.size(), 17u);
+  EXPECT_FALSE(ParseInputField("due_at").has_value());
+}
+
+// For every command: each field it does not read is refused, naming the field;
+// the fields it reads are accepted.
+TEST(Codec, CommandRequestsRefuseFieldsTheCommandDoesNotRead) {
+  const json all = EncodeCommandInput(EveryField());
+  for (const std::string& cmd : CommandNames()) {
+    const InputFields reads = *CommandReads(cmd);
+    json accepted = json::object();
+    for (const auto& [key, value] : all.items()) {
+      auto f = ParseInputField(key);
+      if (f && reads.Has(*f)) {
+        accepted[key] = value;
+        continue;
+      }
+      auto r = DecodeCommandRequest({{key, value}}, cmd);
+      ASSERT_FALSE(r.ok()) << cmd << " accepted " << key;
+      EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+      EXPECT_EQ(r.status().field(), key) << cmd;
+      EXPECT_EQ(r.status().message(), "field " + key + " is not accepted by command " + cmd);
+    }
+    auto ok = DecodeCommandRequest(accepted, cmd);
+    EXPECT_TRUE(ok.ok()) << cmd << ": " << ok.status().ToString();
+    auto unknown = DecodeCommandRequest({{"colour", "red"}}, cmd);
+    EXPECT_EQ(unknown.status().field(), "colour") << cmd;
+    EXPECT_EQ(DecodeCommandRequest({{"due_at", 1}}, cmd).status().field(), "due_at") << cmd;
+  }
+  EXPECT_EQ(DecodeCommandRequest(json::object(), "teleport").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(DecodeCommandRequest(json::array(), "sign").status().field(), "body");
+  // A read field of the wrong type is still named.
+  EXPECT_EQ(DecodeCommandRequest({{"days", "three"}}, "request-extension").status().field(), "days");
 }
 
 }  // namespace

@@ -5,6 +5,10 @@
 // and its event in one transaction — both or neither. UpdateTicket runs `change`
 // on the current stored ticket inside that transaction, so concurrent commands on
 // one ticket are serialised and each sees the result of the previous one.
+// UpdateTicketWith does the same and also hands `change` a second ticket as it is
+// in that same transaction (read, not written): a rule across two tickets, such as
+// merge's "the main ticket is still open", cannot be broken by a concurrent change
+// to the other ticket. A backend with row locks locks both rows in id order.
 #pragma once
 
 #include <functional>
@@ -52,7 +56,8 @@ struct TicketFilter {
   std::vector<std::string> areas;           // appeal located in one of these units (empty = any)
   std::optional<std::vector<std::string>> visible_units;  // scope of a unit user; empty vector = sees nothing
   std::string category;                     // code prefix: "01" matches all of 城乡建设
-  std::string query;                        // substring of content, address or ticket number
+  std::string query;                        // substring of content or address, or a ticket id
+  TicketId id = 0;                          // this ticket only (a ticket number searched for)
   std::string caller_phone;
   TicketId merged_into = 0;                 // merged tickets whose main ticket is this one
   UnixSeconds from = 0, to = 0;             // created_at in [from, to)
@@ -162,6 +167,10 @@ class Store {
                                                       const std::vector<Ticket>& tickets) = 0;
   virtual Result<Ticket> UpdateTicket(TicketId id,
                                       const std::function<Result<Transition>(const Ticket&)>& change) = 0;
+  // `other` is null when no ticket has `other_id`; when other_id == id it is the
+  // current ticket itself.
+  using ChangeWith = std::function<Result<Transition>(const Ticket& current, const Ticket* other)>;
+  virtual Result<Ticket> UpdateTicketWith(TicketId id, TicketId other_id, const ChangeWith& change) = 0;
   virtual Result<Ticket> GetTicket(TicketId id) = 0;
   virtual Result<std::vector<Event>> GetEvents(TicketId id) = 0;
   virtual Result<TicketPage> ListTickets(const TicketFilter& filter) = 0;

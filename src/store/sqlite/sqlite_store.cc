@@ -463,6 +463,29 @@ Result<Ticket> SqliteStore::UpdateTicket(TicketId id, const std::function<Result
   return result;
 }
 
+// One writer connection serialises every write, so reading `other_id` inside the
+// unit of work sees exactly the state the change commits against.
+Result<Ticket> SqliteStore::UpdateTicketWith(TicketId id, TicketId other_id, const ChangeWith& change) {
+  Ticket result;
+  Status s = commit_.Write([&](Connection& db) -> Status {
+    std::optional<Ticket> other;
+    if (other_id > 0 && other_id != id) {
+      auto loaded = LoadTicket(db, other_id);
+      if (loaded.ok()) {
+        other = std::move(loaded).value();
+      } else if (loaded.status().code() != StatusCode::kNotFound) {
+        return loaded.status();
+      }
+    }
+    return ApplyChange(
+        db, id,
+        [&](const Ticket& current) { return change(current, other_id == id ? &current : other ? &*other : nullptr); },
+        result);
+  });
+  if (!s.ok()) return s;
+  return result;
+}
+
 Result<Ticket> SqliteStore::AttachFile(const Attachment& meta, std::string_view bytes,
                                       const std::function<Result<Transition>(const Ticket&)>& change) {
   Ticket result;

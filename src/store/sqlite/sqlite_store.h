@@ -49,6 +49,7 @@ class SqliteStore final : public Store {
                                               const std::vector<Ticket>& tickets) override;
   Result<Ticket> UpdateTicket(TicketId id,
                               const std::function<Result<Transition>(const Ticket&)>& change) override;
+  Result<Ticket> UpdateTicketWith(TicketId id, TicketId other_id, const ChangeWith& change) override;
   Result<Ticket> GetTicket(TicketId id) override;
   Result<std::vector<Event>> GetEvents(TicketId id) override;
   Result<TicketPage> ListTickets(const TicketFilter& filter) override;

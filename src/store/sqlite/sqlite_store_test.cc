@@ -192,6 +192,70 @@ TEST_F(SqliteStoreTest, ConcurrentCommandsAreSerialised) {
   EXPECT_EQ(store_->GetEvents(t.id)->size(), 3u);
 }
 
+// Merges `sub` into `main` only while `main` is open, as read in the merging transaction.
+Result<Ticket> MergeChecked(Store& store, TicketId sub, TicketId main, const Context& ctx) {
+  CommandInput in;
+  in.main_ticket = main;
+  return store.UpdateTicketWith(sub, main, [&](const Ticket& cur, const Ticket* other) -> Result<Transition> {
+    if (!other) return Status::InvalidArgument("main_ticket", "no such ticket");
+    HOTLINE_RETURN_IF_ERROR(CheckMergeTarget(cur, *other));
+    return Apply(cur, "merge", in, Operator(), ctx);
+  });
+}
+
+TEST_F(SqliteStoreTest, UpdateTicketWithSeesTheOtherTicketInTheSameTransaction) {
+  Ticket a = Create(), b = Create();
+  auto merged = MergeChecked(*store_, a.id, b.id, ctx_);
+  ASSERT_TRUE(merged.ok()) << merged.status().ToString();
+  EXPECT_EQ(merged->main_ticket, b.id);
+  // B into A now finds A merged: refused, nothing written.
+  auto back = MergeChecked(*store_, b.id, a.id, ctx_);
+  EXPECT_EQ(back.status().code(), StatusCode::kConflict);
+  EXPECT_EQ(store_->GetTicket(b.id)->state, TicketState::kTriage);
+  EXPECT_EQ(store_->GetEvents(b.id)->size(), 1u);
+  // A missing other ticket is null; the ticket itself is passed as itself.
+  auto missing = store_->UpdateTicketWith(b.id, 999999, [](const Ticket&, const Ticket* other) -> Result<Transition> {
+    EXPECT_EQ(other, nullptr);
+    return Status::NotFound("other");
+  });
+  EXPECT_EQ(missing.status().message(), "other");
+  auto self = store_->UpdateTicketWith(b.id, b.id, [&](const Ticket& cur, const Ticket* other) -> Result<Transition> {
+    EXPECT_EQ(other, &cur);
+    return Status::Conflict("self");
+  });
+  EXPECT_EQ(self.status().message(), "self");
+  EXPECT_EQ(MergeChecked(*store_, b.id, 999999, ctx_).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(SqliteStoreTest, CrossMergesSentAtOnceNeverBothSucceed) {
+  for (int round = 0; round < 30; ++round) {
+    Ticket a = Create(), b = Create();
+    std::atomic<int> ok{0};
+    std::thread t1([&] { ok += MergeChecked(*store_, a.id, b.id, ctx_).ok(); });
+    std::thread t2([&] { ok += MergeChecked(*store_, b.id, a.id, ctx_).ok(); });
+    t1.join();
+    t2.join();
+    EXPECT_EQ(ok.load(), 1) << "round " << round;
+    const bool both = store_->GetTicket(a.id)->state == TicketState::kMerged &&
+                      store_->GetTicket(b.id)->state == TicketState::kMerged;
+    ASSERT_FALSE(both) << "round " << round << ": a merge cycle";
+  }
+}
+
+// A ticket number searched for finds that ticket, not every text with its digits.
+TEST_F(SqliteStoreTest, ListByIdFindsOnlyThatTicket) {
+  Ticket first = Create();
+  Appeal a = testing::HeatingAppeal();
+  a.address = "人民路" + std::to_string(first.id) + "号";
+  Create(a);
+  TicketFilter f;
+  f.id = first.id;
+  auto page = store_->ListTickets(f);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_EQ(page->total, 1);
+  EXPECT_EQ(page->items[0].id, first.id);
+}
+
 TEST_F(SqliteStoreTest, ListFiltersPagesAndScopes) {
   for (int i = 0; i < 25; ++i) {
     Appeal a = testing::HeatingAppeal();

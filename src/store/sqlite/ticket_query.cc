@@ -56,6 +56,7 @@ SqlWhere BuildTicketWhere(const TicketFilter& f) {
   if (!f.caller_phone.empty()) w.sql += " AND caller_phone = " + arg(f.caller_phone);
   if (f.merged_into)
     w.sql += " AND state = 'merged' AND json_extract(doc, '$.main_ticket') = " + arg(f.merged_into);
+  if (f.id) w.sql += " AND id = " + arg(f.id);
   if (!f.query.empty()) {
     const std::string like = arg("%" + EscapeLike(f.query) + "%");
     w.sql += " AND (content LIKE " + like + " ESCAPE '\\' OR address LIKE " + like +

@@ -1,0 +1,64 @@
+#include "domain/command_fields.h"
+
+#include <array>
+#include <utility>
+
+namespace hotline {
+namespace {
+
+constexpr std::array<std::pair<InputField, std::string_view>, 16> kNames = {{
+    {InputField::kUnit, "unit"},
+    {InputField::kCoUnits, "co_units"},
+    {InputField::kReason, "reason"},
+    {InputField::kContent, "content"},
+    {InputField::kResult, "result"},
+    {InputField::kSatisfaction, "satisfaction"},
+    {InputField::kResolved, "resolved"},
+    {InputField::kApprove, "approve"},
+    {InputField::kAccept, "accept"},
+    {InputField::kUnreachable, "unreachable"},
+    {InputField::kDays, "days"},
+    {InputField::kLevel, "level"},
+    {InputField::kNumber, "number"},
+    {InputField::kKbEntry, "kb_entry"},
+    {InputField::kMainTicket, "main_ticket"},
+    {InputField::kAttachment, "attachment"},
+}};
+
+}  // namespace
+
+std::string_view Name(InputField f) {
+  for (const auto& [field, name] : kNames)
+    if (field == f) return name;
+  return "";
+}
+
+std::optional<InputField> ParseInputField(std::string_view name) {
+  for (const auto& [field, n] : kNames)
+    if (n == name) return field;
+  return std::nullopt;
+}
+
+CommandInput KeepFields(CommandInput in, InputFields keep) {
+  CommandInput out;
+  if (keep.Has(InputField::kUnit)) out.unit = std::move(in.unit);
+  if (keep.Has(InputField::kCoUnits)) out.co_units = std::move(in.co_units);
+  if (keep.Has(InputField::kReason)) out.reason = std::move(in.reason);
+  if (keep.Has(InputField::kContent)) out.content = std::move(in.content);
+  if (keep.Has(InputField::kResult)) out.result = in.result;
+  if (keep.Has(InputField::kSatisfaction)) out.satisfaction = in.satisfaction;
+  if (keep.Has(InputField::kResolved)) out.resolved = in.resolved;
+  if (keep.Has(InputField::kApprove)) out.approve = in.approve;
+  if (keep.Has(InputField::kAccept)) out.accept = in.accept;
+  if (keep.Has(InputField::kUnreachable)) out.unreachable = in.unreachable;
+  if (keep.Has(InputField::kDays)) out.days = in.days;
+  if (keep.Has(InputField::kLevel)) out.level = in.level;
+  if (keep.Has(InputField::kNumber)) out.number = std::move(in.number);
+  if (keep.Has(InputField::kKbEntry)) out.kb_entry = std::move(in.kb_entry);
+  if (keep.Has(InputField::kMainTicket)) out.main_ticket = in.main_ticket;
+  if (keep.Has(InputField::kAttachment)) out.attachment = std::move(in.attachment);
+  out.due_at = in.due_at;
+  return out;
+}
+
+}  // namespace hotline

@@ -1,0 +1,56 @@
+// The fields of a command's input (CommandInput), by the names they have in API
+// bodies and stored events. The command table (state_machine.cc) says which fields
+// each command reads; the API refuses the others and the event keeps only those
+// read, so nothing a command ignores reaches the immutable history. `due_at` is not
+// among them: the state machine fills it in, no caller sets it.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string_view>
+
+#include "domain/ticket.h"
+
+namespace hotline {
+
+enum class InputField {
+  kUnit,
+  kCoUnits,
+  kReason,
+  kContent,
+  kResult,
+  kSatisfaction,
+  kResolved,
+  kApprove,
+  kAccept,
+  kUnreachable,
+  kDays,
+  kLevel,
+  kNumber,
+  kKbEntry,
+  kMainTicket,
+  kAttachment,
+};
+
+// A set of input fields.
+class InputFields {
+ public:
+  constexpr InputFields() = default;
+  constexpr InputFields(std::initializer_list<InputField> fields) {
+    for (InputField f : fields) bits_ |= Bit(f);
+  }
+  constexpr bool Has(InputField f) const { return (bits_ & Bit(f)) != 0; }
+
+ private:
+  static constexpr std::uint32_t Bit(InputField f) { return std::uint32_t{1} << static_cast<int>(f); }
+  std::uint32_t bits_ = 0;
+};
+
+std::string_view Name(InputField f);
+std::optional<InputField> ParseInputField(std::string_view name);
+
+// `in` with every field outside `keep` reset to its empty value; due_at is kept.
+CommandInput KeepFields(CommandInput in, InputFields keep);
+
+}  // namespace hotline
