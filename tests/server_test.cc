@@ -319,11 +319,15 @@ TEST_F(ServerTest, ControlCharactersAreRefusedInTextAndFileNames) {
   const auto open = NewTicket(op);
   const std::string files = "/api/v1/tickets/" + std::to_string(open) + "/attachments";
   for (const char* name : {"photo%E2%80%AEgpj.exe", "a%E2%81%A6b.jpg", "a%C2%85b.jpg", "a%00b.jpg", "a%1Bb.jpg"}) {
-    auto r = op.Request("POST", files + "?name=" + name, "jpeg bytes", "image/jpeg");
+    auto r = op.Request("POST", files + "?name=" + name, "\xFF\xD8\xFF jpeg bytes", "image/jpeg");
     EXPECT_EQ(r.status, 400) << name;
     EXPECT_EQ(r.Json()["error"]["field"], "name") << name;
   }
-  EXPECT_EQ(op.Request("POST", files + "?name=%E7%85%A7%E7%89%87.jpg", "jpeg bytes", "image/jpeg").status, 201);
+  EXPECT_EQ(op.Request("POST", files + "?name=%E7%85%A7%E7%89%87.jpg", "\xFF\xD8\xFF jpeg bytes", "image/jpeg").status, 201);
+  // The content must be what the type says: an executable is not a photo.
+  auto exe = op.Request("POST", files + "?name=photo.jpg", "MZ\x90 not a photo", "image/jpeg");
+  EXPECT_EQ(exe.status, 400);
+  EXPECT_EQ(exe.Json()["error"]["reason"], "content_type_mismatch");
 }
 
 TEST_F(ServerTest, ListPagesFiltersAndValidates) {

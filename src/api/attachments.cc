@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include "api/hotline_service.h"
+#include "api/file_signature.h"
 #include "api/views.h"
 
 namespace hotline::api {
@@ -68,6 +69,9 @@ Result<Attachment> HotlineService::Attach(TicketId id, const std::string& name, 
   if (bytes.empty()) return Status::InvalidArgument("size", "the file is empty");
   if (bytes.size() > kMaxAttachmentBytes)
     return Status::InvalidArgument("size", "the file is larger than " + std::to_string(kMaxAttachmentBytes >> 20) + " MiB");
+  if (!MatchesDeclaredType(type, bytes))
+    return Status::InvalidArgument("content_type", "the file's content is not of type '" + type + "'")
+        .WithReason("content_type_mismatch");
   auto ref = reference();
   Attachment meta{RandomId(), id, name, type, static_cast<std::int64_t>(bytes.size()), actor.username, clock_.Now()};
   CommandInput in;
