@@ -241,6 +241,10 @@ Result<Ticket> HotlineService::Command(TicketId id, const std::string& command, 
   auto ref = reference();
   if (command == "attach")  // only with the file: Attach()
     return Status::InvalidArgument("command", "attach files with POST /api/v1/tickets/{id}/attachments");
+  if (command == "anonymise") {  // with the intake event's redaction: app::AnonymiseClosedTickets()
+    HOTLINE_RETURN_IF_ERROR(AuthorizeCommand(id, command, actor));  // authority before input
+    return Status::InvalidArgument("command", "anonymise runs as `hotline anonymise` (retention), not per request");
+  }
   if (command == "answer-directly" && !input.kb_entry.empty()) {
     HOTLINE_RETURN_IF_ERROR(AuthorizeCommand(id, command, actor));  // authority before input
     auto entry = store_.GetKbEntry(input.kb_entry);
@@ -332,7 +336,8 @@ Result<Ticket> HotlineService::PublicLookup(const std::string& number, const std
 std::vector<std::string> HotlineService::AvailableCommands(const Ticket& t, const Actor& actor) const {
   auto ref = reference();
   auto commands = hotline::AvailableCommands(t, actor, MakeContext(*ref));
-  std::erase(commands, "attach");  // not a button: the ticket page has its own upload
+  std::erase(commands, "attach");     // not a button: the ticket page has its own upload
+  std::erase(commands, "anonymise");  // retention, not a button
   return commands;
 }
 

@@ -16,6 +16,7 @@ struct Config {
   int port = 8080;
   int threads = 2;   // I/O threads
   int workers = 64;  // request handler threads; they mostly wait for group commits
+  int retention_days = 0;  // > 0: once a day, anonymise tickets closed longer ago than this
   std::string data_dir;  // reference data; default: DataDir()
   std::string web_dir;   // built front end; default: the source tree's web/dist
   std::string log_level = "info";

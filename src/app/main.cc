@@ -3,7 +3,9 @@
 
 #include <csignal>
 #include <cstdio>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 #include <fstream>
 #include <sstream>
 #include <iostream>
@@ -24,6 +26,7 @@
 #include "app/progress_bar.h"
 #include "app/reference_files.h"
 #include "app/replay_check.h"
+#include "app/retention.h"
 #include "app/triage_resources.h"
 #include "store/sqlite/sqlite_backup.h"
 // --- triage commands (issue 4) ---
@@ -112,6 +115,28 @@ int Serve(Config config) {
       if (!model.ok()) return spdlog::warn("classifier not trained from history: {}", model.status().ToString());
       service.SetClassifier(std::make_shared<const triage::Classifier>(std::move(model).value()));
       spdlog::info("classifier trained from {} tickets in {} categories", report.tickets, report.categories);
+    });
+  // Retention: once a day (the first run a minute after start), callers' personal
+  // data leaves tickets closed longer ago than the retention period.
+  std::jthread retention;
+  if (config.retention_days > 0)
+    retention = std::jthread([&, days = config.retention_days](std::stop_token stop) {
+      std::mutex mu;
+      std::condition_variable_any cv;
+      auto next = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+      while (true) {
+        {
+          std::unique_lock lock(mu);
+          if (cv.wait_until(lock, stop, next, [] { return false; }); stop.stop_requested()) return;
+        }
+        Context ctx;
+        ctx.calendar = &calendar;
+        ctx.now = clock.Now();
+        auto done = AnonymiseClosedTickets(service.store(), ctx, days);
+        if (done.ok()) spdlog::info("retention: anonymised {} tickets closed more than {} days ago", *done, days);
+        else spdlog::error("retention: {}", done.status().ToString());
+        next = std::chrono::steady_clock::now() + std::chrono::hours(24);
+      }
     });
   api::RestApi rest(service);
   api::Site site(rest, config.web_dir);
@@ -215,6 +240,20 @@ int Verify(const std::string& db, const std::string& data_dir) {
   return report->mismatch_count == 0 ? 0 : 4;
 }
 
+int Anonymise(const std::string& db, int older_than_days, const std::string& data_dir) {
+  auto store = OpenStore(db);
+  if (!store.ok()) return Fail(store.status());
+  WorkCalendar calendar = LoadCalendar(data_dir);
+  SystemClock clock;
+  Context ctx;
+  ctx.calendar = &calendar;
+  ctx.now = clock.Now();
+  auto done = AnonymiseClosedTickets(**store, ctx, older_than_days);
+  if (!done.ok()) return Fail(done.status());
+  std::printf("anonymised %lld tickets closed more than %d days ago\n", *done, older_than_days);
+  return 0;
+}
+
 }  // namespace
 }  // namespace hotline::app
 
@@ -231,6 +270,9 @@ int main(int argc, char** argv) {
   auto* port_opt = serve->add_option("--port", config.port, "TCP port (0 picks a free one)")->check(CLI::Range(0, 65535));
   auto* addr_opt = serve->add_option("--address", config.address, "listen address (default 127.0.0.1)");
   auto* threads_opt = serve->add_option("--threads", config.threads, "I/O threads")->check(CLI::Range(1, 64));
+  auto* retention_opt = serve->add_option("--retention-days", config.retention_days,
+                                          "anonymise tickets closed longer ago than this, daily (0: never)")
+                            ->check(CLI::Range(0, 36500));
   auto* workers_opt =
       serve->add_option("--workers", config.workers, "request handler threads")->check(CLI::Range(1, 1024));
   auto* data_opt = serve->add_option("--data-dir", config.data_dir, "reference data directory");
@@ -265,6 +307,14 @@ int main(int argc, char** argv) {
   auto* verify = cli.add_subcommand("verify", "Check that every ticket replays from its events to its stored state");
   verify->add_option("--db", verify_db, "sqlite:PATH");
   verify->add_option("--data-dir", verify_data, "reference data directory (holiday calendar)");
+
+  std::string anon_db = "sqlite:hotline.db", anon_data = DataDir();
+  int anon_days = 0;
+  auto* anonymise = cli.add_subcommand(
+      "anonymise", "Remove callers' names, phones and addresses from tickets closed longer than the retention period");
+  anonymise->add_option("--db", anon_db, "sqlite:PATH");
+  anonymise->add_option("--older-than", anon_days, "retention period in days")->required()->check(CLI::Range(1, 36500));
+  anonymise->add_option("--data-dir", anon_data, "reference data directory (holiday calendar)");
 
   // --- triage commands (issue 4) ---
   TrainCommand train_cmd;
@@ -309,6 +359,7 @@ int main(int argc, char** argv) {
     if (addr_opt->count()) merged.address = flags.address;
     if (threads_opt->count()) merged.threads = flags.threads;
     if (workers_opt->count()) merged.workers = flags.workers;
+    if (retention_opt->count()) merged.retention_days = flags.retention_days;
     if (data_opt->count()) merged.data_dir = flags.data_dir;
     if (web_opt->count()) merged.web_dir = flags.web_dir;
     if (divisions_opt->count()) merged.divisions = flags.divisions;
@@ -320,6 +371,7 @@ int main(int argc, char** argv) {
   if (backup->parsed()) return Backup(backup_db, backup_out);
   if (restore->parsed()) return Restore(restore_db, restore_from, restore_force);
   if (verify->parsed()) return Verify(verify_db, verify_data);
+  if (anonymise->parsed()) return Anonymise(anon_db, anon_days, anon_data);
   // --- triage commands (issue 4) ---
   if (train->parsed()) return RunTrain(train_cmd);
   if (classify->parsed()) return RunClassify(classify_cmd, std::cin, std::cout);

@@ -282,6 +282,15 @@ Status Attach(Ticket&, CommandInput& in, const Actor&, const Context&) {
   return RequireText(in.content, "name", 255);
 }
 
+// Removes the caller's name, phone, address and point after the retention
+// period; the area, category and everything statistics read stay.
+Status Anonymise(Ticket& t, CommandInput&, const Actor&, const Context&) {
+  t.appeal.caller = {};
+  t.appeal.address.clear();
+  t.appeal.location.reset();
+  return Status::Ok();
+}
+
 Status Supervise(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(RequireLevel(in.level, ctx));
   t.supervision_level = in.level;
@@ -335,6 +344,9 @@ const CommandSpec kCommands[] = {
     // Unit staff may attach to any ticket they can see (co-handlers too: the service checks visibility).
     {"attach", kOpen, {R::kOperator, R::kDispatcher, R::kUnitStaff, R::kSupervisor, R::kCallbackAgent}, Scope::kNone,
      {F::kAttachment, F::kContent}, Attach},
+    // Retention: only `hotline anonymise` (the store redacts the intake event in the same transaction).
+    {"anonymise", {S::kClosed, S::kAnsweredDirectly, S::kOutOfScope, S::kTransferred, S::kMerged}, {R::kAdmin},
+     Scope::kNone, {}, Anonymise},
 };
 
 const CommandSpec* FindCommand(std::string_view name) {

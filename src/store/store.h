@@ -188,6 +188,13 @@ class Store {
 
   // The audit trail, newest first.
   virtual Result<std::vector<AuditRecord>> ListAudit(int limit, int offset) = 0;
+  // Retention: applies `change` (the "anonymise" command) to up to `limit` tickets
+  // closed before `closed_before` that still hold a caller's name, phone or
+  // address, and removes the same data from each one's intake event (the only
+  // change ever made to an event), each ticket in one transaction with its new
+  // event. Returns how many were anonymised.
+  virtual Result<int> AnonymiseClosedTickets(UnixSeconds closed_before, int limit,
+                                             const std::function<Result<Transition>(const Ticket&)>& change) = 0;
   // The record of unmasked views of personal data (immutable), newest first.
   virtual Status RecordPiiAccess(const std::vector<PiiAccess>& records) = 0;
   virtual Result<std::vector<PiiAccess>> ListPiiAccess(const PiiAccessFilter& filter) = 0;

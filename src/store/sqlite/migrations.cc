@@ -169,6 +169,19 @@ CREATE INDEX pii_access_by_actor ON pii_access(actor, seq);
 CREATE TRIGGER pii_access_no_update BEFORE UPDATE ON pii_access BEGIN SELECT RAISE(ABORT, 'the access record is immutable'); END;
 CREATE TRIGGER pii_access_no_delete BEFORE DELETE ON pii_access BEGIN SELECT RAISE(ABORT, 'the access record is immutable'); END;
 )sql"},
+      {7, "retention: an intake event's personal data may be redacted, by the anonymiser only", R"sql(
+-- The gate is opened and closed inside the anonymiser's own transaction, so no
+-- other writer ever sees it open; only the payload of an event may change.
+CREATE TABLE redaction_gate (open INTEGER NOT NULL);
+INSERT INTO redaction_gate VALUES (0);
+DROP TRIGGER events_no_update;
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+WHEN (SELECT open FROM redaction_gate) = 0 OR NEW.ticket_id IS NOT OLD.ticket_id OR NEW.seq IS NOT OLD.seq
+  OR NEW.at IS NOT OLD.at OR NEW.actor IS NOT OLD.actor OR NEW.actor_role IS NOT OLD.actor_role
+  OR NEW.actor_unit IS NOT OLD.actor_unit OR NEW.command IS NOT OLD.command OR NEW.from_state IS NOT OLD.from_state
+  OR NEW.to_state IS NOT OLD.to_state
+BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
+)sql"},
   };
   return kMigrations;
 }

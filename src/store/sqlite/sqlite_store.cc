@@ -456,6 +456,47 @@ Status SqliteStore::ApplyChange(Connection& db, TicketId id,
   return Status::Ok();
 }
 
+Result<int> SqliteStore::AnonymiseClosedTickets(UnixSeconds closed_before, int limit,
+                                                const std::function<Result<Transition>(const Ticket&)>& change) {
+  auto ids = Read([&](Connection& db) -> Result<std::vector<TicketId>> {
+    ASSIGN_OR_RETURN(q, db.Prepare("SELECT id FROM tickets WHERE closed_at > 0 AND closed_at < ?1 AND "
+                                   "(caller_phone <> '' OR address <> '' OR "
+                                   "COALESCE(json_extract(doc, '$.appeal.caller.name'), '') <> '') "
+                                   "ORDER BY id LIMIT ?2"));
+    q.Bind(1, closed_before).Bind(2, limit);
+    std::vector<TicketId> out;
+    while (q.Step()) out.push_back(q.Int(0));
+    HOTLINE_RETURN_IF_ERROR(q.status());
+    return out;
+  });
+  if (!ids.ok()) return ids.status();
+  int done = 0;
+  for (TicketId id : *ids) {
+    Ticket result;
+    HOTLINE_RETURN_IF_ERROR(commit_.Write([&](Connection& db) -> Status {
+      HOTLINE_RETURN_IF_ERROR(ApplyChange(db, id, change, result));
+      ASSIGN_OR_RETURN(columns, db.Prepare("UPDATE tickets SET caller_phone = '', address = '' WHERE id = ?1"));
+      HOTLINE_RETURN_IF_ERROR(columns.Bind(1, id).Run());
+      ASSIGN_OR_RETURN(read, db.Prepare("SELECT payload FROM events WHERE ticket_id = ?1 AND seq = 1"));
+      read.Bind(1, id);
+      if (!read.Step()) return Status::Internal("ticket " + std::to_string(id) + " has no intake event");
+      json payload = json::parse(read.Text(0), nullptr, false);
+      if (!payload.is_object() || !payload.contains("appeal"))
+        return Status::Internal("ticket " + std::to_string(id) + ": intake event without an appeal");
+      json& appeal = payload["appeal"];
+      appeal["caller"] = {{"name", ""}, {"phone", ""}};
+      appeal["address"] = "";
+      appeal["location"] = nullptr;
+      HOTLINE_RETURN_IF_ERROR(db.Run("UPDATE redaction_gate SET open = 1"));
+      ASSIGN_OR_RETURN(redact, db.Prepare("UPDATE events SET payload = ?2 WHERE ticket_id = ?1 AND seq = 1"));
+      HOTLINE_RETURN_IF_ERROR(redact.Bind(1, id).Bind(2, payload.dump()).Run());
+      return db.Run("UPDATE redaction_gate SET open = 0");
+    }));
+    ++done;
+  }
+  return done;
+}
+
 Result<Ticket> SqliteStore::UpdateTicket(TicketId id, const std::function<Result<Transition>(const Ticket&)>& change) {
   Ticket result;
   Status s = commit_.Write([&](Connection& db) { return ApplyChange(db, id, change, result); });

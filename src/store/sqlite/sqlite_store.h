@@ -31,6 +31,8 @@ class SqliteStore final : public Store {
 
   Status PutUser(const User& user, const AuditRecord* audit = nullptr) override;
   Result<std::vector<AuditRecord>> ListAudit(int limit, int offset) override;
+  Result<int> AnonymiseClosedTickets(UnixSeconds closed_before, int limit,
+                                     const std::function<Result<Transition>(const Ticket&)>& change) override;
   Status RecordPiiAccess(const std::vector<PiiAccess>& records) override;
   Result<std::vector<PiiAccess>> ListPiiAccess(const PiiAccessFilter& filter) override;
   Status PutUsers(const std::vector<User>& users) override;
