@@ -10,25 +10,15 @@
 #include <thread>
 
 #include "app/replay_check.h"
+#include "app/store_dir_fixture.h"
 #include "store/sqlite/sqlite_backup.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace hotline::app {
 namespace {
 
-class BackupTest : public ::testing::Test {
+class BackupTest : public StoreDirTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("hotline_backup_test_" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    units_ = *UnitTree::Build({{"D1", "东城区", UnitKind::kDistrict, ""}});
-    ctx_.units = &units_;
-    ctx_.now = 1'780'000'000;
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
-
   // One intake and a dispatch, as separate transactions.
   static void Write(SqliteStore& store, const Context& ctx, int n) {
     Appeal a;
@@ -48,9 +38,6 @@ class BackupTest : public ::testing::Test {
     ASSERT_TRUE(updated.ok()) << updated.status().ToString();
   }
 
-  std::filesystem::path dir_;
-  UnitTree units_;
-  Context ctx_;
 };
 
 TEST_F(BackupTest, BackupUnderWriteLoadRestoresToAConsistentStore) {

@@ -8,28 +8,24 @@
 
 #include "app/replay_check.h"
 #include "app/retention.h"
+#include "app/store_dir_fixture.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace hotline::app {
 namespace {
 
-class RetentionTest : public ::testing::Test {
+class RetentionTest : public StoreDirTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("hotline_retention_test_" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    units_ = *UnitTree::Build({{"D1", "东城区", UnitKind::kDistrict, ""}});
-    ctx_.units = &units_;
-    ctx_.now = 1'780'000'000;
-    auto s = SqliteStore::Open((dir_ / "t.db").string());
+    StoreDirTest::SetUp();
+    auto s = SqliteStore::Open(Path("t.db"));
     ASSERT_TRUE(s.ok());
     store_ = std::move(s).value();
     ASSERT_TRUE(store_->ReplaceUnits(units_.units()).ok());
   }
   void TearDown() override {
     store_.reset();
-    std::filesystem::remove_all(dir_);
+    StoreDirTest::TearDown();
   }
   // A ticket answered directly (closed) at `at`, or left open.
   TicketId Ticket(UnixSeconds at, bool close) {
@@ -69,9 +65,6 @@ class RetentionTest : public ::testing::Test {
     return found;
   }
 
-  std::filesystem::path dir_;
-  UnitTree units_;
-  Context ctx_;
   std::unique_ptr<SqliteStore> store_;
 };
 

@@ -7,7 +7,6 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <map>
 #include <sstream>
 
 #include "domain/test_fixtures.h"
@@ -16,32 +15,6 @@ namespace hotline {
 namespace {
 
 using namespace hotline::testing;
-
-std::map<std::string, CommandInput> ValidInputs() {
-  std::map<std::string, CommandInput> v;
-  v["dispatch"].unit = "S1C1";
-  v["return"].reason = "不属于本单位职责";
-  v["request-extension"].days = 3;
-  v["request-extension"].reason = "等待配件";
-  v["decide-extension"].approve = true;
-  v["reply"].content = "已处理";
-  v["reply"].result = ReplyResult::kResolved;
-  v["review"].accept = true;
-  v["callback"].satisfaction = Satisfaction::kSatisfied;
-  v["callback"].resolved = true;
-  v["reopen"].reason = "仍未解决";
-  v["close"].reason = "多次联系不上";
-  v["supervise"].level = 1;
-  v["escalate"].level = 1;
-  v["escalate"].reason = "久拖不决";
-  v["answer-directly"].content = "政策答复";
-  v["out-of-scope"].reason = "司法程序中";
-  v["transfer-emergency"].number = "110";
-  v["merge"].main_ticket = 99;
-  v["attach"].attachment = "a1";
-  v["attach"].content = "photo.jpg";
-  return v;
-}
 
 std::string Outcomes() {
   const UnitTree units = SmallCity();
@@ -56,7 +29,7 @@ std::string Outcomes() {
       {"citizen", {"portal", Role::kCitizen, ""}}, {"unit:lead", Staff("S1")}, {"unit:above", Staff("D1")},
       {"unit:sibling", Staff("S2")},     {"unit:below", Staff("S1C1")},
   };
-  const auto inputs = ValidInputs();
+  const auto inputs = ValidCommandInputs();
   std::ostringstream out;
   out << "# state command actor -> outcome (lead unit S1 under D1; sibling S2; below S1C1)\n";
   for (auto state : TicketStateNames()) {

@@ -533,28 +533,7 @@ TEST_F(StateMachineTest, UnknownCommandAndAnalystRefused) {
 // either succeeds (and then leaves one event) or is refused with Conflict — the
 // table, not scattered ifs, decides.
 TEST_F(StateMachineTest, EveryCommandInEveryState) {
-  std::map<std::string, CommandInput> valid;
-  valid["dispatch"] = DispatchTo("S1");
-  valid["return"] = WithReason("r");
-  valid["request-extension"] = WithReason("r");
-  valid["request-extension"].days = 3;
-  valid["decide-extension"].approve = true;
-  valid["reply"].content = "c";
-  valid["reply"].result = ReplyResult::kResolved;
-  valid["review"].accept = true;
-  valid["callback"].satisfaction = Satisfaction::kSatisfied;
-  valid["callback"].resolved = true;
-  valid["reopen"] = WithReason("r");
-  valid["close"] = WithReason("r");
-  valid["supervise"].level = 1;
-  valid["escalate"] = WithReason("r");
-  valid["escalate"].level = 1;
-  valid["answer-directly"].content = "c";
-  valid["out-of-scope"] = WithReason("r");
-  valid["transfer-emergency"].number = "110";
-  valid["merge"].main_ticket = 99;
-  valid["attach"].attachment = "a1";
-  valid["attach"].content = "photo.jpg";
+  auto valid = testing::ValidCommandInputs();
   const Actor admin{"admin", Role::kAdmin, ""};
   int allowed = 0, refused = 0;
   for (auto state_name : TicketStateNames()) {

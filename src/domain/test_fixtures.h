@@ -1,6 +1,9 @@
 // Shared fixtures for domain tests: a small city, a taxonomy and a context.
 #pragma once
 
+#include <map>
+#include <string>
+
 #include "domain/state_machine.h"
 
 namespace hotline::testing {
@@ -43,6 +46,33 @@ inline Appeal HeatingAppeal() {
   a.caller = {"张三", "13800138000"};
   a.category = "010101";
   return a;
+}
+
+// For every command that needs input, an input it accepts (dispatch goes to S1C1, below S1).
+inline std::map<std::string, CommandInput> ValidCommandInputs() {
+  std::map<std::string, CommandInput> v;
+  v["dispatch"].unit = "S1C1";
+  v["return"].reason = "不属于本单位职责";
+  v["request-extension"].days = 3;
+  v["request-extension"].reason = "等待配件";
+  v["decide-extension"].approve = true;
+  v["reply"].content = "已处理";
+  v["reply"].result = ReplyResult::kResolved;
+  v["review"].accept = true;
+  v["callback"].satisfaction = Satisfaction::kSatisfied;
+  v["callback"].resolved = true;
+  v["reopen"].reason = "仍未解决";
+  v["close"].reason = "多次联系不上";
+  v["supervise"].level = 1;
+  v["escalate"].level = 1;
+  v["escalate"].reason = "久拖不决";
+  v["answer-directly"].content = "政策答复";
+  v["out-of-scope"].reason = "司法程序中";
+  v["transfer-emergency"].number = "110";
+  v["merge"].main_ticket = 99;
+  v["attach"].attachment = "a1";
+  v["attach"].content = "photo.jpg";
+  return v;
 }
 
 }  // namespace hotline::testing
