@@ -85,6 +85,8 @@ class TestServer {
   unsigned short port() const { return server_->port(); }
   const std::filesystem::path& dir() const { return dir_; }
   api::HotlineService& service() { return *service_; }
+  // Handles a request in process, as the server would after parsing it (no sockets).
+  api::HttpResponse Handle(const api::HttpRequest& req) { return site_->Handle(req); }
   void AdvanceClock(UnixSeconds seconds) { clock_.Advance(seconds); }
 
  private:
