@@ -6,6 +6,8 @@
 #include <sodium.h>
 
 #include "api/hotline_service.h"
+#include "api/refusals.h"
+#include "domain/limits.h"
 #include "api/views.h"
 
 namespace hotline::api {
@@ -19,12 +21,17 @@ constexpr std::array kAllowedTypes = {
     "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
 
 Status CheckName(const std::string& name) {
-  if (name.empty()) return Status::InvalidArgument("name", "the file name is required");
-  if (name.size() > 255) return Status::InvalidArgument("name", "the file name is longer than 255 bytes");
+  if (name.empty()) return Status::InvalidArgument("name", "the file name is required").WithReason(Reasons::kRequired);
+  if (name.size() > kMaxFileNameBytes)
+    return Status::InvalidArgument("name", "the file name is longer than 255 bytes")
+        .WithReason(Reasons::kTooLong)
+        .WithParam("max", static_cast<long long>(kMaxFileNameBytes));
   for (unsigned char c : name)
     if (c < 0x20 || c == 0x7F || c == '/' || c == '\\' || c == '"')
-      return Status::InvalidArgument("name", "the file name has a control character, slash or quote");
-  if (name == "." || name == "..") return Status::InvalidArgument("name", "not a file name");
+      return Status::InvalidArgument("name", "the file name has a control character, slash or quote")
+          .WithReason(Reasons::kControlCharacter);
+  if (name == "." || name == "..")
+    return Status::InvalidArgument("name", "not a file name").WithReason(Reasons::kInvalidValue);
   return Status::Ok();
 }
 
@@ -46,17 +53,21 @@ Result<Attachment> HotlineService::Attach(TicketId id, const std::string& name, 
   if (std::find(kAllowedTypes.begin(), kAllowedTypes.end(), type) == kAllowedTypes.end())
     return Status::InvalidArgument("content_type", "files of type '" + type +
                                                        "' are not accepted (photos, PDF, Office documents, "
-                                                       "text, audio and MP4 video are)");
-  if (bytes.empty()) return Status::InvalidArgument("size", "the file is empty");
+                                                       "text, audio and MP4 video are)")
+        .WithReason(Reasons::kUnsupportedType)
+        .WithParam("type", type);
+  if (bytes.empty()) return Status::InvalidArgument("size", "the file is empty").WithReason(Reasons::kEmptyFile);
   if (bytes.size() > kMaxAttachmentBytes)
-    return Status::InvalidArgument("size", "the file is larger than " + std::to_string(kMaxAttachmentBytes >> 20) + " MiB");
+    return Status::InvalidArgument("size", "the file is larger than " + std::to_string(kMaxAttachmentBytes >> 20) + " MiB")
+        .WithReason(Reasons::kTooLarge)
+        .WithParam("max", static_cast<long long>(kMaxAttachmentBytes));
   auto ref = reference();
   Attachment meta{RandomId(), id, name, type, static_cast<std::int64_t>(bytes.size()), actor.username, clock_.Now()};
   CommandInput in;
   in.attachment = meta.id;
   in.content = name;
   auto updated = store_.AttachFile(meta, bytes, [&](const Ticket& current) -> Result<Transition> {
-    if (!CanSee(current, actor, ref->units)) return Status::PermissionDenied("ticket belongs to another unit");
+    if (!CanSee(current, actor, ref->units)) return OtherUnitsTicket(actor);
     return Apply(current, "attach", in, actor, MakeContext(*ref));
   });
   if (!updated.ok()) return updated.status();
