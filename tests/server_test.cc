@@ -9,6 +9,7 @@
 #include "app/division_files.h"
 #include "app/reference_files.h"
 #include "domain/limits.h"
+#include "domain/password_policy.h"
 #include "support/stream_reader.h"
 #include "support/test_server.h"
 
@@ -284,6 +285,37 @@ TEST_F(ServerTest, ErrorsCarryStableReasonsAndParams) {
   EXPECT_EQ(e["reason"], "callback_attempts_required");
   EXPECT_EQ(e["params"]["attempts"], "3");
   EXPECT_EQ(error(op.Get("/api/v1/nothing"))["reason"], "not_found");
+}
+
+// GET /api/v1/limits serves the constants the server enforces.
+TEST_F(ServerTest, LimitsAreServedToStaff) {
+  EXPECT_EQ(server_->Client().Get("/api/v1/limits").status, 401);
+  HttpClient op = As("operator");
+  auto r = op.Get("/api/v1/limits");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json l = r.Json();
+  EXPECT_EQ(l["content_max_bytes"], kMaxContentBytes);
+  EXPECT_EQ(l["reason_max_bytes"], kMaxReasonBytes);
+  EXPECT_EQ(l["address_max_bytes"], kMaxAddressBytes);
+  EXPECT_EQ(l["kb_answer_max_bytes"], kMaxKbAnswerBytes);
+  EXPECT_EQ(l["username_max_length"], 64);
+  EXPECT_EQ(l["username_pattern"], "^[A-Za-z0-9._-]+$");
+  EXPECT_EQ(l["password_min_length"], kMinPasswordLength);
+  EXPECT_EQ(l["password_max_length"], kMaxPasswordLength);
+  EXPECT_EQ(l["attachment_max_bytes"], 10 << 20);
+  EXPECT_EQ(l["attachment_types"].size(), api::HotlineService::AttachmentTypes().size());
+  EXPECT_NE(l["attachment_types"].dump().find("image/jpeg"), std::string::npos);
+  EXPECT_EQ(l["per_page_max"], 200);
+  EXPECT_EQ(l["q_max_bytes"], 200);
+  EXPECT_EQ(l["extension_days_max"], server_->service().policy().max_extension_days);
+  EXPECT_EQ(l["session_idle_seconds"], server_->service().session_options().idle_seconds);
+  EXPECT_EQ(l["session_max_seconds"], server_->service().session_options().max_seconds);
+  // The limits hold: one byte more is refused.
+  json long_content = Appeal(std::string(l["content_max_bytes"].get<std::size_t>() + 1, 'x'));
+  EXPECT_EQ(op.Post("/api/v1/tickets", long_content).Json()["error"]["reason"], "too_long");
+  const std::string q(l["q_max_bytes"].get<std::size_t>() + 1, 'x');
+  EXPECT_EQ(op.Get("/api/v1/tickets?q=" + q).Json()["error"]["field"], "q");
+  EXPECT_EQ(op.Get("/api/v1/tickets?per_page=" + std::to_string(l["per_page_max"].get<int>() + 1)).status, 400);
 }
 
 TEST_F(ServerTest, ListPagesFiltersAndValidates) {

@@ -46,6 +46,10 @@ std::string RandomId() {
 
 }  // namespace
 
+std::vector<std::string> HotlineService::AttachmentTypes() {
+  return {kAllowedTypes.begin(), kAllowedTypes.end()};
+}
+
 Result<Attachment> HotlineService::Attach(TicketId id, const std::string& name, const std::string& content_type,
                                           std::string_view bytes, const Actor& actor) {
   HOTLINE_RETURN_IF_ERROR(CheckName(name));

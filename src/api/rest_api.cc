@@ -139,6 +139,7 @@ RestApi::RestApi(HotlineService& service) : service_(service) {
   AddTriageRoutes();
   AddAdminRoutes();
   AddAttachmentRoutes();
+  AddLimitsRoutes();
 }
 
 HttpResponse RestApi::Handle(const HttpRequest& req) {

@@ -34,6 +34,7 @@ class RestApi {
   void AddTriageRoutes();  // triage_routes.cc: intake suggestions
   void AddAdminRoutes();   // admin_routes.cc: users, units, taxonomy, catalog
   void AddAttachmentRoutes();  // attachment_routes.cc: files and related tickets of a ticket
+  void AddLimitsRoutes();      // limits_routes.cc: the limits clients check before sending
   HttpResponse Metrics() const;
 
   HotlineService& service_;
