@@ -306,6 +306,8 @@ TEST_F(ServerTest, LimitsAreServedToStaff) {
   EXPECT_EQ(l["attachment_types"].size(), api::HotlineService::AttachmentTypes().size());
   EXPECT_NE(l["attachment_types"].dump().find("image/jpeg"), std::string::npos);
   EXPECT_EQ(l["per_page_max"], 200);
+  EXPECT_EQ(l["unit_code_max_bytes"], 64);
+  EXPECT_EQ(l["category_code_max_bytes"], 32);
   EXPECT_EQ(l["q_max_bytes"], 200);
   EXPECT_EQ(l["extension_days_max"], server_->service().policy().max_extension_days);
   EXPECT_EQ(l["session_idle_seconds"], server_->service().session_options().idle_seconds);

@@ -115,10 +115,10 @@ void RestApi::AddAdminRoutes() {
                 if (!body.ok()) return StatusResponse(body.status());
                 auto units = ReadItems<Unit>(*body, [](const json& item, const std::string& path, Unit& u) -> Status {
                   std::string kind;
-                  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "code", u.code, 64, path));
-                  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "name", u.name, 200, path));
+                  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "code", u.code, kMaxUnitCodeBytes, path));
+                  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "name", u.name, kMaxReferenceNameBytes, path));
                   HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "kind", kind, 32, path));
-                  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "parent", u.parent, 64, path));
+                  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "parent", u.parent, kMaxUnitCodeBytes, path));
                   auto k = ParseUnitKind(kind);
                   if (!k)
                     return Status::InvalidArgument(path + ".kind", "unknown unit kind '" + kind + "'")
@@ -137,9 +137,9 @@ void RestApi::AddAdminRoutes() {
                 auto cats =
                     ReadItems<Category>(*body, [](const json& item, const std::string& path, Category& c) -> Status {
                       std::int64_t level = 0;
-                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "code", c.code, 32, path));
-                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "name", c.name, 200, path));
-                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "parent", c.parent, 32, path));
+                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "code", c.code, kMaxCategoryCodeBytes, path));
+                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "name", c.name, kMaxReferenceNameBytes, path));
+                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "parent", c.parent, kMaxCategoryCodeBytes, path));
                       HOTLINE_RETURN_IF_ERROR(json_fields::ReadInt(item, "level", level, path));
                       c.level = static_cast<int>(level);
                       return Status::Ok();
