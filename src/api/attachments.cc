@@ -25,7 +25,7 @@ Status CheckName(const std::string& name) {
   if (name.size() > kMaxFileNameBytes)
     return Status::InvalidArgument("name", "the file name is longer than 255 bytes")
         .WithReason(Reasons::kTooLong)
-        .WithParam("max", static_cast<long long>(kMaxFileNameBytes));
+        .WithParam("max", kMaxFileNameBytes);
   for (unsigned char c : name)
     if (c < 0x20 || c == 0x7F || c == '/' || c == '\\' || c == '"')
       return Status::InvalidArgument("name", "the file name has a control character, slash or quote")
@@ -64,7 +64,7 @@ Result<Attachment> HotlineService::Attach(TicketId id, const std::string& name, 
   if (bytes.size() > kMaxAttachmentBytes)
     return Status::InvalidArgument("size", "the file is larger than " + std::to_string(kMaxAttachmentBytes >> 20) + " MiB")
         .WithReason(Reasons::kTooLarge)
-        .WithParam("max", static_cast<long long>(kMaxAttachmentBytes));
+        .WithParam("max", kMaxAttachmentBytes);
   auto ref = reference();
   Attachment meta{RandomId(), id, name, type, static_cast<std::int64_t>(bytes.size()), actor.username, clock_.Now()};
   CommandInput in;

@@ -261,7 +261,7 @@ Result<triage::TriageResult> HotlineService::Triage(const triage::TriageInput& i
   if (input.content.size() > kMaxContentBytes)
     return Status::InvalidArgument("content", "content is longer than 20000 bytes")
         .WithReason(Reasons::kTooLong)
-        .WithParam("max", static_cast<long long>(kMaxContentBytes));
+        .WithParam("max", kMaxContentBytes);
   return reference()->assistant->Triage(input);
 }
 
@@ -391,7 +391,7 @@ Status HotlineService::SaveUser(User user, const std::string& password, bool is_
   if (user.username.empty() || user.username.size() > kMaxUsernameLength)
     return Status::InvalidArgument("username", "username must be 1..64 characters")
         .WithReason(user.username.empty() ? Reasons::kRequired : Reasons::kTooLong)
-        .WithParam("max", static_cast<long long>(kMaxUsernameLength));
+        .WithParam("max", kMaxUsernameLength);
   for (char c : user.username)
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
       return Status::InvalidArgument("username", "username may use letters, digits, - _ . only")

@@ -83,7 +83,7 @@ Result<TicketFilter> ParseTicketFilter(const HttpRequest& req, const ReferenceDa
   if (f.query.size() > kMaxQueryBytes)
     return Status::InvalidArgument("q", "q is longer than 200 bytes")
         .WithReason(Reasons::kTooLong)
-        .WithParam("max", static_cast<long long>(kMaxQueryBytes));
+        .WithParam("max", kMaxQueryBytes);
   std::string upper = f.query;
   if (upper.size() > 2 && (upper[0] == 'l' || upper[0] == 'L') && (upper[1] == 'c' || upper[1] == 'C'))
     upper[0] = 'L', upper[1] = 'C';

@@ -21,12 +21,12 @@ Status ValidateKbEntry(const KbEntry& e, const Taxonomy* taxonomy, const UnitTre
   if (e.question.size() > kMaxKbQuestionBytes)
     return Status::InvalidArgument("question", "question is longer than 1000 bytes")
         .WithReason(Reasons::kTooLong)
-        .WithParam("max", static_cast<long long>(kMaxKbQuestionBytes));
+        .WithParam("max", kMaxKbQuestionBytes);
   if (e.answer.empty()) return Status::Required("answer");
   if (e.answer.size() > kMaxKbAnswerBytes)
     return Status::InvalidArgument("answer", "answer is longer than 20000 bytes")
         .WithReason(Reasons::kTooLong)
-        .WithParam("max", static_cast<long long>(kMaxKbAnswerBytes));
+        .WithParam("max", kMaxKbAnswerBytes);
   if (!e.valid_from.empty() && !IsDate(e.valid_from))
     return Status::InvalidArgument("valid_from", "valid_from must be YYYY-MM-DD").WithReason(Reasons::kInvalidValue);
   if (!e.valid_to.empty() && !IsDate(e.valid_to))

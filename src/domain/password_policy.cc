@@ -19,12 +19,12 @@ Status CheckPasswordPolicy(const std::string& password, const std::string& usern
     return Status::InvalidArgument(field, "password must have at least " + std::to_string(kMinPasswordLength) +
                                               " characters")
         .WithReason(Reasons::kPasswordTooShort)
-        .WithParam("min", static_cast<long long>(kMinPasswordLength));
+        .WithParam("min", kMinPasswordLength);
   if (password.size() > kMaxPasswordLength)
     return Status::InvalidArgument(field, "password must have at most " + std::to_string(kMaxPasswordLength) +
                                               " characters")
         .WithReason(Reasons::kTooLong)
-        .WithParam("max", static_cast<long long>(kMaxPasswordLength));
+        .WithParam("max", kMaxPasswordLength);
   bool letter = false, digit = false, other = false;
   for (unsigned char c : password) {
     if (c < 0x20 || c == 0x7f)

@@ -38,7 +38,7 @@ Status RequireText(const std::string& value, const char* field, std::size_t max)
   if (value.size() > max)
     return Status::InvalidArgument(field, std::string(field) + " is longer than " + std::to_string(max) + " bytes")
         .WithReason(Reasons::kTooLong)
-        .WithParam("max", static_cast<long long>(max));
+        .WithParam("max", max);
   return Status::Ok();
 }
 
@@ -384,7 +384,7 @@ Result<Transition> Intake(const Appeal& appeal, const Actor& actor, const Contex
   auto too_long = [](const char* field, std::size_t max) {
     return Status::InvalidArgument(field, std::string(field) + " is too long")
         .WithReason(Reasons::kTooLong)
-        .WithParam("max", static_cast<long long>(max));
+        .WithParam("max", max);
   };
   if (appeal.caller.name.size() > kMaxCallerNameBytes) return too_long("caller.name", kMaxCallerNameBytes);
   if (appeal.caller.phone.size() > kMaxCallerPhoneBytes) return too_long("caller.phone", kMaxCallerPhoneBytes);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -72,7 +73,8 @@ class Status {
     params_.emplace_back(std::move(key), std::move(value));
     return std::move(*this);
   }
-  Status WithParam(std::string key, long long value) && {
+  template <typename Int, typename = std::enable_if_t<std::is_integral_v<Int>>>
+  Status WithParam(std::string key, Int value) && {
     return std::move(*this).WithParam(std::move(key), std::to_string(value));
   }
 

@@ -28,7 +28,7 @@ Status ReadString(const nlohmann::json& obj, const char* key, std::string& out, 
   if (s.size() > max_bytes)
     return Status::InvalidArgument(name, name + " is longer than " + std::to_string(max_bytes) + " bytes")
         .WithReason(Reasons::kTooLong)
-        .WithParam("max", static_cast<long long>(max_bytes));
+        .WithParam("max", max_bytes);
   out = s;
   return Status::Ok();
 }
@@ -80,7 +80,7 @@ Status ReadStringList(const nlohmann::json& obj, const char* key, std::vector<st
   if (f->size() > max_items)
     return Status::InvalidArgument(name, name + " has more than " + std::to_string(max_items) + " items")
         .WithReason(Reasons::kTooMany)
-        .WithParam("max", static_cast<long long>(max_items));
+        .WithParam("max", max_items);
   std::vector<std::string> v;
   for (const auto& item : *f) {
     if (!item.is_string())

@@ -66,8 +66,9 @@ function reasonKey(reason, p, field) {
 
 /**
  * The words for an error's reason and params, or '' when it carries none of its
- * own (a generic code, or a reason this console does not know). `label(code, kind)`
- * names a unit or category code (kind: 'code' | 'parent'); `fieldName(field)` a field.
+ * own (a generic code, or a reason this console does not know). `label(code, field)`
+ * names a unit or category code (field: the error's, e.g. 'category' or 'lead', or
+ * 'parent'); `fieldName(field)` names a field.
  */
 export function reasonText(err, { label = (code) => code, fieldName = defaultFieldName } = {}) {
   if (!err || typeof err !== 'object') return ''
@@ -77,7 +78,7 @@ export function reasonText(err, { label = (code) => code, fieldName = defaultFie
   const field = item ? item.name : err.field || ''
   const p = { ...(err.params || {}) }
   p.fieldName = field ? fieldName(field) : t('error.thisField')
-  if (p.code !== undefined) p.code = label(p.code, 'code')
+  if (p.code !== undefined) p.code = label(p.code, field || 'code') // the field tells a unit from a category
   if (p.parent !== undefined) p.parent = label(p.parent, 'parent')
   if (p.state !== undefined) p.state = stateLabel(p.state)
   if (p.command !== undefined) p.command = actionName(p.command)

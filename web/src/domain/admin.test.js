@@ -86,6 +86,8 @@ describe('server errors in words', () => {
     expect(problemText(p, t, { label })).toBe('第 3 条规则：主办单位 「某单位」 不存在')
     const category = serverProblem(err(400, { reason: 'unknown_category', field: 'category', params: { rule: '1', code: '9' } }))
     expect(problemText(category, t)).toBe('第 1 条规则：诉求分类 9 不存在')
+    const named = (code, field) => (field === 'category' ? `「分类${code}」` : `「单位${code}」`)
+    expect(problemText(category, t, { label: named })).toBe('第 1 条规则：诉求分类 「分类9」 不存在')
     const enterprise = serverProblem(err(400, { reason: 'invalid_value', field: 'enterprise', params: { rule: '2', value: 'maybe' } }))
     expect(problemText(enterprise, t)).toBe('第 2 条规则：「企业诉求」填写有误，请检查')
   })
