@@ -1,9 +1,8 @@
 // Integration tests: the real HTTP server on loopback, driven over HTTP.
 #include <gtest/gtest.h>
 
-#include <thread>
-
 #include <filesystem>
+#include <thread>
 
 #include "api/views.h"
 #include "app/division_files.h"

@@ -137,9 +137,12 @@ void RestApi::AddAdminRoutes() {
                 auto cats =
                     ReadItems<Category>(*body, [](const json& item, const std::string& path, Category& c) -> Status {
                       std::int64_t level = 0;
-                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "code", c.code, kMaxCategoryCodeBytes, path));
-                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "name", c.name, kMaxReferenceNameBytes, path));
-                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "parent", c.parent, kMaxCategoryCodeBytes, path));
+                      HOTLINE_RETURN_IF_ERROR(
+                          json_fields::ReadString(item, "code", c.code, kMaxCategoryCodeBytes, path));
+                      HOTLINE_RETURN_IF_ERROR(
+                          json_fields::ReadString(item, "name", c.name, kMaxReferenceNameBytes, path));
+                      HOTLINE_RETURN_IF_ERROR(
+                          json_fields::ReadString(item, "parent", c.parent, kMaxCategoryCodeBytes, path));
                       HOTLINE_RETURN_IF_ERROR(json_fields::ReadInt(item, "level", level, path));
                       c.level = static_cast<int>(level);
                       return Status::Ok();
@@ -177,7 +180,8 @@ void RestApi::AddAdminRoutes() {
                       HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "area", r.area, 64, path));
                       HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "enterprise", r.enterprise, 8, path));
                       HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "lead", r.lead, 64, path));
-                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadStringList(item, "co_units", r.co_units, kMaxCoUnits, path));
+                      HOTLINE_RETURN_IF_ERROR(
+                          json_fields::ReadStringList(item, "co_units", r.co_units, kMaxCoUnits, path));
                       return Status::Ok();
                     });
                 if (!rules.ok()) return StatusResponse(rules.status());

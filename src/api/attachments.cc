@@ -1,14 +1,14 @@
 // HotlineService: attachments and related tickets.
+#include <sodium.h>
+
 #include <algorithm>
 #include <array>
 #include <set>
 
-#include <sodium.h>
-
 #include "api/hotline_service.h"
 #include "api/refusals.h"
-#include "domain/limits.h"
 #include "api/views.h"
+#include "domain/limits.h"
 
 namespace hotline::api {
 namespace {
@@ -46,9 +46,7 @@ std::string RandomId() {
 
 }  // namespace
 
-std::vector<std::string> HotlineService::AttachmentTypes() {
-  return {kAllowedTypes.begin(), kAllowedTypes.end()};
-}
+std::vector<std::string> HotlineService::AttachmentTypes() { return {kAllowedTypes.begin(), kAllowedTypes.end()}; }
 
 Result<Attachment> HotlineService::Attach(TicketId id, const std::string& name, const std::string& content_type,
                                           std::string_view bytes, const Actor& actor) {
@@ -62,7 +60,8 @@ Result<Attachment> HotlineService::Attach(TicketId id, const std::string& name, 
         .WithParam("type", type);
   if (bytes.empty()) return Status::InvalidArgument("size", "the file is empty").WithReason(Reasons::kEmptyFile);
   if (bytes.size() > kMaxAttachmentBytes)
-    return Status::InvalidArgument("size", "the file is larger than " + std::to_string(kMaxAttachmentBytes >> 20) + " MiB")
+    return Status::InvalidArgument("size",
+                                   "the file is larger than " + std::to_string(kMaxAttachmentBytes >> 20) + " MiB")
         .WithReason(Reasons::kTooLarge)
         .WithParam("max", kMaxAttachmentBytes);
   auto ref = reference();

@@ -1,13 +1,13 @@
 #include "api/hotline_service.h"
 
+#include <cctype>
+
 #include "api/audit_summary.h"
 #include "api/credentials.h"
 #include "api/refusals.h"
+#include "api/views.h"
 #include "domain/limits.h"
 #include "domain/password_policy.h"
-
-#include <cctype>
-#include "api/views.h"
 #include "text/normalize.h"
 
 namespace hotline::api {
@@ -138,7 +138,8 @@ Result<Actor> HotlineService::AuthenticateHash(const std::string& hash) {
     return expired;
   }
   auto user = store_.FindUser(session->username);
-  if (!user.ok() || !user->active) return Status::Unauthenticated("user is disabled").WithReason(Reasons::kAccountDisabled);
+  if (!user.ok() || !user->active)
+    return Status::Unauthenticated("user is disabled").WithReason(Reasons::kAccountDisabled);
   HOTLINE_RETURN_IF_ERROR(store_.TouchSession(hash, now));
   Actor actor{user->username, user->role, user->unit};
   std::lock_guard lock(sessions_mu_);
@@ -182,7 +183,8 @@ Status HotlineService::ChangeOwnPassword(const std::string& token, const std::st
     if (!slot.ok()) return slot.status();
     if (!VerifyPassword(user->password_hash, current)) {
       login_guard_->RecordFailure(actor.username, address, now);
-      return Status::InvalidArgument("current_password", "the current password is wrong").WithReason(Reasons::kWrongCredentials);
+      return Status::InvalidArgument("current_password", "the current password is wrong")
+          .WithReason(Reasons::kWrongCredentials);
     }
   }
   HOTLINE_RETURN_IF_ERROR(CheckPasswordPolicy(next, actor.username, "new_password"));
@@ -549,8 +551,7 @@ Result<std::vector<KbEntry>> HotlineService::KbVersions(const std::string& id, c
 }
 
 Result<KbEntry> HotlineService::KbPut(KbEntry entry, int expected_version, const Actor& actor) {
-  if (!MayEditKb(actor))
-    return RoleNotAllowed(actor, "kb_edit", "only admins and supervisors edit the knowledge base");
+  if (!MayEditKb(actor)) return RoleNotAllowed(actor, "kb_edit", "only admins and supervisors edit the knowledge base");
   auto ref = reference();
   HOTLINE_RETURN_IF_ERROR(ValidateKbEntry(entry, &ref->taxonomy, &ref->units));
   entry.updated_at = clock_.Now();

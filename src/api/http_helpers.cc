@@ -48,7 +48,8 @@ Result<std::int64_t> ParseInt(const std::string& s, const char* field) {
   std::int64_t v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size())
-    return Status::InvalidArgument(field, std::string(field) + " must be an integer").WithReason(Reasons::kInvalidValue);
+    return Status::InvalidArgument(field, std::string(field) + " must be an integer")
+        .WithReason(Reasons::kInvalidValue);
   return v;
 }
 

@@ -109,7 +109,8 @@ class Session : public std::enable_shared_from_this<Session> {
   }
   // Answers 503 at once and closes: the server has too many connections.
   void Refuse() {
-    HttpResponse r = ErrorResponse(503, Reasons::kUnavailable, "too many connections; try again shortly", "", Reasons::kServerBusy);
+    HttpResponse r =
+        ErrorResponse(503, Reasons::kUnavailable, "too many connections; try again shortly", "", Reasons::kServerBusy);
     r.headers.emplace_back("Retry-After", "1");
     asio::dispatch(stream_.get_executor(), [self = shared_from_this(), r = std::move(r)]() mutable {
       self->Write(ToBeast(std::move(r), 11, false));
@@ -137,15 +138,17 @@ class Session : public std::enable_shared_from_this<Session> {
       return Close();
     if (ec == http::error::body_limit) return TooLarge();
     if (ec == http::error::header_limit) {
-      HttpResponse r = ErrorResponse(431, Reasons::kBadRequest, "request line and headers exceed 16 KiB", "", Reasons::kTooLong);
+      HttpResponse r =
+          ErrorResponse(431, Reasons::kBadRequest, "request line and headers exceed 16 KiB", "", Reasons::kTooLong);
       return Write(ToBeast(std::move(r), 11, false));
     }
     HttpResponse r = ErrorResponse(400, Reasons::kBadRequest, "malformed HTTP request");
     return Write(ToBeast(std::move(r), 11, false));
   }
   void TooLarge() {
-    HttpResponse r = ErrorResponse(413, Reasons::kPayloadTooLarge,
-                                   "request body exceeds " + std::to_string(body_limit_) + " bytes", "body", Reasons::kTooLarge);
+    HttpResponse r =
+        ErrorResponse(413, Reasons::kPayloadTooLarge, "request body exceeds " + std::to_string(body_limit_) + " bytes",
+                      "body", Reasons::kTooLarge);
     return Write(ToBeast(std::move(r), 11, false));
   }
 
@@ -169,8 +172,8 @@ class Session : public std::enable_shared_from_this<Session> {
       const std::size_t bytes = declared ? static_cast<std::size_t>(*declared) : 0;
       if (bytes > shared_.options.max_body_bytes) {
         if (!shared_.budget.Reserve(bytes)) {
-          HttpResponse r = ErrorResponse(503, Reasons::kUnavailable, "too many uploads at once; try again shortly", "body",
-                                         Reasons::kServerBusy);
+          HttpResponse r = ErrorResponse(503, Reasons::kUnavailable, "too many uploads at once; try again shortly",
+                                         "body", Reasons::kServerBusy);
           r.headers.emplace_back("Retry-After", "2");
           return Write(ToBeast(std::move(r), 11, false));
         }

@@ -37,7 +37,8 @@ json PublicView(const Ticket& t, const std::vector<Event>& events, const Referen
 }
 
 HttpResponse TooMany(UnixSeconds retry_after) {
-  HttpResponse r = ErrorResponse(429, Reasons::kRateLimited, "请求过于频繁，请稍后再试 (too many requests, try again later)");
+  HttpResponse r =
+      ErrorResponse(429, Reasons::kRateLimited, "请求过于频繁，请稍后再试 (too many requests, try again later)");
   r.headers.emplace_back("Retry-After", std::to_string(retry_after));
   return r;
 }
@@ -56,7 +57,8 @@ void RestApi::AddPublicRoutes() {
   // The city's map: streets and districts as GeoJSON polygons (property "code" is the unit code).
   router_.Add("GET", "/api/v1/public/map", [this](const HttpRequest&, const PathParams&) -> HttpResponse {
     const std::string& geojson = service_.CityGeoJson();
-    if (geojson.empty()) return ErrorResponse(404, Reasons::kNotFound, "这座城市没有地图数据 (the city has no map data)");
+    if (geojson.empty())
+      return ErrorResponse(404, Reasons::kNotFound, "这座城市没有地图数据 (the city has no map data)");
     HttpResponse r;
     r.status = 200;
     r.content_type = "application/geo+json";

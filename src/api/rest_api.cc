@@ -60,7 +60,9 @@ Result<TicketFilter> ParseTicketFilter(const HttpRequest& req, const ReferenceDa
   }
   if (auto u = req.Param("unit"); !u.empty()) {
     if (!ref.units.Find(u))
-      return Status::InvalidArgument("unit", "unknown unit " + u).WithReason(Reasons::kUnknownUnit).WithParam("code", u);
+      return Status::InvalidArgument("unit", "unknown unit " + u)
+          .WithReason(Reasons::kUnknownUnit)
+          .WithParam("code", u);
     f.units = ref.units.Subtree(u);
   }
   if (auto s = req.Param("channel"); !s.empty()) {
@@ -75,7 +77,9 @@ Result<TicketFilter> ParseTicketFilter(const HttpRequest& req, const ReferenceDa
   }
   if (auto a = req.Param("area"); !a.empty()) {
     if (!ref.units.Find(a))
-      return Status::InvalidArgument("area", "unknown unit " + a).WithReason(Reasons::kUnknownUnit).WithParam("code", a);
+      return Status::InvalidArgument("area", "unknown unit " + a)
+          .WithReason(Reasons::kUnknownUnit)
+          .WithParam("code", a);
     f.areas = ref.units.Subtree(a);
   }
   f.category = req.Param("category");
@@ -105,7 +109,9 @@ Result<TicketFilter> ParseTicketFilter(const HttpRequest& req, const ReferenceDa
     auto v = ParseInt(s, "page");
     if (!v.ok()) return v.status();
     if (*v < 1 || *v > 1'000'000)
-      return Status::InvalidArgument("page", "page must be at least 1").WithReason(Reasons::kInvalidValue).WithParam("min", 1);
+      return Status::InvalidArgument("page", "page must be at least 1")
+          .WithReason(Reasons::kInvalidValue)
+          .WithParam("min", 1);
     f.page = static_cast<int>(*v);
   }
   if (auto s = req.Param("per_page"); !s.empty()) {
@@ -233,8 +239,7 @@ void RestApi::AddRoutes() {
                 std::string current, next;
                 Status s = json_fields::ReadString(*body, "current_password", current, 200);
                 if (s.ok()) s = json_fields::ReadString(*body, "new_password", next, 200);
-                if (s.ok() && current.empty())
-                  s = Status::Required("current_password");
+                if (s.ok() && current.empty()) s = Status::Required("current_password");
                 if (s.ok()) s = service_.ChangeOwnPassword(BearerToken(req), current, next, a, req.remote);
                 if (!s.ok()) return StatusResponse(s);
                 return Json(200, {{"ok", true}});

@@ -16,13 +16,13 @@ std::string Lower(std::string s) {
 
 Status CheckPasswordPolicy(const std::string& password, const std::string& username, const std::string& field) {
   if (password.size() < kMinPasswordLength)
-    return Status::InvalidArgument(field, "password must have at least " + std::to_string(kMinPasswordLength) +
-                                              " characters")
+    return Status::InvalidArgument(field,
+                                   "password must have at least " + std::to_string(kMinPasswordLength) + " characters")
         .WithReason(Reasons::kPasswordTooShort)
         .WithParam("min", kMinPasswordLength);
   if (password.size() > kMaxPasswordLength)
-    return Status::InvalidArgument(field, "password must have at most " + std::to_string(kMaxPasswordLength) +
-                                              " characters")
+    return Status::InvalidArgument(field,
+                                   "password must have at most " + std::to_string(kMaxPasswordLength) + " characters")
         .WithReason(Reasons::kTooLong)
         .WithParam("max", kMaxPasswordLength);
   bool letter = false, digit = false, other = false;
@@ -38,7 +38,8 @@ Status CheckPasswordPolicy(const std::string& password, const std::string& usern
     return Status::InvalidArgument(field, "password must mix at least two of letters, digits and other characters")
         .WithReason(Reasons::kPasswordTooSimple);
   if (!username.empty() && Lower(password).find(Lower(username)) != std::string::npos)
-    return Status::InvalidArgument(field, "password may not contain the username").WithReason(Reasons::kPasswordHasUsername);
+    return Status::InvalidArgument(field, "password may not contain the username")
+        .WithReason(Reasons::kPasswordHasUsername);
   return Status::Ok();
 }
 

@@ -66,18 +66,16 @@ TEST(ReasonsTest, EveryReasonIsDocumentedInOpenApi) {
 TEST(ReasonsTest, EveryStatusCodeIsARegisteredReason) {
   std::set<std::string> registered;
   for (Reason r : Reasons::kAll) registered.insert(std::string(r.name()));
-  for (StatusCode c : {StatusCode::kInvalidArgument, StatusCode::kNotFound, StatusCode::kConflict,
-                       StatusCode::kPermissionDenied, StatusCode::kUnauthenticated, StatusCode::kAlreadyExists,
-                       StatusCode::kInternal, StatusCode::kUnavailable, StatusCode::kResourceExhausted}) {
-    const Status s = c == StatusCode::kInvalidArgument ? Status::InvalidArgument("f", "m")
-                     : c == StatusCode::kNotFound      ? Status::NotFound("m")
-                     : c == StatusCode::kConflict      ? Status::Conflict("m")
-                     : c == StatusCode::kPermissionDenied ? Status::PermissionDenied("m")
-                     : c == StatusCode::kUnauthenticated  ? Status::Unauthenticated("m")
-                     : c == StatusCode::kAlreadyExists    ? Status::AlreadyExists("m")
-                     : c == StatusCode::kInternal         ? Status::Internal("m")
-                     : c == StatusCode::kUnavailable      ? Status::Unavailable("m")
-                                                          : Status::RateLimited("m", 1).WithReason(Reason());
+  const Status statuses[] = {Status::InvalidArgument("f", "m"),
+                             Status::NotFound("m"),
+                             Status::Conflict("m"),
+                             Status::PermissionDenied("m"),
+                             Status::Unauthenticated("m"),
+                             Status::AlreadyExists("m"),
+                             Status::Internal("m"),
+                             Status::Unavailable("m"),
+                             Status::RateLimited("m", 1).WithReason(Reason())};
+  for (const Status& s : statuses) {
     EXPECT_TRUE(registered.count(s.code_name())) << s.code_name();
     EXPECT_EQ(s.reason().name(), s.code_name());
   }

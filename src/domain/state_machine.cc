@@ -66,10 +66,14 @@ void SetDeadline(Ticket& t, CommandInput& in, UnixSeconds computed) {
 Status ValidateUnits(const CommandInput& in, const Context& ctx) {
   if (in.unit.empty()) return Status::Required("unit");
   if (!ctx.units->Find(in.unit))
-    return Status::InvalidArgument("unit", "unknown unit " + in.unit).WithReason(Reasons::kUnknownUnit).WithParam("code", in.unit);
+    return Status::InvalidArgument("unit", "unknown unit " + in.unit)
+        .WithReason(Reasons::kUnknownUnit)
+        .WithParam("code", in.unit);
   for (const std::string& co : in.co_units) {
     if (!ctx.units->Find(co))
-      return Status::InvalidArgument("co_units", "unknown unit " + co).WithReason(Reasons::kUnknownUnit).WithParam("code", co);
+      return Status::InvalidArgument("co_units", "unknown unit " + co)
+          .WithReason(Reasons::kUnknownUnit)
+          .WithParam("code", co);
     if (co == in.unit)
       return Status::InvalidArgument("co_units", "the lead unit cannot also be a co-handler")
           .WithReason(Reasons::kInvalidValue)
@@ -117,7 +121,8 @@ Status TransferEmergency(Ticket& t, CommandInput& in, const Actor&, const Contex
 Status Merge(Ticket& t, CommandInput& in, const Actor&, const Context&) {
   if (in.main_ticket <= 0) return Status::Required("main_ticket");
   if (in.main_ticket == t.id)
-    return Status::InvalidArgument("main_ticket", "a ticket cannot be merged into itself").WithReason(Reasons::kInvalidValue);
+    return Status::InvalidArgument("main_ticket", "a ticket cannot be merged into itself")
+        .WithReason(Reasons::kInvalidValue);
   t.main_ticket = in.main_ticket;
   t.state = S::kMerged;
   return Status::Ok();

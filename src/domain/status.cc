@@ -4,16 +4,26 @@ namespace hotline {
 
 Reason Status::code_reason() const {
   switch (code_) {
-    case StatusCode::kOk: return Reason();
-    case StatusCode::kInvalidArgument: return Reasons::kInvalidArgument;
-    case StatusCode::kNotFound: return Reasons::kNotFound;
-    case StatusCode::kConflict: return Reasons::kConflict;
-    case StatusCode::kPermissionDenied: return Reasons::kPermissionDenied;
-    case StatusCode::kUnauthenticated: return Reasons::kUnauthenticated;
-    case StatusCode::kAlreadyExists: return Reasons::kAlreadyExists;
-    case StatusCode::kInternal: return Reasons::kInternal;
-    case StatusCode::kUnavailable: return Reasons::kUnavailable;
-    case StatusCode::kResourceExhausted: return Reasons::kResourceExhausted;
+    case StatusCode::kOk:
+      return Reason();
+    case StatusCode::kInvalidArgument:
+      return Reasons::kInvalidArgument;
+    case StatusCode::kNotFound:
+      return Reasons::kNotFound;
+    case StatusCode::kConflict:
+      return Reasons::kConflict;
+    case StatusCode::kPermissionDenied:
+      return Reasons::kPermissionDenied;
+    case StatusCode::kUnauthenticated:
+      return Reasons::kUnauthenticated;
+    case StatusCode::kAlreadyExists:
+      return Reasons::kAlreadyExists;
+    case StatusCode::kInternal:
+      return Reasons::kInternal;
+    case StatusCode::kUnavailable:
+      return Reasons::kUnavailable;
+    case StatusCode::kResourceExhausted:
+      return Reasons::kResourceExhausted;
   }
   return Reasons::kInternal;
 }

@@ -7,7 +7,8 @@ namespace hotline {
 Result<UnitTree> UnitTree::Build(std::vector<Unit> units) {
   UnitTree tree;
   for (std::size_t i = 0; i < units.size(); ++i) {
-    if (units[i].code.empty()) return Status::InvalidArgument("code", "unit code is empty").WithReason(Reasons::kRequired);
+    if (units[i].code.empty())
+      return Status::InvalidArgument("code", "unit code is empty").WithReason(Reasons::kRequired);
     if (!tree.index_.emplace(units[i].code, i).second)
       return Status::InvalidArgument("code", "duplicate unit code " + units[i].code)
           .WithReason(Reasons::kDuplicateCode)

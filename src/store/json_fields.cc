@@ -23,7 +23,8 @@ Status ReadString(const nlohmann::json& obj, const char* key, std::string& out, 
   const nlohmann::json* f = Field(obj, key);
   if (!f) return Status::Ok();
   const std::string name = Path(path, key);
-  if (!f->is_string()) return Status::InvalidArgument(name, name + " must be a string").WithReason(Reasons::kInvalidValue);
+  if (!f->is_string())
+    return Status::InvalidArgument(name, name + " must be a string").WithReason(Reasons::kInvalidValue);
   const auto& s = f->get_ref<const std::string&>();
   if (s.size() > max_bytes)
     return Status::InvalidArgument(name, name + " is longer than " + std::to_string(max_bytes) + " bytes")
@@ -65,7 +66,8 @@ Status ReadDouble(const nlohmann::json& obj, const char* key, double& out, const
   const nlohmann::json* f = Field(obj, key);
   if (!f) return Status::Ok();
   const std::string name = Path(path, key);
-  if (!f->is_number()) return Status::InvalidArgument(name, name + " must be a number").WithReason(Reasons::kInvalidValue);
+  if (!f->is_number())
+    return Status::InvalidArgument(name, name + " must be a number").WithReason(Reasons::kInvalidValue);
   out = f->get<double>();
   return Status::Ok();
 }
