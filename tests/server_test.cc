@@ -5,10 +5,13 @@
 #include <thread>
 
 #include <filesystem>
+#include <thread>
 
 #include "api/views.h"
 #include "app/division_files.h"
 #include "app/reference_files.h"
+#include "domain/limits.h"
+#include "domain/password_policy.h"
 #include "support/stream_reader.h"
 #include "support/test_server.h"
 
@@ -328,6 +331,93 @@ TEST_F(ServerTest, ControlCharactersAreRefusedInTextAndFileNames) {
   auto exe = op.Request("POST", files + "?name=photo.jpg", "MZ\x90 not a photo", "image/jpeg");
   EXPECT_EQ(exe.status, 400);
   EXPECT_EQ(exe.Json()["error"]["reason"], "content_type_mismatch");
+}
+
+// The console words errors by their reason and params, never by the English message.
+TEST_F(ServerTest, ErrorsCarryStableReasonsAndParams) {
+  auto error = [](const testing::HttpResult& r) { return r.Json()["error"]; };
+  HttpClient op = As("operator");
+  json no_content = Appeal();
+  no_content.erase("content");
+  json e = error(op.Post("/api/v1/tickets", no_content));
+  EXPECT_EQ(e["reason"], "required");
+  EXPECT_EQ(e["field"], "content");
+  EXPECT_FALSE(e.contains("params"));
+  json long_address = Appeal();
+  long_address["address"] = std::string(kMaxAddressBytes + 1, 'x');
+  e = error(op.Post("/api/v1/tickets", long_address));
+  EXPECT_EQ(e["reason"], "too_long");
+  EXPECT_EQ(e["params"]["max"], std::to_string(kMaxAddressBytes));
+
+  const auto id = NewTicket(op);
+  HttpClient disp = As("dispatcher");
+  e = error(disp.Post(Cmd(id, "dispatch"), {{"unit", "LC-NOPE"}}));
+  EXPECT_EQ(e["reason"], "unknown_unit");
+  EXPECT_EQ(e["params"]["code"], "LC-NOPE");
+  ASSERT_EQ(disp.Post(Cmd(id, "dispatch"), {{"unit", "LC-D01-S01"}}).status, 200);
+  e = error(op.Post(Cmd(id, "sign"), json::object()));
+  EXPECT_EQ(e["reason"], "role_not_allowed");
+  EXPECT_EQ(e["params"], (json{{"role", "operator"}, {"command", "sign"}}));
+  HttpClient other = As("LC-D02-S01");
+  e = error(other.Get("/api/v1/tickets/" + std::to_string(id)));
+  EXPECT_EQ(e["code"], "permission_denied");
+  EXPECT_EQ(e["reason"], "outside_unit_scope");
+  HttpClient sup = As("supervisor");
+  auto conflict = sup.Post(Cmd(id, "reopen"), {{"reason", "x"}});
+  EXPECT_EQ(conflict.status, 409);
+  EXPECT_EQ(error(conflict)["reason"], "state_not_allowed");
+  EXPECT_EQ(error(conflict)["params"], (json{{"command", "reopen"}, {"state", "dispatched"}}));
+
+  HttpClient unit = As("LC-D01-S01");
+  ASSERT_EQ(unit.Post(Cmd(id, "sign"), json::object()).status, 200);
+  e = error(unit.Post(Cmd(id, "request-extension"), {{"days", 99}, {"reason", "需协调"}}));
+  EXPECT_EQ(e["reason"], "invalid_value");
+  EXPECT_EQ(e["params"]["max"], "30");
+  ASSERT_EQ(unit.Post(Cmd(id, "request-extension"), {{"days", 5}, {"reason", "需协调"}}).status, 200);
+  EXPECT_EQ(error(unit.Post(Cmd(id, "request-extension"), {{"days", 5}, {"reason", "再次"}}))["reason"],
+            "extension_pending");
+  ASSERT_EQ(sup.Post(Cmd(id, "decide-extension"), {{"approve", true}}).status, 200);
+  EXPECT_EQ(error(sup.Post(Cmd(id, "decide-extension"), {{"approve", true}}))["reason"], "no_extension_pending");
+  ASSERT_EQ(unit.Post(Cmd(id, "reply"), {{"content", "已处理"}, {"result", "resolved"}}).status, 200);
+  HttpClient cb = As("callback");
+  ASSERT_EQ(cb.Post(Cmd(id, "review"), {{"accept", true}}).status, 200);
+  e = error(cb.Post(Cmd(id, "close"), {{"reason", "联系不上"}}));
+  EXPECT_EQ(e["reason"], "callback_attempts_required");
+  EXPECT_EQ(e["params"]["attempts"], "3");
+  EXPECT_EQ(error(op.Get("/api/v1/nothing"))["reason"], "not_found");
+}
+
+// GET /api/v1/limits serves the constants the server enforces.
+TEST_F(ServerTest, LimitsAreServedToStaff) {
+  EXPECT_EQ(server_->Client().Get("/api/v1/limits").status, 401);
+  HttpClient op = As("operator");
+  auto r = op.Get("/api/v1/limits");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json l = r.Json();
+  EXPECT_EQ(l["content_max_bytes"], kMaxContentBytes);
+  EXPECT_EQ(l["reason_max_bytes"], kMaxReasonBytes);
+  EXPECT_EQ(l["address_max_bytes"], kMaxAddressBytes);
+  EXPECT_EQ(l["kb_answer_max_bytes"], kMaxKbAnswerBytes);
+  EXPECT_EQ(l["username_max_length"], 64);
+  EXPECT_EQ(l["username_pattern"], "^[A-Za-z0-9._-]+$");
+  EXPECT_EQ(l["password_min_length"], kMinPasswordLength);
+  EXPECT_EQ(l["password_max_length"], kMaxPasswordLength);
+  EXPECT_EQ(l["attachment_max_bytes"], 10 << 20);
+  EXPECT_EQ(l["attachment_types"].size(), api::HotlineService::AttachmentTypes().size());
+  EXPECT_NE(l["attachment_types"].dump().find("image/jpeg"), std::string::npos);
+  EXPECT_EQ(l["per_page_max"], 200);
+  EXPECT_EQ(l["unit_code_max_bytes"], 64);
+  EXPECT_EQ(l["category_code_max_bytes"], 32);
+  EXPECT_EQ(l["q_max_bytes"], 200);
+  EXPECT_EQ(l["extension_days_max"], server_->service().policy().max_extension_days);
+  EXPECT_EQ(l["session_idle_seconds"], server_->service().session_options().idle_seconds);
+  EXPECT_EQ(l["session_max_seconds"], server_->service().session_options().max_seconds);
+  // The limits hold: one byte more is refused.
+  json long_content = Appeal(std::string(l["content_max_bytes"].get<std::size_t>() + 1, 'x'));
+  EXPECT_EQ(op.Post("/api/v1/tickets", long_content).Json()["error"]["reason"], "too_long");
+  const std::string q(l["q_max_bytes"].get<std::size_t>() + 1, 'x');
+  EXPECT_EQ(op.Get("/api/v1/tickets?q=" + q).Json()["error"]["field"], "q");
+  EXPECT_EQ(op.Get("/api/v1/tickets?per_page=" + std::to_string(l["per_page_max"].get<int>() + 1)).status, 400);
 }
 
 TEST_F(ServerTest, ListPagesFiltersAndValidates) {
@@ -731,7 +821,10 @@ TEST(AdminTest, UsersUnitsTaxonomyAndCatalog) {
   json newbie = {{"username", "wang.min"}, {"password", "s3cret-pass"}, {"role", "unit"}, {"unit", "LC-D01-S01"},
                  {"display_name", "王敏"}};
   ASSERT_EQ(admin.Post("/api/v1/users", newbie).status, 201);
-  EXPECT_EQ(admin.Post("/api/v1/users", newbie).status, 409);
+  auto again = admin.Post("/api/v1/users", newbie);
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.Json()["error"]["reason"], "already_exists");
+  EXPECT_EQ(again.Json()["error"]["params"]["username"], "wang.min");
   json bad = newbie;
   bad["username"] = "x y";
   EXPECT_EQ(admin.Post("/api/v1/users", bad).Json()["error"]["field"], "username");
@@ -757,8 +850,11 @@ TEST(AdminTest, UsersUnitsTaxonomyAndCatalog) {
   ASSERT_GT(catalog["total"].get<int>(), 100);
   json items = catalog["items"];
   json broken = {{"items", items}};
-  broken["items"][0]["lead"] = "LC-NOPE";
-  EXPECT_EQ(admin.Request("PUT", "/api/v1/catalog", broken.dump()).Json()["error"]["field"], "lead");
+  broken["items"][1]["lead"] = "LC-NOPE";
+  const json rule_error = admin.Request("PUT", "/api/v1/catalog", broken.dump()).Json()["error"];
+  EXPECT_EQ(rule_error["field"], "lead");
+  EXPECT_EQ(rule_error["reason"], "unknown_unit");
+  EXPECT_EQ(rule_error["params"], (json{{"rule", "2"}, {"code", "LC-NOPE"}}));
   EXPECT_EQ(op.Request("PUT", "/api/v1/catalog", json{{"items", items}}.dump()).status, 403);
   json smaller = {{"items", json::array({items[0], items[1]})}};
   ASSERT_EQ(admin.Request("PUT", "/api/v1/catalog", smaller.dump()).status, 200);
@@ -769,7 +865,15 @@ TEST(AdminTest, UsersUnitsTaxonomyAndCatalog) {
   json cyclic = units;
   for (auto& u : cyclic)
     if (u["code"] == "LC") u["parent"] = "LC-D01";
-  EXPECT_EQ(admin.Request("PUT", "/api/v1/units", json{{"items", cyclic}}.dump()).status, 400);
+  auto cycle = admin.Request("PUT", "/api/v1/units", json{{"items", cyclic}}.dump());
+  EXPECT_EQ(cycle.status, 400);
+  EXPECT_EQ(cycle.Json()["error"]["reason"], "unit_cycle");
+  EXPECT_TRUE(cycle.Json()["error"]["params"].contains("code"));
+  json twice = units;
+  twice.push_back(units[0]);
+  const json duplicate = admin.Request("PUT", "/api/v1/units", json{{"items", twice}}.dump()).Json()["error"];
+  EXPECT_EQ(duplicate["reason"], "duplicate_code");
+  EXPECT_EQ(duplicate["params"]["code"], units[0]["code"]);
   json renamed = units;
   for (auto& u : renamed) {
     if (u["parent"].is_null()) u.erase("parent");
@@ -786,8 +890,9 @@ TEST(AdminTest, UsersUnitsTaxonomyAndCatalog) {
     if (c["parent"].is_null()) c.erase("parent");
     if (c["level"] == 3) c["level"] = 2;
   }
-  EXPECT_EQ(admin.Request("PUT", "/api/v1/categories", json{{"items", skipped}}.dump()).Json()["error"]["field"],
-            "level");
+  const json level_error = admin.Request("PUT", "/api/v1/categories", json{{"items", skipped}}.dump()).Json()["error"];
+  EXPECT_EQ(level_error["field"], "level");
+  EXPECT_EQ(level_error["reason"], "level_mismatch");
 
   // Every accepted change is in the audit trail, newest first; refused ones are not.
   auto audit = admin.Get("/api/v1/audit?per_page=10");

@@ -1,8 +1,10 @@
 // Administration endpoints (admin role): users and roles, units, taxonomy, and the
 // dispatch catalog. Reads of the catalog are open to all staff.
 #include "api/http_helpers.h"
+#include "api/refusals.h"
 #include "api/rest_api.h"
 #include "api/views.h"
+#include "domain/limits.h"
 #include "store/json_fields.h"
 
 namespace hotline::api {
@@ -31,13 +33,16 @@ json RuleView(const CatalogRule& r) {
 template <typename T, typename Fn>
 Result<std::vector<T>> ReadItems(const json& body, Fn one) {
   auto it = body.find("items");
-  if (it == body.end() || !it->is_array()) return Status::InvalidArgument("items", "items must be an array");
-  if (it->size() > 100000) return Status::InvalidArgument("items", "too many items");
+  if (it == body.end() || !it->is_array())
+    return Status::InvalidArgument("items", "items must be an array").WithReason(Reasons::kInvalidValue);
+  if (it->size() > 100000)
+    return Status::InvalidArgument("items", "too many items").WithReason(Reasons::kTooMany).WithParam("max", 100000);
   std::vector<T> out;
   for (std::size_t i = 0; i < it->size(); ++i) {
     const json& item = (*it)[i];
     const std::string path = "items[" + std::to_string(i) + "]";
-    if (!item.is_object()) return Status::InvalidArgument(path, path + " must be an object");
+    if (!item.is_object())
+      return Status::InvalidArgument(path, path + " must be an object").WithReason(Reasons::kInvalidValue);
     T value;
     if (Status s = one(item, path, value); !s.ok()) return s;
     out.push_back(std::move(value));
@@ -51,16 +56,18 @@ void RestApi::AddAdminRoutes() {
   // Reads a user from a body; `username` comes from the path on updates.
   auto read_user = [](const json& body, User& u, std::string& password) -> Status {
     std::string role;
-    HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "username", u.username, 64));
+    HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "username", u.username, kMaxUsernameLength));
     HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "role", role, 32));
     HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "unit", u.unit, 64));
-    HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "display_name", u.display_name, 100));
+    HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "display_name", u.display_name, kMaxDisplayNameBytes));
     HOTLINE_RETURN_IF_ERROR(json_fields::ReadBool(body, "active", u.active));
     HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "password", password, 200));
     auto parsed = ParseRole(role);
     if (!parsed)
       return Status::InvalidArgument(
-          "role", "role must be one of operator, dispatcher, unit, supervisor, callback, analyst, admin");
+                 "role", "role must be one of operator, dispatcher, unit, supervisor, callback, analyst, admin")
+          .WithReason(Reasons::kInvalidValue)
+          .WithParam("value", role);
     u.role = *parsed;
     return Status::Ok();
   };
@@ -108,12 +115,15 @@ void RestApi::AddAdminRoutes() {
                 if (!body.ok()) return StatusResponse(body.status());
                 auto units = ReadItems<Unit>(*body, [](const json& item, const std::string& path, Unit& u) -> Status {
                   std::string kind;
-                  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "code", u.code, 64, path));
-                  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "name", u.name, 200, path));
+                  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "code", u.code, kMaxUnitCodeBytes, path));
+                  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "name", u.name, kMaxReferenceNameBytes, path));
                   HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "kind", kind, 32, path));
-                  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "parent", u.parent, 64, path));
+                  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "parent", u.parent, kMaxUnitCodeBytes, path));
                   auto k = ParseUnitKind(kind);
-                  if (!k) return Status::InvalidArgument(path + ".kind", "unknown unit kind '" + kind + "'");
+                  if (!k)
+                    return Status::InvalidArgument(path + ".kind", "unknown unit kind '" + kind + "'")
+                        .WithReason(Reasons::kInvalidValue)
+                        .WithParam("value", kind);
                   u.kind = *k;
                   return Status::Ok();
                 });
@@ -127,9 +137,12 @@ void RestApi::AddAdminRoutes() {
                 auto cats =
                     ReadItems<Category>(*body, [](const json& item, const std::string& path, Category& c) -> Status {
                       std::int64_t level = 0;
-                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "code", c.code, 32, path));
-                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "name", c.name, 200, path));
-                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "parent", c.parent, 32, path));
+                      HOTLINE_RETURN_IF_ERROR(
+                          json_fields::ReadString(item, "code", c.code, kMaxCategoryCodeBytes, path));
+                      HOTLINE_RETURN_IF_ERROR(
+                          json_fields::ReadString(item, "name", c.name, kMaxReferenceNameBytes, path));
+                      HOTLINE_RETURN_IF_ERROR(
+                          json_fields::ReadString(item, "parent", c.parent, kMaxCategoryCodeBytes, path));
                       HOTLINE_RETURN_IF_ERROR(json_fields::ReadInt(item, "level", level, path));
                       c.level = static_cast<int>(level);
                       return Status::Ok();
@@ -182,7 +195,7 @@ void RestApi::AddAdminRoutes() {
                 return Json(200, {{"items", items}, {"page", *page}, {"per_page", *per_page}});
               }));
   router_.Add("GET", "/api/v1/catalog", Authed([this](const HttpRequest&, const PathParams&, const Actor& a) {
-                if (a.role == Role::kCitizen) return StatusResponse(Status::PermissionDenied("staff only"));
+                if (a.role == Role::kCitizen) return StatusResponse(RoleNotAllowed(a, "catalog", "staff only"));
                 json items = json::array();
                 for (const CatalogRule& r : service_.reference()->catalog) items.push_back(RuleView(r));
                 return Json(200, {{"items", items}, {"total", items.size()}});
@@ -196,7 +209,8 @@ void RestApi::AddAdminRoutes() {
                       HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "area", r.area, 64, path));
                       HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "enterprise", r.enterprise, 8, path));
                       HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(item, "lead", r.lead, 64, path));
-                      HOTLINE_RETURN_IF_ERROR(json_fields::ReadStringList(item, "co_units", r.co_units, 20, path));
+                      HOTLINE_RETURN_IF_ERROR(
+                          json_fields::ReadStringList(item, "co_units", r.co_units, kMaxCoUnits, path));
                       return Status::Ok();
                     });
                 if (!rules.ok()) return StatusResponse(rules.status());

@@ -1,14 +1,16 @@
 // HotlineService: attachments and related tickets.
+#include <sodium.h>
+
 #include <algorithm>
 #include <array>
 #include <set>
 #include <string_view>
 
-#include <sodium.h>
-
 #include "api/hotline_service.h"
 #include "api/file_signature.h"
+#include "api/refusals.h"
 #include "api/views.h"
+#include "domain/limits.h"
 
 namespace hotline::api {
 namespace {
@@ -33,16 +35,22 @@ bool UnicodeControlAt(std::string_view s, std::size_t i) {
 }
 
 Status CheckName(const std::string& name) {
-  if (name.empty()) return Status::InvalidArgument("name", "the file name is required");
-  if (name.size() > 255) return Status::InvalidArgument("name", "the file name is longer than 255 bytes");
+  if (name.empty()) return Status::InvalidArgument("name", "the file name is required").WithReason(Reasons::kRequired);
+  if (name.size() > kMaxFileNameBytes)
+    return Status::InvalidArgument("name", "the file name is longer than 255 bytes")
+        .WithReason(Reasons::kTooLong)
+        .WithParam("max", kMaxFileNameBytes);
   for (std::size_t i = 0; i < name.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(name[i]);
     if (c < 0x20 || c == 0x7F || c == '/' || c == '\\' || c == '"')
-      return Status::InvalidArgument("name", "the file name has a control character, slash or quote");
+      return Status::InvalidArgument("name", "the file name has a control character, slash or quote")
+          .WithReason(Reasons::kControlCharacter);
     if (UnicodeControlAt(name, i))
-      return Status::InvalidArgument("name", "the file name has a control or text-direction character");
+      return Status::InvalidArgument("name", "the file name has a control or text-direction character")
+          .WithReason(Reasons::kControlCharacter);
   }
-  if (name == "." || name == "..") return Status::InvalidArgument("name", "not a file name");
+  if (name == "." || name == "..")
+    return Status::InvalidArgument("name", "not a file name").WithReason(Reasons::kInvalidValue);
   return Status::Ok();
 }
 
@@ -57,6 +65,8 @@ std::string RandomId() {
 
 }  // namespace
 
+std::vector<std::string> HotlineService::AttachmentTypes() { return {kAllowedTypes.begin(), kAllowedTypes.end()}; }
+
 Result<Attachment> HotlineService::Attach(TicketId id, const std::string& name, const std::string& content_type,
                                           std::string_view bytes, const Actor& actor) {
   HOTLINE_RETURN_IF_ERROR(AuthorizeCommand(id, "attach", actor));  // authority before input
@@ -65,20 +75,25 @@ Result<Attachment> HotlineService::Attach(TicketId id, const std::string& name, 
   if (std::find(kAllowedTypes.begin(), kAllowedTypes.end(), type) == kAllowedTypes.end())
     return Status::InvalidArgument("content_type", "files of type '" + type +
                                                        "' are not accepted (photos, PDF, Office documents, "
-                                                       "text, audio and MP4 video are)");
-  if (bytes.empty()) return Status::InvalidArgument("size", "the file is empty");
+                                                       "text, audio and MP4 video are)")
+        .WithReason(Reasons::kUnsupportedType)
+        .WithParam("type", type);
+  if (bytes.empty()) return Status::InvalidArgument("size", "the file is empty").WithReason(Reasons::kEmptyFile);
   if (bytes.size() > kMaxAttachmentBytes)
-    return Status::InvalidArgument("size", "the file is larger than " + std::to_string(kMaxAttachmentBytes >> 20) + " MiB");
+    return Status::InvalidArgument("size",
+                                   "the file is larger than " + std::to_string(kMaxAttachmentBytes >> 20) + " MiB")
+        .WithReason(Reasons::kTooLarge)
+        .WithParam("max", kMaxAttachmentBytes);
   if (!MatchesDeclaredType(type, bytes))
     return Status::InvalidArgument("content_type", "the file's content is not of type '" + type + "'")
-        .WithReason("content_type_mismatch");
+        .WithReason(Reasons::kContentTypeMismatch);
   auto ref = reference();
   Attachment meta{RandomId(), id, name, type, static_cast<std::int64_t>(bytes.size()), actor.username, clock_.Now()};
   CommandInput in;
   in.attachment = meta.id;
   in.content = name;
   auto updated = store_.AttachFile(meta, bytes, [&](const Ticket& current) -> Result<Transition> {
-    if (!CanSee(current, actor, ref->units)) return Status::PermissionDenied("ticket belongs to another unit");
+    if (!CanSee(current, actor, ref->units)) return OtherUnitsTicket(actor);
     return Apply(current, "attach", in, actor, MakeContext(*ref));
   });
   if (!updated.ok()) return updated.status();

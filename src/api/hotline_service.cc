@@ -1,11 +1,13 @@
 #include "api/hotline_service.h"
 
+#include <cctype>
+
 #include "api/audit_summary.h"
 #include "api/credentials.h"
-#include "domain/password_policy.h"
-
-#include <cctype>
+#include "api/refusals.h"
 #include "api/views.h"
+#include "domain/limits.h"
+#include "domain/password_policy.h"
 #include "text/normalize.h"
 
 namespace hotline::api {
@@ -29,7 +31,7 @@ void HotlineService::RecordPersonalDataViews(const Actor& actor, const std::vect
 }
 
 Result<std::vector<PiiAccess>> HotlineService::PersonalDataAccess(PiiAccessFilter filter, const Actor& actor) {
-  if (actor.role != Role::kAdmin) return Status::PermissionDenied("administrators only").WithReason("role_not_allowed");
+  if (actor.role != Role::kAdmin) return Status::PermissionDenied("administrators only").WithReason(Reasons::kRoleNotAllowed);
   HOTLINE_RETURN_IF_ERROR(pii_log_->Flush());  // what was seen a moment ago is on the list
   return store_.ListPiiAccess(filter);
 }
@@ -111,7 +113,7 @@ Result<std::string> HotlineService::Login(const std::string& username, const std
   // The same answer for an unknown user, a disabled one and a wrong password.
   if (!user.ok() || !user->active || !password_ok) {
     login_guard_->RecordFailure(username, address, now);
-    return Status::Unauthenticated("wrong username or password").WithReason("wrong_credentials");
+    return Status::Unauthenticated("wrong username or password").WithReason(Reasons::kWrongCredentials);
   }
   std::string token = NewToken();
   HOTLINE_RETURN_IF_ERROR(
@@ -131,7 +133,7 @@ Status HotlineService::SweepExpiredSessions(UnixSeconds now) {
 }
 
 Result<Actor> HotlineService::Authenticate(const std::string& token) {
-  if (token.empty()) return Status::Unauthenticated("missing bearer token").WithReason("no_session");
+  if (token.empty()) return Status::Unauthenticated("missing bearer token").WithReason(Reasons::kNoSession);
   return AuthenticateHash(TokenHash(token));
 }
 
@@ -150,7 +152,7 @@ Result<Actor> HotlineService::AuthenticateHash(const std::string& hash) {
       sessions_.erase(it);
     }
   }
-  const Status expired = Status::Unauthenticated("invalid or expired session").WithReason("session_expired");
+  const Status expired = Status::Unauthenticated("invalid or expired session").WithReason(Reasons::kSessionExpired);
   auto session = store_.FindSession(hash);
   if (!session.ok()) return session.status().code() == StatusCode::kUnauthenticated ? expired : session.status();
   if (now >= session->expires_at || now - session->last_seen_at >= idle) {
@@ -158,7 +160,8 @@ Result<Actor> HotlineService::AuthenticateHash(const std::string& hash) {
     return expired;
   }
   auto user = store_.FindUser(session->username);
-  if (!user.ok() || !user->active) return Status::Unauthenticated("user is disabled").WithReason("account_disabled");
+  if (!user.ok() || !user->active)
+    return Status::Unauthenticated("user is disabled").WithReason(Reasons::kAccountDisabled);
   HOTLINE_RETURN_IF_ERROR(store_.TouchSession(hash, now));
   Actor actor{user->username, user->role, user->unit};
   std::lock_guard lock(sessions_mu_);
@@ -202,13 +205,14 @@ Status HotlineService::ChangeOwnPassword(const std::string& token, const std::st
     if (!slot.ok()) return slot.status();
     if (!VerifyPassword(user->password_hash, current)) {
       login_guard_->RecordFailure(actor.username, address, now);
-      return Status::InvalidArgument("current_password", "the current password is wrong").WithReason("wrong_credentials");
+      return Status::InvalidArgument("current_password", "the current password is wrong")
+          .WithReason(Reasons::kWrongCredentials);
     }
   }
   HOTLINE_RETURN_IF_ERROR(CheckPasswordPolicy(next, actor.username, "new_password"));
   if (next == current)
     return Status::InvalidArgument("new_password", "the new password must differ from the current one")
-        .WithReason("password_unchanged");
+        .WithReason(Reasons::kPasswordUnchanged);
   auto hash = HashPassword(next);
   if (!hash.ok()) return hash.status();
   user->password_hash = *hash;
@@ -240,20 +244,24 @@ Result<Ticket> HotlineService::Command(TicketId id, const std::string& command, 
                                        const Actor& actor) {
   auto ref = reference();
   if (command == "attach")  // only with the file: Attach()
-    return Status::InvalidArgument("command", "attach files with POST /api/v1/tickets/{id}/attachments");
+    return Status::InvalidArgument("command", "attach files with POST /api/v1/tickets/{id}/attachments")
+        .WithReason(Reasons::kInvalidValue);
   if (command == "anonymise") {  // with the intake event's redaction: app::AnonymiseClosedTickets()
     HOTLINE_RETURN_IF_ERROR(AuthorizeCommand(id, command, actor));  // authority before input
-    return Status::InvalidArgument("command", "anonymise runs as `hotline anonymise` (retention), not per request");
+    return Status::InvalidArgument("command", "anonymise runs as `hotline anonymise` (retention), not per request")
+        .WithReason(Reasons::kInvalidValue);
   }
   if (command == "answer-directly" && !input.kb_entry.empty()) {
     HOTLINE_RETURN_IF_ERROR(AuthorizeCommand(id, command, actor));  // authority before input
     auto entry = store_.GetKbEntry(input.kb_entry);
     if (!entry.ok() || !entry->active)
-      return Status::InvalidArgument("kb_entry", "unknown or withdrawn knowledge-base entry " + input.kb_entry);
+      return Status::InvalidArgument("kb_entry", "unknown or withdrawn knowledge-base entry " + input.kb_entry)
+          .WithReason(Reasons::kUnknownKbEntry)
+          .WithParam("id", input.kb_entry);
   }
   std::string returned_by;
   auto change = [&](const Ticket& current) -> Result<Transition> {
-    if (!CanSee(current, actor, ref->units)) return Status::PermissionDenied("ticket belongs to another unit");
+    if (!CanSee(current, actor, ref->units)) return OtherUnitsTicket(actor);
     returned_by = current.lead_unit;
     return Apply(current, command, input, actor, MakeContext(*ref));
   };
@@ -287,15 +295,18 @@ Status HotlineService::AuthorizeCommand(TicketId id, const std::string& command,
 
 Result<triage::TriageResult> HotlineService::Triage(const triage::TriageInput& input, const Actor& actor) {
   if (actor.role == Role::kAnalyst || actor.role == Role::kCitizen || actor.role == Role::kUnitStaff)
-    return Status::PermissionDenied("intake suggestions are for the hotline's staff");
-  if (input.content.size() > 20000) return Status::InvalidArgument("content", "content is longer than 20000 bytes");
+    return RoleNotAllowed(actor, "triage", "intake suggestions are for the hotline's staff");
+  if (input.content.size() > kMaxContentBytes)
+    return Status::InvalidArgument("content", "content is longer than 20000 bytes")
+        .WithReason(Reasons::kTooLong)
+        .WithParam("max", kMaxContentBytes);
   return reference()->assistant->Triage(input);
 }
 
 Result<Ticket> HotlineService::Get(TicketId id, const Actor& actor) {
   auto t = store_.GetTicket(id);
   if (!t.ok()) return t.status();
-  if (!CanSee(*t, actor, reference()->units)) return Status::PermissionDenied("ticket belongs to another unit");
+  if (!CanSee(*t, actor, reference()->units)) return OtherUnitsTicket(actor);
   return t;
 }
 
@@ -310,14 +321,15 @@ Result<TicketPage> HotlineService::List(TicketFilter filter, const Actor& actor)
   // callers' phones may filter by one.
   if (!filter.caller_phone.empty() && !SeesPersonalData(actor.role))
     return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may not search by phone number")
-        .WithReason("personal_data_not_allowed");
+        .WithReason(Reasons::kPersonalDataNotAllowed)
+        .WithParam("role", std::string(Name(actor.role)));
   if (actor.role == Role::kUnitStaff) filter.visible_units = reference()->units.Subtree(actor.unit);
   filter.now = clock_.Now();
   return store_.ListTickets(filter);
 }
 
 Result<TicketStats> HotlineService::Stats(TicketFilter filter, const Actor& actor) {
-  if (actor.role == Role::kCitizen) return Status::PermissionDenied("statistics are for staff");
+  if (actor.role == Role::kCitizen) return RoleNotAllowed(actor, "stats", "statistics are for staff");
   if (actor.role == Role::kUnitStaff) filter.visible_units = reference()->units.Subtree(actor.unit);
   filter.now = clock_.Now();
   return store_.Stats(filter);
@@ -403,7 +415,7 @@ bool HotlineService::LiveSessionValid(const std::string& token_hash, UnixSeconds
 namespace {
 
 Status RequireAdmin(const Actor& a) {
-  return a.role == Role::kAdmin ? Status::Ok() : Status::PermissionDenied("administrators only");
+  return a.role == Role::kAdmin ? Status::Ok() : RoleNotAllowed(a, "admin", "administrators only");
 }
 
 }  // namespace
@@ -415,30 +427,38 @@ Result<std::vector<User>> HotlineService::ListUsers(const Actor& actor) {
 
 Status HotlineService::SaveUser(User user, const std::string& password, bool is_new, const Actor& actor) {
   HOTLINE_RETURN_IF_ERROR(RequireAdmin(actor));
-  if (user.username.empty() || user.username.size() > 64)
-    return Status::InvalidArgument("username", "username must be 1..64 characters");
+  if (user.username.empty() || user.username.size() > kMaxUsernameLength)
+    return Status::InvalidArgument("username", "username must be 1..64 characters")
+        .WithReason(user.username.empty() ? Reasons::kRequired : Reasons::kTooLong)
+        .WithParam("max", kMaxUsernameLength);
   for (char c : user.username)
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
-      return Status::InvalidArgument("username", "username may use letters, digits, - _ . only");
-  if (user.role == Role::kCitizen) return Status::InvalidArgument("role", "citizens have no accounts");
+      return Status::InvalidArgument("username", "username may use letters, digits, - _ . only")
+          .WithReason(Reasons::kInvalidValue);
+  if (user.role == Role::kCitizen)
+    return Status::InvalidArgument("role", "citizens have no accounts").WithReason(Reasons::kInvalidValue);
   if (user.role == Role::kUnitStaff && !reference()->units.Find(user.unit))
-    return Status::InvalidArgument("unit", "unit staff need an existing unit");
+    return Status::InvalidArgument("unit", "unit staff need an existing unit")
+        .WithReason(user.unit.empty() ? Reasons::kRequired : Reasons::kUnknownUnit)
+        .WithParam("code", user.unit);
   if (user.role != Role::kUnitStaff) user.unit.clear();
   auto existing = store_.FindUser(user.username);
-  if (is_new && existing.ok()) return Status::AlreadyExists("user " + user.username + " exists");
-  if (!is_new && !existing.ok()) return Status::NotFound("no user " + user.username);
+  if (is_new && existing.ok())
+    return Status::AlreadyExists("user " + user.username + " exists").WithParam("username", user.username);
+  if (!is_new && !existing.ok())
+    return Status::NotFound("no user " + user.username).WithParam("username", user.username);
   if (!password.empty()) {
     HOTLINE_RETURN_IF_ERROR(CheckPasswordPolicy(password, user.username));
     auto hash = HashPassword(password);
     if (!hash.ok()) return hash.status();
     user.password_hash = *hash;
   } else if (is_new) {
-    return Status::InvalidArgument("password", "password is required");
+    return Status::Required("password");
   } else {
     user.password_hash = existing->password_hash;
   }
   if (user.username == actor.username && (!user.active || user.role != Role::kAdmin))
-    return Status::InvalidArgument("role", "you cannot demote or disable yourself");
+    return Status::InvalidArgument("role", "you cannot demote or disable yourself").WithReason(Reasons::kSelfChange);
   const AuditRecord audit{0, clock_.Now(), actor.username, is_new ? "create_user" : "update_user",
                           SummariseUser(user, is_new, !password.empty())};
   HOTLINE_RETURN_IF_ERROR(store_.PutUser(user, &audit));
@@ -456,7 +476,7 @@ Status HotlineService::SaveUser(User user, const std::string& password, bool is_
 Status HotlineService::DeleteUser(const std::string& username, const Actor& actor) {
   HOTLINE_RETURN_IF_ERROR(RequireAdmin(actor));
   if (username == actor.username)
-    return Status::InvalidArgument("username", "you cannot delete yourself").WithReason("self_change");
+    return Status::InvalidArgument("username", "you cannot delete yourself").WithReason(Reasons::kSelfChange);
   const AuditRecord audit{0, clock_.Now(), actor.username, "delete_user", username};
   HOTLINE_RETURN_IF_ERROR(store_.DeleteUser(username, &audit));
   EndCachedSessions(username);
@@ -473,7 +493,10 @@ Status HotlineService::ReplaceUnits(std::vector<Unit> units, const Actor& actor)
   auto tree = UnitTree::Build(units);
   if (!tree.ok()) return tree.status();
   for (const CatalogRule& r : reference()->catalog)
-    if (!tree->Find(r.lead)) return Status::InvalidArgument("units", "unit " + r.lead + " is still used by the catalog");
+    if (!tree->Find(r.lead))
+      return Status::InvalidArgument("units", "unit " + r.lead + " is still used by the catalog")
+          .WithReason(Reasons::kStillUsedByCatalog)
+          .WithParam("code", r.lead);
   const AuditRecord audit{0, clock_.Now(), actor.username, "replace_units",
                           SummariseUnits(reference()->units.units(), units)};
   HOTLINE_RETURN_IF_ERROR(store_.ReplaceUnits(units, &audit));
@@ -486,7 +509,9 @@ Status HotlineService::ReplaceCategories(std::vector<Category> categories, const
   if (!tax.ok()) return tax.status();
   for (const CatalogRule& r : reference()->catalog)
     if (!tax->Find(r.category))
-      return Status::InvalidArgument("categories", "category " + r.category + " is still used by the catalog");
+      return Status::InvalidArgument("categories", "category " + r.category + " is still used by the catalog")
+          .WithReason(Reasons::kStillUsedByCatalog)
+          .WithParam("code", r.category);
   const AuditRecord audit{0, clock_.Now(), actor.username, "replace_categories",
                           SummariseCategories(reference()->taxonomy.categories(), categories)};
   HOTLINE_RETURN_IF_ERROR(store_.ReplaceCategories(categories, &audit));
@@ -499,13 +524,27 @@ Status HotlineService::ReplaceCatalog(std::vector<CatalogRule> rules, const Acto
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const CatalogRule& r = rules[i];
     const std::string at = "rule " + std::to_string(i + 1) + ": ";
-    if (!ref->taxonomy.Find(r.category)) return Status::InvalidArgument("category", at + "unknown category " + r.category);
-    if (!ref->units.Find(r.lead)) return Status::InvalidArgument("lead", at + "unknown unit " + r.lead);
-    if (!r.area.empty() && !ref->units.Find(r.area)) return Status::InvalidArgument("area", at + "unknown unit " + r.area);
+    const long long n = static_cast<long long>(i + 1);  // the rule's place in the list, from 1
+    auto unknown_unit = [&](const char* field, const std::string& code) {
+      return Status::InvalidArgument(field, at + "unknown unit " + code)
+          .WithReason(Reasons::kUnknownUnit)
+          .WithParam("rule", n)
+          .WithParam("code", code);
+    };
+    if (!ref->taxonomy.Find(r.category))
+      return Status::InvalidArgument("category", at + "unknown category " + r.category)
+          .WithReason(Reasons::kUnknownCategory)
+          .WithParam("rule", n)
+          .WithParam("code", r.category);
+    if (!ref->units.Find(r.lead)) return unknown_unit("lead", r.lead);
+    if (!r.area.empty() && !ref->units.Find(r.area)) return unknown_unit("area", r.area);
     if (r.enterprise != "any" && r.enterprise != "yes" && r.enterprise != "no")
-      return Status::InvalidArgument("enterprise", at + "enterprise must be any, yes or no");
+      return Status::InvalidArgument("enterprise", at + "enterprise must be any, yes or no")
+          .WithReason(Reasons::kInvalidValue)
+          .WithParam("rule", n)
+          .WithParam("value", r.enterprise);
     for (const auto& co : r.co_units)
-      if (!ref->units.Find(co)) return Status::InvalidArgument("co_units", at + "unknown unit " + co);
+      if (!ref->units.Find(co)) return unknown_unit("co_units", co);
   }
   const AuditRecord audit{0, clock_.Now(), actor.username, "replace_catalog", SummariseCatalog(ref->catalog, rules)};
   HOTLINE_RETURN_IF_ERROR(store_.ReplaceCatalog(rules, &audit));
@@ -544,12 +583,12 @@ Result<std::vector<KbEntry>> HotlineService::KbList(const Actor& actor) {
 }
 
 Result<std::vector<KbEntry>> HotlineService::KbVersions(const std::string& id, const Actor& actor) {
-  if (actor.role == Role::kCitizen) return Status::PermissionDenied("history is for staff");
+  if (actor.role == Role::kCitizen) return RoleNotAllowed(actor, "kb_versions", "history is for staff");
   return store_.KbVersions(id);
 }
 
 Result<KbEntry> HotlineService::KbPut(KbEntry entry, int expected_version, const Actor& actor) {
-  if (!MayEditKb(actor)) return Status::PermissionDenied("only admins and supervisors edit the knowledge base");
+  if (!MayEditKb(actor)) return RoleNotAllowed(actor, "kb_edit", "only admins and supervisors edit the knowledge base");
   auto ref = reference();
   HOTLINE_RETURN_IF_ERROR(ValidateKbEntry(entry, &ref->taxonomy, &ref->units));
   entry.updated_at = clock_.Now();

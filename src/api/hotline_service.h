@@ -138,6 +138,8 @@ class HotlineService {
   // who may see the ticket. Attach checks the name, type and size (≤ 10 MiB) and
   // writes the file with an "attach" event in one transaction.
   static constexpr std::size_t kMaxAttachmentBytes = 10 << 20;
+  // The content types Attach accepts.
+  static std::vector<std::string> AttachmentTypes();
   Result<Attachment> Attach(TicketId id, const std::string& name, const std::string& content_type,
                             std::string_view bytes, const Actor& actor);
   Result<std::vector<Attachment>> Attachments(TicketId id, const Actor& actor);
@@ -161,6 +163,7 @@ class HotlineService {
   std::shared_ptr<LiveSubscription> SubscribeLive(const Actor& actor, const std::string& token);
   LiveEvents& live() { return live_; }
 
+  const Policy& policy() const { return policy_; }
   Store& store() { return store_; }
   const Clock& clock() const { return clock_; }
 

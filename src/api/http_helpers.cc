@@ -18,8 +18,10 @@ HttpResponse Json(int status, const json& body) {
 Result<json> ParseBody(const HttpRequest& req) {
   if (req.body.empty()) return json::object();
   json j = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Status::InvalidArgument("body", "request body is not valid JSON");
-  if (!j.is_object()) return Status::InvalidArgument("body", "request body must be a JSON object");
+  if (j.is_discarded())
+    return Status::InvalidArgument("body", "request body is not valid JSON").WithReason(Reasons::kInvalidValue);
+  if (!j.is_object())
+    return Status::InvalidArgument("body", "request body must be a JSON object").WithReason(Reasons::kInvalidValue);
   return j;
 }
 
@@ -29,7 +31,10 @@ Result<int> PageParam(const HttpRequest& req, const char* name, int fallback, in
   auto n = ParseInt(v, name);
   if (!n.ok()) return n.status();
   if (*n < 1 || *n > max)
-    return Status::InvalidArgument(name, std::string(name) + " must be 1.." + std::to_string(max));
+    return Status::InvalidArgument(name, std::string(name) + " must be 1.." + std::to_string(max))
+        .WithReason(Reasons::kInvalidValue)
+        .WithParam("min", 1)
+        .WithParam("max", max);
   return static_cast<int>(*n);
 }
 
@@ -43,7 +48,8 @@ Result<std::int64_t> ParseInt(const std::string& s, const char* field) {
   std::int64_t v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size())
-    return Status::InvalidArgument(field, std::string(field) + " must be an integer");
+    return Status::InvalidArgument(field, std::string(field) + " must be an integer")
+        .WithReason(Reasons::kInvalidValue);
   return v;
 }
 
@@ -61,7 +67,7 @@ HttpResponse StatusResponse(const Status& s) {
     case StatusCode::kInternal: code = 500; break;
     case StatusCode::kResourceExhausted: code = 429; break;
   }
-  HttpResponse r = ErrorResponse(code, s.code_name(), s.message(), s.field(), s.reason());
+  HttpResponse r = ErrorResponse(code, s.code_reason(), s.message(), s.field(), s.reason(), s.params());
   if (s.retry_after_seconds() > 0) r.headers.emplace_back("Retry-After", std::to_string(s.retry_after_seconds()));
   return r;
 }

@@ -15,6 +15,9 @@ namespace hotline::api {
 HttpResponse Json(int status, const nlohmann::json& body);
 // JSON bodies are small; only file uploads use the server's larger body limit.
 constexpr std::size_t kMaxJsonBody = 1 << 20;
+// List parameters: ?per_page= is 1..kMaxPerPage, ?q= at most kMaxQueryBytes.
+constexpr int kMaxPerPage = 200;
+constexpr std::size_t kMaxQueryBytes = 200;
 // The body as a JSON object ({} when empty); 400 naming "body" otherwise.
 Result<nlohmann::json> ParseBody(const HttpRequest& req);
 std::string BearerToken(const HttpRequest& req);

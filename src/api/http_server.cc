@@ -109,7 +109,8 @@ class Session : public std::enable_shared_from_this<Session> {
   }
   // Answers 503 at once and closes: the server has too many connections.
   void Refuse() {
-    HttpResponse r = ErrorResponse(503, "unavailable", "too many connections; try again shortly", "", "server_busy");
+    HttpResponse r =
+        ErrorResponse(503, Reasons::kUnavailable, "too many connections; try again shortly", "", Reasons::kServerBusy);
     r.headers.emplace_back("Retry-After", "1");
     asio::dispatch(stream_.get_executor(), [self = shared_from_this(), r = std::move(r)]() mutable {
       self->Write(ToBeast(std::move(r), 11, false));
@@ -137,15 +138,17 @@ class Session : public std::enable_shared_from_this<Session> {
       return Close();
     if (ec == http::error::body_limit) return TooLarge();
     if (ec == http::error::header_limit) {
-      HttpResponse r = ErrorResponse(431, "bad_request", "request line and headers exceed 16 KiB", "", "too_long");
+      HttpResponse r =
+          ErrorResponse(431, Reasons::kBadRequest, "request line and headers exceed 16 KiB", "", Reasons::kTooLong);
       return Write(ToBeast(std::move(r), 11, false));
     }
-    HttpResponse r = ErrorResponse(400, "bad_request", "malformed HTTP request");
+    HttpResponse r = ErrorResponse(400, Reasons::kBadRequest, "malformed HTTP request");
     return Write(ToBeast(std::move(r), 11, false));
   }
   void TooLarge() {
-    HttpResponse r = ErrorResponse(413, "payload_too_large",
-                                   "request body exceeds " + std::to_string(body_limit_) + " bytes", "body", "too_large");
+    HttpResponse r =
+        ErrorResponse(413, Reasons::kPayloadTooLarge, "request body exceeds " + std::to_string(body_limit_) + " bytes",
+                      "body", Reasons::kTooLarge);
     return Write(ToBeast(std::move(r), 11, false));
   }
 
@@ -163,14 +166,14 @@ class Session : public std::enable_shared_from_this<Session> {
     if (body_limit_ > shared_.options.max_body_bytes) {
       // Large bodies must say their size, and wait for room in the shared budget.
       if (!declared && !parser_->is_done()) {
-        HttpResponse r = ErrorResponse(411, "bad_request", "large uploads need a Content-Length", "body");
+        HttpResponse r = ErrorResponse(411, Reasons::kBadRequest, "large uploads need a Content-Length", "body");
         return Write(ToBeast(std::move(r), 11, false));
       }
       const std::size_t bytes = declared ? static_cast<std::size_t>(*declared) : 0;
       if (bytes > shared_.options.max_body_bytes) {
         if (!shared_.budget.Reserve(bytes)) {
-          HttpResponse r = ErrorResponse(503, "unavailable", "too many uploads at once; try again shortly", "body",
-                                         "server_busy");
+          HttpResponse r = ErrorResponse(503, Reasons::kUnavailable, "too many uploads at once; try again shortly",
+                                         "body", Reasons::kServerBusy);
           r.headers.emplace_back("Retry-After", "2");
           return Write(ToBeast(std::move(r), 11, false));
         }
@@ -188,7 +191,7 @@ class Session : public std::enable_shared_from_this<Session> {
     bool bad_target = false;
     HttpRequest request = ToRequest(req, remote_, bad_target);
     if (bad_target) {
-      HttpResponse r = ErrorResponse(400, "bad_request", "malformed request target");
+      HttpResponse r = ErrorResponse(400, Reasons::kBadRequest, "malformed request target");
       return Write(ToBeast(std::move(r), req.version(), req.keep_alive()));
     }
     // Handlers may block on the store (a durable commit waits for fsync): run them
@@ -201,7 +204,7 @@ class Session : public std::enable_shared_from_this<Session> {
       try {
         response = self->shared_.handler(request);
       } catch (const std::exception& e) {  // a bug must cost one request, not the server
-        response = ErrorResponse(500, "internal", "internal error");
+        response = ErrorResponse(500, Reasons::kInternal, "internal error");
       }
       request = HttpRequest();  // the body's memory goes back before the budget does
       reservation.reset();

@@ -124,7 +124,7 @@ void RestApi::AddKbRoutes() {
                 if (!body.ok()) return StatusResponse(body.status());
                 std::int64_t version = 0;
                 if (Status s = json_fields::ReadInt(*body, "version", version); !s.ok()) return StatusResponse(s);
-                if (version < 1) return StatusResponse(Status::InvalidArgument("version", "version is required"));
+                if (version < 1) return StatusResponse(Status::Required("version"));
                 auto entry = EntryFromBody(*body);
                 if (!entry.ok()) return StatusResponse(entry.status());
                 entry->id = p.at("id");

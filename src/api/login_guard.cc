@@ -32,8 +32,8 @@ void LoginGuard::RecordFailure(const std::string& username, const std::string& a
 }
 
 Result<LoginGuard::Slot> LoginGuard::AcquireCheckSlot() {
-  const Status busy =
-      Status::RateLimited("the server is busy checking passwords; try again in a moment", 1).WithReason("login_busy");
+  const Status busy = Status::RateLimited("the server is busy checking passwords; try again in a moment", 1)
+                          .WithReason(Reasons::kLoginBusy);
   if (checks_->try_acquire()) return Slot(checks_.get());
   if (waiting_.fetch_add(1) >= max_waiting_) {
     --waiting_;

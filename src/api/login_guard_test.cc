@@ -15,7 +15,7 @@ TEST(LoginGuardTest, ThrottlesAUsernameAfterTenFailuresUntilTheWindowPasses) {
   }
   Status s = guard.Admit("operator", "", 1010);
   EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
-  EXPECT_EQ(s.reason(), "rate_limited");
+  EXPECT_EQ(s.reason().name(), "rate_limited");
   EXPECT_EQ(s.retry_after_seconds(), 1000 + 900 - 1010);
   EXPECT_TRUE(guard.Admit("dispatcher", "", 1010).ok());  // another account is not affected
   EXPECT_TRUE(guard.Admit("operator", "", 1900).ok());    // the first failure left the window
@@ -42,8 +42,8 @@ TEST(LoginGuardTest, BoundsConcurrentPasswordChecks) {
   auto waiter = std::async(std::launch::async, [&] { return guard.AcquireCheckSlot().status(); });
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   Status third = guard.AcquireCheckSlot().status();
-  EXPECT_EQ(third.reason(), "login_busy");
-  EXPECT_EQ(waiter.get().reason(), "login_busy");
+  EXPECT_EQ(third.reason().name(), "login_busy");
+  EXPECT_EQ(waiter.get().reason().name(), "login_busy");
   { auto released = std::move(held).value(); }  // the slot is freed when its holder goes
   EXPECT_TRUE(guard.AcquireCheckSlot().ok());
 }

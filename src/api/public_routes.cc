@@ -37,7 +37,8 @@ json PublicView(const Ticket& t, const std::vector<Event>& events, const Referen
 }
 
 HttpResponse TooMany(UnixSeconds retry_after) {
-  HttpResponse r = ErrorResponse(429, "rate_limited", "请求过于频繁，请稍后再试 (too many requests, try again later)");
+  HttpResponse r =
+      ErrorResponse(429, Reasons::kRateLimited, "请求过于频繁，请稍后再试 (too many requests, try again later)");
   r.headers.emplace_back("Retry-After", std::to_string(retry_after));
   return r;
 }
@@ -56,7 +57,8 @@ void RestApi::AddPublicRoutes() {
   // The city's map: streets and districts as GeoJSON polygons (property "code" is the unit code).
   router_.Add("GET", "/api/v1/public/map", [this](const HttpRequest&, const PathParams&) -> HttpResponse {
     const std::string& geojson = service_.CityGeoJson();
-    if (geojson.empty()) return ErrorResponse(404, "not_found", "这座城市没有地图数据 (the city has no map data)");
+    if (geojson.empty())
+      return ErrorResponse(404, Reasons::kNotFound, "这座城市没有地图数据 (the city has no map data)");
     HttpResponse r;
     r.status = 200;
     r.content_type = "application/geo+json";
@@ -75,15 +77,18 @@ void RestApi::AddPublicRoutes() {
     std::string channel = "web";
     if (Status s = json_fields::ReadString(j, "channel", channel, 32); !s.ok()) return StatusResponse(s);
     if (channel != "web" && channel != "mini_program")
-      return StatusResponse(Status::InvalidArgument("channel", "channel must be web or mini_program"));
+      return StatusResponse(
+          Status::InvalidArgument("channel", "channel must be web or mini_program").WithReason(Reasons::kInvalidValue));
     j["channel"] = channel;
     for (const char* internal : {"query_code", "category", "enterprise_verified"}) j.erase(internal);
     if (!j.contains("caller") || !j["caller"].is_object() || !j["caller"].contains("phone"))
-      return StatusResponse(Status::InvalidArgument("caller.phone", "a phone number is required to reply to you"));
+      return StatusResponse(Status::InvalidArgument("caller.phone", "a phone number is required to reply to you")
+                                .WithReason(Reasons::kRequired));
     auto appeal = DecodeAppeal(j);
     if (!appeal.ok()) return StatusResponse(appeal.status());
     if (appeal->caller.phone.size() < 7)
-      return StatusResponse(Status::InvalidArgument("caller.phone", "caller.phone is too short"));
+      return StatusResponse(
+          Status::InvalidArgument("caller.phone", "caller.phone is too short").WithReason(Reasons::kInvalidValue));
     auto t = service_.Intake(std::move(appeal).value(), HotlineService::PortalActor());
     if (!t.ok()) return StatusResponse(t.status());
     public_submissions_.Record(req.remote, now);

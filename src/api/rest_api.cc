@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "api/http_helpers.h"
+#include "api/refusals.h"
 #include "api/views.h"
 #include "store/codec.h"
 #include "store/json_fields.h"
@@ -23,7 +24,9 @@ Result<UnixSeconds> ParseTimeParam(const std::string& s, const char* field) {
       d <= 31)
     return static_cast<UnixSeconds>(DaysFromCivil(y, m, d)) * 86400 - WorkCalendar::kUtcOffsetSeconds;
   auto v = ParseInt(s, field);
-  if (!v.ok()) return Status::InvalidArgument(field, std::string(field) + " must be YYYY-MM-DD or Unix seconds");
+  if (!v.ok())
+    return Status::InvalidArgument(field, std::string(field) + " must be YYYY-MM-DD or Unix seconds")
+        .WithReason(Reasons::kInvalidValue);
   return *v;
 }
 
@@ -48,28 +51,43 @@ Result<TicketFilter> ParseTicketFilter(const HttpRequest& req, const ReferenceDa
   if (auto s = req.Param("state"); !s.empty()) {
     for (const std::string& name : SplitList(s)) {
       auto st = ParseTicketState(name);
-      if (!st) return Status::InvalidArgument("state", "unknown state '" + name + "'");
+      if (!st)
+        return Status::InvalidArgument("state", "unknown state '" + name + "'")
+            .WithReason(Reasons::kInvalidValue)
+            .WithParam("value", name);
       f.states.push_back(*st);
     }
   }
   if (auto u = req.Param("unit"); !u.empty()) {
-    if (!ref.units.Find(u)) return Status::InvalidArgument("unit", "unknown unit " + u);
+    if (!ref.units.Find(u))
+      return Status::InvalidArgument("unit", "unknown unit " + u)
+          .WithReason(Reasons::kUnknownUnit)
+          .WithParam("code", u);
     f.units = ref.units.Subtree(u);
   }
   if (auto s = req.Param("channel"); !s.empty()) {
     for (const std::string& name : SplitList(s)) {
       auto c = ParseChannel(name);
-      if (!c) return Status::InvalidArgument("channel", "unknown channel '" + name + "'");
+      if (!c)
+        return Status::InvalidArgument("channel", "unknown channel '" + name + "'")
+            .WithReason(Reasons::kInvalidValue)
+            .WithParam("value", name);
       f.channels.push_back(*c);
     }
   }
   if (auto a = req.Param("area"); !a.empty()) {
-    if (!ref.units.Find(a)) return Status::InvalidArgument("area", "unknown unit " + a);
+    if (!ref.units.Find(a))
+      return Status::InvalidArgument("area", "unknown unit " + a)
+          .WithReason(Reasons::kUnknownUnit)
+          .WithParam("code", a);
     f.areas = ref.units.Subtree(a);
   }
   f.category = req.Param("category");
   f.query = req.Param("q");
-  if (f.query.size() > 200) return Status::InvalidArgument("q", "q is longer than 200 bytes");
+  if (f.query.size() > kMaxQueryBytes)
+    return Status::InvalidArgument("q", "q is longer than 200 bytes")
+        .WithReason(Reasons::kTooLong)
+        .WithParam("max", kMaxQueryBytes);
   std::string upper = f.query;
   if (upper.size() > 2 && (upper[0] == 'l' || upper[0] == 'L') && (upper[1] == 'c' || upper[1] == 'C'))
     upper[0] = 'L', upper[1] = 'C';
@@ -93,13 +111,20 @@ Result<TicketFilter> ParseTicketFilter(const HttpRequest& req, const ReferenceDa
   if (auto s = req.Param("page"); !s.empty()) {
     auto v = ParseInt(s, "page");
     if (!v.ok()) return v.status();
-    if (*v < 1 || *v > 1'000'000) return Status::InvalidArgument("page", "page must be at least 1");
+    if (*v < 1 || *v > 1'000'000)
+      return Status::InvalidArgument("page", "page must be at least 1")
+          .WithReason(Reasons::kInvalidValue)
+          .WithParam("min", 1);
     f.page = static_cast<int>(*v);
   }
   if (auto s = req.Param("per_page"); !s.empty()) {
     auto v = ParseInt(s, "per_page");
     if (!v.ok()) return v.status();
-    if (*v < 1 || *v > 200) return Status::InvalidArgument("per_page", "per_page must be 1..200");
+    if (*v < 1 || *v > kMaxPerPage)
+      return Status::InvalidArgument("per_page", "per_page must be 1..200")
+          .WithReason(Reasons::kInvalidValue)
+          .WithParam("min", 1)
+          .WithParam("max", kMaxPerPage);
     f.per_page = static_cast<int>(*v);
   }
   if (auto s = req.Param("sort"); !s.empty()) f.sort = s;
@@ -123,6 +148,7 @@ RestApi::RestApi(HotlineService& service) : service_(service) {
   AddTriageRoutes();
   AddAdminRoutes();
   AddAttachmentRoutes();
+  AddLimitsRoutes();
 }
 
 HttpResponse RestApi::Handle(const HttpRequest& req) {
@@ -131,7 +157,7 @@ HttpResponse RestApi::Handle(const HttpRequest& req) {
   const bool upload = req.method == "POST" && req.path.size() > 12 &&
                       req.path.compare(req.path.size() - 12, 12, "/attachments") == 0;
   HttpResponse r = req.body.size() > kMaxJsonBody && !upload
-                       ? ErrorResponse(413, "payload_too_large",
+                       ? ErrorResponse(413, Reasons::kPayloadTooLarge,
                                        "request body exceeds " + std::to_string(kMaxJsonBody) + " bytes", "body")
                        : router_.Dispatch(req);
   const long long request_id = ++requests_;
@@ -189,8 +215,8 @@ void RestApi::AddRoutes() {
     std::string username, password;
     Status s = json_fields::ReadString(*body, "username", username, 100);
     if (s.ok()) s = json_fields::ReadString(*body, "password", password, 200);
-    if (s.ok() && username.empty()) s = Status::InvalidArgument("username", "username is required");
-    if (s.ok() && password.empty()) s = Status::InvalidArgument("password", "password is required");
+    if (s.ok() && username.empty()) s = Status::Required("username");
+    if (s.ok() && password.empty()) s = Status::Required("password");
     if (!s.ok()) return StatusResponse(s);
     auto token = service_.Login(username, password, req.remote);
     if (!token.ok()) return StatusResponse(token.status());
@@ -216,8 +242,7 @@ void RestApi::AddRoutes() {
                 std::string current, next;
                 Status s = json_fields::ReadString(*body, "current_password", current, 200);
                 if (s.ok()) s = json_fields::ReadString(*body, "new_password", next, 200);
-                if (s.ok() && current.empty())
-                  s = Status::InvalidArgument("current_password", "current_password is required");
+                if (s.ok() && current.empty()) s = Status::Required("current_password");
                 if (s.ok()) s = service_.ChangeOwnPassword(BearerToken(req), current, next, a, req.remote);
                 if (!s.ok()) return StatusResponse(s);
                 return Json(200, {{"ok", true}});
@@ -237,7 +262,7 @@ void RestApi::AddRoutes() {
     if (token.empty()) token = req.Param("token");
     auto actor = service_.Authenticate(token);
     if (!actor.ok()) return StatusResponse(actor.status());
-    if (actor->role == Role::kCitizen) return StatusResponse(Status::PermissionDenied("staff only"));
+    if (actor->role == Role::kCitizen) return StatusResponse(RoleNotAllowed(*actor, "live", "staff only"));
     HttpResponse r;
     r.stream = service_.SubscribeLive(*actor, token);
     return r;
@@ -317,7 +342,7 @@ void RestApi::AddRoutes() {
                 const std::string& command = p.at("command");
                 auto names = CommandNames();
                 if (std::find(names.begin(), names.end(), command) == names.end())
-                  return ErrorResponse(404, "not_found", "unknown command " + command, "command");
+                  return ErrorResponse(404, Reasons::kNotFound, "unknown command " + command, "command");
                 auto body = ParseBody(req);
                 // Only the fields the command reads: anything else (due_at too) is refused.
                 auto input = body.ok() ? DecodeCommandRequest(*body, command) : Result<CommandInput>(body.status());

@@ -1,6 +1,7 @@
 // RestApi: the REST v1 endpoints under /api/v1, /healthz and /metrics, wired to a
 // HotlineService. Every /api/v1 call except POST /api/v1/sessions needs
-// "Authorization: Bearer <token>". Errors are {"error":{"code","message","field"?}}:
+// "Authorization: Bearer <token>". Errors are {"error":{"code","reason","message","field"?,"params"?}}
+// (reasons: domain/reasons.h):
 // 400 bad input (field named), 401 no/invalid token, 403 role or unit scope,
 // 404 unknown ticket or endpoint, 409 state does not allow the command.
 #pragma once
@@ -34,6 +35,7 @@ class RestApi {
   void AddTriageRoutes();  // triage_routes.cc: intake suggestions
   void AddAdminRoutes();   // admin_routes.cc: users, units, taxonomy, catalog
   void AddAttachmentRoutes();  // attachment_routes.cc: files and related tickets of a ticket
+  void AddLimitsRoutes();      // limits_routes.cc: the limits clients check before sending
   HttpResponse Metrics() const;
 
   HotlineService& service_;

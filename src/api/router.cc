@@ -50,14 +50,21 @@ HttpResponse Router::Dispatch(const HttpRequest& req) const {
     }
   }
   if (best) return best->handler(req, best_params);
-  if (path_matched) return ErrorResponse(405, "method_not_allowed", req.method + " is not allowed on " + req.path);
-  return ErrorResponse(404, "not_found", "no such endpoint: " + req.path);
+  if (path_matched)
+    return ErrorResponse(405, Reasons::kMethodNotAllowed, req.method + " is not allowed on " + req.path);
+  return ErrorResponse(404, Reasons::kNotFound, "no such endpoint: " + req.path);
 }
 
-HttpResponse ErrorResponse(int status, const std::string& code, const std::string& message,
-                           const std::string& field, const std::string& reason) {
-  nlohmann::json err = {{"code", code}, {"reason", reason.empty() ? code : reason}, {"message", message}};
+HttpResponse ErrorResponse(int status, Reason code, const std::string& message, const std::string& field, Reason reason,
+                           const Status::Params& params) {
+  nlohmann::json err = {
+      {"code", code.name()}, {"reason", (reason.empty() ? code : reason).name()}, {"message", message}};
   if (!field.empty()) err["field"] = field;
+  if (!params.empty()) {
+    nlohmann::json p = nlohmann::json::object();
+    for (const auto& [key, value] : params) p[key] = value;
+    err["params"] = std::move(p);
+  }
   HttpResponse r;
   r.status = status;
   // Messages may quote client input: never let bad UTF-8 in it throw.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/http_types.h"
+#include "domain/status.h"
 
 namespace hotline::api {
 
@@ -30,9 +31,10 @@ class Router {
   std::vector<Route> routes_;
 };
 
-// {"error":{"code","reason","message","field"?}} with the given HTTP status;
-// `reason` (a stable snake_case key for clients) defaults to `code`.
-HttpResponse ErrorResponse(int status, const std::string& code, const std::string& message,
-                           const std::string& field = "", const std::string& reason = "");
+// {"error":{"code","reason","message","field"?,"params"?}} with the given HTTP
+// status; `reason` (a stable key for clients) defaults to `code`; `params` are
+// the values the message quotes, as a JSON object of strings.
+HttpResponse ErrorResponse(int status, Reason code, const std::string& message, const std::string& field = "",
+                           Reason reason = {}, const Status::Params& params = {});
 
 }  // namespace hotline::api

@@ -69,7 +69,7 @@ std::optional<std::filesystem::path> StaticFiles::Resolve(const std::string& req
 bool StaticFiles::available() const { return std::filesystem::exists(std::filesystem::path(root_) / "index.html"); }
 
 HttpResponse StaticFiles::Serve(const HttpRequest& req) const {
-  if (req.method != "GET" && req.method != "HEAD") return ErrorResponse(405, "method_not_allowed", "read-only");
+  if (req.method != "GET" && req.method != "HEAD") return ErrorResponse(405, Reasons::kMethodNotAllowed, "read-only");
   std::string rel = req.path;
   if (rel == "/" || rel.empty()) rel = "/index.html";
   if (rel == "/portal" || rel == "/portal/") rel = "/portal.html";
@@ -83,7 +83,7 @@ HttpResponse StaticFiles::Serve(const HttpRequest& req) const {
     return r;
   }
   const auto file = Resolve(rel);
-  if (!file) return ErrorResponse(404, "not_found", "no such file");
+  if (!file) return ErrorResponse(404, Reasons::kNotFound, "no such file");
   std::ifstream in(*file, std::ios::binary);
   std::ostringstream ss;
   ss << in.rdbuf();

@@ -1,5 +1,7 @@
 #include "domain/kb_entry.h"
 
+#include "domain/limits.h"
+
 namespace hotline {
 namespace {
 
@@ -15,20 +17,30 @@ bool IsDate(const std::string& s) {
 }  // namespace
 
 Status ValidateKbEntry(const KbEntry& e, const Taxonomy* taxonomy, const UnitTree* units) {
-  if (e.question.empty()) return Status::InvalidArgument("question", "question is required");
-  if (e.question.size() > 1000) return Status::InvalidArgument("question", "question is longer than 1000 bytes");
-  if (e.answer.empty()) return Status::InvalidArgument("answer", "answer is required");
-  if (e.answer.size() > 20000) return Status::InvalidArgument("answer", "answer is longer than 20000 bytes");
+  if (e.question.empty()) return Status::Required("question");
+  if (e.question.size() > kMaxKbQuestionBytes)
+    return Status::InvalidArgument("question", "question is longer than 1000 bytes")
+        .WithReason(Reasons::kTooLong)
+        .WithParam("max", kMaxKbQuestionBytes);
+  if (e.answer.empty()) return Status::Required("answer");
+  if (e.answer.size() > kMaxKbAnswerBytes)
+    return Status::InvalidArgument("answer", "answer is longer than 20000 bytes")
+        .WithReason(Reasons::kTooLong)
+        .WithParam("max", kMaxKbAnswerBytes);
   if (!e.valid_from.empty() && !IsDate(e.valid_from))
-    return Status::InvalidArgument("valid_from", "valid_from must be YYYY-MM-DD");
+    return Status::InvalidArgument("valid_from", "valid_from must be YYYY-MM-DD").WithReason(Reasons::kInvalidValue);
   if (!e.valid_to.empty() && !IsDate(e.valid_to))
-    return Status::InvalidArgument("valid_to", "valid_to must be YYYY-MM-DD");
+    return Status::InvalidArgument("valid_to", "valid_to must be YYYY-MM-DD").WithReason(Reasons::kInvalidValue);
   if (!e.valid_from.empty() && !e.valid_to.empty() && e.valid_to < e.valid_from)
-    return Status::InvalidArgument("valid_to", "valid_to is before valid_from");
+    return Status::InvalidArgument("valid_to", "valid_to is before valid_from").WithReason(Reasons::kInvalidValue);
   if (taxonomy && !e.category.empty() && !taxonomy->Find(e.category))
-    return Status::InvalidArgument("category", "unknown category " + e.category);
+    return Status::InvalidArgument("category", "unknown category " + e.category)
+        .WithReason(Reasons::kUnknownCategory)
+        .WithParam("code", e.category);
   if (units && !e.unit.empty() && !units->Find(e.unit))
-    return Status::InvalidArgument("unit", "unknown unit " + e.unit);
+    return Status::InvalidArgument("unit", "unknown unit " + e.unit)
+        .WithReason(Reasons::kUnknownUnit)
+        .WithParam("code", e.unit);
   return Status::Ok();
 }
 

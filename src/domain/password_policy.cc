@@ -16,27 +16,30 @@ std::string Lower(std::string s) {
 
 Status CheckPasswordPolicy(const std::string& password, const std::string& username, const std::string& field) {
   if (password.size() < kMinPasswordLength)
-    return Status::InvalidArgument(field, "password must have at least " + std::to_string(kMinPasswordLength) +
-                                              " characters")
-        .WithReason("password_too_short");
+    return Status::InvalidArgument(field,
+                                   "password must have at least " + std::to_string(kMinPasswordLength) + " characters")
+        .WithReason(Reasons::kPasswordTooShort)
+        .WithParam("min", kMinPasswordLength);
   if (password.size() > kMaxPasswordLength)
-    return Status::InvalidArgument(field, "password must have at most " + std::to_string(kMaxPasswordLength) +
-                                              " characters")
-        .WithReason("too_long");
+    return Status::InvalidArgument(field,
+                                   "password must have at most " + std::to_string(kMaxPasswordLength) + " characters")
+        .WithReason(Reasons::kTooLong)
+        .WithParam("max", kMaxPasswordLength);
   bool letter = false, digit = false, other = false;
   for (unsigned char c : password) {
     if (c < 0x20 || c == 0x7f)
       return Status::InvalidArgument(field, "password may not contain control characters")
-          .WithReason("control_character");
+          .WithReason(Reasons::kControlCharacter);
     if (std::isalpha(c)) letter = true;
     else if (std::isdigit(c)) digit = true;
     else other = true;
   }
   if (letter + digit + other < 2)
     return Status::InvalidArgument(field, "password must mix at least two of letters, digits and other characters")
-        .WithReason("password_too_simple");
+        .WithReason(Reasons::kPasswordTooSimple);
   if (!username.empty() && Lower(password).find(Lower(username)) != std::string::npos)
-    return Status::InvalidArgument(field, "password may not contain the username").WithReason("password_has_username");
+    return Status::InvalidArgument(field, "password may not contain the username")
+        .WithReason(Reasons::kPasswordHasUsername);
   return Status::Ok();
 }
 

@@ -6,6 +6,8 @@
 #include "domain/free_text.h"
 #include <initializer_list>
 
+#include "domain/limits.h"
+
 namespace hotline {
 namespace {
 
@@ -13,8 +15,8 @@ using S = TicketState;
 using R = Role;
 using F = InputField;
 
-constexpr std::size_t kMaxContent = 20000;
-constexpr std::size_t kMaxReason = 2000;
+constexpr std::size_t kMaxContent = kMaxContentBytes;
+constexpr std::size_t kMaxReason = kMaxReasonBytes;
 
 // Which unit the actor must belong to (unit staff only; other roles are not scoped).
 enum class Scope {
@@ -37,15 +39,20 @@ bool Contains(std::initializer_list<S> list, S s) { return std::find(list.begin(
 bool Contains(std::initializer_list<R> list, R r) { return std::find(list.begin(), list.end(), r) != list.end(); }
 
 Status RequireText(const std::string& value, const char* field, std::size_t max) {
-  if (value.empty()) return Status::InvalidArgument(field, std::string(field) + " is required");
+  if (value.empty()) return Status::Required(field);
   if (value.size() > max)
-    return Status::InvalidArgument(field, std::string(field) + " is longer than " + std::to_string(max) + " bytes");
+    return Status::InvalidArgument(field, std::string(field) + " is longer than " + std::to_string(max) + " bytes")
+        .WithReason(Reasons::kTooLong)
+        .WithParam("max", max);
   return Status::Ok();
 }
 
 Status RequireLevel(int level, const Context& ctx) {
   if (level < 1 || level > ctx.policy.max_level)
-    return Status::InvalidArgument("level", "level must be 1.." + std::to_string(ctx.policy.max_level));
+    return Status::InvalidArgument("level", "level must be 1.." + std::to_string(ctx.policy.max_level))
+        .WithReason(Reasons::kInvalidValue)
+        .WithParam("min", 1)
+        .WithParam("max", ctx.policy.max_level);
   return Status::Ok();
 }
 
@@ -62,11 +69,20 @@ void SetDeadline(Ticket& t, CommandInput& in, UnixSeconds computed) {
 }
 
 Status ValidateUnits(const CommandInput& in, const Context& ctx) {
-  if (in.unit.empty()) return Status::InvalidArgument("unit", "unit is required");
-  if (!ctx.units->Find(in.unit)) return Status::InvalidArgument("unit", "unknown unit " + in.unit);
+  if (in.unit.empty()) return Status::Required("unit");
+  if (!ctx.units->Find(in.unit))
+    return Status::InvalidArgument("unit", "unknown unit " + in.unit)
+        .WithReason(Reasons::kUnknownUnit)
+        .WithParam("code", in.unit);
   for (const std::string& co : in.co_units) {
-    if (!ctx.units->Find(co)) return Status::InvalidArgument("co_units", "unknown unit " + co);
-    if (co == in.unit) return Status::InvalidArgument("co_units", "the lead unit cannot also be a co-handler");
+    if (!ctx.units->Find(co))
+      return Status::InvalidArgument("co_units", "unknown unit " + co)
+          .WithReason(Reasons::kUnknownUnit)
+          .WithParam("code", co);
+    if (co == in.unit)
+      return Status::InvalidArgument("co_units", "the lead unit cannot also be a co-handler")
+          .WithReason(Reasons::kInvalidValue)
+          .WithParam("code", co);
   }
   return Status::Ok();
 }
@@ -99,7 +115,8 @@ Status OutOfScope(Ticket& t, CommandInput& in, const Actor&, const Context& ctx)
 Status TransferEmergency(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   static const char* kNumbers[] = {"110", "119", "120", "122"};
   if (std::none_of(std::begin(kNumbers), std::end(kNumbers), [&](const char* n) { return in.number == n; }))
-    return Status::InvalidArgument("number", "number must be one of 110, 119, 120, 122");
+    return Status::InvalidArgument("number", "number must be one of 110, 119, 120, 122")
+        .WithReason(Reasons::kInvalidValue);
   t.emergency_number = in.number;
   t.state = S::kTransferred;
   t.closed_at = ctx.now;
@@ -107,8 +124,10 @@ Status TransferEmergency(Ticket& t, CommandInput& in, const Actor&, const Contex
 }
 
 Status Merge(Ticket& t, CommandInput& in, const Actor&, const Context&) {
-  if (in.main_ticket <= 0) return Status::InvalidArgument("main_ticket", "main_ticket is required");
-  if (in.main_ticket == t.id) return Status::InvalidArgument("main_ticket", "a ticket cannot be merged into itself");
+  if (in.main_ticket <= 0) return Status::Required("main_ticket");
+  if (in.main_ticket == t.id)
+    return Status::InvalidArgument("main_ticket", "a ticket cannot be merged into itself")
+        .WithReason(Reasons::kInvalidValue);
   t.main_ticket = in.main_ticket;
   t.state = S::kMerged;
   return Status::Ok();
@@ -128,13 +147,17 @@ bool CatalogNames(const Ticket& t, const std::string& unit, const Context& ctx) 
 // already has, or those the catalog names for the appeal.
 Status CheckRedispatch(const Ticket& t, const CommandInput& in, const Actor& actor, const Context& ctx) {
   if (in.unit == actor.unit || !ctx.units->IsWithin(in.unit, actor.unit))
-    return Status::InvalidArgument("unit", "a unit may dispatch only to units below it");
+    return Status::InvalidArgument("unit", "a unit may dispatch only to units below it")
+        .WithReason(Reasons::kOutsideUnitScope)
+        .WithParam("unit", actor.unit);
   for (const std::string& co : in.co_units) {
     const bool kept = std::find(t.co_units.begin(), t.co_units.end(), co) != t.co_units.end();
     if (!ctx.units->IsWithin(co, actor.unit) && !kept && !CatalogNames(t, co, ctx))
       return Status::InvalidArgument("co_units", "unit " + actor.unit + " may not name " + co +
                                                      " as a co-handler: only units below it or those the "
-                                                     "dispatch catalog names for this appeal");
+                                                     "dispatch catalog names for this appeal")
+          .WithReason(Reasons::kOutsideUnitScope)
+          .WithParam("unit", co);
   }
   return Status::Ok();
 }
@@ -189,9 +212,13 @@ Status Return(Ticket& t, CommandInput& in, const Actor& actor, const Context& ct
 }
 
 Status RequestExtension(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
-  if (t.extension_pending) return Status::Conflict("an extension request is already pending");
+  if (t.extension_pending)
+    return Status::Conflict("an extension request is already pending").WithReason(Reasons::kExtensionPending);
   if (in.days < 1 || in.days > ctx.policy.max_extension_days)
-    return Status::InvalidArgument("days", "days must be 1.." + std::to_string(ctx.policy.max_extension_days));
+    return Status::InvalidArgument("days", "days must be 1.." + std::to_string(ctx.policy.max_extension_days))
+        .WithReason(Reasons::kInvalidValue)
+        .WithParam("min", 1)
+        .WithParam("max", ctx.policy.max_extension_days);
   HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
   t.extension_pending = true;
   t.extension_days = in.days;
@@ -199,8 +226,10 @@ Status RequestExtension(Ticket& t, CommandInput& in, const Actor&, const Context
 }
 
 Status DecideExtension(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
-  if (!t.extension_pending) return Status::Conflict("no extension request is pending");
-  if (!in.approve.has_value()) return Status::InvalidArgument("approve", "approve (true/false) is required");
+  if (!t.extension_pending)
+    return Status::Conflict("no extension request is pending").WithReason(Reasons::kNoExtensionPending);
+  if (!in.approve.has_value())
+    return Status::InvalidArgument("approve", "approve (true/false) is required").WithReason(Reasons::kRequired);
   if (!in.reason.empty()) HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));  // why, when given
   if (*in.approve) {
     const UnixSeconds base = std::max(t.due_at, ctx.now);
@@ -214,7 +243,9 @@ Status DecideExtension(Ticket& t, CommandInput& in, const Actor&, const Context&
 
 Status Reply(Ticket& t, CommandInput& in, const Actor&, const Context&) {
   HOTLINE_RETURN_IF_ERROR(RequireText(in.content, "content", kMaxContent));
-  if (!in.result) return Status::InvalidArgument("result", "result must be resolved, explained or cannot_resolve");
+  if (!in.result)
+    return Status::InvalidArgument("result", "result must be resolved, explained or cannot_resolve")
+        .WithReason(Reasons::kRequired);
   t.reply_content = in.content;
   t.reply_result = in.result;
   t.extension_pending = false;
@@ -223,7 +254,8 @@ Status Reply(Ticket& t, CommandInput& in, const Actor&, const Context&) {
 }
 
 Status Review(Ticket& t, CommandInput& in, const Actor&, const Context&) {
-  if (!in.accept.has_value()) return Status::InvalidArgument("accept", "accept (true/false) is required");
+  if (!in.accept.has_value())
+    return Status::InvalidArgument("accept", "accept (true/false) is required").WithReason(Reasons::kRequired);
   if (*in.accept) {
     t.state = S::kToCallback;
   } else {
@@ -239,8 +271,10 @@ Status Callback(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
     return Status::Ok();
   }
   if (!in.satisfaction)
-    return Status::InvalidArgument("satisfaction", "satisfaction must be satisfied, basically_satisfied or unsatisfied");
-  if (!in.resolved.has_value()) return Status::InvalidArgument("resolved", "resolved (true/false) is required");
+    return Status::InvalidArgument("satisfaction", "satisfaction must be satisfied, basically_satisfied or unsatisfied")
+        .WithReason(Reasons::kRequired);
+  if (!in.resolved.has_value())
+    return Status::InvalidArgument("resolved", "resolved (true/false) is required").WithReason(Reasons::kRequired);
   ++t.callback_attempts;
   t.satisfaction = in.satisfaction;
   t.resolved = in.resolved;
@@ -270,7 +304,9 @@ Status Close(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
   if (t.state == S::kToCallback && t.callback_attempts < ctx.policy.close_after_unreachable)
     return Status::Conflict("the citizen must be tried " + std::to_string(ctx.policy.close_after_unreachable) +
-                            " times before closing without a callback");
+                            " times before closing without a callback")
+        .WithReason(Reasons::kCallbackAttemptsRequired)
+        .WithParam("attempts", ctx.policy.close_after_unreachable);
   t.state = S::kClosed;
   t.closed_at = ctx.now;
   return Status::Ok();
@@ -278,8 +314,9 @@ Status Close(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
 
 // A file joins the ticket (the store keeps its bytes in the same transaction).
 Status Attach(Ticket&, CommandInput& in, const Actor&, const Context&) {
-  if (in.attachment.empty()) return Status::InvalidArgument("attachment", "attachment id is required");
-  return RequireText(in.content, "name", 255);
+  if (in.attachment.empty())
+    return Status::InvalidArgument("attachment", "attachment id is required").WithReason(Reasons::kRequired);
+  return RequireText(in.content, "name", kMaxFileNameBytes);
 }
 
 // Removes the caller's name, phone, address and point after the retention
@@ -358,19 +395,30 @@ const CommandSpec* FindCommand(std::string_view name) {
 Status CheckAuthority(const CommandSpec& spec, const Ticket& t, const Actor& actor, const Context& ctx) {
   if (actor.role == R::kAdmin) return Status::Ok();
   if (!Contains(spec.roles, actor.role))
-    return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may not " + std::string(spec.name));
+    return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may not " + std::string(spec.name))
+        .WithReason(Reasons::kRoleNotAllowed)
+        .WithParam("role", std::string(Name(actor.role)))
+        .WithParam("command", std::string(spec.name));
   if (actor.role == R::kUnitStaff && spec.scope == Scope::kLeadUnit) {
     if (t.lead_unit.empty() || !ctx.units->IsWithin(t.lead_unit, actor.unit))
-      return Status::PermissionDenied("ticket is not handled by unit " + actor.unit);
+      return Status::PermissionDenied("ticket is not handled by unit " + actor.unit)
+          .WithReason(Reasons::kOutsideUnitScope)
+          .WithParam("unit", actor.unit);
   }
   if (actor.role == R::kOperator && spec.name == "dispatch" && t.state != S::kTriage)
-    return Status::PermissionDenied("an operator may dispatch only at intake");
+    return Status::PermissionDenied("an operator may dispatch only at intake")
+        .WithReason(Reasons::kRoleNotAllowed)
+        .WithParam("role", std::string(Name(actor.role)))
+        .WithParam("command", std::string(spec.name));
   return Status::Ok();
 }
 
 Status CheckState(const CommandSpec& spec, const Ticket& ticket) {
   if (!Contains(spec.from, ticket.state))
-    return Status::Conflict(std::string(spec.name) + " is not allowed in state " + std::string(Name(ticket.state)));
+    return Status::Conflict(std::string(spec.name) + " is not allowed in state " + std::string(Name(ticket.state)))
+        .WithReason(Reasons::kStateNotAllowed)
+        .WithParam("command", std::string(spec.name))
+        .WithParam("state", std::string(Name(ticket.state)));
   return Status::Ok();
 }
 
@@ -402,23 +450,37 @@ Result<Transition> ApplySpec(const CommandSpec& spec, const Ticket& ticket, Comm
 Result<Transition> Intake(const Appeal& appeal, const Actor& actor, const Context& ctx) {
   if (actor.role != R::kOperator && actor.role != R::kAdmin && actor.role != R::kDispatcher &&
       actor.role != R::kCitizen)
-    return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may not record appeals");
+    return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may not record appeals")
+        .WithReason(Reasons::kRoleNotAllowed)
+        .WithParam("role", std::string(Name(actor.role)))
+        .WithParam("command", "intake");
   HOTLINE_RETURN_IF_ERROR(RequireText(appeal.content, "content", kMaxContent));
   HOTLINE_RETURN_IF_ERROR(CheckFreeText(appeal.content, "content"));
   HOTLINE_RETURN_IF_ERROR(CheckFreeText(appeal.caller.name, "caller.name"));
   HOTLINE_RETURN_IF_ERROR(CheckFreeText(appeal.caller.phone, "caller.phone"));
   HOTLINE_RETURN_IF_ERROR(CheckFreeText(appeal.address, "address"));
-  if (appeal.caller.name.size() > 200) return Status::InvalidArgument("caller.name", "caller.name is too long");
-  if (appeal.caller.phone.size() > 40) return Status::InvalidArgument("caller.phone", "caller.phone is too long");
-  if (appeal.address.size() > 1000) return Status::InvalidArgument("address", "address is too long");
+  auto too_long = [](const char* field, std::size_t max) {
+    return Status::InvalidArgument(field, std::string(field) + " is too long")
+        .WithReason(Reasons::kTooLong)
+        .WithParam("max", max);
+  };
+  if (appeal.caller.name.size() > kMaxCallerNameBytes) return too_long("caller.name", kMaxCallerNameBytes);
+  if (appeal.caller.phone.size() > kMaxCallerPhoneBytes) return too_long("caller.phone", kMaxCallerPhoneBytes);
+  if (appeal.address.size() > kMaxAddressBytes) return too_long("address", kMaxAddressBytes);
   if (!appeal.category.empty() && ctx.taxonomy && !ctx.taxonomy->Find(appeal.category))
-    return Status::InvalidArgument("category", "unknown category " + appeal.category);
+    return Status::InvalidArgument("category", "unknown category " + appeal.category)
+        .WithReason(Reasons::kUnknownCategory)
+        .WithParam("code", appeal.category);
   if (!appeal.area.empty() && ctx.units && !ctx.units->Find(appeal.area))
-    return Status::InvalidArgument("area", "unknown unit " + appeal.area);
+    return Status::InvalidArgument("area", "unknown unit " + appeal.area)
+        .WithReason(Reasons::kUnknownUnit)
+        .WithParam("code", appeal.area);
   if (appeal.location) {
     const GeoPoint& p = *appeal.location;
-    if (!(p.lat >= -90 && p.lat <= 90)) return Status::InvalidArgument("location.lat", "lat must be -90..90");
-    if (!(p.lon >= -180 && p.lon <= 180)) return Status::InvalidArgument("location.lon", "lon must be -180..180");
+    if (!(p.lat >= -90 && p.lat <= 90))
+      return Status::InvalidArgument("location.lat", "lat must be -90..90").WithReason(Reasons::kInvalidValue);
+    if (!(p.lon >= -180 && p.lon <= 180))
+      return Status::InvalidArgument("location.lon", "lon must be -180..180").WithReason(Reasons::kInvalidValue);
   }
   Ticket t;
   t.appeal = appeal;

@@ -2,20 +2,35 @@
 
 namespace hotline {
 
-const char* Status::code_name() const {
+Reason Status::code_reason() const {
   switch (code_) {
-    case StatusCode::kOk: return "ok";
-    case StatusCode::kInvalidArgument: return "invalid_argument";
-    case StatusCode::kNotFound: return "not_found";
-    case StatusCode::kConflict: return "conflict";
-    case StatusCode::kPermissionDenied: return "permission_denied";
-    case StatusCode::kUnauthenticated: return "unauthenticated";
-    case StatusCode::kAlreadyExists: return "already_exists";
-    case StatusCode::kInternal: return "internal";
-    case StatusCode::kUnavailable: return "unavailable";
-    case StatusCode::kResourceExhausted: return "resource_exhausted";
+    case StatusCode::kOk:
+      return Reason();
+    case StatusCode::kInvalidArgument:
+      return Reasons::kInvalidArgument;
+    case StatusCode::kNotFound:
+      return Reasons::kNotFound;
+    case StatusCode::kConflict:
+      return Reasons::kConflict;
+    case StatusCode::kPermissionDenied:
+      return Reasons::kPermissionDenied;
+    case StatusCode::kUnauthenticated:
+      return Reasons::kUnauthenticated;
+    case StatusCode::kAlreadyExists:
+      return Reasons::kAlreadyExists;
+    case StatusCode::kInternal:
+      return Reasons::kInternal;
+    case StatusCode::kUnavailable:
+      return Reasons::kUnavailable;
+    case StatusCode::kResourceExhausted:
+      return Reasons::kResourceExhausted;
   }
-  return "unknown";
+  return Reasons::kInternal;
+}
+
+const char* Status::code_name() const {
+  // Registered names are string literals, so data() is NUL-terminated.
+  return ok() ? "ok" : code_reason().name().data();
 }
 
 std::string Status::ToString() const {

@@ -1,12 +1,19 @@
 // Status and Result<T>: how errors cross module edges (never exceptions).
 // A Status is OK or carries a code, a human-readable message and, for bad input,
-// the name of the offending field. The API layer alone maps codes to HTTP statuses.
+// the name of the offending field; optionally a registered reason (domain/reasons.h)
+// and named parameters, the values its message quotes, for clients to word it
+// themselves. The API layer alone maps codes to HTTP statuses.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
+#include <vector>
+
+#include "domain/reasons.h"
 
 namespace hotline {
 
@@ -30,6 +37,11 @@ class Status {
   static Status InvalidArgument(std::string field, std::string message) {
     return Status(StatusCode::kInvalidArgument, std::move(message), std::move(field));
   }
+  // "<field> is required", reason `required`.
+  static Status Required(std::string field) {
+    std::string message = field + " is required";
+    return InvalidArgument(std::move(field), std::move(message)).WithReason(Reasons::kRequired);
+  }
   static Status NotFound(std::string message) { return Status(StatusCode::kNotFound, std::move(message)); }
   static Status Conflict(std::string message) { return Status(StatusCode::kConflict, std::move(message)); }
   static Status PermissionDenied(std::string message) {
@@ -47,13 +59,23 @@ class Status {
   static Status RateLimited(std::string message, long long retry_after_seconds) {
     Status s(StatusCode::kResourceExhausted, std::move(message));
     s.retry_after_ = retry_after_seconds;
-    s.reason_ = "rate_limited";
+    s.reason_ = Reasons::kRateLimited;
     return s;
   }
-  // The same status with a stable snake_case reason key (see reason()).
-  Status WithReason(std::string reason) && {
-    reason_ = std::move(reason);
+  // The same status with a stable reason key (see reason()).
+  Status WithReason(Reason reason) && {
+    reason_ = reason;
     return std::move(*this);
+  }
+  // The same status with one more parameter: a value its message quotes
+  // (e.g. "code" → "LC-D01", "max" → "2000").
+  Status WithParam(std::string key, std::string value) && {
+    params_.emplace_back(std::move(key), std::move(value));
+    return std::move(*this);
+  }
+  template <typename Int, typename = std::enable_if_t<std::is_integral_v<Int>>>
+  Status WithParam(std::string key, Int value) && {
+    return std::move(*this).WithParam(std::move(key), std::to_string(value));
   }
 
   bool ok() const { return code_ == StatusCode::kOk; }
@@ -61,11 +83,15 @@ class Status {
   const std::string& message() const { return message_; }
   const std::string& field() const { return field_; }
   // A stable snake_case key for clients to map to their own words
-  // (e.g. "rate_limited", "outside_unit_scope"); defaults to code_name().
-  std::string reason() const { return reason_.empty() ? code_name() : reason_; }
+  // (e.g. "rate_limited", "outside_unit_scope"); defaults to the code's.
+  Reason reason() const { return reason_.empty() ? code_reason() : reason_; }
+  using Params = std::vector<std::pair<std::string, std::string>>;
+  const Params& params() const { return params_; }
   long long retry_after_seconds() const { return retry_after_; }
   // Stable lower-case name of the code, used in API error bodies.
   const char* code_name() const;
+  // The code as a reason (empty for OK).
+  Reason code_reason() const;
   std::string ToString() const;
 
  private:
@@ -74,7 +100,8 @@ class Status {
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
   std::string field_;
-  std::string reason_;
+  Reason reason_;
+  Params params_;
   long long retry_after_ = 0;
 };
 

@@ -7,14 +7,20 @@ namespace hotline {
 Result<UnitTree> UnitTree::Build(std::vector<Unit> units) {
   UnitTree tree;
   for (std::size_t i = 0; i < units.size(); ++i) {
-    if (units[i].code.empty()) return Status::InvalidArgument("code", "unit code is empty");
+    if (units[i].code.empty())
+      return Status::InvalidArgument("code", "unit code is empty").WithReason(Reasons::kRequired);
     if (!tree.index_.emplace(units[i].code, i).second)
-      return Status::InvalidArgument("code", "duplicate unit code " + units[i].code);
+      return Status::InvalidArgument("code", "duplicate unit code " + units[i].code)
+          .WithReason(Reasons::kDuplicateCode)
+          .WithParam("code", units[i].code);
   }
   for (const Unit& u : units) {
     if (u.parent.empty()) continue;
     if (!tree.index_.count(u.parent))
-      return Status::InvalidArgument("parent", "unit " + u.code + " has unknown parent " + u.parent);
+      return Status::InvalidArgument("parent", "unit " + u.code + " has unknown parent " + u.parent)
+          .WithReason(Reasons::kUnknownParent)
+          .WithParam("code", u.code)
+          .WithParam("parent", u.parent);
     tree.children_[u.parent].push_back(u.code);
   }
   tree.units_ = std::move(units);
@@ -22,7 +28,9 @@ Result<UnitTree> UnitTree::Build(std::vector<Unit> units) {
     std::unordered_set<std::string> seen;
     for (const Unit* p = &u; p != nullptr; p = tree.Find(p->parent)) {
       if (!seen.insert(p->code).second)
-        return Status::InvalidArgument("parent", "unit tree has a cycle at " + u.code);
+        return Status::InvalidArgument("parent", "unit tree has a cycle at " + u.code)
+            .WithReason(Reasons::kUnitCycle)
+            .WithParam("code", u.code);
     }
   }
   return tree;

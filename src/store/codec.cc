@@ -1,6 +1,7 @@
 #include "store/codec.h"
 
 #include "domain/state_machine.h"
+#include "domain/limits.h"
 #include "store/json_fields.h"
 
 namespace hotline {
@@ -16,7 +17,10 @@ Status ReadEnum(const json& obj, const char* key, Parse parse, std::optional<E>&
   HOTLINE_RETURN_IF_ERROR(ReadString(obj, key, s, 64));
   if (s.empty()) return Status::Ok();
   auto v = parse(s);
-  if (!v) return Status::InvalidArgument(key, std::string(key) + ": unknown value '" + s + "'");
+  if (!v)
+    return Status::InvalidArgument(key, std::string(key) + ": unknown value '" + s + "'")
+        .WithReason(Reasons::kInvalidValue)
+        .WithParam("value", s);
   out = *v;
   return Status::Ok();
 }
@@ -49,26 +53,26 @@ Result<Appeal> DecodeAppeal(const json& j) {
   std::optional<AppealType> type;
   HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "channel", ParseChannel, channel));
   HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "appeal_type", ParseAppealType, type));
-  if (!channel) return Status::InvalidArgument("channel", "channel is required");
-  if (!type) return Status::InvalidArgument("appeal_type", "appeal_type is required");
+  if (!channel) return Status::Required("channel");
+  if (!type) return Status::Required("appeal_type");
   a.channel = *channel;
   a.type = *type;
-  HOTLINE_RETURN_IF_ERROR(ReadString(j, "content", a.content, 20000));
-  if (a.content.empty()) return Status::InvalidArgument("content", "content is required");
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "content", a.content, kMaxContentBytes));
+  if (a.content.empty()) return Status::Required("content");
   if (auto it = j.find("caller"); it != j.end() && !it->is_null()) {
     HOTLINE_RETURN_IF_ERROR(RequireObject(*it, "caller"));
-    HOTLINE_RETURN_IF_ERROR(ReadString(*it, "name", a.caller.name, 200, "caller"));
-    HOTLINE_RETURN_IF_ERROR(ReadString(*it, "phone", a.caller.phone, 40, "caller"));
+    HOTLINE_RETURN_IF_ERROR(ReadString(*it, "name", a.caller.name, kMaxCallerNameBytes, "caller"));
+    HOTLINE_RETURN_IF_ERROR(ReadString(*it, "phone", a.caller.phone, kMaxCallerPhoneBytes, "caller"));
   }
-  HOTLINE_RETURN_IF_ERROR(ReadString(j, "address", a.address, 1000));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "address", a.address, kMaxAddressBytes));
   HOTLINE_RETURN_IF_ERROR(ReadBool(j, "enterprise", a.enterprise));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "category", a.category, 32));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "area", a.area, 64));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "query_code", a.query_code, 32));
   if (auto it = j.find("location"); it != j.end() && !it->is_null()) {
     HOTLINE_RETURN_IF_ERROR(RequireObject(*it, "location"));
-    if (!it->contains("lat")) return Status::InvalidArgument("location.lat", "location.lat is required");
-    if (!it->contains("lon")) return Status::InvalidArgument("location.lon", "location.lon is required");
+    if (!it->contains("lat")) return Status::Required("location.lat");
+    if (!it->contains("lon")) return Status::Required("location.lon");
     GeoPoint p;
     HOTLINE_RETURN_IF_ERROR(ReadDouble(*it, "lat", p.lat, "location"));
     HOTLINE_RETURN_IF_ERROR(ReadDouble(*it, "lon", p.lon, "location"));
@@ -117,8 +121,10 @@ Result<CommandInput> DecodeCommandInput(const json& j) {
   HOTLINE_RETURN_IF_ERROR(ReadInt(j, "level", level));
   HOTLINE_RETURN_IF_ERROR(ReadInt(j, "main_ticket", in.main_ticket));
   HOTLINE_RETURN_IF_ERROR(ReadInt(j, "due_at", due_at));
-  if (days < 0 || days > 365) return Status::InvalidArgument("days", "days must be 1..365");
-  if (level < 0 || level > 9) return Status::InvalidArgument("level", "level must be 1..9");
+  if (days < 0 || days > 365)
+    return Status::InvalidArgument("days", "days must be 1..365").WithReason(Reasons::kInvalidValue);
+  if (level < 0 || level > 9)
+    return Status::InvalidArgument("level", "level must be 1..9").WithReason(Reasons::kInvalidValue);
   in.days = static_cast<int>(days);
   in.level = static_cast<int>(level);
   in.due_at = due_at;

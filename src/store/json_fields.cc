@@ -23,10 +23,13 @@ Status ReadString(const nlohmann::json& obj, const char* key, std::string& out, 
   const nlohmann::json* f = Field(obj, key);
   if (!f) return Status::Ok();
   const std::string name = Path(path, key);
-  if (!f->is_string()) return Status::InvalidArgument(name, name + " must be a string");
+  if (!f->is_string())
+    return Status::InvalidArgument(name, name + " must be a string").WithReason(Reasons::kInvalidValue);
   const auto& s = f->get_ref<const std::string&>();
   if (s.size() > max_bytes)
-    return Status::InvalidArgument(name, name + " is longer than " + std::to_string(max_bytes) + " bytes");
+    return Status::InvalidArgument(name, name + " is longer than " + std::to_string(max_bytes) + " bytes")
+        .WithReason(Reasons::kTooLong)
+        .WithParam("max", max_bytes);
   out = s;
   return Status::Ok();
 }
@@ -35,7 +38,8 @@ Status ReadBool(const nlohmann::json& obj, const char* key, bool& out, const std
   const nlohmann::json* f = Field(obj, key);
   if (!f) return Status::Ok();
   const std::string name = Path(path, key);
-  if (!f->is_boolean()) return Status::InvalidArgument(name, name + " must be true or false");
+  if (!f->is_boolean())
+    return Status::InvalidArgument(name, name + " must be true or false").WithReason(Reasons::kInvalidValue);
   out = f->get<bool>();
   return Status::Ok();
 }
@@ -52,7 +56,8 @@ Status ReadInt(const nlohmann::json& obj, const char* key, std::int64_t& out, co
   const nlohmann::json* f = Field(obj, key);
   if (!f) return Status::Ok();
   const std::string name = Path(path, key);
-  if (!f->is_number_integer()) return Status::InvalidArgument(name, name + " must be an integer");
+  if (!f->is_number_integer())
+    return Status::InvalidArgument(name, name + " must be an integer").WithReason(Reasons::kInvalidValue);
   out = f->get<std::int64_t>();
   return Status::Ok();
 }
@@ -61,7 +66,8 @@ Status ReadDouble(const nlohmann::json& obj, const char* key, double& out, const
   const nlohmann::json* f = Field(obj, key);
   if (!f) return Status::Ok();
   const std::string name = Path(path, key);
-  if (!f->is_number()) return Status::InvalidArgument(name, name + " must be a number");
+  if (!f->is_number())
+    return Status::InvalidArgument(name, name + " must be a number").WithReason(Reasons::kInvalidValue);
   out = f->get<double>();
   return Status::Ok();
 }
@@ -71,12 +77,16 @@ Status ReadStringList(const nlohmann::json& obj, const char* key, std::vector<st
   const nlohmann::json* f = Field(obj, key);
   if (!f) return Status::Ok();
   const std::string name = Path(path, key);
-  if (!f->is_array()) return Status::InvalidArgument(name, name + " must be an array of strings");
+  if (!f->is_array())
+    return Status::InvalidArgument(name, name + " must be an array of strings").WithReason(Reasons::kInvalidValue);
   if (f->size() > max_items)
-    return Status::InvalidArgument(name, name + " has more than " + std::to_string(max_items) + " items");
+    return Status::InvalidArgument(name, name + " has more than " + std::to_string(max_items) + " items")
+        .WithReason(Reasons::kTooMany)
+        .WithParam("max", max_items);
   std::vector<std::string> v;
   for (const auto& item : *f) {
-    if (!item.is_string()) return Status::InvalidArgument(name, name + " must be an array of strings");
+    if (!item.is_string())
+      return Status::InvalidArgument(name, name + " must be an array of strings").WithReason(Reasons::kInvalidValue);
     v.push_back(item.get<std::string>());
   }
   out = std::move(v);

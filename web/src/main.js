@@ -12,6 +12,7 @@ import { createAppRouter } from './router/index.js'
 import { connectClient, useSessionStore } from './stores/session.js'
 import { useReferenceStore } from './stores/reference.js'
 import { connectLive } from './stores/live.js'
+import { connectLimits } from './api/limits.js'
 
 const app = createApp(App)
 const pinia = createPinia()
@@ -29,5 +30,7 @@ connectClient(session, () => {
 
 // One live-updates connection while someone is logged in.
 connectLive(session)
+// The server's limits, read once per session.
+connectLimits(session)
 
 app.mount('#app')

@@ -155,6 +155,7 @@ export const api = {
   login: (username, password) => request('POST', '/sessions', { body: { username, password } }),
   logout: () => request('DELETE', '/sessions'),
   me: () => request('GET', '/me'),
+  limits: () => request('GET', '/limits'),
   units: () => request('GET', '/units'),
   categories: () => request('GET', '/categories'),
 

@@ -46,11 +46,15 @@ describe('request', () => {
   })
 
   it('throws ApiError with the server error body', async () => {
-    fetchMock.mockReturnValue(respond(400, { error: { code: 'invalid_argument', field: 'reason', message: 'reason is required' } }))
+    fetchMock.mockReturnValue(respond(400, {
+      error: { code: 'invalid_argument', reason: 'required', field: 'reason', message: 'reason is required', params: { x: '1' } },
+    }))
     const e = await api.command(1, 'return', {}).catch((x) => x)
     expect(e).toBeInstanceOf(ApiError)
     expect(e.status).toBe(400)
     expect(e.field).toBe('reason')
+    expect(e.reason).toBe('required')
+    expect(e.params).toEqual({ x: '1' })
     expect(userMessage(e)).toBe('请填写「原因」')
     expect(unauthorized).not.toHaveBeenCalled()
   })
@@ -144,8 +148,10 @@ describe('request', () => {
     fetchMock.mockReturnValue(respond(409, { error: { code: 'conflict', message: 'entry KB-0001 is at version 2, not 1: reload and edit again' } }))
     const e = await api.kbUpdate('KB-0001', { question: 'q', answer: 'a' }, 1).catch((x) => x)
     expect(userMessage(e)).toBe('该条目已被他人修改，请刷新后重试')
-    // A ticket conflict keeps its own sentence.
-    fetchMock.mockReturnValue(respond(409, { error: { code: 'conflict', message: 'sign is not allowed in state closed' } }))
-    expect(userMessage(await api.command(1, 'sign').catch((x) => x))).toBe('工单状态已经变化，当前不能执行此操作，请刷新后重试')
+    // A ticket conflict keeps its own sentence, from its reason and params.
+    fetchMock.mockReturnValue(respond(409, {
+      error: { code: 'conflict', reason: 'state_not_allowed', message: 'sign is not allowed in state closed', params: { command: 'sign', state: 'closed' } },
+    }))
+    expect(userMessage(await api.command(1, 'sign').catch((x) => x))).toBe('工单状态已经变化（当前：已办结），不能签收，请刷新后重试')
   })
 })

@@ -95,7 +95,9 @@ describe('CommandDialog', () => {
   })
 
   it('shows the server refusal in Chinese and stays open', async () => {
-    fetch.mockReturnValue(respond(409, { error: { code: 'conflict', message: 'reply is not allowed in state closed' } }))
+    fetch.mockReturnValue(respond(409, {
+      error: { code: 'conflict', reason: 'state_not_allowed', message: 'reply is not allowed in state closed', params: { command: 'reply', state: 'closed' } },
+    }))
     const w = mount(CommandDialog, { props: { modelValue: true, command: 'reply', ticket: ticket() }, attachTo: document.body, ...plugins() })
     await flushPromises()
     const textarea = document.querySelector('[data-test="field-content"] textarea')

@@ -1,18 +1,17 @@
 // 系统管理: the admin screens' logic — forms, local checks (the rules the server
-// applies, so most mistakes show before a whole list is sent), filters, and the
-// server's field-named errors turned into sentences an administrator understands.
+// applies, with the server's limits, so most mistakes show before a whole list is
+// sent), filters, and the server's refusals placed on the item and field they name.
 //
 // A check's result is a "problem": { key, params, index?, field? } where `key` names
 // a message under `admin.problem` in the i18n files and `index` (0-based) says which
 // item of a list it is about.
 
+import { limits } from '../api/limits.js'
+import { GENERIC_REASONS } from '../api/reasons.js'
+import { adminFieldName, itemField, reasonText, userMessage } from '../api/errors.js'
+
 export const UNIT_KINDS = ['city', 'district', 'street', 'community', 'department']
 export const ENTERPRISE_OPTIONS = ['any', 'yes', 'no']
-export const PASSWORD_MIN = 8
-export const USERNAME_MAX = 64
-export const CO_UNITS_MAX = 20
-// Byte limits of the server's fields (UTF-8: a Chinese character takes 3).
-export const LIMITS = { unitCode: 64, unitName: 200, categoryCode: 32, categoryName: 200, displayName: 100 }
 
 export function utf8Length(s) {
   return new TextEncoder().encode(s || '').length
@@ -56,17 +55,27 @@ export function validateUserForm(form, { isNew = false, unitExists = () => true 
   const username = trim(form.username)
   if (isNew) {
     if (!username) errors.username = 'required'
-    else if (username.length > USERNAME_MAX || !/^[A-Za-z0-9._-]+$/.test(username)) errors.username = 'invalid'
+    else if (username.length > limits.username_max_length || !usernamePattern().test(username)) errors.username = 'invalid'
   }
   if (!form.role) errors.role = 'required'
   if (form.role === 'unit') {
     if (!form.unit) errors.unit = 'required'
     else if (!unitExists(form.unit)) errors.unit = 'unknown'
   }
-  if (utf8Length(trim(form.display_name)) > LIMITS.displayName) errors.display_name = 'tooLong'
+  if (utf8Length(trim(form.display_name)) > limits.display_name_max_bytes) errors.display_name = 'tooLong'
   if (isNew && !form.password) errors.password = 'required'
-  else if (form.password && form.password.length < PASSWORD_MIN) errors.password = 'tooShort'
+  else if (form.password && form.password.length < limits.password_min_length) errors.password = 'tooShort'
+  else if (form.password && form.password.length > limits.password_max_length) errors.password = 'tooLong'
   return errors
+}
+
+// The server's username pattern (a malformed one checks nothing: the server still does).
+function usernamePattern() {
+  try {
+    return new RegExp(limits.username_pattern)
+  } catch {
+    return /^/
+  }
 }
 
 /** Users matching a keyword (username, name, unit code or unit name), a role and an active state ('' = any). */
@@ -174,7 +183,7 @@ function checkCodedList(items, { what, codeMax, nameMax }) {
 
 /** Checks a whole unit list before PUT /units; `usedByCatalog` = codes the catalog names. */
 export function validateUnits(units, { usedByCatalog = new Set() } = {}) {
-  const problems = checkCodedList(units, { what: 'unit', codeMax: LIMITS.unitCode, nameMax: LIMITS.unitName })
+  const problems = checkCodedList(units, { what: 'unit', codeMax: limits.unit_code_max_bytes, nameMax: limits.reference_name_max_bytes })
   units.forEach((u, index) => {
     if (!UNIT_KINDS.includes(u.kind)) problems.push({ key: 'unitKind', index, field: 'kind', params: { code: u.code } })
   })
@@ -212,7 +221,9 @@ export function applyCategory(categories, original, form) {
 
 /** Checks a whole taxonomy before PUT /categories: three levels, each one below its parent. */
 export function validateCategories(categories, { usedByCatalog = new Set() } = {}) {
-  const problems = checkCodedList(categories, { what: 'category', codeMax: LIMITS.categoryCode, nameMax: LIMITS.categoryName })
+  const problems = checkCodedList(categories, {
+    what: 'category', codeMax: limits.category_code_max_bytes, nameMax: limits.reference_name_max_bytes,
+  })
   const byCode = new Map(categories.map((c) => [c.code, c]))
   categories.forEach((c, index) => {
     if (!(c.level >= 1 && c.level <= 3)) problems.push({ key: 'categoryLevel', index, field: 'level', params: { code: c.code } })
@@ -264,7 +275,7 @@ export function validateRule(rule, { categoryExists = () => true, unitExists = (
   if (!rule.lead) errors.lead = 'required'
   else if (!unitExists(rule.lead)) errors.lead = 'unknown'
   const co = rule.co_units || []
-  if (co.length > CO_UNITS_MAX) errors.co_units = 'tooMany'
+  if (co.length > limits.co_units_max) errors.co_units = 'tooMany'
   else if (co.some((c) => !unitExists(c))) errors.co_units = 'unknown'
   else if (new Set(co).size !== co.length || (rule.lead && co.includes(rule.lead))) errors.co_units = 'duplicate'
   return errors
@@ -329,55 +340,21 @@ export function catalogCodes(rules) {
 
 // ------------------------------------------------------------------ server errors
 
-// The server's 400 messages for the admin endpoints (src/api/hotline_service.cc,
-// src/domain/unit_tree.cc, taxonomy.cc), matched on the English text → a problem.
-const SERVER_MESSAGES = [
-  [/^rule (\d+): unknown category (.+)$/, (m) => ({ key: 'rule.unknown', field: 'category', params: { n: m[1], value: m[2] } })],
-  [/^rule (\d+): unknown unit (.+)$/, (m, field) => ({ key: 'rule.unknown', field, params: { n: m[1], value: m[2] } })],
-  [/^rule (\d+): enterprise must be/, (m) => ({ key: 'rule.invalid', field: 'enterprise', params: { n: m[1], value: '' } })],
-  [/^duplicate unit code (.+)$/, (m) => ({ key: 'unitDuplicate', params: { code: m[1] } })],
-  [/^unit (.+) has unknown parent (.+)$/, (m) => ({ key: 'unitUnknownParent', params: { code: m[1], parent: m[2] } })],
-  [/^unit tree has a cycle at (.+)$/, (m) => ({ key: 'unitCycle', params: { code: m[1] } })],
-  [/^unit code is empty$/, () => ({ key: 'unitCodeEmpty', params: { name: '' } })],
-  [/^unit (.+) is still used by the catalog$/, (m) => ({ key: 'unitInCatalog', params: { code: m[1] } })],
-  [/^unknown unit kind '(.*)'$/, (m) => ({ key: 'unitKindValue', params: { value: m[1] } })],
-  [/^duplicate category code (.+)$/, (m) => ({ key: 'categoryDuplicate', params: { code: m[1] } })],
-  [/^category (.+) has unknown parent (.+)$/, (m) => ({ key: 'categoryUnknownParent', params: { code: m[1], parent: m[2] } })],
-  [/^category (.+) has level outside/, (m) => ({ key: 'categoryLevel', params: { code: m[1] } })],
-  [/^category (.+) needs a parent$/, (m) => ({ key: 'categoryNeedsParent', params: { code: m[1] } })],
-  [/^category (.+) is not one level below/, (m) => ({ key: 'categoryLevelBelow', params: { code: m[1] } })],
-  [/^category (.+) is still used by the catalog$/, (m) => ({ key: 'categoryInCatalog', params: { code: m[1] } })],
-  [/^category code is empty$/, () => ({ key: 'categoryCodeEmpty', params: { name: '' } })],
-  [/^username must be/, () => ({ key: 'userName', field: 'username' })],
-  [/^username may use/, () => ({ key: 'userName', field: 'username' })],
-  [/^unit staff need an existing unit/, () => ({ key: 'userUnit', field: 'unit' })],
-  [/^password must have at least/, () => ({ key: 'userPasswordShort', field: 'password', params: { n: PASSWORD_MIN } })],
-  [/^password is required/, () => ({ key: 'userPasswordRequired', field: 'password' })],
-  [/^you cannot demote or disable yourself/, () => ({ key: 'userSelf', field: 'role' })],
-  [/^citizens have no accounts/, () => ({ key: 'userRole', field: 'role' })],
-  [/^role must be one of/, () => ({ key: 'userRole', field: 'role' })],
-]
-
 /**
- * An API error of an admin call → a problem, or null when it is not one of the
- * admin endpoints' known 400/409 answers (then the generic message applies).
- * `items[3].kind` in `field` gives the item (index 3) and field name.
+ * A 400 or 409 of an admin call → a problem { key: 'server', err, field, index? } placed
+ * on the field (and list item: `items[3].kind`, or the catalog rule its params name) it
+ * is about; null for other errors and for generic codes without an item (then the
+ * generic message applies). The words come from api/errors.js, by reason and params.
  */
 export function serverProblem(err) {
-  if (!err || typeof err !== 'object') return null
-  if (err.status === 409 && err.code === 'already_exists') {
-    const m = /^user (.+) exists$/.exec(err.serverMessage || '')
-    return { key: 'userExists', field: 'username', params: { name: m ? m[1] : '' } }
-  }
-  if (err.status !== 400) return null
-  const message = err.serverMessage || ''
-  for (const [re, make] of SERVER_MESSAGES) {
-    const m = re.exec(message)
-    if (m) return { params: {}, ...make(m, err.field) }
-  }
-  const item = /^items\[(\d+)\]\.(\w+)$/.exec(err.field || '')
-  if (item) return { key: 'itemField', index: Number(item[1]), field: item[2], params: { n: Number(item[1]) + 1, field: item[2] } }
-  return null
+  if (!err || typeof err !== 'object' || (err.status !== 400 && err.status !== 409)) return null
+  const item = itemField(err.field)
+  if (GENERIC_REASONS.includes(err.reason || err.code) && !item) return null
+  const rule = Number(err.params && err.params.rule)
+  const index = item ? item.index : rule >= 1 ? rule - 1 : undefined
+  const problem = { key: 'server', err, field: item ? item.name : err.field || '', params: {} }
+  if (index !== undefined) problem.index = index
+  return problem
 }
 
 /**
@@ -385,6 +362,10 @@ export function serverProblem(err) {
  * `t` is vue-i18n's translate function.
  */
 export function problemText(problem, t, { label = (code) => code } = {}) {
+  if (problem.key === 'server') {
+    const options = { label, fieldName: adminFieldName }
+    return reasonText(problem.err, options) || userMessage(problem.err, options)
+  }
   const params = { ...(problem.params || {}) }
   if (params.code) params.code = label(params.code, 'code')
   if (params.parent) params.parent = label(params.parent, 'parent')

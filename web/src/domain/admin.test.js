@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { i18n } from '../i18n/index.js'
 import { ApiError } from '../api/apiError.js'
+import { applyLimits, resetLimits } from '../api/limits.js'
 import {
   applyCategory, applyUnit, catalogCodes, childKind, descendants, diffByKey, duplicateOf, filterRules, filterUsers,
   nextCategoryCode, nodeMatches, sortUsers, problemText, ruleBody, ruleForm, serverProblem, userBody, userForm,
@@ -76,29 +77,43 @@ describe('catalog rules', () => {
 })
 
 describe('server errors in words', () => {
-  const err = (status, message, field = '', code = 'invalid_argument') => new ApiError(status, { code, message, field }, { method: 'PUT', path: '/catalog' })
+  const err = (status, body) => new ApiError(status, { code: 'invalid_argument', ...body }, { method: 'PUT', path: '/catalog' })
   const label = (code) => `「${({ 'LC-X': '某单位' })[code] || code}」`
 
-  it('names the rule, the field and the code for catalog refusals', () => {
-    const p = serverProblem(err(400, 'rule 3: unknown unit LC-X', 'lead'))
-    expect(p).toMatchObject({ key: 'rule.unknown', field: 'lead', params: { n: '3', value: 'LC-X' } })
+  it('names the rule, the field and the code for catalog refusals, from the reason and its params', () => {
+    const p = serverProblem(err(400, { reason: 'unknown_unit', field: 'lead', params: { rule: '3', code: 'LC-X' }, message: 'ignored' }))
+    expect(p).toMatchObject({ key: 'server', field: 'lead', index: 2 })
     expect(problemText(p, t, { label })).toBe('第 3 条规则：主办单位 「某单位」 不存在')
-    expect(problemText(serverProblem(err(400, 'rule 1: unknown category 9', 'category')), t)).toBe('第 1 条规则：诉求分类 9 不存在')
+    const category = serverProblem(err(400, { reason: 'unknown_category', field: 'category', params: { rule: '1', code: '9' } }))
+    expect(problemText(category, t)).toBe('第 1 条规则：诉求分类 9 不存在')
+    const named = (code, field) => (field === 'category' ? `「分类${code}」` : `「单位${code}」`)
+    expect(problemText(category, t, { label: named })).toBe('第 1 条规则：诉求分类 「分类9」 不存在')
+    const enterprise = serverProblem(err(400, { reason: 'invalid_value', field: 'enterprise', params: { rule: '2', value: 'maybe' } }))
+    expect(problemText(enterprise, t)).toBe('第 2 条规则：「企业诉求」填写有误，请检查')
   })
 
   it('explains unit-tree and taxonomy refusals', () => {
-    expect(problemText(serverProblem(err(400, 'unit LC-D09 has unknown parent LC-Q', 'parent')), t)).toBe('单位 LC-D09 的上级单位 LC-Q 不存在')
-    expect(problemText(serverProblem(err(400, 'unit tree has a cycle at LC-D01', 'parent')), t)).toMatch(/^单位 LC-D01 的上级关系形成了循环/)
-    expect(problemText(serverProblem(err(400, 'unit LC-ZJ is still used by the catalog', 'units')), t)).toBe('单位 LC-ZJ 仍被分派目录使用，请先修改分派目录')
-    expect(problemText(serverProblem(err(400, 'category 0101 is not one level below its parent', 'level')), t)).toBe('分类 0101 必须比上级分类低一级')
-    expect(problemText(serverProblem(err(400, "items[4] has a bad value", 'items[4].kind')), t)).toBe('第 5 项的「类型」填写有误')
+    const text = (body) => problemText(serverProblem(err(400, body)), t)
+    expect(text({ reason: 'unknown_parent', field: 'parent', params: { code: 'LC-D09', parent: 'LC-Q' } })).toBe('LC-D09 的上级 LC-Q 不存在')
+    expect(text({ reason: 'unit_cycle', field: 'parent', params: { code: 'LC-D01' } })).toMatch(/^单位 LC-D01 的上级关系形成了循环/)
+    expect(text({ reason: 'still_used_by_catalog', field: 'units', params: { code: 'LC-ZJ' } })).toBe('LC-ZJ 仍被分派目录使用，请先修改分派目录')
+    expect(text({ reason: 'level_mismatch', field: 'level', params: { code: '0101', parent: '01' } })).toBe('分类 0101 必须比上级分类低一级')
+    expect(text({ reason: 'duplicate_code', field: 'code', params: { code: 'LC-D01' } })).toBe('代码 LC-D01 重复')
+    expect(text({ reason: 'required', field: 'parent', params: { code: '0101' } })).toBe('0101 需要填写「上级」')
+    expect(text({ reason: 'invalid_value', field: 'items[4].kind', params: { value: 'x' } })).toBe('第 5 项：「类型」填写有误，请检查')
+    expect(serverProblem(err(400, { field: 'items[4].kind' }))).toMatchObject({ index: 4, field: 'kind' })
   })
 
   it('explains user refusals, and leaves other errors to the generic messages', () => {
-    expect(problemText(serverProblem(err(400, 'you cannot demote or disable yourself', 'role')), t)).toBe('不能降低自己的角色或停用自己的账号')
-    expect(problemText(serverProblem(err(409, 'user zhang exists', '', 'already_exists')), t)).toBe('用户名 zhang 已被使用')
-    expect(serverProblem(err(403, 'administrators only', '', 'permission_denied'))).toBeNull()
-    expect(serverProblem(err(400, 'something new', ''))).toBeNull()
+    const self = serverProblem(err(400, { reason: 'self_change', field: 'role' }))
+    expect(self.field).toBe('role')
+    expect(problemText(self, t)).toBe('不能降低自己的角色，也不能停用或删除自己的账号')
+    const taken = serverProblem(err(409, { code: 'already_exists', params: { username: 'zhang' } }))
+    expect(problemText(taken, t)).toBe('用户名 zhang 已被使用')
+    expect(problemText(serverProblem(err(400, { reason: 'required', field: 'unit' })), t)).toBe('请填写「所属单位」')
+    expect(serverProblem(err(403, { code: 'permission_denied', reason: 'role_not_allowed' }))).toBeNull()
+    expect(serverProblem(err(400, { message: 'something new' }))).toBeNull()
+    expect(serverProblem(err(400, { field: 'username', message: 'username must be 1..64 characters' }))).toBeNull()
   })
 })
 
@@ -165,6 +180,18 @@ describe('users', () => {
     expect(validateUserForm({ ...form, role: 'unit' }, { isNew: true })).toEqual({ unit: 'required' })
     expect(validateUserForm({ ...form, role: 'unit', unit: 'X' }, { isNew: true, unitExists: () => false })).toEqual({ unit: 'unknown' })
     expect(validateUserForm({ ...userForm({ username: 'a', role: 'operator' }) }, { isNew: false })).toEqual({}) // editing: password optional
+  })
+
+  it('checks with the server\'s limits once they are known', () => {
+    const form = { ...userForm(), username: 'zhang.san', password: 'ninechars' }
+    try {
+      applyLimits({ password_min_length: 10, username_max_length: 5, password_max_length: 12 })
+      expect(validateUserForm(form, { isNew: true })).toEqual({ username: 'invalid', password: 'tooShort' })
+      expect(validateUserForm({ ...form, username: 'zhang', password: 'much-too-long-password' }, { isNew: true })).toEqual({ password: 'tooLong' })
+    } finally {
+      resetLimits()
+    }
+    expect(validateUserForm(form, { isNew: true })).toEqual({})
   })
 
   it('sends every field (a PUT replaces the user) and a password only when typed', () => {

@@ -1,8 +1,10 @@
 // A ticket's attachments (GET/POST /tickets/{id}/attachments) and related tickets
-// (GET /tickets/{id}/related): the checks a file passes before it is sent (the
-// server checks again and has the final word), sizes in words, and the relations.
+// (GET /tickets/{id}/related): the checks a file passes before it is sent (with the
+// server's limits: size, types, name length; the server checks again and has the
+// final word), sizes in words, and the relations.
 
 import { OPEN_STATES } from './labels.js'
+import { limits } from '../api/limits.js'
 
 /**
  * Who may attach files: the state machine's `attach` row — operators, dispatchers,
@@ -18,17 +20,6 @@ export function canAttach(ticket, role) {
   return ATTACH_ROLES.includes(role) && OPEN_STATES.includes(ticket.state)
 }
 
-/** The server's limit: 10 MiB per file. */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-
-/** The types the server accepts (photos, scans, documents, recordings, short videos). */
-export const ATTACHMENT_TYPES = [
-  'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf', 'text/plain',
-  'audio/mpeg', 'audio/wav', 'audio/amr', 'video/mp4',
-  'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-]
-
 // Browsers leave some types empty or spell them their own way; the extension decides then.
 const BY_EXTENSION = {
   jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp',
@@ -38,14 +29,18 @@ const BY_EXTENSION = {
 }
 const ALIASES = { 'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg', 'audio/x-wav': 'audio/wav', 'audio/wave': 'audio/wav', 'audio/mp3': 'audio/mpeg' }
 
-/** The `accept` attribute of the file input. */
-export const ACCEPT = [...ATTACHMENT_TYPES, ...Object.keys(BY_EXTENSION).map((e) => `.${e}`)].join(',')
+/** The `accept` attribute of the file input: the server's types and their extensions. */
+export function acceptList() {
+  const types = limits.attachment_types
+  const extensions = Object.keys(BY_EXTENSION).filter((e) => types.includes(BY_EXTENSION[e]))
+  return [...types, ...extensions.map((e) => `.${e}`)].join(',')
+}
 
 /** The Content-Type to send for a file: its own when the server knows it, else by extension, else its own ('' if none). */
 export function contentTypeOf(file) {
   const own = String((file && file.type) || '').split(';')[0].trim().toLowerCase()
   const normal = ALIASES[own] || own
-  if (ATTACHMENT_TYPES.includes(normal)) return normal
+  if (limits.attachment_types.includes(normal)) return normal
   const m = /\.([a-z0-9]+)$/i.exec(String((file && file.name) || ''))
   const byExt = m ? BY_EXTENSION[m[1].toLowerCase()] : ''
   return byExt || normal
@@ -59,20 +54,21 @@ export function checkAttachment(file) {
   if (!file) return { reason: 'empty', field: 'size' }
   const name = String(file.name || '')
   // eslint-disable-next-line no-control-regex
-  if (!name || name === '.' || name === '..' || /[\u0000-\u001f\u007f/\\"]/.test(name) || new TextEncoder().encode(name).length > 255) {
+  if (!name || name === '.' || name === '..' || /[\u0000-\u001f\u007f/\\"]/.test(name) || new TextEncoder().encode(name).length > limits.attachment_name_max_bytes) {
     return { reason: 'name', field: 'name' }
   }
   if (!(file.size > 0)) return { reason: 'empty', field: 'size' }
-  if (file.size > MAX_ATTACHMENT_BYTES) return { reason: 'tooLarge', field: 'size' }
-  if (!ATTACHMENT_TYPES.includes(contentTypeOf(file))) return { reason: 'type', field: 'content_type' }
+  if (file.size > limits.attachment_max_bytes) return { reason: 'tooLarge', field: 'size' }
+  if (!limits.attachment_types.includes(contentTypeOf(file))) return { reason: 'type', field: 'content_type' }
   return null
 }
 
-/** A refusal from the server (ApiError with `field`) → the same reasons as checkAttachment. */
+/** A refusal from the server (ApiError with `reason` and `field`) → the same reasons as checkAttachment. */
 export function uploadRefusal(err) {
   if (!err || err.status !== 400) return ''
-  if (err.field === 'size') return /empty/i.test(err.serverMessage || '') ? 'empty' : 'tooLarge'
-  if (err.field === 'content_type') return 'type'
+  if (err.reason === 'empty_file') return 'empty'
+  if (err.reason === 'too_large' || err.field === 'size') return 'tooLarge'
+  if (err.reason === 'unsupported_type' || err.field === 'content_type') return 'type'
   if (err.field === 'name') return 'name'
   return ''
 }

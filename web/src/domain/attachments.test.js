@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
-  ACCEPT, canAttach, MAX_ATTACHMENT_BYTES, checkAttachment, contentTypeOf, fileNameFrom, formatSize, isImage, relationTagType,
+  acceptList, canAttach, checkAttachment, contentTypeOf, fileNameFrom, formatSize, isImage, relationTagType,
   sortRelated, uploadRefusal,
 } from './attachments.js'
+import { applyLimits, resetLimits } from '../api/limits.js'
+
+const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024 // the default, until the server says otherwise
 
 const file = (name, size, type = '') => ({ name, size, type })
 
@@ -43,17 +46,28 @@ describe('attachment checks before upload', () => {
     expect(contentTypeOf(file('表格.xlsx', 1, ''))).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     expect(contentTypeOf(file('notes', 1, 'text/plain; charset=utf-8'))).toBe('text/plain')
     expect(contentTypeOf(file('x.bin', 1, 'application/octet-stream'))).toBe('application/octet-stream')
-    expect(ACCEPT).toContain('image/png')
-    expect(ACCEPT).toContain('.amr')
+    expect(acceptList()).toContain('image/png')
+    expect(acceptList()).toContain('.amr')
     expect(isImage('image/webp')).toBe(true)
     expect(isImage('application/pdf')).toBe(false)
   })
-  it('reads the server\'s refusals the same way', () => {
-    const err = (field, message = '') => ({ status: 400, field, serverMessage: message })
-    expect(uploadRefusal(err('size', 'the file is larger than 10 MiB'))).toBe('tooLarge')
-    expect(uploadRefusal(err('size', 'the file is empty'))).toBe('empty')
-    expect(uploadRefusal(err('content_type'))).toBe('type')
-    expect(uploadRefusal(err('name'))).toBe('name')
+  it('follows the server\'s size and types once they are known', () => {
+    try {
+      applyLimits({ attachment_max_bytes: 1024, attachment_types: ['application/pdf'] })
+      expect(checkAttachment(file('scan.pdf', 1025, 'application/pdf'))).toEqual({ reason: 'tooLarge', field: 'size' })
+      expect(checkAttachment(file('a.jpg', 10, 'image/jpeg'))).toEqual({ reason: 'type', field: 'content_type' })
+      expect(acceptList()).toBe('application/pdf,.pdf')
+    } finally {
+      resetLimits()
+    }
+  })
+  it('reads the server\'s refusals by reason, never by message', () => {
+    const err = (field, reason = 'invalid_argument', message = '') => ({ status: 400, field, reason, serverMessage: message })
+    expect(uploadRefusal(err('size', 'too_large'))).toBe('tooLarge')
+    expect(uploadRefusal(err('size', 'empty_file', 'the file is larger than 10 MiB'))).toBe('empty')
+    expect(uploadRefusal(err('size', 'invalid_argument', 'the file is empty'))).toBe('tooLarge')
+    expect(uploadRefusal(err('content_type', 'unsupported_type'))).toBe('type')
+    expect(uploadRefusal(err('name', 'control_character'))).toBe('name')
     expect(uploadRefusal(err('other'))).toBe('')
     expect(uploadRefusal({ status: 403, field: 'size' })).toBe('')
   })

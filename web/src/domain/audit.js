@@ -1,10 +1,10 @@
 // 操作审计 (admin): the audit trail of administrative changes, paged by the server
 // (`GET /audit?page=&per_page=`, newest first, no total).
 import { label } from './labels.js'
+import { limits } from '../api/limits.js'
 
 export const AUDIT_ACTIONS = ['replace_units', 'replace_categories', 'replace_catalog', 'create_user', 'update_user']
 export const AUDIT_PAGE_SIZES = [20, 50, 100, 200]
-export const AUDIT_PER_PAGE_MAX = 200
 
 /** 替换分派目录 …; an action this console does not know comes back as its code. */
 export const auditActionLabel = (action, locale) => label('auditAction', action, locale)
@@ -21,11 +21,11 @@ export function actorName(actor, names = null) {
   return name || actor
 }
 
-/** A page size the server accepts (1..200), falling back to 50. */
+/** A page size the server accepts (1..its per_page_max), falling back to 50. */
 export function clampPerPage(n) {
   const v = Math.floor(Number(n))
   if (!Number.isFinite(v) || v < 1) return 50
-  return Math.min(v, AUDIT_PER_PAGE_MAX)
+  return Math.min(v, limits.per_page_max)
 }
 
 /** The query for one page (1-based). */

@@ -4,9 +4,30 @@
 // Field kinds: text (textarea), radio (options), number, switch, unit (one unit
 // from the tree), units (several), ticket (a ticket id).
 import { EMERGENCY_NUMBERS, REPLY_RESULTS, SATISFACTIONS, label } from './labels.js'
+import { limits } from '../api/limits.js'
 
 const reason = { name: 'reason', kind: 'text', required: true }
-const level = { name: 'level', kind: 'radio', options: [1, 2, 3], optionTable: 'level', default: 1, required: true }
+// Levels 1..the server's highest, extension days 1..its maximum (read when shown).
+const level = {
+  name: 'level', kind: 'radio', optionTable: 'level', default: 1, required: true,
+  get options() {
+    return Array.from({ length: limits.level_max }, (_, i) => i + 1)
+  },
+}
+const days = {
+  name: 'days', kind: 'number', min: 1, default: 3, required: true,
+  get max() {
+    return limits.extension_days_max
+  },
+}
+
+/**
+ * How many characters a text field takes: the server's byte limit for the field
+ * (content, else reason) over 3, the bytes a Chinese character needs.
+ */
+export function textMaxLength(name) {
+  return Math.floor((name === 'content' ? limits.content_max_bytes : limits.reason_max_bytes) / 3)
+}
 
 export const COMMAND_FORMS = {
   'to-dispatch': [],
@@ -26,7 +47,7 @@ export const COMMAND_FORMS = {
   sign: [],
   return: [reason],
   'request-extension': [
-    { name: 'days', kind: 'number', min: 1, max: 30, default: 3, required: true },
+    days,
     reason,
   ],
   'decide-extension': [

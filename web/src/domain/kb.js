@@ -1,9 +1,9 @@
 // 知识库 screens: who may edit, the edit form and the body it becomes, the list
 // query, and what changed between two versions of an entry.
 
+import { limits } from '../api/limits.js'
+
 export const KB_EDITORS = ['admin', 'supervisor']
-export const KB_QUESTION_MAX = 1000
-export const KB_ANSWER_MAX = 20000
 
 export const canEditKb = (role) => KB_EDITORS.includes(role)
 
@@ -20,13 +20,20 @@ export function entryForm(entry = null) {
   }
 }
 
+const utf8Bytes = (s) => new TextEncoder().encode(s).length
+
+/** The question's and answer's limits in characters (the server's bytes over 3, a Chinese character's). */
+export function kbMaxLength() {
+  return { question: Math.floor(limits.kb_question_max_bytes / 3), answer: Math.floor(limits.kb_answer_max_bytes / 3) }
+}
+
 /** Problems with the form, field → i18n key; empty when it may be sent. */
 export function validateEntryForm(form) {
   const errors = {}
   if (!form.question || !form.question.trim()) errors.question = 'required'
-  else if (form.question.trim().length > KB_QUESTION_MAX) errors.question = 'tooLong'
+  else if (utf8Bytes(form.question.trim()) > limits.kb_question_max_bytes) errors.question = 'tooLong'
   if (!form.answer || !form.answer.trim()) errors.answer = 'required'
-  else if (form.answer.trim().length > KB_ANSWER_MAX) errors.answer = 'tooLong'
+  else if (utf8Bytes(form.answer.trim()) > limits.kb_answer_max_bytes) errors.answer = 'tooLong'
   if (form.valid_from && form.valid_to && form.valid_from > form.valid_to) errors.valid_to = 'beforeStart'
   return errors
 }

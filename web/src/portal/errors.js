@@ -41,7 +41,7 @@ export function portalErrorMessage(err, action) {
   if (status === 400 || status === 422) {
     const known = FIELDS[err.field]
     if (!known) return '提交的内容有误，请检查后重试'
-    const required = /is required|must not be empty|missing/i.test(err.serverMessage)
+    const required = err.reason === 'required'
     return required ? `请填写「${known[1]}」` : `「${known[1]}」填写有误，请检查`
   }
   if (status >= 500) return '系统繁忙，请稍后再试'

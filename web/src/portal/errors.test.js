@@ -26,8 +26,10 @@ describe('portal error messages', () => {
     const phone = err(400, { code: 'invalid_argument', field: 'caller.phone', message: 'caller.phone is too short' })
     expect(portalErrorMessage(phone, 'submit')).toBe('「联系电话」填写有误，请检查')
     expect(portalErrorField(phone)).toBe('phone')
-    const content = err(400, { code: 'invalid_argument', field: 'content', message: 'content is required' })
+    const content = err(400, { code: 'invalid_argument', reason: 'required', field: 'content', message: 'content is required' })
     expect(portalErrorMessage(content, 'submit')).toBe('请填写「诉求内容」')
+    const unread = err(400, { code: 'invalid_argument', field: 'content', message: 'content is required' })
+    expect(portalErrorMessage(unread, 'submit')).toBe('「诉求内容」填写有误，请检查') // the message is never read
     const lat = err(400, { code: 'invalid_argument', field: 'location.lat', message: 'lat must be -90..90' })
     expect(portalErrorMessage(lat, 'submit')).toBe('「纬度」填写有误，请检查')
     expect(portalErrorField(lat)).toBe('location')

@@ -79,7 +79,9 @@ describe('CatalogView', () => {
   })
 
   it('shows the server\'s refusal in words, naming the rule and the unit', async () => {
-    putAnswer = () => respond(400, { error: { code: 'invalid_argument', message: 'rule 2: unknown unit LC-SW', field: 'co_units' } })
+    putAnswer = () => respond(400, {
+      error: { code: 'invalid_argument', reason: 'unknown_unit', message: 'rule 2: unknown unit LC-SW', field: 'co_units', params: { rule: '2', code: 'LC-SW' } },
+    })
     const w = await mountView()
     await w.find('[data-test="rule-delete-0"]').trigger('click')
     await flushPromises()
