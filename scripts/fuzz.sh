@@ -31,7 +31,7 @@ for target in build-fuzz/fuzz/*_fuzzer; do
     failed+=("$name")
     rm -rf "build-fuzz/findings/$name" && mkdir -p "build-fuzz/findings/$name"
     cp "$work/$name/log" "$work/$name/artifacts/"* "build-fuzz/findings/$name/" 2>/dev/null || true
-    grep -E "ERROR|runtime error|fuzz check failed|SUMMARY|Test unit written" "$work/$name/log" | head -20
+    grep -E "ERROR|runtime error|fuzz check failed|SUMMARY|Test unit written" "$work/$name/log" | head -20 || true
     echo "  input and log: build-fuzz/findings/$name/ (rerun: $target <input>)"
   fi
 done
