@@ -10,6 +10,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3 libsodium-dev
   libfasttext-dev libopencc-dev libopencc-data libicu-dev libxapian-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang-14 libfuzzer-14-dev
   curl wrk
 )
 if [ "${HOTLINE_BROWSER_TESTS:-1}" = 1 ]; then PACKAGES+=(chromium fonts-noto-cjk); fi

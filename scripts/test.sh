@@ -4,6 +4,8 @@
 # component tests (vitest) and the browser end-to-end tests (Playwright + Chromium)
 # against a demo server on loopback. Ends with CTest's summary line.
 # HOTLINE_SKIP_SANITIZE=1 skips the sanitizer build for a quicker local run.
+# Before the C++ tests, each of the six libFuzzer targets runs for 45 s on its
+# seed corpus (scripts/fuzz.sh, about 5 minutes); HOTLINE_SKIP_FUZZ=1 skips it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -31,6 +33,11 @@ if [ -f web/package.json ]; then
     kill $server; wait $server 2>/dev/null || true
     trap - EXIT
   fi
+fi
+
+if [ "${HOTLINE_SKIP_FUZZ:-0}" != 1 ]; then
+  echo "== fuzzing (libFuzzer, 45 s per target) =="
+  scripts/fuzz.sh 45
 fi
 
 echo "== C++ tests =="

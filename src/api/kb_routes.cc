@@ -88,7 +88,7 @@ void RestApi::AddKbRoutes() {
 
   router_.Add("GET", "/api/v1/kb",
               Authed([search](const HttpRequest& req, const PathParams&, const Actor& a) { return search(req, a); }));
-  router_.Add("GET", "/api/v1/public/kb", [this, search](const HttpRequest& req, const PathParams&) {
+  router_.Add("GET", "/api/v1/public/kb", [search](const HttpRequest& req, const PathParams&) {
     return search(req, HotlineService::PortalActor());
   });
   router_.Add("GET", "/api/v1/public/kb/{id}", [this](const HttpRequest&, const PathParams& p) {

@@ -4,6 +4,8 @@
 #include <sstream>
 #include <string_view>
 
+#include "text/utf8.h"
+
 namespace hotline::app {
 namespace {
 
@@ -143,6 +145,11 @@ Result<CsvTable> CsvTable::Parse(const std::string& text, char delimiter) {
   if (!reader.Next(record)) return Status::InvalidArgument("file", "no header row");
   if (!record.defect.empty())
     return Status::InvalidArgument("header", "line " + std::to_string(record.line) + ": header: " + record.defect);
+  for (const std::string& name : record.fields)
+    if (!text::IsValidUtf8(name))
+      return Status::InvalidArgument("header", "line " + std::to_string(record.line) +
+                                                   ": header: not valid UTF-8 (the file must be UTF-8; convert GBK "
+                                                   "with iconv -f GBK -t UTF-8)");
   t.header_ = std::move(record.fields);
   for (std::size_t i = 0; i < t.header_.size(); ++i) t.columns_[t.header_[i]] = i;
   while (reader.Next(record)) {
@@ -166,7 +173,7 @@ Result<CsvTable> CsvTable::ReadFile(const std::string& path, char delimiter) {
 }
 
 std::string CsvTable::ColumnName(std::size_t index) const {
-  return index < header_.size() ? header_[index] : "column " + std::to_string(index + 1);
+  return index < header_.size() && !header_[index].empty() ? header_[index] : "column " + std::to_string(index + 1);
 }
 
 const std::string& CsvTable::Get(std::size_t row, const std::string& column) const {

@@ -5,7 +5,8 @@
 // A malformed record (a stray quote in an unquoted field, text after a closing
 // quote, a quote left open at the end of the file) does not fail the file: its
 // row carries an error naming the column, and its fields are a best effort.
-// A malformed header fails the file. Fields are addressed by header name.
+// A malformed header (bad quoting, not UTF-8) fails the file. Fields are
+// addressed by header name.
 #pragma once
 
 #include <map>
@@ -29,7 +30,8 @@ class CsvTable {
   const std::string& Get(std::size_t row, const std::string& column) const;
   // Every field of `row`, in file order (there may be more or fewer than columns).
   const std::vector<std::string>& Fields(std::size_t row) const { return rows_.at(row).fields; }
-  // The header name of the field at `index`, or "column N" (1-based) past the header.
+  // The header name of the field at `index`, or "column N" (1-based) past the
+  // header or when its header name is empty.
   std::string ColumnName(std::size_t index) const;
   // The physical line (1-based) where the row's record starts in the text.
   std::size_t Line(std::size_t row) const { return rows_.at(row).line; }

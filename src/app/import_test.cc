@@ -55,6 +55,22 @@ TEST(CsvTable, MalformedQuotingIsAnErrorOfItsRow) {
   EXPECT_NE(header.status().message().find("line 1"), std::string::npos);
 }
 
+// Found by fuzz/csv_import_fuzzer: a header that is not UTF-8 put its bytes into
+// every error naming its column; an empty header name gave errors naming no column.
+TEST(CsvTable, HeaderMustBeUtf8AndEmptyNamesBecomeColumnN) {
+  auto gbk = CsvTable::Parse("channel,appeal_type,content,\xb1\xb8\xd7\xa2\nphone,complaint,x,y\n");  // 备注 in GBK
+  ASSERT_FALSE(gbk.ok());
+  EXPECT_EQ(gbk.status().field(), "header");
+  EXPECT_NE(gbk.status().message().find("line 1: header: not valid UTF-8"), std::string::npos);
+
+  auto t = CsvTable::Parse(",\n\"");
+  ASSERT_TRUE(t.ok());
+  ASSERT_EQ(t->size(), 1u);
+  EXPECT_EQ(t->ColumnName(0), "column 1");
+  EXPECT_EQ(t->Error(0).field(), "column 1");
+  EXPECT_NE(t->Error(0).message().find("unclosed quote"), std::string::npos);
+}
+
 TEST(ParseLocalTime, RejectsTimesThatDoNotExist) {
   EXPECT_TRUE(ParseLocalTime("2020-02-29").ok());
   EXPECT_TRUE(ParseLocalTime("2019/1/8 10:00:00").ok());

@@ -70,17 +70,10 @@ Result<UnixSeconds> ParseLocalTime(const std::string& text) {
 
 namespace {
 
-struct Row {
-  Appeal appeal;
-  std::optional<UnixSeconds> created_at;  // none: the time of the import
-  std::string time_field = "created_at";
-  std::string time_as_written;
-};
-
 // One record of the file: the physical line it starts on and what it holds.
 struct Record {
   std::size_t line = 0;
-  Result<Row> row;
+  Result<ImportRow> row;
 };
 
 // The appeal's text must be free of control characters (fields named as in JSON).
@@ -93,14 +86,16 @@ Status CheckAppealText(const Appeal& a) {
   return Status::Ok();
 }
 
-Result<Row> FromJsonLine(const std::string& line) {
+}  // namespace
+
+Result<ImportRow> ImportRowFromJsonLine(const std::string& line) {
   if (!text::IsValidUtf8(line)) {
     const std::string member = JsonMemberWithBadUtf8(line);
     return CheckUtf8(member.empty() ? "line" : member, line);
   }
   json j = json::parse(line, nullptr, false);
   if (j.is_discarded()) return Status::InvalidArgument("line", "not valid JSON");
-  Row row;
+  ImportRow row;
   if (j.is_object() && j.contains("created_at")) {
     const json& c = j["created_at"];
     auto t = c.is_number_integer() ? Result<UnixSeconds>(c.get<UnixSeconds>())
@@ -118,6 +113,8 @@ Result<Row> FromJsonLine(const std::string& line) {
   return row;
 }
 
+namespace {
+
 // The CSV columns the importer reads: their text must be free of control characters.
 constexpr const char* kCsvColumnsRead[] = {"channel", "appeal_type", "content", "caller_name", "caller_phone",
                                            "address", "category",    "area",    "enterprise",  "created_at",
@@ -131,9 +128,11 @@ Status CheckCsvRow(const CsvTable& t, std::size_t i) {
   return Status::Ok();
 }
 
-Result<Row> FromCsvRow(const CsvTable& t, std::size_t i, const Taxonomy* taxonomy) {
+}  // namespace
+
+Result<ImportRow> ImportRowFromCsv(const CsvTable& t, std::size_t i, const Taxonomy* taxonomy) {
   HOTLINE_RETURN_IF_ERROR(CheckCsvRow(t, i));
-  Row row;
+  ImportRow row;
   Appeal& a = row.appeal;
   if (t.Has("content")) {
     auto ch = ParseChannel(t.Get(i, "channel"));
@@ -169,8 +168,7 @@ Result<Row> FromCsvRow(const CsvTable& t, std::size_t i, const Taxonomy* taxonom
   return row;
 }
 
-// The ticket a row becomes, checked to encode as the store will encode it.
-Result<Transition> ToTicket(Row& row, const Context& base, const Actor& actor) {
+Result<Transition> ImportRowToTicket(ImportRow& row, const Context& base, const Actor& actor) {
   if (row.created_at)
     HOTLINE_RETURN_IF_ERROR(CheckCreatedAt(row.time_field, *row.created_at, base.now, row.time_as_written));
   if (row.appeal.query_code.empty()) row.appeal.query_code = api::RandomDigits(6);
@@ -182,6 +180,8 @@ Result<Transition> ToTicket(Row& row, const Context& base, const Actor& actor) {
   (void)EncodeCommandInput(tr->event.input).dump();
   return tr;
 }
+
+namespace {
 
 // Runs `f`; an exception (a defect this file's checks missed) becomes the row's error.
 template <typename F>
@@ -205,7 +205,7 @@ Result<ImportReport> ImportAppeals(Store& store, const std::string& path, const 
     std::string line;
     for (std::size_t n = 1; std::getline(in, line); ++n) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (!line.empty()) records.push_back({n, Guarded([&] { return FromJsonLine(line); })});
+      if (!line.empty()) records.push_back({n, Guarded([&] { return ImportRowFromJsonLine(line); })});
     }
   } else {
     auto table = CsvTable::ReadFile(path);
@@ -213,7 +213,7 @@ Result<ImportReport> ImportAppeals(Store& store, const std::string& path, const 
     if (!table->Has("content") && !table->Has("title"))
       return Status::InvalidArgument("file", path + ": needs a content column (or title,detail)");
     for (std::size_t i = 0; i < table->size(); ++i)
-      records.push_back({table->Line(i), Guarded([&] { return FromCsvRow(*table, i, base.taxonomy); })});
+      records.push_back({table->Line(i), Guarded([&] { return ImportRowFromCsv(*table, i, base.taxonomy); })});
   }
   ImportReport report;
   std::vector<Ticket> tickets;
@@ -229,7 +229,7 @@ Result<ImportReport> ImportAppeals(Store& store, const std::string& path, const 
   };
   for (std::size_t i = 0; i < records.size(); ++i) {
     Record& record = records[i];
-    auto tr = record.row.ok() ? Guarded([&] { return ToTicket(*record.row, base, actor); })
+    auto tr = record.row.ok() ? Guarded([&] { return ImportRowToTicket(*record.row, base, actor); })
                               : Result<Transition>(record.row.status());
     if (tr.ok()) {
       tickets.push_back(std::move(tr->ticket));

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,24 @@ struct ImportReport {
 
 Result<ImportReport> ImportAppeals(Store& store, const std::string& path, const Context& ctx, const Actor& actor,
                                    const std::function<void(std::size_t, std::size_t)>& progress = nullptr);
+
+// The steps ImportAppeals takes for each record, for checking one row alone
+// (tests, fuzz/). Bad input gives an error naming the field, never an exception
+// (ImportAppeals still turns one into the row's error, should a check miss it).
+class CsvTable;
+struct ImportRow {
+  Appeal appeal;
+  std::optional<UnixSeconds> created_at;  // none: the time of the import
+  std::string time_field = "created_at";  // the column or member it came from
+  std::string time_as_written;
+};
+// One line of a JSONL file (without its line end).
+Result<ImportRow> ImportRowFromJsonLine(const std::string& line);
+// Row `i` of a CSV table; `taxonomy` (may be null) maps label1 to a category.
+Result<ImportRow> ImportRowFromCsv(const CsvTable& table, std::size_t i, const Taxonomy* taxonomy);
+// The ticket the row becomes at intake (created_at checked against ctx.now),
+// checked to encode as the store will encode it.
+Result<Transition> ImportRowToTicket(ImportRow& row, const Context& ctx, const Actor& actor);
 
 // "2019/1/8 10:00:00", "2019-01-08 10:00:00", "2019-01-08" or Unix seconds (local time UTC+8).
 // Rejects dates and times that do not exist (2019-02-30, 25:00) and years outside 1900–2999.

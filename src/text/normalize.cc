@@ -50,8 +50,17 @@ std::string FoldWidth(std::string_view utf8) {
 }
 
 std::string NormalizeText(std::string_view utf8) {
-  // Drop control characters first: OpenCC works on C strings and would stop at NUL.
-  std::u32string cps = DecodeUtf8(FoldWidth(utf8));
+  // Drop control (other than white space) and zero-width characters before NFKC:
+  // what they separated must compose now, not on a second pass (idempotence).
+  // OpenCC, later, works on C strings and would stop at NUL.
+  std::string visible;
+  visible.reserve(utf8.size());
+  for (char32_t c : DecodeUtf8(utf8)) {
+    if (IsZeroWidth(c)) continue;
+    if (u_charType(static_cast<UChar32>(c)) == U_CONTROL_CHAR && !u_isUWhiteSpace(static_cast<UChar32>(c))) continue;
+    AppendUtf8(visible, c);
+  }
+  std::u32string cps = DecodeUtf8(FoldWidth(visible));
   std::string cleaned;
   cleaned.reserve(cps.size() * 3);
   for (char32_t c : cps) {

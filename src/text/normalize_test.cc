@@ -39,6 +39,22 @@ TEST(Normalize, IsIdempotent) {
   }
 }
 
+// Found by fuzz/text_normalize_fuzzer: a control or zero-width character kept a
+// combining mark from its base during NFKC and was dropped only afterwards, so
+// the second pass composed them (a U+0300 → à).
+TEST(Normalize, IsIdempotentWhenInvisibleCharactersSeparateACombiningMark) {
+  const std::string inputs[] = {std::string("a\0\xcd\x80", 4),  // NUL, then U+0340 (NFKC: U+0300)
+                                "e\xe2\x80\x8b\xcc\x81",       // zero-width space, then U+0301
+                                "a\x1b\xcc\x80"};                // ESC, then U+0300
+  const std::string expected[] = {"\xc3\xa0", "\xc3\xa9", "\xc3\xa0"};  // à, é, à
+  for (std::size_t i = 0; i < 3; ++i) {
+    const std::string once = NormalizeText(inputs[i]);
+    EXPECT_EQ(once, expected[i]) << i;
+    EXPECT_EQ(NormalizeText(once), once) << i;
+  }
+  EXPECT_EQ(NormalizeText("a\t\xcc\x81"), "a \xcc\x81");  // white space still separates
+}
+
 TEST(Normalize, HandlesOneMegabyte) {
   std::string big;
   while (big.size() < (1 << 20)) big += "小區路燈壞了，晚上很黑。";
