@@ -6,11 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 port=${PORT:-18093}
-dir=$(mktemp -d)
-build/src/app/hotline serve --demo --demo-appeals 0 --db "sqlite:$dir/bench.db" --port "$port" > "$dir/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; rm -rf "$dir"' EXIT
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+source bench/demo_server.sh
 echo "== HTTP: durable intakes, 64 connections, ${seconds}s =="
 build/bench/intake_load --port "$port" --connections 64 --seconds "$seconds"
 kill $server; wait $server 2>/dev/null || true
