@@ -5,7 +5,7 @@
 // would turn one into a "could not be imported" error, but it is a defect.
 #pragma once
 
-#include "api/credentials.h"
+#include "service/credentials.h"
 #include "app/importer.h"
 #include "demo_data.h"
 #include "domain/state_machine.h"
@@ -15,7 +15,7 @@ namespace hotline::fuzz {
 
 inline const Context& ImportContext() {
   static const Context ctx = [] {
-    Check(api::InitCrypto().ok(), "libsodium");  // query codes come from RandomDigits
+    Check(service::InitCrypto().ok(), "libsodium");  // query codes come from RandomDigits
     Context c;
     c.units = &Demo().units;
     c.taxonomy = &Demo().taxonomy;

@@ -11,7 +11,7 @@
 #include <memory>
 #include <string>
 
-#include "api/hotline_service.h"
+#include "service/hotline_service.h"
 #include "api/rest_api.h"
 #include "demo_data.h"
 #include "domain/state_machine.h"
@@ -24,7 +24,7 @@ using fuzz::Check;
 using fuzz::Must;
 
 struct Fixture {
-  api::ReferenceData ref;
+  service::ReferenceData ref;
   std::unique_ptr<SqliteStore> store;
 };
 

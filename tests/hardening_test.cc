@@ -105,9 +105,9 @@ TEST(HardeningTest, BadBytesInThePathAreAnsweredNotThrown) {
 // Probe 2: a login flood; and accounts: throttling per username and per address.
 TEST(HardeningTest, LoginsAreThrottledPerUsernameAndAddress) {
   TestServer server("hardening_login");
-  api::LoginGuard::Options guard;
+  service::LoginGuard::Options guard;
   guard.max_failures_per_address = 1000;  // this test is about usernames
-  server.service().SetLoginGuard(guard);
+  server.service().accounts().SetLoginGuard(guard);
   HttpClient c = server.Client();
   for (int i = 0; i < 10; ++i) ASSERT_EQ(c.Login("dispatcher", "wrong-password"), 401) << i;
   auto r = c.Post("/api/v1/sessions", {{"username", "dispatcher"}, {"password", "demo"}});
@@ -120,20 +120,20 @@ TEST(HardeningTest, LoginsAreThrottledPerUsernameAndAddress) {
   server.AdvanceClock(retry_after);
   EXPECT_EQ(c.Login("dispatcher"), 201);
 
-  api::LoginGuard::Options by_address;
+  service::LoginGuard::Options by_address;
   by_address.max_failures_per_address = 3;
-  server.service().SetLoginGuard(by_address);
+  server.service().accounts().SetLoginGuard(by_address);
   for (const char* user : {"a1", "a2", "a3"}) EXPECT_EQ(c.Login(user, "x"), 401);
   EXPECT_EQ(c.Login("analyst"), 429);
 }
 
 TEST(HardeningTest, ConcurrentPasswordChecksAreBounded) {
   TestServer server("hardening_flood");
-  api::LoginGuard::Options guard;
+  service::LoginGuard::Options guard;
   guard.max_concurrent_checks = 1;
   guard.max_waiting = 2;
   guard.max_failures = guard.max_failures_per_address = 100000;
-  server.service().SetLoginGuard(guard);
+  server.service().accounts().SetLoginGuard(guard);
   std::vector<std::future<int>> logins;
   for (int i = 0; i < 24; ++i)
     logins.push_back(std::async(std::launch::async, [&] { return server.Client().Login("operator", "wrong-one"); }));
@@ -206,7 +206,7 @@ TEST(HardeningTest, LiveStreamsAndSessionsEndWithTheSession) {
   HttpClient disp = As(server, "dispatcher");
   StreamReader idle(server.port(), disp.token());
   ASSERT_TRUE(idle.WaitFor(": connected"));
-  server.AdvanceClock(server.service().session_options().idle_seconds + 1);
+  server.AdvanceClock(server.service().accounts().session_options().idle_seconds + 1);
   HttpClient op2 = As(server, "operator");
   const std::string number = op2.Post("/api/v1/tickets", Appeal("过期会话不应收到此推送")).Json()["number"];
   EXPECT_FALSE(idle.WaitFor(number, 1));

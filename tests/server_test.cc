@@ -403,15 +403,15 @@ TEST_F(ServerTest, LimitsAreServedToStaff) {
   EXPECT_EQ(l["password_min_length"], kMinPasswordLength);
   EXPECT_EQ(l["password_max_length"], kMaxPasswordLength);
   EXPECT_EQ(l["attachment_max_bytes"], 10 << 20);
-  EXPECT_EQ(l["attachment_types"].size(), api::HotlineService::AttachmentTypes().size());
+  EXPECT_EQ(l["attachment_types"].size(), service::Attachments::AllowedTypes().size());
   EXPECT_NE(l["attachment_types"].dump().find("image/jpeg"), std::string::npos);
   EXPECT_EQ(l["per_page_max"], 200);
   EXPECT_EQ(l["unit_code_max_bytes"], 64);
   EXPECT_EQ(l["category_code_max_bytes"], 32);
   EXPECT_EQ(l["q_max_bytes"], 200);
   EXPECT_EQ(l["extension_days_max"], server_->service().policy().max_extension_days);
-  EXPECT_EQ(l["session_idle_seconds"], server_->service().session_options().idle_seconds);
-  EXPECT_EQ(l["session_max_seconds"], server_->service().session_options().max_seconds);
+  EXPECT_EQ(l["session_idle_seconds"], server_->service().accounts().session_options().idle_seconds);
+  EXPECT_EQ(l["session_max_seconds"], server_->service().accounts().session_options().max_seconds);
   // The limits hold: one byte more is refused.
   json long_content = Appeal(std::string(l["content_max_bytes"].get<std::size_t>() + 1, 'x'));
   EXPECT_EQ(op.Post("/api/v1/tickets", long_content).Json()["error"]["reason"], "too_long");
@@ -540,7 +540,7 @@ TEST_F(ServerTest, CitizenPortalSubmitTrackAndEvaluate) {
   EXPECT_EQ(citizen.Get("/api/v1/public/tickets/LC20200101999999?code=" + code).status, 404);
 
   // Staff handle it; then the citizen evaluates online.
-  const auto id = *api::TicketIdFromNumber(number);
+  const auto id = *TicketIdFromNumber(number);
   HttpClient op = As("operator");
   ASSERT_EQ(op.Post(Cmd(id, "dispatch"), {{"unit", "LC-D01-S01"}}).status, 200);
   HttpClient unit = As("LC-D01-S01");

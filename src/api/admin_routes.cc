@@ -1,7 +1,7 @@
 // Administration endpoints (admin role): users and roles, units, taxonomy, and the
 // dispatch catalog. Reads of the catalog are open to all staff.
 #include "api/http_helpers.h"
-#include "api/refusals.h"
+#include "service/refusals.h"
 #include "api/rest_api.h"
 #include "api/views.h"
 #include "domain/limits.h"
@@ -73,7 +73,7 @@ void RestApi::AddAdminRoutes() {
   };
 
   router_.Add("GET", "/api/v1/users", Authed([this](const HttpRequest&, const PathParams&, const Actor& a) {
-                auto users = service_.ListUsers(a);
+                auto users = service_.admin().ListUsers(a);
                 if (!users.ok()) return StatusResponse(users.status());
                 json items = json::array();
                 for (const User& u : *users) items.push_back(UserView(u));
@@ -86,8 +86,7 @@ void RestApi::AddAdminRoutes() {
                 User u;
                 std::string password;
                 if (Status s = read_user(*body, u, password); !s.ok()) return StatusResponse(s);
-                if (Status s = service_.SaveUser(u, password, /*is_new=*/true, a); !s.ok()) return StatusResponse(s);
-                auto saved = service_.store().FindUser(u.username);
+                auto saved = service_.admin().SaveUser(u, password, /*is_new=*/true, a);
                 if (!saved.ok()) return StatusResponse(saved.status());
                 return Json(201, UserView(*saved));
               }));
@@ -99,14 +98,13 @@ void RestApi::AddAdminRoutes() {
                 std::string password;
                 if (Status s = read_user(*body, u, password); !s.ok()) return StatusResponse(s);
                 u.username = p.at("username");
-                if (Status s = service_.SaveUser(u, password, /*is_new=*/false, a); !s.ok()) return StatusResponse(s);
-                auto saved = service_.store().FindUser(u.username);
+                auto saved = service_.admin().SaveUser(u, password, /*is_new=*/false, a);
                 if (!saved.ok()) return StatusResponse(saved.status());
                 return Json(200, UserView(*saved));
               }));
   router_.Add("DELETE", "/api/v1/users/{username}",
               Authed([this](const HttpRequest&, const PathParams& p, const Actor& a) {
-                if (Status s = service_.DeleteUser(p.at("username"), a); !s.ok()) return StatusResponse(s);
+                if (Status s = service_.admin().DeleteUser(p.at("username"), a); !s.ok()) return StatusResponse(s);
                 return Json(200, {{"ok", true}});
               }));
 
@@ -128,7 +126,7 @@ void RestApi::AddAdminRoutes() {
                   return Status::Ok();
                 });
                 if (!units.ok()) return StatusResponse(units.status());
-                if (Status s = service_.ReplaceUnits(*units, a); !s.ok()) return StatusResponse(s);
+                if (Status s = service_.admin().ReplaceUnits(*units, a); !s.ok()) return StatusResponse(s);
                 return Json(200, {{"total", units->size()}});
               }));
   router_.Add("PUT", "/api/v1/categories", Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
@@ -148,7 +146,7 @@ void RestApi::AddAdminRoutes() {
                       return Status::Ok();
                     });
                 if (!cats.ok()) return StatusResponse(cats.status());
-                if (Status s = service_.ReplaceCategories(*cats, a); !s.ok()) return StatusResponse(s);
+                if (Status s = service_.admin().ReplaceCategories(*cats, a); !s.ok()) return StatusResponse(s);
                 return Json(200, {{"total", cats->size()}});
               }));
   // The audit trail of administrative changes, newest first: ?page=&per_page= (≤ 200).
@@ -168,7 +166,7 @@ void RestApi::AddAdminRoutes() {
                 filter.actor = req.Param("actor").substr(0, 64);
                 filter.limit = *per_page;
                 filter.offset = (*page - 1) * *per_page;
-                auto records = service_.PersonalDataAccess(filter, a);
+                auto records = service_.personal_data().Access(filter, a);
                 if (!records.ok()) return StatusResponse(records.status());
                 json items = json::array();
                 for (const PiiAccess& r : *records)
@@ -186,7 +184,7 @@ void RestApi::AddAdminRoutes() {
                 if (!page.ok()) return StatusResponse(page.status());
                 auto per_page = PageParam(req, "per_page", 50, 200);
                 if (!per_page.ok()) return StatusResponse(per_page.status());
-                auto records = service_.Audit(*per_page, (*page - 1) * *per_page, a);
+                auto records = service_.admin().Audit(*per_page, (*page - 1) * *per_page, a);
                 if (!records.ok()) return StatusResponse(records.status());
                 json items = json::array();
                 for (const AuditRecord& r : *records)
@@ -195,9 +193,10 @@ void RestApi::AddAdminRoutes() {
                 return Json(200, {{"items", items}, {"page", *page}, {"per_page", *per_page}});
               }));
   router_.Add("GET", "/api/v1/catalog", Authed([this](const HttpRequest&, const PathParams&, const Actor& a) {
-                if (a.role == Role::kCitizen) return StatusResponse(RoleNotAllowed(a, "catalog", "staff only"));
+                auto catalog = service_.admin().Catalog(a);
+                if (!catalog.ok()) return StatusResponse(catalog.status());
                 json items = json::array();
-                for (const CatalogRule& r : service_.reference()->catalog) items.push_back(RuleView(r));
+                for (const CatalogRule& r : *catalog) items.push_back(RuleView(r));
                 return Json(200, {{"items", items}, {"total", items.size()}});
               }));
   router_.Add("PUT", "/api/v1/catalog", Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
@@ -214,7 +213,7 @@ void RestApi::AddAdminRoutes() {
                       return Status::Ok();
                     });
                 if (!rules.ok()) return StatusResponse(rules.status());
-                if (Status s = service_.ReplaceCatalog(*rules, a); !s.ok()) return StatusResponse(s);
+                if (Status s = service_.admin().ReplaceCatalog(*rules, a); !s.ok()) return StatusResponse(s);
                 return Json(200, {{"total", rules->size()}});
               }));
 }

@@ -53,7 +53,7 @@ void RestApi::AddAttachmentRoutes() {
               Authed([this, ticket_id](const HttpRequest&, const PathParams& p, const Actor& a) {
                 auto id = ticket_id(p);
                 if (!id.ok()) return StatusResponse(id.status());
-                auto list = service_.Attachments(*id, a);
+                auto list = service_.attachments().List(*id, a);
                 if (!list.ok()) return StatusResponse(list.status());
                 json items = json::array();
                 for (const Attachment& at : *list) items.push_back(AttachmentView(at));
@@ -64,7 +64,7 @@ void RestApi::AddAttachmentRoutes() {
               Authed([this, ticket_id](const HttpRequest& req, const PathParams& p, const Actor& a) {
                 auto id = ticket_id(p);
                 if (!id.ok()) return StatusResponse(id.status());
-                auto added = service_.Attach(*id, req.Param("name"), req.Header("content-type"), req.body, a);
+                auto added = service_.attachments().Attach(*id, req.Param("name"), req.Header("content-type"), req.body, a);
                 if (!added.ok()) return StatusResponse(added.status());
                 return Json(201, AttachmentView(*added));
               }));
@@ -73,7 +73,7 @@ void RestApi::AddAttachmentRoutes() {
               Authed([this, ticket_id](const HttpRequest&, const PathParams& p, const Actor& a) {
                 auto id = ticket_id(p);
                 if (!id.ok()) return StatusResponse(id.status());
-                auto file = service_.ReadAttachment(*id, p.at("aid"), a);
+                auto file = service_.attachments().Read(*id, p.at("aid"), a);
                 if (!file.ok()) return StatusResponse(file.status());
                 HttpResponse r;
                 r.content_type = file->first.content_type;
@@ -87,7 +87,7 @@ void RestApi::AddAttachmentRoutes() {
               Authed([this, ticket_id](const HttpRequest&, const PathParams& p, const Actor& a) {
                 auto id = ticket_id(p);
                 if (!id.ok()) return StatusResponse(id.status());
-                auto related = service_.Related(*id, a);
+                auto related = service_.tickets().Related(*id, a);
                 if (!related.ok()) return StatusResponse(related.status());
                 json items = json::array();
                 for (const auto& r : *related)

@@ -1,6 +1,6 @@
 #include "api/http_server.h"
 
-#include "api/live_events.h"
+#include "service/live_events.h"
 #include "api/router.h"
 
 #include <boost/asio.hpp>

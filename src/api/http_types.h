@@ -28,7 +28,13 @@ struct HttpRequest {
   }
 };
 
+}  // namespace hotline::api
+namespace hotline::service {
 class LiveSubscription;
+}  // namespace hotline::service
+namespace hotline::api {
+
+using service::LiveSubscription;  // a response may be a stream of live events
 
 struct HttpResponse {
   int status = 200;

@@ -60,50 +60,42 @@ void RestApi::AddKbRoutes() {
       query.text = q;
       query.limit = *per_page;
       query.category = req.Param("category");
-      auto hits = service_.KbSearch(query, actor);
-      if (!hits.ok()) return StatusResponse(hits.status());
-      for (const auto& h : *hits) {
-        auto e = service_.KbGet(h.id, actor);
-        if (!e.ok()) continue;
-        json view = EntryView(*e, *ref, staff);
-        view["score"] = h.score;
-        view["question_highlight"] = h.question_highlight;
-        view["answer_snippet"] = h.answer_snippet;
+      auto found = service_.kb().Search(query, actor);
+      if (!found.ok()) return StatusResponse(found.status());
+      for (const auto& [entry, hit] : *found) {
+        json view = EntryView(entry, *ref, staff);
+        view["score"] = hit.score;
+        view["question_highlight"] = hit.question_highlight;
+        view["answer_snippet"] = hit.answer_snippet;
         items.push_back(view);
       }
       return Json(200, {{"items", items}, {"total", items.size()}, {"page", 1}, {"per_page", *per_page}});
     }
-    auto all = service_.KbList(actor);
-    if (!all.ok()) return StatusResponse(all.status());
-    const std::string category = req.Param("category");
-    const bool withdrawn = staff && req.Param("include_withdrawn") == "1";
-    std::vector<const KbEntry*> matching;
-    for (const KbEntry& e : *all)
-      if ((e.active || withdrawn) && e.category.rfind(category, 0) == 0) matching.push_back(&e);
-    const std::size_t begin = static_cast<std::size_t>(*page - 1) * static_cast<std::size_t>(*per_page);
-    for (std::size_t i = begin; i < matching.size() && i < begin + static_cast<std::size_t>(*per_page); ++i)
-      items.push_back(EntryView(*matching[i], *ref, staff));
-    return Json(200, {{"items", items}, {"total", matching.size()}, {"page", *page}, {"per_page", *per_page}});
+    service::KnowledgeBase::Browse browse{req.Param("category"), req.Param("include_withdrawn") == "1", *page, *per_page};
+    auto listed = service_.kb().List(browse, actor);
+    if (!listed.ok()) return StatusResponse(listed.status());
+    for (const KbEntry& e : listed->items) items.push_back(EntryView(e, *ref, staff));
+    return Json(200, {{"items", items}, {"total", listed->total}, {"page", *page}, {"per_page", *per_page}});
   };
 
   router_.Add("GET", "/api/v1/kb",
               Authed([search](const HttpRequest& req, const PathParams&, const Actor& a) { return search(req, a); }));
   router_.Add("GET", "/api/v1/public/kb", [search](const HttpRequest& req, const PathParams&) {
-    return search(req, HotlineService::PortalActor());
+    return search(req, service::Portal::PortalActor());
   });
   router_.Add("GET", "/api/v1/public/kb/{id}", [this](const HttpRequest&, const PathParams& p) {
-    auto e = service_.KbGet(p.at("id"), HotlineService::PortalActor());
+    auto e = service_.kb().Get(p.at("id"), service::Portal::PortalActor());
     if (!e.ok()) return StatusResponse(e.status());
     return Json(200, EntryView(*e, *service_.reference(), false));
   });
   router_.Add("GET", "/api/v1/kb/{id}", Authed([this](const HttpRequest&, const PathParams& p, const Actor& a) {
-                auto e = service_.KbGet(p.at("id"), a);
+                auto e = service_.kb().Get(p.at("id"), a);
                 if (!e.ok()) return StatusResponse(e.status());
                 return Json(200, EntryView(*e, *service_.reference(), true));
               }));
   router_.Add("GET", "/api/v1/kb/{id}/versions",
               Authed([this](const HttpRequest&, const PathParams& p, const Actor& a) {
-                auto versions = service_.KbVersions(p.at("id"), a);
+                auto versions = service_.kb().Versions(p.at("id"), a);
                 if (!versions.ok()) return StatusResponse(versions.status());
                 json items = json::array();
                 for (const KbEntry& e : *versions) items.push_back(EntryView(e, *service_.reference(), true));
@@ -114,7 +106,7 @@ void RestApi::AddKbRoutes() {
                 if (!body.ok()) return StatusResponse(body.status());
                 auto entry = EntryFromBody(*body);
                 if (!entry.ok()) return StatusResponse(entry.status());
-                auto stored = service_.KbPut(*entry, 0, a);
+                auto stored = service_.kb().Put(*entry, 0, a);
                 if (!stored.ok()) return StatusResponse(stored.status());
                 return Json(201, EntryView(*stored, *service_.reference(), true));
               }));
@@ -129,12 +121,12 @@ void RestApi::AddKbRoutes() {
                 if (!entry.ok()) return StatusResponse(entry.status());
                 entry->id = p.at("id");
                 // An edit keeps the entry withdrawn or in force unless "active" says otherwise.
-                auto current = service_.KbGet(entry->id, a);
+                auto current = service_.kb().Get(entry->id, a);
                 if (!current.ok()) return StatusResponse(current.status());
                 std::optional<bool> active;
                 if (Status s = json_fields::ReadBool(*body, "active", active); !s.ok()) return StatusResponse(s);
                 entry->active = active.value_or(current->active);
-                auto stored = service_.KbPut(*entry, static_cast<int>(version), a);
+                auto stored = service_.kb().Put(*entry, static_cast<int>(version), a);
                 if (!stored.ok()) return StatusResponse(stored.status());
                 return Json(200, EntryView(*stored, *service_.reference(), true));
               }));
@@ -142,11 +134,11 @@ void RestApi::AddKbRoutes() {
   router_.Add("DELETE", "/api/v1/kb/{id}", Authed([this](const HttpRequest& req, const PathParams& p, const Actor& a) {
                 auto version = ParseInt(req.Param("version"), "version");
                 if (!version.ok()) return StatusResponse(version.status());
-                auto current = service_.KbGet(p.at("id"), a);
+                auto current = service_.kb().Get(p.at("id"), a);
                 if (!current.ok()) return StatusResponse(current.status());
                 KbEntry withdrawn = *current;
                 withdrawn.active = false;
-                auto stored = service_.KbPut(withdrawn, static_cast<int>(*version), a);
+                auto stored = service_.kb().Put(withdrawn, static_cast<int>(*version), a);
                 if (!stored.ok()) return StatusResponse(stored.status());
                 return Json(200, EntryView(*stored, *service_.reference(), true));
               }));

@@ -12,7 +12,7 @@ using nlohmann::json;
 void RestApi::AddLimitsRoutes() {
   router_.Add("GET", "/api/v1/limits", Authed([this](const HttpRequest&, const PathParams&, const Actor&) {
                 const Policy& policy = service_.policy();
-                const auto& session = service_.session_options();
+                const auto& session = service_.accounts().session_options();
                 return Json(200, {{"content_max_bytes", kMaxContentBytes},
                                   {"reason_max_bytes", kMaxReasonBytes},
                                   {"caller_name_max_bytes", kMaxCallerNameBytes},
@@ -25,9 +25,9 @@ void RestApi::AddLimitsRoutes() {
                                   {"display_name_max_bytes", kMaxDisplayNameBytes},
                                   {"password_min_length", kMinPasswordLength},
                                   {"password_max_length", kMaxPasswordLength},
-                                  {"attachment_max_bytes", HotlineService::kMaxAttachmentBytes},
+                                  {"attachment_max_bytes", service::Attachments::kMaxBytes},
                                   {"attachment_name_max_bytes", kMaxFileNameBytes},
-                                  {"attachment_types", HotlineService::AttachmentTypes()},
+                                  {"attachment_types", service::Attachments::AllowedTypes()},
                                   {"co_units_max", kMaxCoUnits},
                                   {"unit_code_max_bytes", kMaxUnitCodeBytes},
                                   {"category_code_max_bytes", kMaxCategoryCodeBytes},

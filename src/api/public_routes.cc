@@ -15,10 +15,10 @@ using nlohmann::json;
 namespace {
 
 // What the public may see of a ticket: no names, no phone numbers, no staff.
-json PublicView(const Ticket& t, const std::vector<Event>& events, const ReferenceData& ref) {
+json PublicView(const service::Portal::PublicTicket& p, const ReferenceData& ref) {
+  const Ticket& t = p.ticket;
   json steps = json::array();
-  for (const Event& e : events) {
-    if (e.command == "supervise" || e.command == "escalate" || e.command == "review") continue;  // internal
+  for (const Event& e : p.steps) {
     steps.push_back({{"at", FormatTime(e.at)}, {"command", e.command}, {"state", Name(e.to)}});
   }
   const Unit* lead = ref.units.Find(t.lead_unit);
@@ -56,7 +56,7 @@ void RestApi::AddPublicRoutes() {
 
   // The city's map: streets and districts as GeoJSON polygons (property "code" is the unit code).
   router_.Add("GET", "/api/v1/public/map", [this](const HttpRequest&, const PathParams&) -> HttpResponse {
-    const std::string& geojson = service_.CityGeoJson();
+    const std::string& geojson = service_.intake_desk().CityGeoJson();
     if (geojson.empty())
       return ErrorResponse(404, Reasons::kNotFound, "这座城市没有地图数据 (the city has no map data)");
     HttpResponse r;
@@ -68,7 +68,7 @@ void RestApi::AddPublicRoutes() {
   });
 
   router_.Add("POST", "/api/v1/public/appeals", [this](const HttpRequest& req, const PathParams&) -> HttpResponse {
-    const UnixSeconds now = service_.clock().Now();
+    const UnixSeconds now = service_.Now();
     if (!public_submissions_.Allowed(req.remote, now)) return TooMany(public_submissions_.RetryAfter(req.remote, now));
     auto body = ParseBody(req);
     if (!body.ok()) return StatusResponse(body.status());
@@ -76,20 +76,13 @@ void RestApi::AddPublicRoutes() {
     // The portal stands in for the web site and the mini-program; the rest is the citizen's to choose.
     std::string channel = "web";
     if (Status s = json_fields::ReadString(j, "channel", channel, 32); !s.ok()) return StatusResponse(s);
-    if (channel != "web" && channel != "mini_program")
-      return StatusResponse(
-          Status::InvalidArgument("channel", "channel must be web or mini_program").WithReason(Reasons::kInvalidValue));
     j["channel"] = channel;
-    for (const char* internal : {"query_code", "category", "enterprise_verified"}) j.erase(internal);
+    for (const char* internal : {"query_code", "category"}) j.erase(internal);
     if (!j.contains("caller") || !j["caller"].is_object() || !j["caller"].contains("phone"))
-      return StatusResponse(Status::InvalidArgument("caller.phone", "a phone number is required to reply to you")
-                                .WithReason(Reasons::kRequired));
+      return StatusResponse(Status::Required("caller.phone"));
     auto appeal = DecodeAppeal(j);
     if (!appeal.ok()) return StatusResponse(appeal.status());
-    if (appeal->caller.phone.size() < 7)
-      return StatusResponse(
-          Status::InvalidArgument("caller.phone", "caller.phone is too short").WithReason(Reasons::kInvalidValue));
-    auto t = service_.Intake(std::move(appeal).value(), HotlineService::PortalActor());
+    auto t = service_.portal().Submit(std::move(appeal).value());
     if (!t.ok()) return StatusResponse(t.status());
     public_submissions_.Record(req.remote, now);
     ++intakes_;
@@ -98,41 +91,35 @@ void RestApi::AddPublicRoutes() {
 
   router_.Add("GET", "/api/v1/public/tickets/{number}",
               [this](const HttpRequest& req, const PathParams& p) -> HttpResponse {
-                const UnixSeconds now = service_.clock().Now();
+                const UnixSeconds now = service_.Now();
                 if (!public_lookup_failures_.Allowed(req.remote, now))
                   return TooMany(public_lookup_failures_.RetryAfter(req.remote, now));
-                auto t = service_.PublicLookup(p.at("number"), req.Param("code"));
+                auto t = service_.portal().Lookup(p.at("number"), req.Param("code"));
                 if (!t.ok()) {
                   public_lookup_failures_.Record(req.remote, now);
                   return StatusResponse(t.status());
                 }
-                auto events = service_.store().GetEvents(t->id);
-                if (!events.ok()) return StatusResponse(events.status());
-                return Json(200, PublicView(*t, *events, *service_.reference()));
+                return Json(200, PublicView(*t, *service_.reference()));
               });
 
   router_.Add("POST", "/api/v1/public/tickets/{number}/evaluation",
               [this](const HttpRequest& req, const PathParams& p) -> HttpResponse {
-                const UnixSeconds now = service_.clock().Now();
+                const UnixSeconds now = service_.Now();
                 if (!public_lookup_failures_.Allowed(req.remote, now))
                   return TooMany(public_lookup_failures_.RetryAfter(req.remote, now));
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
                 std::string code;
                 if (Status s = json_fields::ReadString(*body, "code", code, 32); !s.ok()) return StatusResponse(s);
-                auto t = service_.PublicLookup(p.at("number"), code);
-                if (!t.ok()) {
-                  public_lookup_failures_.Record(req.remote, now);
-                  return StatusResponse(t.status());
-                }
                 json input = {{"satisfaction", (*body)["satisfaction"]}, {"resolved", (*body)["resolved"]}};
                 auto in = DecodeCommandRequest(input, "callback");
                 if (!in.ok()) return StatusResponse(in.status());
-                auto updated = service_.Command(t->id, "callback", *in, HotlineService::PortalActor());
-                if (!updated.ok()) return StatusResponse(updated.status());
-                auto events = service_.store().GetEvents(t->id);
-                if (!events.ok()) return StatusResponse(events.status());
-                return Json(200, PublicView(*updated, *events, *service_.reference()));
+                auto t = service_.portal().Evaluate(p.at("number"), code, *in);
+                if (!t.ok()) {
+                  if (t.status().code() == StatusCode::kNotFound) public_lookup_failures_.Record(req.remote, now);
+                  return StatusResponse(t.status());
+                }
+                return Json(200, PublicView(*t, *service_.reference()));
               });
 }
 

@@ -5,7 +5,7 @@
 #include <chrono>
 
 #include "api/http_helpers.h"
-#include "api/refusals.h"
+#include "service/refusals.h"
 #include "api/views.h"
 #include "store/codec.h"
 #include "store/json_fields.h"
@@ -134,13 +134,14 @@ Result<TicketFilter> ParseTicketFilter(const HttpRequest& req, const ReferenceDa
 
 RouteHandler RestApi::Authed(ActorHandler fn) {
   return [this, fn = std::move(fn)](const HttpRequest& req, const PathParams& params) -> HttpResponse {
-    auto actor = service_.Authenticate(BearerToken(req));
+    auto actor = service_.accounts().Authenticate(BearerToken(req));
     if (!actor.ok()) return StatusResponse(actor.status());
     return fn(req, params, *actor);
   };
 }
 
 RestApi::RestApi(HotlineService& service) : service_(service) {
+  service_.live().SetRenderer([](const Ticket& t, const std::string& command) { return LiveTicketView(t, command).dump(); });
   AddRoutes();
   AddStatsRoutes();
   AddPublicRoutes();
@@ -194,7 +195,7 @@ HttpResponse RestApi::Metrics() const {
       "# HELP hotline_http_request_seconds_sum Total time spent in handlers.\n"
       "# TYPE hotline_http_request_seconds_sum counter\nhotline_http_request_seconds_sum " +
       std::to_string(latency_us_total_.load() / 1e6) + "\n";
-  auto count = service_.store().CountTickets();
+  auto count = service_.TicketCount();
   if (count.ok()) line("hotline_tickets", "Tickets in the store.", "gauge", *count);
   return r;
 }
@@ -203,7 +204,7 @@ void RestApi::AddRoutes() {
   auto ticket_id = [](const PathParams& p) { return ParseInt(p.at("id"), "id"); };
 
   router_.Add("GET", "/healthz", [this](const HttpRequest&, const PathParams&) {
-    auto count = service_.store().CountTickets();
+    auto count = service_.TicketCount();
     if (!count.ok()) return Json(503, {{"status", "unavailable"}, {"error", count.status().message()}});
     return Json(200, {{"status", "ok"}, {"tickets", *count}});
   });
@@ -218,13 +219,12 @@ void RestApi::AddRoutes() {
     if (s.ok() && username.empty()) s = Status::Required("username");
     if (s.ok() && password.empty()) s = Status::Required("password");
     if (!s.ok()) return StatusResponse(s);
-    auto token = service_.Login(username, password, req.remote);
-    if (!token.ok()) return StatusResponse(token.status());
-    auto user = service_.store().FindUser(username);
-    if (!user.ok()) return StatusResponse(user.status());
-    return Json(201, {{"token", *token},
-                      {"expires_in", service_.session_options().max_seconds},
-                      {"idle_timeout", service_.session_options().idle_seconds},
+    auto session = service_.accounts().Login(username, password, req.remote);
+    if (!session.ok()) return StatusResponse(session.status());
+    const User* user = &session->user;
+    return Json(201, {{"token", session->token},
+                      {"expires_in", service_.accounts().session_options().max_seconds},
+                      {"idle_timeout", service_.accounts().session_options().idle_seconds},
                       {"user",
                        {{"username", user->username},
                         {"role", Name(user->role)},
@@ -232,7 +232,7 @@ void RestApi::AddRoutes() {
                         {"display_name", user->display_name}}}});
   });
   router_.Add("DELETE", "/api/v1/sessions", Authed([this](const HttpRequest& req, const PathParams&, const Actor&) {
-                if (Status s = service_.Logout(BearerToken(req)); !s.ok()) return StatusResponse(s);
+                if (Status s = service_.accounts().Logout(BearerToken(req)); !s.ok()) return StatusResponse(s);
                 return Json(200, {{"ok", true}});
               }));
   router_.Add("POST", "/api/v1/me/password",
@@ -243,13 +243,13 @@ void RestApi::AddRoutes() {
                 Status s = json_fields::ReadString(*body, "current_password", current, 200);
                 if (s.ok()) s = json_fields::ReadString(*body, "new_password", next, 200);
                 if (s.ok() && current.empty()) s = Status::Required("current_password");
-                if (s.ok()) s = service_.ChangeOwnPassword(BearerToken(req), current, next, a, req.remote);
+                if (s.ok()) s = service_.accounts().ChangeOwnPassword(BearerToken(req), current, next, a, req.remote);
                 if (!s.ok()) return StatusResponse(s);
                 return Json(200, {{"ok", true}});
               }));
   router_.Add(
       "GET", "/api/v1/me", Authed([this](const HttpRequest&, const PathParams&, const Actor& a) {
-        auto user = service_.store().FindUser(a.username);
+        auto user = service_.accounts().Profile(a);
         if (!user.ok()) return StatusResponse(user.status());
         return Json(
             200,
@@ -260,11 +260,12 @@ void RestApi::AddRoutes() {
   router_.Add("GET", "/api/v1/live", [this](const HttpRequest& req, const PathParams&) -> HttpResponse {
     std::string token = BearerToken(req);
     if (token.empty()) token = req.Param("token");
-    auto actor = service_.Authenticate(token);
+    auto actor = service_.accounts().Authenticate(token);
     if (!actor.ok()) return StatusResponse(actor.status());
-    if (actor->role == Role::kCitizen) return StatusResponse(RoleNotAllowed(*actor, "live", "staff only"));
+    auto stream = service_.SubscribeLive(*actor, token);
+    if (!stream.ok()) return StatusResponse(stream.status());
     HttpResponse r;
-    r.stream = service_.SubscribeLive(*actor, token);
+    r.stream = std::move(stream).value();
     return r;
   });
   router_.Add("GET", "/api/v1/units", Authed([this](const HttpRequest&, const PathParams&, const Actor&) {
@@ -284,27 +285,26 @@ void RestApi::AddRoutes() {
                 (*body).erase("query_code");  // generated by the server, never chosen by the client
                 auto appeal = DecodeAppeal(*body);
                 if (!appeal.ok()) return StatusResponse(appeal.status());
-                auto t = service_.Intake(std::move(appeal).value(), a);
+                auto t = service_.tickets().Intake(std::move(appeal).value(), a);
                 if (!t.ok()) return StatusResponse(t.status());
                 ++intakes_;
-                service_.RecordPersonalDataViews(a, {&*t}, "POST /api/v1/tickets", req.Header("x-hotline-screen"));
+                service_.personal_data().RecordViews(a, {&*t}, "POST /api/v1/tickets", req.Header("x-hotline-screen"));
                 auto ref = service_.reference();
-                return Json(201, TicketView(*t, a, *ref, service_.AvailableCommands(*t, a), service_.clock().Now()));
+                return Json(201, TicketView(service_.tickets().Describe(*t, a), a, *ref));
               }));
   router_.Add("GET", "/api/v1/tickets", Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
                 auto ref = service_.reference();
                 auto filter = ParseTicketFilter(req, *ref);
                 if (!filter.ok()) return StatusResponse(filter.status());
-                auto page = service_.List(*filter, a);
+                auto page = service_.tickets().List(*filter, a);
                 if (!page.ok()) return StatusResponse(page.status());
                 json items = json::array();
-                const UnixSeconds now = service_.clock().Now();
                 std::vector<const Ticket*> shown;
                 for (const Ticket& t : page->items) {
-                  items.push_back(TicketView(t, a, *ref, service_.AvailableCommands(t, a), now));
+                  items.push_back(TicketView(service_.tickets().Describe(t, a), a, *ref));
                   shown.push_back(&t);
                 }
-                service_.RecordPersonalDataViews(a, shown, "GET /api/v1/tickets", req.Header("x-hotline-screen"));
+                service_.personal_data().RecordViews(a, shown, "GET /api/v1/tickets", req.Header("x-hotline-screen"));
                 return Json(
                     200,
                     {{"items", items}, {"total", page->total}, {"page", filter->page}, {"per_page", filter->per_page}});
@@ -313,13 +313,13 @@ void RestApi::AddRoutes() {
               Authed([this, ticket_id](const HttpRequest& req, const PathParams& p, const Actor& a) {
                 auto id = ticket_id(p);
                 if (!id.ok()) return StatusResponse(id.status());
-                auto t = service_.Get(*id, a);
+                auto t = service_.tickets().Get(*id, a);
                 if (!t.ok()) return StatusResponse(t.status());
-                service_.RecordPersonalDataViews(a, {&*t}, "GET /api/v1/tickets/{id}", req.Header("x-hotline-screen"));
-                auto events = service_.Events(*id, a);
+                service_.personal_data().RecordViews(a, {&*t}, "GET /api/v1/tickets/{id}", req.Header("x-hotline-screen"));
+                auto events = service_.tickets().Events(*id, a);
                 if (!events.ok()) return StatusResponse(events.status());
                 auto ref = service_.reference();
-                json view = TicketView(*t, a, *ref, service_.AvailableCommands(*t, a), service_.clock().Now());
+                json view = TicketView(service_.tickets().Describe(*t, a), a, *ref);
                 json ev = json::array();
                 for (const Event& e : *events) ev.push_back(EventView(e));
                 view["events"] = ev;
@@ -329,7 +329,7 @@ void RestApi::AddRoutes() {
               Authed([this, ticket_id](const HttpRequest&, const PathParams& p, const Actor& a) {
                 auto id = ticket_id(p);
                 if (!id.ok()) return StatusResponse(id.status());
-                auto events = service_.Events(*id, a);
+                auto events = service_.tickets().Events(*id, a);
                 if (!events.ok()) return StatusResponse(events.status());
                 json ev = json::array();
                 for (const Event& e : *events) ev.push_back(EventView(e));
@@ -348,18 +348,18 @@ void RestApi::AddRoutes() {
                 auto input = body.ok() ? DecodeCommandRequest(*body, command) : Result<CommandInput>(body.status());
                 if (!input.ok()) {
                   // Authority before input: an actor who may not issue the command learns that.
-                  if (Status allowed = service_.AuthorizeCommand(*id, command, a); !allowed.ok())
+                  if (Status allowed = service_.tickets().AuthorizeCommand(*id, command, a); !allowed.ok())
                     return StatusResponse(allowed);
                   return StatusResponse(input.status());
                 }
-                auto t = service_.Command(*id, command, *input, a);
+                auto t = service_.tickets().Command(*id, command, *input, a);
                 if (!t.ok()) return StatusResponse(t.status());
                 ++commands_;
-                service_.RecordPersonalDataViews(a, {&*t}, "POST /api/v1/tickets/{id}/" + command,
+                service_.personal_data().RecordViews(a, {&*t}, "POST /api/v1/tickets/{id}/" + command,
                                                  req.Header("x-hotline-screen"));
                 spdlog::info("ticket={} command={} actor={} state={}", *id, command, a.username, Name(t->state));
                 auto ref = service_.reference();
-                return Json(200, TicketView(*t, a, *ref, service_.AvailableCommands(*t, a), service_.clock().Now()));
+                return Json(200, TicketView(service_.tickets().Describe(*t, a), a, *ref));
               }));
 }
 

@@ -9,11 +9,15 @@
 #include <atomic>
 #include <memory>
 
-#include "api/hotline_service.h"
-#include "api/rate_limiter.h"
+#include "service/hotline_service.h"
+#include "service/rate_limiter.h"
 #include "api/router.h"
 
 namespace hotline::api {
+
+// The API renders what the service returns.
+using service::HotlineService;
+using service::ReferenceData;
 
 // Parses the ticket list filters shared by /tickets and /stats (400 names the parameter).
 Result<TicketFilter> ParseTicketFilter(const HttpRequest& req, const ReferenceData& ref);
@@ -42,8 +46,8 @@ class RestApi {
   Router router_;
   std::atomic<long long> requests_{0}, errors_4xx_{0}, errors_5xx_{0}, intakes_{0}, commands_{0};
   std::atomic<long long> latency_us_total_{0};
-  RateLimiter public_submissions_{30, 3600};   // anonymous appeals per address per hour
-  RateLimiter public_lookup_failures_{20, 600};  // wrong number/code per address per 10 minutes
+  service::RateLimiter public_submissions_{30, 3600};   // anonymous appeals per address per hour
+  service::RateLimiter public_lookup_failures_{20, 600};  // wrong number/code per address per 10 minutes
 };
 
 

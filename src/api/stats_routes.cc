@@ -32,11 +32,11 @@ void RestApi::AddStatsRoutes() {
         auto ref = service_.reference();
         auto filter = ParseTicketFilter(req, *ref);
         if (!filter.ok()) return StatusResponse(filter.status());
-        auto stats = service_.Stats(*filter, actor);
+        auto stats = service_.tickets().Stats(*filter, actor);
         if (!stats.ok()) return StatusResponse(stats.status());
         TicketFilter overdue_filter = *filter;
         overdue_filter.overdue_only = true;
-        auto overdue = service_.Stats(overdue_filter, actor);
+        auto overdue = service_.tickets().Stats(overdue_filter, actor);
         if (!overdue.ok()) return StatusResponse(overdue.status());
 
         // Areas roll up to their district (or stay as they are when above it).

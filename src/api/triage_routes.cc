@@ -41,7 +41,7 @@ void RestApi::AddTriageRoutes() {
           if (!s.ok()) return StatusResponse(s);
           in.location = p;
         }
-        auto result = service_.Triage(in, actor);
+        auto result = service_.intake_desk().Triage(in, actor);
         if (!result.ok()) return StatusResponse(result.status());
         auto ref = service_.reference();
         json categories = json::array();

@@ -8,40 +8,6 @@ namespace hotline::api {
 
 using nlohmann::json;
 
-bool SeesPersonalData(Role role) {
-  switch (role) {
-    case Role::kOperator:
-    case Role::kCallbackAgent:
-    case Role::kSupervisor:
-    case Role::kAdmin:
-    case Role::kUnitStaff:  // units must be able to contact the citizen
-      return true;
-    case Role::kDispatcher:
-    case Role::kAnalyst:
-    case Role::kCitizen:
-      return false;
-  }
-  return false;
-}
-
-std::string MaskPhone(const std::string& phone) {
-  if (phone.size() <= 4) return std::string(phone.size(), '*');
-  if (phone.size() < 8) return std::string(phone.size() - 4, '*') + phone.substr(phone.size() - 4);
-  return phone.substr(0, 3) + std::string(phone.size() - 7, '*') + phone.substr(phone.size() - 4);
-}
-
-std::string MaskName(const std::string& name) {
-  if (name.empty()) return name;
-  // Keep the first UTF-8 character (the family name), star the rest.
-  std::size_t first = 1;
-  const auto lead = static_cast<unsigned char>(name[0]);
-  if (lead >= 0xF0) first = 4;
-  else if (lead >= 0xE0) first = 3;
-  else if (lead >= 0xC0) first = 2;
-  first = std::min(first, name.size());
-  return name.substr(0, first) + "*";
-}
-
 json FormatTime(UnixSeconds t) {
   if (t == 0) return nullptr;
   const UnixSeconds local = t + WorkCalendar::kUtcOffsetSeconds;
@@ -51,22 +17,6 @@ json FormatTime(UnixSeconds t) {
   std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d+08:00", CivilFromDays(day).c_str(), static_cast<int>(sec / 3600),
                 static_cast<int>(sec % 3600 / 60), static_cast<int>(sec % 60));
   return buf;
-}
-
-std::string TicketNumber(const Ticket& t) {
-  std::string date = FormatTime(t.created_at).get<std::string>().substr(0, 10);
-  date.erase(std::remove(date.begin(), date.end(), '-'), date.end());
-  char id[16];
-  std::snprintf(id, sizeof id, "%06lld", static_cast<long long>(t.id));
-  return "LC" + date + id;
-}
-
-std::optional<TicketId> TicketIdFromNumber(const std::string& s) {
-  if (s.size() < 11 || s.size() > 24 || s.compare(0, 2, "LC") != 0) return std::nullopt;
-  for (std::size_t i = 2; i < s.size(); ++i)
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-  const TicketId id = std::stoll(s.substr(10));
-  return id > 0 ? std::optional<TicketId>(id) : std::nullopt;
 }
 
 namespace {
@@ -79,8 +29,10 @@ json UnitRef(const std::string& code, const ReferenceData& ref) {
 
 }  // namespace
 
-json TicketView(const Ticket& t, const Actor& viewer, const ReferenceData& ref,
-                const std::vector<std::string>& available_commands, UnixSeconds now) {
+json TicketView(const service::TicketRead& read, const Actor& viewer, const ReferenceData& ref) {
+  const Ticket& t = read.ticket;
+  const UnixSeconds now = read.as_of;
+  const std::vector<std::string>& available_commands = read.commands;
   const bool pii = SeesPersonalData(viewer.role);
   const Appeal& a = t.appeal;
   json co = json::array();
@@ -152,6 +104,22 @@ json UnitView(const Unit& u) {
 json CategoryView(const Category& c) {
   return {{"code", c.code}, {"name", c.name}, {"level", c.level},
           {"parent", c.parent.empty() ? json(nullptr) : json(c.parent)}};
+}
+
+json LiveTicketView(const Ticket& t, const std::string& command) {
+  return {{"id", t.id},
+          {"number", TicketNumber(t)},
+          {"command", command},
+          {"state", Name(t.state)},
+          {"channel", Name(t.appeal.channel)},
+          {"appeal_type", Name(t.appeal.type)},
+          {"category", t.appeal.category},
+          {"area", t.appeal.area},
+          {"lead_unit", t.lead_unit},
+          {"location", t.appeal.location ? json{{"lat", t.appeal.location->lat}, {"lon", t.appeal.location->lon}}
+                                         : json(nullptr)},
+          {"created_at", FormatTime(t.created_at)},
+          {"updated_at", FormatTime(t.updated_at)}};
 }
 
 }  // namespace hotline::api

@@ -4,24 +4,23 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/hotline_service.h"
+#include "domain/personal_data.h"
+#include "domain/ticket_number.h"
+#include "service/hotline_service.h"
 
 namespace hotline::api {
 
-// Whether the role sees callers' names and phone numbers unmasked.
-bool SeesPersonalData(Role role);
-std::string MaskPhone(const std::string& phone);
-std::string MaskName(const std::string& name);
+// The API renders what the service returns.
+using service::HotlineService;
+using service::ReferenceData;
+
 // "2026-11-23T10:15:00+08:00", or null for 0.
 nlohmann::json FormatTime(UnixSeconds t);
-// Human-facing ticket number, e.g. "LC20261123000042".
-std::string TicketNumber(const Ticket& t);
-// The id inside a ticket number ("LC" + 8-digit date + id), or nullopt if `s` is not one.
-std::optional<TicketId> TicketIdFromNumber(const std::string& s);
 
-nlohmann::json TicketView(const Ticket& t, const Actor& viewer, const ReferenceData& ref,
-                          const std::vector<std::string>& available_commands, UnixSeconds now);
+nlohmann::json TicketView(const service::TicketRead& read, const Actor& viewer, const ReferenceData& ref);
 nlohmann::json EventView(const Event& e);
+// The data of a live "ticket" message: what changed, no personal data.
+nlohmann::json LiveTicketView(const Ticket& t, const std::string& command);
 nlohmann::json UnitView(const Unit& u);
 nlohmann::json CategoryView(const Category& c);
 

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <random>
 
-#include "api/credentials.h"
+#include "service/credentials.h"
 #include "app/csv_reader.h"
 #include "app/reference_files.h"
 #include "domain/catalog.h"
@@ -46,7 +46,7 @@ Status LoadReferenceFiles(Store& store, const std::string& dir) {
 Status CreateDemoAccounts(Store& store, const std::string& password) {
   // One hash for every demo account: they share a published password anyway,
   // and argon2 at interactive cost takes ~0.1 s per hash.
-  auto hash = api::HashPassword(password);
+  auto hash = service::HashPassword(password);
   if (!hash.ok()) return hash.status();
   std::vector<User> users = {
       {"admin", *hash, Role::kAdmin, "", "系统管理员", true},

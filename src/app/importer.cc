@@ -6,7 +6,7 @@
 #include <optional>
 #include <string_view>
 
-#include "api/credentials.h"
+#include "service/credentials.h"
 #include "app/csv_reader.h"
 #include "app/import_checks.h"
 #include "store/codec.h"
@@ -171,7 +171,7 @@ Result<ImportRow> ImportRowFromCsv(const CsvTable& t, std::size_t i, const Taxon
 Result<Transition> ImportRowToTicket(ImportRow& row, const Context& base, const Actor& actor) {
   if (row.created_at)
     HOTLINE_RETURN_IF_ERROR(CheckCreatedAt(row.time_field, *row.created_at, base.now, row.time_as_written));
-  if (row.appeal.query_code.empty()) row.appeal.query_code = api::RandomDigits(6);
+  if (row.appeal.query_code.empty()) row.appeal.query_code = service::RandomDigits(6);
   Context ctx = base;
   if (row.created_at) ctx.now = *row.created_at;
   auto tr = Intake(row.appeal, actor, ctx);

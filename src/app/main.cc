@@ -14,8 +14,8 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
-#include "api/credentials.h"
-#include "api/hotline_service.h"
+#include "service/credentials.h"
+#include "service/hotline_service.h"
 #include "api/http_server.h"
 #include "api/rest_api.h"
 #include "api/site.h"
@@ -23,6 +23,7 @@
 #include "app/demo_city.h"
 #include "app/history_model.h"
 #include "app/importer.h"
+#include "app/open_hotline.h"
 #include "app/progress_bar.h"
 #include "app/reference_files.h"
 #include "app/replay_check.h"
@@ -43,53 +44,37 @@ int Fail(const Status& s) {
 
 std::string DefaultWebDir() { return std::string(HOTLINE_DEFAULT_DATA_DIR) + "/../web/dist"; }
 
-std::string ReadTextFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) spdlog::warn("{} not found", path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-WorkCalendar LoadCalendar(const std::string& data_dir) {
-  auto cal = LoadCalendarFile(data_dir + "/calendar/cn_holidays.csv");
-  if (!cal.ok()) {
-    spdlog::warn("holiday calendar not loaded ({}); counting weekends only", cal.status().ToString());
-    return WorkCalendar();
-  }
-  return std::move(cal).value();
-}
-
 int Serve(Config config) {
   spdlog::set_level(spdlog::level::from_str(config.log_level));
   if (config.data_dir.empty()) config.data_dir = DataDir();
   if (config.web_dir.empty()) config.web_dir = DefaultWebDir();
-  if (Status s = api::InitCrypto(); !s.ok()) return Fail(s);
-  auto store = OpenStore(config.db);
-  if (!store.ok()) return Fail(store.status());
+  HotlineOptions open;
+  open.db = config.db;
+  open.data_dir = config.data_dir;
+  open.model = config.model;
+  open.divisions = config.divisions;
+  open.divisions_home = config.divisions_home;
+  if (config.demo)
+    open.prepare = [&config](Store& store, const WorkCalendar& calendar) {
+      DemoOptions opt;
+      opt.data_dir = config.data_dir;
+      opt.appeals = config.demo_appeals;
+      opt.now = SystemClock().Now();
+      ProgressBar bar("生成演示数据 demo data");
+      return SeedDemoCity(store, opt, calendar, [&](std::size_t d, std::size_t t) { bar.Update(d, t); });
+    };
+  auto hotline = OpenHotline(open);
+  if (!hotline.ok()) return Fail(hotline.status());
+  Store& store = *hotline->store;
+  service::HotlineService& service = *hotline->service;
+  const WorkCalendar& calendar = hotline->calendar;
   SystemClock clock;
-  WorkCalendar calendar = LoadCalendar(config.data_dir);
-  if (config.demo) {
-    DemoOptions opt;
-    opt.data_dir = config.data_dir;
-    opt.appeals = config.demo_appeals;
-    opt.now = clock.Now();
-    ProgressBar bar("生成演示数据 demo data");
-    if (Status s = SeedDemoCity(**store, opt, calendar, [&](std::size_t d, std::size_t t) { bar.Update(d, t); });
-        !s.ok())
-      return Fail(s);
-  }
-  api::HotlineService service(**store, clock, calendar);
-  auto triage = LoadTriageResources(config.data_dir, config.model, config.divisions, config.divisions_home);
-  if (!triage.ok()) return Fail(triage.status());
-  if (triage->divisions) spdlog::info("{} divisions of China loaded for the locator", triage->divisions->size());
+  const auto& triage = service.triage_resources();
+  if (triage.divisions) spdlog::info("{} divisions of China loaded for the locator", triage.divisions->size());
   else spdlog::info("China's divisions not loaded (npm ci --prefix data/divisions, or --divisions DIR)");
-  const bool train_from_history = !triage->classifier && config.demo;
-  if (!triage->classifier && !config.demo)
+  const bool train_from_history = !triage.classifier && config.demo;
+  if (!triage.classifier && !config.demo)
     spdlog::warn("no classifier model (--model): intake suggestions come without categories");
-  service.SetTriageResources(std::move(triage).value());
-  if (Status s = service.LoadKbSynonyms(ReadTextFile(config.data_dir + "/kb/synonyms.txt")); !s.ok()) return Fail(s);
-  if (Status s = service.LoadReferenceData(); !s.ok()) return Fail(s);
   if (service.reference()->units.units().empty())
     spdlog::warn("the store has no units: run with --demo, or import the city's reference data");
   // Block the stop signals before any thread starts (threads inherit the mask),
@@ -105,12 +90,12 @@ int Serve(Config config) {
   // cancels the training (the jthread's stop token) and joins it.
   std::jthread trainer;
   if (train_from_history)
-    trainer = std::jthread([&service](std::stop_token stop) {
+    trainer = std::jthread([&service, &store](std::stop_token stop) {
       auto ref = service.reference();
       HistoryModelOptions options;
       options.stop = stop;
       HistoryModelReport report;
-      auto model = TrainHistoryModel(service.store(), ref->taxonomy, options, &report);
+      auto model = TrainHistoryModel(store, ref->taxonomy, options, &report);
       if (stop.stop_requested()) return spdlog::info("classifier training from history cancelled");
       if (!model.ok()) return spdlog::warn("classifier not trained from history: {}", model.status().ToString());
       service.SetClassifier(std::make_shared<const triage::Classifier>(std::move(model).value()));
@@ -132,7 +117,7 @@ int Serve(Config config) {
         Context ctx;
         ctx.calendar = &calendar;
         ctx.now = clock.Now();
-        auto done = AnonymiseClosedTickets(service.store(), ctx, days);
+        auto done = AnonymiseClosedTickets(store, ctx, days);
         if (done.ok()) spdlog::info("retention: anonymised {} tickets closed more than {} days ago", *done, days);
         else spdlog::error("retention: {}", done.status().ToString());
         next = std::chrono::steady_clock::now() + std::chrono::hours(24);
@@ -173,19 +158,21 @@ int Serve(Config config) {
 }
 
 int Import(const std::string& db, const std::string& file, const std::string& as_user) {
-  if (Status s = api::InitCrypto(); !s.ok()) return Fail(s);
-  auto store = OpenStore(db);
-  if (!store.ok()) return Fail(store.status());
+  HotlineOptions open;
+  open.db = db;
+  open.without_triage = true;
+  auto hotline = OpenHotline(open);
+  if (!hotline.ok()) return Fail(hotline.status());
   SystemClock clock;
-  api::HotlineService service(**store, clock, LoadCalendar(DataDir()));
-  if (Status s = service.LoadReferenceData(); !s.ok()) return Fail(s);
+  Store& store = *hotline->store;
+  service::HotlineService& service = *hotline->service;
   Context ctx;
   auto ref = service.reference();
   ctx.units = &ref->units;
   ctx.taxonomy = &ref->taxonomy;
   ctx.now = clock.Now();
   ProgressBar bar("导入 import");
-  auto report = ImportAppeals(**store, file, ctx, {as_user, Role::kOperator, ""},
+  auto report = ImportAppeals(store, file, ctx, {as_user, Role::kOperator, ""},
                               [&](std::size_t d, std::size_t t) { bar.Update(d, t); });
   if (!report.ok()) return Fail(report.status());
   for (const auto& e : report->errors) std::fprintf(stderr, "skipped %s\n", e.c_str());

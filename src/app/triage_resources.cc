@@ -10,9 +10,9 @@
 
 namespace hotline::app {
 
-Result<api::TriageResources> LoadTriageResources(const std::string& data_dir, const std::string& model_path,
+Result<service::TriageResources> LoadTriageResources(const std::string& data_dir, const std::string& model_path,
                                                  const std::string& divisions_dir, const std::string& divisions_home) {
-  api::TriageResources r;
+  service::TriageResources r;
   const std::string dir = divisions_dir.empty() ? DefaultDivisionsDir(data_dir) : divisions_dir;
   if (divisions_dir != "none" && (!divisions_dir.empty() || std::filesystem::exists(dir + "/streets.csv"))) {
     auto rows = LoadDivisionFiles(dir, divisions_home);

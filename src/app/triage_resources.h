@@ -5,14 +5,14 @@
 
 #include <string>
 
-#include "api/hotline_service.h"
+#include "service/hotline_service.h"
 
 namespace hotline::app {
 
 // `divisions_dir`: China's divisions (division_files.h); "" = the default
 // directory when it is installed, "none" = without. `divisions_home`: the code
 // prefix of the city served.
-Result<api::TriageResources> LoadTriageResources(const std::string& data_dir, const std::string& model_path,
+Result<service::TriageResources> LoadTriageResources(const std::string& data_dir, const std::string& model_path,
                                                  const std::string& divisions_dir = "",
                                                  const std::string& divisions_home = "");
 

@@ -135,3 +135,15 @@ class Result {
     ::hotline::Status _st = (expr);          \
     if (!_st.ok()) return _st;               \
   } while (0)
+
+// Evaluates `expr` (a Result<T>); on error returns its Status from the enclosing
+// function, otherwise moves the value into `lhs`, which may declare a variable:
+//   HOTLINE_ASSIGN_OR_RETURN(auto user, store.FindUser(name));
+#define HOTLINE_ASSIGN_OR_RETURN(lhs, expr) \
+  HOTLINE_ASSIGN_OR_RETURN_IMPL_(HOTLINE_STATUS_CONCAT_(_hotline_result_, __LINE__), lhs, expr)
+#define HOTLINE_ASSIGN_OR_RETURN_IMPL_(result, lhs, expr) \
+  auto result = (expr);                                   \
+  if (!result.ok()) return std::move(result).status();    \
+  lhs = std::move(result).value()
+#define HOTLINE_STATUS_CONCAT_(a, b) HOTLINE_STATUS_CONCAT_INNER_(a, b)
+#define HOTLINE_STATUS_CONCAT_INNER_(a, b) a##b

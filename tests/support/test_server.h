@@ -5,20 +5,16 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <functional>
 #include <memory>
 
-#include "api/credentials.h"
-#include "api/hotline_service.h"
+#include "service/hotline_service.h"
 #include "api/http_server.h"
 #include "api/rest_api.h"
 #include "api/site.h"
 #include "app/demo_city.h"
+#include "app/open_hotline.h"
 #include "app/reference_files.h"
-#include "app/triage_resources.h"
-#include "store/sqlite/sqlite_store.h"
 #include "support/http_client.h"
 
 namespace hotline::testing {
@@ -43,23 +39,17 @@ class TestServer {
     dir_ = std::filesystem::temp_directory_path() / ("hotline_" + name + "_" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    if (!api::InitCrypto().ok()) throw std::runtime_error("crypto");
-    auto s = SqliteStore::Open((dir_ / "hotline.db").string());
-    if (!s.ok()) throw std::runtime_error(s.status().ToString());
-    store_ = std::move(s).value();
-    const std::string data = app::DataDir();
-    Check(app::LoadReferenceFiles(*store_, data));
-    Check(app::CreateDemoAccounts(*store_, "demo"));
-    auto cal = app::LoadCalendarFile(data + "/calendar/cn_holidays.csv");
-    service_ = std::make_unique<api::HotlineService>(*store_, clock_, cal.ok() ? *cal : WorkCalendar());
-    std::ifstream synonyms(data + "/kb/synonyms.txt");
-    std::stringstream text;
-    text << synonyms.rdbuf();
-    Check(service_->LoadKbSynonyms(text.str()));
-    auto triage = app::LoadTriageResources(data, "");
-    if (!triage.ok()) throw std::runtime_error(triage.status().ToString());
-    service_->SetTriageResources(std::move(triage).value());
-    Check(service_->LoadReferenceData());
+    app::HotlineOptions open;
+    open.db = "sqlite:" + (dir_ / "hotline.db").string();
+    open.clock = &clock_;
+    open.prepare = [](Store& store, const WorkCalendar&) {
+      HOTLINE_RETURN_IF_ERROR(app::LoadReferenceFiles(store, app::DataDir()));
+      return app::CreateDemoAccounts(store, "demo");
+    };
+    auto hotline = app::OpenHotline(open);
+    if (!hotline.ok()) throw std::runtime_error(hotline.status().ToString());
+    hotline_ = std::make_unique<app::Hotline>(std::move(hotline).value());
+    service_ = hotline_->service.get();
     rest_ = std::make_unique<api::RestApi>(*service_);
     site_ = std::make_unique<api::Site>(*rest_, web_dir.empty() ? (dir_ / "web").string() : web_dir);
     api::ServerOptions opt;
@@ -75,16 +65,15 @@ class TestServer {
     server_.reset();
     site_.reset();
     rest_.reset();
-    service_.reset();  // before the store it writes to
-    store_.reset();
+    hotline_.reset();
     std::filesystem::remove_all(dir_);
   }
 
   HttpClient Client() { return HttpClient("127.0.0.1", server_->port()); }
-  SqliteStore& store() { return *store_; }
+  Store& store() { return *hotline_->store; }
   unsigned short port() const { return server_->port(); }
   const std::filesystem::path& dir() const { return dir_; }
-  api::HotlineService& service() { return *service_; }
+  service::HotlineService& service() { return *service_; }
   // Handles a request in process, as the server would after parsing it (no sockets).
   api::HttpResponse Handle(const api::HttpRequest& req) { return site_->Handle(req); }
   void AdvanceClock(UnixSeconds seconds) { clock_.Advance(seconds); }
@@ -95,8 +84,8 @@ class TestServer {
   }
   std::filesystem::path dir_;
   OffsetClock clock_;
-  std::unique_ptr<SqliteStore> store_;
-  std::unique_ptr<api::HotlineService> service_;
+  std::unique_ptr<app::Hotline> hotline_;
+  service::HotlineService* service_ = nullptr;
   std::unique_ptr<api::RestApi> rest_;
   std::unique_ptr<api::Site> site_;
   std::unique_ptr<api::HttpServer> server_;

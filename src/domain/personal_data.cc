@@ -1,0 +1,41 @@
+#include "domain/personal_data.h"
+
+#include <algorithm>
+
+namespace hotline {
+
+bool SeesPersonalData(Role role) {
+  switch (role) {
+    case Role::kOperator:
+    case Role::kCallbackAgent:
+    case Role::kSupervisor:
+    case Role::kAdmin:
+    case Role::kUnitStaff:  // units must be able to contact the citizen
+      return true;
+    case Role::kDispatcher:
+    case Role::kAnalyst:
+    case Role::kCitizen:
+      return false;
+  }
+  return false;
+}
+
+std::string MaskPhone(const std::string& phone) {
+  if (phone.size() <= 4) return std::string(phone.size(), '*');
+  if (phone.size() < 8) return std::string(phone.size() - 4, '*') + phone.substr(phone.size() - 4);
+  return phone.substr(0, 3) + std::string(phone.size() - 7, '*') + phone.substr(phone.size() - 4);
+}
+
+std::string MaskName(const std::string& name) {
+  if (name.empty()) return name;
+  // Keep the first UTF-8 character (the family name), star the rest.
+  std::size_t first = 1;
+  const auto lead = static_cast<unsigned char>(name[0]);
+  if (lead >= 0xF0) first = 4;
+  else if (lead >= 0xE0) first = 3;
+  else if (lead >= 0xC0) first = 2;
+  first = std::min(first, name.size());
+  return name.substr(0, first) + "*";
+}
+
+}  // namespace hotline

@@ -1,0 +1,74 @@
+// ServiceCore: what every part of the service shares — the store, the clock, the
+// city's work calendar and policy, and the reference data held in memory (unit
+// tree, taxonomy, catalog, the intake assistant built on them, the knowledge-base
+// index). Reference data is swapped whole under a lock: readers take a
+// shared_ptr snapshot and never see half a reload.
+#pragma once
+
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+#include "domain/clock.h"
+#include "domain/state_machine.h"
+#include "store/store.h"
+#include "triage/intake/intake_assistant.h"
+#include "triage/kb/knowledge_index.h"
+
+namespace hotline::service {
+
+struct ReferenceData {
+  UnitTree units;
+  Taxonomy taxonomy;
+  std::vector<CatalogRule> catalog;
+  std::unique_ptr<triage::IntakeAssistant> assistant;  // built on the three above
+};
+
+// What the intake assistant needs besides the reference data in the store.
+struct TriageResources {
+  triage::CityGeography geography;  // street centres and polygons
+  std::string geojson;              // the polygons as loaded, for maps in the browser (may be empty)
+  std::shared_ptr<const triage::DivisionIndex> divisions;  // China's divisions, may be null
+  triage::AlertRules alert_rules;
+  std::shared_ptr<const triage::Classifier> classifier;  // may be null: no model loaded
+};
+
+class ServiceCore {
+ public:
+  ServiceCore(Store& store, const Clock& clock, WorkCalendar calendar, Policy policy);
+
+  // (Re)loads units, taxonomy, catalog, routing history and the knowledge-base
+  // index from the store, and rebuilds the intake assistant on them.
+  Status LoadReferenceData();
+  // Call before LoadReferenceData.
+  void SetTriageResources(TriageResources resources) { triage_ = std::move(resources); }
+  const TriageResources& triage_resources() const { return triage_; }
+  // Installs (or replaces) the category classifier while the server runs.
+  void SetClassifier(std::shared_ptr<const triage::Classifier> classifier);
+  // Never null after a successful LoadReferenceData.
+  std::shared_ptr<const ReferenceData> reference() const;
+
+  // The state machine's context over `ref`, at the clock's now.
+  Context MakeContext(const ReferenceData& ref) const;
+  UnixSeconds Now() const { return clock_.Now(); }
+  // Today's date in the city (YYYY-MM-DD).
+  std::string Today() const;
+
+  Store& store() { return store_; }
+  const Clock& clock() const { return clock_; }
+  const Policy& policy() const { return policy_; }
+  triage::KnowledgeIndex& kb_index() { return kb_index_; }
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+  WorkCalendar calendar_;
+  Policy policy_;
+  triage::KnowledgeIndex kb_index_;
+  TriageResources triage_;
+  mutable std::shared_mutex ref_mu_;
+  std::shared_ptr<const ReferenceData> ref_;
+};
+
+}  // namespace hotline::service

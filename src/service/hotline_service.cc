@@ -1,0 +1,28 @@
+#include "service/hotline_service.h"
+
+#include "service/refusals.h"
+
+namespace hotline::service {
+
+HotlineService::HotlineService(Store& store, const Clock& clock, WorkCalendar calendar, Policy policy)
+    : core_(store, clock, std::move(calendar), policy),
+      live_(core_),
+      accounts_(core_),
+      tickets_(core_, live_),
+      attachments_(core_, tickets_, live_),
+      kb_(core_),
+      admin_(core_, accounts_),
+      portal_(core_, tickets_),
+      intake_desk_(core_),
+      personal_data_(core_) {}
+
+Result<std::int64_t> HotlineService::TicketCount() { return core_.store().CountTickets(); }
+
+Result<std::shared_ptr<LiveSubscription>> HotlineService::SubscribeLive(const Actor& actor, const std::string& token) {
+  if (actor.role == Role::kCitizen) return RoleNotAllowed(actor, "live", "staff only");
+  auto stream = live_.Subscribe(actor);
+  accounts_.Watch(stream, actor, token);
+  return stream;
+}
+
+}  // namespace hotline::service

@@ -1,0 +1,173 @@
+// HotlineService over a real SQLite store with a small city: the rules that sit
+// between the state machine and the store (merge across two tickets, order of
+// checks).
+#include "service/hotline_service.h"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "service/credentials.h"
+#include "domain/test_fixtures.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace hotline::service {
+namespace {
+
+using hotline::testing::Dispatcher;
+using hotline::testing::Operator;
+using hotline::testing::Staff;
+
+class HotlineServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(InitCrypto().ok());
+    dir_ = std::filesystem::temp_directory_path() /
+           ("hotline_service_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    auto s = SqliteStore::Open((dir_ / "t.db").string());
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+    ASSERT_TRUE(store_->ReplaceUnits(hotline::testing::SmallCity().units()).ok());
+    ASSERT_TRUE(store_->ReplaceCategories(hotline::testing::SmallTaxonomy().categories()).ok());
+    service_ = std::make_unique<HotlineService>(*store_, clock_, WorkCalendar());
+    ASSERT_TRUE(service_->LoadReferenceData().ok());
+  }
+  void TearDown() override {
+    service_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  TicketId NewTicket() {
+    auto t = service_->tickets().Intake(hotline::testing::HeatingAppeal(), Operator());
+    EXPECT_TRUE(t.ok()) << t.status().ToString();
+    return t.ok() ? t->id : 0;
+  }
+  Result<Ticket> Merge(TicketId sub, TicketId main, const Actor& actor = Dispatcher()) {
+    CommandInput in;
+    in.main_ticket = main;
+    return service_->tickets().Command(sub, "merge", in, actor);
+  }
+  TicketState State(TicketId id) { return store_->GetTicket(id)->state; }
+
+  std::filesystem::path dir_;
+  FakeClock clock_{1'795'000'000};
+  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<HotlineService> service_;
+};
+
+TEST_F(HotlineServiceTest, MergeRefusesAMainTicketThatIsMergedOrFinished) {
+  const TicketId a = NewTicket(), b = NewTicket(), c = NewTicket();
+  ASSERT_TRUE(Merge(a, b).ok());
+  auto back = Merge(b, a);
+  EXPECT_EQ(back.status().code(), StatusCode::kConflict) << back.status().ToString();
+  EXPECT_EQ(Merge(c, a).status().code(), StatusCode::kConflict);  // a is merged
+  CommandInput reason;
+  reason.reason = "已进入司法程序";
+  ASSERT_TRUE(service_->tickets().Command(b, "out-of-scope", reason, Operator()).ok());
+  EXPECT_EQ(Merge(c, b).status().code(), StatusCode::kConflict);  // b is finished
+  EXPECT_EQ(State(c), TicketState::kTriage);
+  auto missing = Merge(c, 999999);
+  EXPECT_EQ(missing.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(missing.status().field(), "main_ticket");
+}
+
+// Two dispatchers merge A into B and B into A at the same moment, on fresh pairs:
+// one wins, the other is refused, and an open appeal always remains.
+TEST_F(HotlineServiceTest, CrossMergesSentAtOnceNeverMakeACycle) {
+  int both_refused = 0;
+  for (int round = 0; round < 40; ++round) {
+    const TicketId a = NewTicket(), b = NewTicket();
+    std::atomic<bool> go{false};
+    Result<Ticket> r1 = Status::Internal(""), r2 = Status::Internal("");
+    std::thread t1([&] {
+      while (!go) std::this_thread::yield();
+      r1 = Merge(a, b);
+    });
+    std::thread t2([&] {
+      while (!go) std::this_thread::yield();
+      r2 = Merge(b, a);
+    });
+    go = true;
+    t1.join();
+    t2.join();
+    ASSERT_FALSE(State(a) == TicketState::kMerged && State(b) == TicketState::kMerged) << "round " << round;
+    EXPECT_EQ(r1.ok() + r2.ok(), 1) << r1.status().ToString() << " / " << r2.status().ToString();
+    for (const auto* r : {&r1, &r2}) {
+      if (!r->ok()) {
+        EXPECT_EQ(r->status().code(), StatusCode::kConflict) << r->status().ToString();
+      }
+    }
+    both_refused += !r1.ok() && !r2.ok();
+  }
+  EXPECT_EQ(both_refused, 0);
+}
+
+// Who may issue a command is checked before what it is given: a role or unit that
+// may not is told so (403), whatever is wrong with the input.
+TEST_F(HotlineServiceTest, AuthorityIsCheckedBeforeInput) {
+  const TicketId a = NewTicket(), b = NewTicket();
+  EXPECT_EQ(Merge(a, b, Staff("S1")).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(Merge(a, 999999, Staff("S1")).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(Merge(a, 0, Staff("S1")).status().code(), StatusCode::kPermissionDenied);
+  CommandInput answer;
+  answer.content = "供暖期为11月15日至次年3月15日";
+  answer.kb_entry = "KB-NONE";
+  EXPECT_EQ(service_->tickets().Command(a, "answer-directly", answer, Staff("S1")).status().code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(service_->tickets().Command(a, "answer-directly", answer, Operator()).status().field(), "kb_entry");
+  EXPECT_EQ(service_->tickets().AuthorizeCommand(a, "merge", Staff("S1")).code(), StatusCode::kPermissionDenied);
+  EXPECT_TRUE(service_->tickets().AuthorizeCommand(a, "merge", Dispatcher()).ok());
+  EXPECT_EQ(service_->tickets().AuthorizeCommand(a, "sign", Staff("S1")).code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(service_->tickets().AuthorizeCommand(999999, "merge", Dispatcher()).code(), StatusCode::kNotFound);
+  // Every command, as a role that may issue none, with input that is wrong for each.
+  CommandInput wrong;
+  wrong.unit = "NOWHERE";
+  wrong.co_units = {"NOWHERE"};
+  wrong.days = 999;
+  wrong.level = 9;
+  wrong.number = "911";
+  wrong.main_ticket = a;
+  wrong.kb_entry = "KB-NONE";
+  for (const std::string& cmd : CommandNames()) {
+    if (cmd == "attach") continue;  // files come through Attach
+    EXPECT_EQ(service_->tickets().Command(a, cmd, wrong, hotline::testing::Analyst()).status().code(),
+              StatusCode::kPermissionDenied)
+        << cmd;
+  }
+  EXPECT_EQ(State(a), TicketState::kTriage);
+  EXPECT_EQ(State(b), TicketState::kTriage);
+}
+
+// Attachment names: no control characters (C0, DEL, C1) and no text-direction
+// controls that disguise a name ("photo\u202Egpj.exe" shows as "photoexe.jpg").
+TEST_F(HotlineServiceTest, AttachmentNamesRefuseControlAndBidiCharacters) {
+  const TicketId id = NewTicket();
+  const std::string bytes = "\xFF\xD8\xFF\xE0 jpeg";
+  for (const char* bad : {"photo\u202Egpj.exe", "a\u202Ab.jpg", "a\u202Bb.jpg", "a\u202Cb.jpg", "a\u202Db.jpg",
+                          "a\u2066b.jpg", "a\u2067b.jpg", "a\u2068b.jpg", "a\u2069b.jpg", "a\u200Fb.jpg",
+                          "a\u061Cb.jpg", "a\xC2\x85" "b.jpg", "a\xC2\x9F" "b.jpg", "a\x01" "b.jpg", "a\tb.jpg",
+                          "a\x7F.jpg"}) {
+    auto r = service_->attachments().Attach(id, bad, "image/jpeg", bytes, Operator());
+    EXPECT_EQ(r.status().field(), "name") << bad;
+  }
+  EXPECT_EQ(service_->attachments().Attach(id, std::string("a\0b.jpg", 7), "image/jpeg", bytes, Operator()).status().field(),
+            "name");
+  for (const char* good : {"现场照片.jpg", "IMG_2026-11-18 (1).jpg", "报告\u2014终稿.jpg"})
+    EXPECT_TRUE(service_->attachments().Attach(id, good, "image/jpeg", bytes, Operator()).ok()) << good;
+  // Who may not attach is told so before anything about the file.
+  EXPECT_EQ(service_->attachments().Attach(id, "photo\u202Egpj.exe", "image/jpeg", bytes, Staff("S1")).status().code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(service_->attachments().Attach(id, "", "text/html", "", hotline::testing::Analyst()).status().code(),
+            StatusCode::kPermissionDenied);
+}
+
+}  // namespace
+}  // namespace hotline::service

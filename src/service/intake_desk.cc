@@ -1,0 +1,18 @@
+#include "service/intake_desk.h"
+
+#include "domain/limits.h"
+#include "service/refusals.h"
+
+namespace hotline::service {
+
+Result<triage::TriageResult> IntakeDesk::Triage(const triage::TriageInput& input, const Actor& actor) {
+  if (actor.role == Role::kAnalyst || actor.role == Role::kCitizen || actor.role == Role::kUnitStaff)
+    return RoleNotAllowed(actor, "triage", "intake suggestions are for the hotline's staff");
+  if (input.content.size() > kMaxContentBytes)
+    return Status::InvalidArgument("content", "content is longer than 20000 bytes")
+        .WithReason(Reasons::kTooLong)
+        .WithParam("max", kMaxContentBytes);
+  return core_.reference()->assistant->Triage(input);
+}
+
+}  // namespace hotline::service

@@ -1,0 +1,119 @@
+#include "service/tickets.h"
+
+#include "domain/personal_data.h"
+#include "service/credentials.h"
+#include "service/refusals.h"
+#include "text/normalize.h"
+
+namespace hotline::service {
+
+Result<Ticket> Tickets::Intake(Appeal appeal, const Actor& actor) {
+  auto ref = core_.reference();
+  if (appeal.query_code.empty()) appeal.query_code = RandomDigits(6);
+  if (appeal.area.empty()) {  // where it is, from the point the portal sent or the address
+    std::optional<triage::Location> loc;
+    if (appeal.location) loc = ref->assistant->locator().FromPoint(appeal.location->lat, appeal.location->lon);
+    if (!loc && !appeal.address.empty()) loc = ref->assistant->locator().FromAddress(text::NormalizeText(appeal.address));
+    if (loc) appeal.area = loc->area;
+  }
+  HOTLINE_ASSIGN_OR_RETURN(Transition tr, hotline::Intake(appeal, actor, core_.MakeContext(*ref)));
+  auto created = store_.CreateTicket(tr);
+  if (created.ok()) live_.PublishTicket(*created, "intake");
+  return created;
+}
+
+Result<Ticket> Tickets::Command(TicketId id, const std::string& command, const CommandInput& input,
+                                const Actor& actor) {
+  auto ref = core_.reference();
+  if (command == "attach")  // only with the file: Attachments::Attach()
+    return Status::InvalidArgument("command", "attach files as an upload to the ticket's attachments")
+        .WithReason(Reasons::kInvalidValue);
+  if (command == "anonymise") {  // with the intake event's redaction: app::AnonymiseClosedTickets()
+    HOTLINE_RETURN_IF_ERROR(AuthorizeCommand(id, command, actor));  // authority before input
+    return Status::InvalidArgument("command", "anonymise runs as `hotline anonymise` (retention), not per request")
+        .WithReason(Reasons::kInvalidValue);
+  }
+  if (command == "answer-directly" && !input.kb_entry.empty()) {
+    HOTLINE_RETURN_IF_ERROR(AuthorizeCommand(id, command, actor));  // authority before input
+    auto entry = store_.GetKbEntry(input.kb_entry);
+    if (!entry.ok() || !entry->active)
+      return Status::InvalidArgument("kb_entry", "unknown or withdrawn knowledge-base entry " + input.kb_entry)
+          .WithReason(Reasons::kUnknownKbEntry)
+          .WithParam("id", input.kb_entry);
+  }
+  std::string returned_by;
+  auto change = [&](const Ticket& current) -> Result<Transition> {
+    if (!CanSee(current, actor, ref->units)) return OtherUnitsTicket(actor);
+    returned_by = current.lead_unit;
+    return Apply(current, command, input, actor, core_.MakeContext(*ref));
+  };
+  // merge: the main ticket is checked in the transaction that merges, so two
+  // merges sent at once (A into B, B into A) cannot both find the other open.
+  auto merge_change = [&](const Ticket& current, const Ticket* main) -> Result<Transition> {
+    HOTLINE_ASSIGN_OR_RETURN(Transition tr, change(current));
+    if (!main || !CanSee(*main, actor, ref->units))
+      return Status::InvalidArgument("main_ticket", "main ticket " + std::to_string(input.main_ticket) +
+                                                        " does not exist or is not visible");
+    HOTLINE_RETURN_IF_ERROR(CheckMergeTarget(current, *main));
+    return tr;
+  };
+  auto updated = command == "merge" ? store_.UpdateTicketWith(id, input.main_ticket, merge_change)
+                                    : store_.UpdateTicket(id, change);
+  if (updated.ok()) live_.PublishTicket(*updated, command);
+  // The router learns which units take and which send back each kind of ticket.
+  if (updated.ok() && !updated->appeal.category.empty()) {
+    if (command == "dispatch") ref->assistant->router().RecordDispatch(input.unit, updated->appeal.category);
+    if (command == "return") ref->assistant->router().RecordReturn(returned_by, updated->appeal.category);
+  }
+  return updated;
+}
+
+Status Tickets::AuthorizeCommand(TicketId id, const std::string& command, const Actor& actor) {
+  HOTLINE_ASSIGN_OR_RETURN(Ticket t, Get(id, actor));
+  return CheckCommandAllowed(t, command, actor, core_.MakeContext(*core_.reference()));
+}
+
+Result<Ticket> Tickets::Get(TicketId id, const Actor& actor) {
+  HOTLINE_ASSIGN_OR_RETURN(Ticket t, store_.GetTicket(id));
+  if (!CanSee(t, actor, core_.reference()->units)) return OtherUnitsTicket(actor);
+  return t;
+}
+
+Result<std::vector<Event>> Tickets::Events(TicketId id, const Actor& actor) {
+  HOTLINE_RETURN_IF_ERROR(Get(id, actor).status());
+  return store_.GetEvents(id);
+}
+
+Result<TicketPage> Tickets::List(TicketFilter filter, const Actor& actor) {
+  // Masked numbers must not be recoverable by guessing: only roles that see
+  // callers' phones may filter by one.
+  if (!filter.caller_phone.empty() && !SeesPersonalData(actor.role))
+    return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may not search by phone number")
+        .WithReason(Reasons::kPersonalDataNotAllowed)
+        .WithParam("role", std::string(Name(actor.role)));
+  if (actor.role == Role::kUnitStaff) filter.visible_units = core_.reference()->units.Subtree(actor.unit);
+  filter.now = core_.Now();
+  return store_.ListTickets(filter);
+}
+
+Result<TicketStats> Tickets::Stats(TicketFilter filter, const Actor& actor) {
+  if (actor.role == Role::kCitizen) return RoleNotAllowed(actor, "stats", "statistics are for staff");
+  if (actor.role == Role::kUnitStaff) filter.visible_units = core_.reference()->units.Subtree(actor.unit);
+  filter.now = core_.Now();
+  return store_.Stats(filter);
+}
+
+std::vector<std::string> Tickets::AvailableCommands(const Ticket& t, const Actor& actor) const {
+  auto ref = core_.reference();
+  auto commands = hotline::AvailableCommands(t, actor, core_.MakeContext(*ref));
+  std::erase(commands, "attach");     // not a button: the ticket page has its own upload
+  std::erase(commands, "anonymise");  // retention, not a button
+  return commands;
+}
+
+TicketRead Tickets::Describe(Ticket t, const Actor& actor) const {
+  auto commands = AvailableCommands(t, actor);
+  return {std::move(t), std::move(commands), core_.Now()};
+}
+
+}  // namespace hotline::service
