@@ -26,6 +26,12 @@ enum class Scope {
 
 using Effect = Status (*)(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx);
 
+// A role that may issue a command only in one state (e.g. operators dispatch only at intake).
+struct RoleLimit {
+  R role;
+  S only_in;
+};
+
 struct CommandSpec {
   std::string_view name;
   std::initializer_list<S> from;
@@ -33,6 +39,10 @@ struct CommandSpec {
   Scope scope;
   InputFields reads;  // the input fields the effect reads: the only ones accepted and recorded
   Effect effect;
+  CommandEntry entry = CommandEntry::kRequest;  // how it is issued; only requests show as buttons
+  CommandPreCheck precheck = CommandPreCheck::kNone;  // made by the service before the transaction
+  std::string_view content_field = "content";  // what `content` is called in errors
+  std::initializer_list<RoleLimit> role_limits = {};
 };
 
 bool Contains(std::initializer_list<S> list, S s) { return std::find(list.begin(), list.end(), s) != list.end(); }
@@ -350,7 +360,8 @@ constexpr std::initializer_list<S> kOpen = {S::kTriage,     S::kToDispatch, S::k
 
 const CommandSpec kCommands[] = {
     {"to-dispatch", {S::kTriage}, {R::kOperator}, Scope::kNone, {}, ToDispatch},
-    {"answer-directly", {S::kTriage}, {R::kOperator}, Scope::kNone, {F::kContent, F::kKbEntry}, AnswerDirectly},
+    {"answer-directly", {S::kTriage}, {R::kOperator}, Scope::kNone, {F::kContent, F::kKbEntry}, AnswerDirectly,
+     CommandEntry::kRequest, CommandPreCheck::kKbEntryUsable},
     {"out-of-scope", {S::kTriage}, {R::kOperator}, Scope::kNone, {F::kReason}, OutOfScope},
     {"transfer-emergency", {S::kTriage, S::kToDispatch}, {R::kOperator, R::kDispatcher}, Scope::kNone, {F::kNumber},
      TransferEmergency},
@@ -360,7 +371,11 @@ const CommandSpec kCommands[] = {
      {R::kOperator, R::kDispatcher, R::kSupervisor, R::kUnitStaff},
      Scope::kLeadUnit,
      {F::kUnit, F::kCoUnits},
-     Dispatch},
+     Dispatch,
+     CommandEntry::kRequest,
+     CommandPreCheck::kNone,
+     "content",
+     {{R::kOperator, S::kTriage}}},  // an operator dispatches only at intake
     {"sign", {S::kDispatched}, {R::kUnitStaff}, Scope::kLeadUnit, {}, Sign},
     {"return", {S::kDispatched, S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kReason}, Return},
     {"request-extension", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kDays, F::kReason},
@@ -380,10 +395,10 @@ const CommandSpec kCommands[] = {
     {"escalate", kOpen, {R::kSupervisor, R::kDispatcher}, Scope::kNone, {F::kLevel, F::kReason}, Escalate},
     // Unit staff may attach to any ticket they can see (co-handlers too: the service checks visibility).
     {"attach", kOpen, {R::kOperator, R::kDispatcher, R::kUnitStaff, R::kSupervisor, R::kCallbackAgent}, Scope::kNone,
-     {F::kAttachment, F::kContent}, Attach},
+     {F::kAttachment, F::kContent}, Attach, CommandEntry::kUpload, CommandPreCheck::kNone, "name"},
     // Retention: only `hotline anonymise` (the store redacts the intake event in the same transaction).
     {"anonymise", {S::kClosed, S::kAnsweredDirectly, S::kOutOfScope, S::kTransferred, S::kMerged}, {R::kAdmin},
-     Scope::kNone, {}, Anonymise},
+     Scope::kNone, {}, Anonymise, CommandEntry::kRetention},
 };
 
 const CommandSpec* FindCommand(std::string_view name) {
@@ -405,11 +420,13 @@ Status CheckAuthority(const CommandSpec& spec, const Ticket& t, const Actor& act
           .WithReason(Reasons::kOutsideUnitScope)
           .WithParam("unit", actor.unit);
   }
-  if (actor.role == R::kOperator && spec.name == "dispatch" && t.state != S::kTriage)
-    return Status::PermissionDenied("an operator may dispatch only at intake")
-        .WithReason(Reasons::kRoleNotAllowed)
-        .WithParam("role", std::string(Name(actor.role)))
-        .WithParam("command", std::string(spec.name));
+  for (const RoleLimit& limit : spec.role_limits)
+    if (actor.role == limit.role && t.state != limit.only_in)
+      return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may " + std::string(spec.name) +
+                                      " only in state " + std::string(Name(limit.only_in)))
+          .WithReason(Reasons::kRoleNotAllowed)
+          .WithParam("role", std::string(Name(actor.role)))
+          .WithParam("command", std::string(spec.name));
   return Status::Ok();
 }
 
@@ -428,7 +445,7 @@ Result<Transition> ApplySpec(const CommandSpec& spec, const Ticket& ticket, Comm
   HOTLINE_RETURN_IF_ERROR(CheckState(spec, ticket));
   input = KeepFields(std::move(input), spec.reads);  // the event records what the command read, nothing else
   HOTLINE_RETURN_IF_ERROR(CheckFreeText(input.reason, "reason"));
-  HOTLINE_RETURN_IF_ERROR(CheckFreeText(input.content, spec.name == "attach" ? "name" : "content"));
+  HOTLINE_RETURN_IF_ERROR(CheckFreeText(input.content, std::string(spec.content_field).c_str()));
   Ticket next = ticket;
   HOTLINE_RETURN_IF_ERROR(spec.effect(next, input, actor, ctx));
   next.updated_at = ctx.now;
@@ -505,6 +522,12 @@ Result<Transition> Apply(const Ticket& ticket, std::string_view command, const C
   return ApplySpec(*spec, ticket, input, actor, ctx, /*check_authority=*/true);
 }
 
+Result<CommandTraits> CommandTraitsOf(std::string_view command) {
+  const CommandSpec* spec = FindCommand(command);
+  if (!spec) return Status::NotFound("unknown command " + std::string(command));
+  return CommandTraits{spec->entry, spec->precheck};
+}
+
 Result<InputFields> CommandReads(std::string_view command) {
   const CommandSpec* spec = FindCommand(command);
   if (!spec) return Status::NotFound("unknown command " + std::string(command));
@@ -565,7 +588,8 @@ bool CanSee(const Ticket& ticket, const Actor& actor, const UnitTree& units) {
 std::vector<std::string> AvailableCommands(const Ticket& ticket, const Actor& actor, const Context& ctx) {
   std::vector<std::string> out;
   for (const CommandSpec& spec : kCommands)
-    if (Contains(spec.from, ticket.state) && CheckAuthority(spec, ticket, actor, ctx).ok())
+    if (spec.entry == CommandEntry::kRequest && Contains(spec.from, ticket.state) &&
+        CheckAuthority(spec, ticket, actor, ctx).ok())
       out.emplace_back(spec.name);
   return out;
 }

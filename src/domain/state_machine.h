@@ -79,7 +79,22 @@ Result<Ticket> Replay(const std::vector<Event>& events, const Context& ctx);
 // Whether the actor may see the ticket at all (unit staff: their subtree only).
 bool CanSee(const Ticket& ticket, const Actor& actor, const UnitTree& units);
 
-// Commands the actor may issue on the ticket now (for the console's buttons).
+// How a command is issued. Requests come from the console (POST
+// /api/v1/tickets/{id}/{command}) and are the only ones shown as buttons; an
+// upload comes with its file (attach); retention runs from `hotline anonymise`.
+enum class CommandEntry { kRequest, kUpload, kRetention };
+// A check the service makes before the command's transaction because it needs
+// data beyond the ticket: kKbEntryUsable — a cited knowledge-base entry exists
+// and is not withdrawn.
+enum class CommandPreCheck { kNone, kKbEntryUsable };
+struct CommandTraits {
+  CommandEntry entry;
+  CommandPreCheck precheck;
+};
+// The command's entry and pre-check columns; NotFound when unknown.
+Result<CommandTraits> CommandTraitsOf(std::string_view command);
+
+// Commands the actor may issue on the ticket now as requests (the console's buttons).
 std::vector<std::string> AvailableCommands(const Ticket& ticket, const Actor& actor, const Context& ctx);
 
 // The input fields `command` reads (its column of the table); NotFound when unknown.

@@ -25,16 +25,16 @@ Result<Ticket> Tickets::Intake(Appeal appeal, const Actor& actor) {
 Result<Ticket> Tickets::Command(TicketId id, const std::string& command, const CommandInput& input,
                                 const Actor& actor) {
   auto ref = core_.reference();
-  if (command == "attach")  // only with the file: Attachments::Attach()
-    return Status::InvalidArgument("command", "attach files as an upload to the ticket's attachments")
-        .WithReason(Reasons::kInvalidValue);
-  if (command == "anonymise") {  // with the intake event's redaction: app::AnonymiseClosedTickets()
+  HOTLINE_ASSIGN_OR_RETURN(CommandTraits traits, CommandTraitsOf(command));
+  if (traits.entry != CommandEntry::kRequest || traits.precheck != CommandPreCheck::kNone)
     HOTLINE_RETURN_IF_ERROR(AuthorizeCommand(id, command, actor));  // authority before input
-    return Status::InvalidArgument("command", "anonymise runs as `hotline anonymise` (retention), not per request")
+  if (traits.entry == CommandEntry::kUpload)  // only with the file: Attachments::Attach()
+    return Status::InvalidArgument("command", command + " comes as an upload to the ticket's attachments")
         .WithReason(Reasons::kInvalidValue);
-  }
-  if (command == "answer-directly" && !input.kb_entry.empty()) {
-    HOTLINE_RETURN_IF_ERROR(AuthorizeCommand(id, command, actor));  // authority before input
+  if (traits.entry == CommandEntry::kRetention)  // with the intake event's redaction: app::AnonymiseClosedTickets()
+    return Status::InvalidArgument("command", command + " runs as `hotline anonymise` (retention), not per request")
+        .WithReason(Reasons::kInvalidValue);
+  if (traits.precheck == CommandPreCheck::kKbEntryUsable && !input.kb_entry.empty()) {
     auto entry = store_.GetKbEntry(input.kb_entry);
     if (!entry.ok() || !entry->active)
       return Status::InvalidArgument("kb_entry", "unknown or withdrawn knowledge-base entry " + input.kb_entry)
@@ -105,10 +105,7 @@ Result<TicketStats> Tickets::Stats(TicketFilter filter, const Actor& actor) {
 
 std::vector<std::string> Tickets::AvailableCommands(const Ticket& t, const Actor& actor) const {
   auto ref = core_.reference();
-  auto commands = hotline::AvailableCommands(t, actor, core_.MakeContext(*ref));
-  std::erase(commands, "attach");     // not a button: the ticket page has its own upload
-  std::erase(commands, "anonymise");  // retention, not a button
-  return commands;
+  return hotline::AvailableCommands(t, actor, core_.MakeContext(*ref));
 }
 
 TicketRead Tickets::Describe(Ticket t, const Actor& actor) const {
