@@ -243,9 +243,11 @@ Result<Ticket> HotlineService::Intake(Appeal appeal, const Actor& actor) {
 Result<Ticket> HotlineService::Command(TicketId id, const std::string& command, const CommandInput& input,
                                        const Actor& actor) {
   auto ref = reference();
-  if (command == "attach")  // only with the file: Attach()
+  if (command == "attach") {  // only with the file: Attach()
+    HOTLINE_RETURN_IF_ERROR(AuthorizeCommand(id, command, actor));  // authority before input
     return Status::InvalidArgument("command", "attach files with POST /api/v1/tickets/{id}/attachments")
         .WithReason(Reasons::kInvalidValue);
+  }
   if (command == "anonymise") {  // with the intake event's redaction: app::AnonymiseClosedTickets()
     HOTLINE_RETURN_IF_ERROR(AuthorizeCommand(id, command, actor));  // authority before input
     return Status::InvalidArgument("command", "anonymise runs as `hotline anonymise` (retention), not per request")

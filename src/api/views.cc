@@ -2,27 +2,16 @@
 
 #include <cstdio>
 
+#include "domain/permissions.h"
 #include "store/codec.h"
 
 namespace hotline::api {
 
 using nlohmann::json;
 
-bool SeesPersonalData(Role role) {
-  switch (role) {
-    case Role::kOperator:
-    case Role::kCallbackAgent:
-    case Role::kSupervisor:
-    case Role::kAdmin:
-    case Role::kUnitStaff:  // units must be able to contact the citizen
-      return true;
-    case Role::kDispatcher:
-    case Role::kAnalyst:
-    case Role::kCitizen:
-      return false;
-  }
-  return false;
-}
+// The permission table (domain/permissions.cc) decides: operators, callback agents,
+// supervisors, admins and unit staff (units must be able to contact the citizen).
+bool SeesPersonalData(Role role) { return Allows(role, Capability::kPersonalData); }
 
 std::string MaskPhone(const std::string& phone) {
   if (phone.size() <= 4) return std::string(phone.size(), '*');
@@ -129,7 +118,7 @@ json TicketView(const Ticket& t, const Actor& viewer, const ReferenceData& ref,
       {"version", t.version},
       {"available_commands", available_commands},
   };
-  if (viewer.role == Role::kOperator || viewer.role == Role::kAdmin) j["query_code"] = a.query_code;
+  if (ScopeOf(viewer.role, Capability::kQueryCode) == AccessScope::kAll) j["query_code"] = a.query_code;
   return j;
 }
 
