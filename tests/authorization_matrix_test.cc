@@ -74,6 +74,13 @@ std::string Q(const std::string& s) {
   return out;
 }
 
+// The start of a response body for a failure message, cut at a UTF-8 character boundary.
+std::string Clip(const std::string& body, std::size_t max = 300) {
+  if (body.size() <= max) return body;
+  while (max > 0 && (static_cast<unsigned char>(body[max]) & 0xC0) == 0x80) --max;
+  return body.substr(0, max) + "…";
+}
+
 const CommandAuthority& Command(const std::string& name) {
   static const std::vector<CommandAuthority> table = CommandTable();
   for (const CommandAuthority& c : table)
@@ -205,7 +212,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   static std::string Path(const TicketCase& t, const std::string& rest = "") {
     return "/api/v1/tickets/" + std::to_string(t.ticket.id) + rest;
   }
-  static std::string Number(const TicketCase& t) { return t.ticket.appeal.content; }  // unique text
+  static std::string Text(const TicketCase& t) { return t.ticket.appeal.content; }  // unique per ticket
 
   static TestServer* server_;
   static std::map<Role, HttpClient>* clients_;
@@ -443,7 +450,7 @@ TEST_F(AuthorizationMatrixTest, OtherEndpointsFollowThePermissionTable) {
       const HttpResult r = As(role).Request(req.method, req.target, req.body.is_null() ? "" : req.body.dump());
       EXPECT_EQ(r.status, Allows(role, e.capability) ? e.ok : 403)
           << Name(e.capability) << ' ' << req.method << ' ' << req.target << " by " << Name(role) << ": "
-          << r.body.substr(0, 300);
+          << Clip(r.body, 300);
     }
     // Citizens hold no session: every staff endpoint wants one.
     const Request req = e.request();
@@ -520,7 +527,7 @@ TEST_F(AuthorizationMatrixTest, PersonalDataIsMaskedAsTheTableSays) {
     const HttpResult by_number = c.Get("/api/v1/tickets?q=" + api::TicketNumber(t.ticket));
     ASSERT_EQ(by_number.Json()["total"], 1) << Name(role);
     check_view(by_number.Json()["items"][0], "GET /tickets?q=number");
-    const HttpResult search = c.Get("/api/v1/tickets?per_page=200&q=" + Q(Number(t)));
+    const HttpResult search = c.Get("/api/v1/tickets?per_page=200&q=" + Q(Text(t)));
     ASSERT_EQ(search.status, 200);
     const json found = search.Json();
     ASSERT_GE(found["items"].size(), 1u) << Name(role);
@@ -565,7 +572,7 @@ TEST_F(AuthorizationMatrixTest, PersonalDataIsMaskedAsTheTableSays) {
   for (const json& item : items) recorded.insert(item["role"].get<std::string>());
   for (Role role : StaffRoles())
     if (AllowsOn(role, Capability::kPersonalData, t)) granted.insert(std::string(Name(role)));
-  EXPECT_EQ(recorded, granted) << record.body.substr(0, 500);
+  EXPECT_EQ(recorded, granted) << Clip(record.body, 500);
 }
 
 // Authority before input: a refused role learns that it is refused, whatever
@@ -604,13 +611,13 @@ TEST_F(AuthorizationMatrixTest, AuthorityIsCheckedBeforeInput) {
       const Request& req = p.request;
       const HttpResult r = As(role).Request(req.method, req.target, req.body.is_null() ? "" : req.body.dump());
       if (Allows(role, p.capability)) {
-        EXPECT_EQ(r.status, p.input_status) << p.cell << " by " << Name(role) << ": " << r.body.substr(0, 200);
+        EXPECT_EQ(r.status, p.input_status) << p.cell << " by " << Name(role) << ": " << Clip(r.body, 200);
       } else if (defect) {
         EXPECT_EQ(r.status, defect->status) << "KNOWN DEFECT (fixed? remove it from kKnownDefects): " << p.cell
                                             << " by " << Name(role) << " should be 403 (" << Name(p.capability)
                                             << "): " << defect->why;
       } else {
-        EXPECT_EQ(r.status, 403) << p.cell << " by " << Name(role) << ": " << r.body.substr(0, 200);
+        EXPECT_EQ(r.status, 403) << p.cell << " by " << Name(role) << ": " << Clip(r.body, 200);
       }
     }
   }
