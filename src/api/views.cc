@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "domain/permissions.h"
 #include "store/codec.h"
 
 namespace hotline::api {
@@ -81,7 +82,7 @@ json TicketView(const service::TicketRead& read, const Actor& viewer, const Refe
       {"version", t.version},
       {"available_commands", available_commands},
   };
-  if (viewer.role == Role::kOperator || viewer.role == Role::kAdmin) j["query_code"] = a.query_code;
+  if (ScopeOf(viewer.role, Capability::kQueryCode) == AccessScope::kAll) j["query_code"] = a.query_code;
   return j;
 }
 

@@ -29,6 +29,7 @@
 #include "app/replay_check.h"
 #include "app/retention.h"
 #include "app/triage_resources.h"
+#include "domain/permissions.h"
 #include "store/sqlite/sqlite_backup.h"
 // --- triage commands (issue 4) ---
 #include "app/triage_commands.h"
@@ -241,6 +242,19 @@ int Anonymise(const std::string& db, int older_than_days, const std::string& dat
   return 0;
 }
 
+// docs/PERMISSIONS.md: the permission table and the command table as Markdown.
+int Permissions(const std::string& out) {
+  const std::string text = PermissionsMarkdown();
+  if (out.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return 0;
+  }
+  std::ofstream file(out, std::ios::binary | std::ios::trunc);
+  file << text;
+  if (!file.flush()) return Fail(Status::InvalidArgument("out", "cannot write " + out));
+  return 0;
+}
+
 }  // namespace
 }  // namespace hotline::app
 
@@ -303,6 +317,11 @@ int main(int argc, char** argv) {
   anonymise->add_option("--older-than", anon_days, "retention period in days")->required()->check(CLI::Range(1, 36500));
   anonymise->add_option("--data-dir", anon_data, "reference data directory (holiday calendar)");
 
+  std::string permissions_out;
+  auto* permissions = cli.add_subcommand(
+      "permissions", "Print the permission and command tables as Markdown (docs/PERMISSIONS.md)");
+  permissions->add_option("--out", permissions_out, "file to write instead of stdout");
+
   // --- triage commands (issue 4) ---
   TrainCommand train_cmd;
   auto* train = cli.add_subcommand("train", "Train the category classifier from labelled appeals (CSV or JSONL)");
@@ -359,6 +378,7 @@ int main(int argc, char** argv) {
   if (restore->parsed()) return Restore(restore_db, restore_from, restore_force);
   if (verify->parsed()) return Verify(verify_db, verify_data);
   if (anonymise->parsed()) return Anonymise(anon_db, anon_days, anon_data);
+  if (permissions->parsed()) return Permissions(permissions_out);
   // --- triage commands (issue 4) ---
   if (train->parsed()) return RunTrain(train_cmd);
   if (classify->parsed()) return RunClassify(classify_cmd, std::cin, std::cout);

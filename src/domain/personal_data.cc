@@ -2,23 +2,13 @@
 
 #include <algorithm>
 
+#include "domain/permissions.h"
+
 namespace hotline {
 
-bool SeesPersonalData(Role role) {
-  switch (role) {
-    case Role::kOperator:
-    case Role::kCallbackAgent:
-    case Role::kSupervisor:
-    case Role::kAdmin:
-    case Role::kUnitStaff:  // units must be able to contact the citizen
-      return true;
-    case Role::kDispatcher:
-    case Role::kAnalyst:
-    case Role::kCitizen:
-      return false;
-  }
-  return false;
-}
+// The permission table decides (domain/permissions.cc): operators, callback
+// agents, supervisors, admins and unit staff (units must contact the citizen).
+bool SeesPersonalData(Role role) { return Allows(role, Capability::kPersonalData); }
 
 std::string MaskPhone(const std::string& phone) {
   if (phone.size() <= 4) return std::string(phone.size(), '*');

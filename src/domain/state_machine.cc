@@ -7,6 +7,7 @@
 #include <initializer_list>
 
 #include "domain/limits.h"
+#include "domain/permissions.h"
 
 namespace hotline {
 namespace {
@@ -26,10 +27,10 @@ enum class Scope {
 
 using Effect = Status (*)(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx);
 
-// A role that may issue a command only in one state (e.g. operators dispatch only at intake).
+// A role of the row that may issue the command only in some of its states.
 struct RoleLimit {
   R role;
-  S only_in;
+  std::initializer_list<S> only_in;
 };
 
 struct CommandSpec {
@@ -42,7 +43,7 @@ struct CommandSpec {
   CommandEntry entry = CommandEntry::kRequest;  // how it is issued; only requests show as buttons
   CommandPreCheck precheck = CommandPreCheck::kNone;  // made by the service before the transaction
   std::string_view content_field = "content";  // what `content` is called in errors
-  std::initializer_list<RoleLimit> role_limits = {};
+  std::initializer_list<RoleLimit> limits = {};
 };
 
 bool Contains(std::initializer_list<S> list, S s) { return std::find(list.begin(), list.end(), s) != list.end(); }
@@ -375,7 +376,7 @@ const CommandSpec kCommands[] = {
      CommandEntry::kRequest,
      CommandPreCheck::kNone,
      "content",
-     {{R::kOperator, S::kTriage}}},  // an operator dispatches only at intake
+     {{R::kOperator, {S::kTriage}}}},  // an operator dispatches only at intake
     {"sign", {S::kDispatched}, {R::kUnitStaff}, Scope::kLeadUnit, {}, Sign},
     {"return", {S::kDispatched, S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kReason}, Return},
     {"request-extension", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kDays, F::kReason},
@@ -420,10 +421,10 @@ Status CheckAuthority(const CommandSpec& spec, const Ticket& t, const Actor& act
           .WithReason(Reasons::kOutsideUnitScope)
           .WithParam("unit", actor.unit);
   }
-  for (const RoleLimit& limit : spec.role_limits)
-    if (actor.role == limit.role && t.state != limit.only_in)
+  for (const RoleLimit& limit : spec.limits)
+    if (limit.role == actor.role && !Contains(limit.only_in, t.state))
       return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may " + std::string(spec.name) +
-                                      " only in state " + std::string(Name(limit.only_in)))
+                                      " only in state " + std::string(Name(*limit.only_in.begin())))
           .WithReason(Reasons::kRoleNotAllowed)
           .WithParam("role", std::string(Name(actor.role)))
           .WithParam("command", std::string(spec.name));
@@ -465,8 +466,7 @@ Result<Transition> ApplySpec(const CommandSpec& spec, const Ticket& ticket, Comm
 }  // namespace
 
 Result<Transition> Intake(const Appeal& appeal, const Actor& actor, const Context& ctx) {
-  if (actor.role != R::kOperator && actor.role != R::kAdmin && actor.role != R::kDispatcher &&
-      actor.role != R::kCitizen)
+  if (!Allows(actor.role, Capability::kIntake))  // the permission table (permissions.cc)
     return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may not record appeals")
         .WithReason(Reasons::kRoleNotAllowed)
         .WithParam("role", std::string(Name(actor.role)))
@@ -597,6 +597,17 @@ std::vector<std::string> AvailableCommands(const Ticket& ticket, const Actor& ac
 std::vector<std::string> CommandNames() {
   std::vector<std::string> out;
   for (const CommandSpec& spec : kCommands) out.emplace_back(spec.name);
+  return out;
+}
+
+std::vector<CommandAuthority> CommandTable() {
+  std::vector<CommandAuthority> out;
+  for (const CommandSpec& spec : kCommands) {
+    CommandAuthority a{std::string(spec.name), {spec.from.begin(), spec.from.end()},
+                       {spec.roles.begin(), spec.roles.end()}, spec.scope == Scope::kLeadUnit, {}};
+    for (const RoleLimit& limit : spec.limits) a.role_states.push_back({limit.role, {limit.only_in.begin(), limit.only_in.end()}});
+    out.push_back(std::move(a));
+  }
   return out;
 }
 

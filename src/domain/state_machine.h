@@ -104,4 +104,23 @@ Result<InputFields> CommandReads(std::string_view command);
 // Names of every command in the table.
 std::vector<std::string> CommandNames();
 
+// The authority columns of one row of the command table, for docs/PERMISSIONS.md
+// and the authorisation tests. Apply's PermissionDenied is exactly: the role is
+// neither admin nor in `roles`; or the actor is unit staff, `lead_unit_scope`
+// holds and the ticket's lead unit is not within the actor's unit; or the role
+// is limited to `role_states` and the ticket is in none of them. Then Conflict
+// when the state is not in `from`.
+struct CommandAuthority {
+  std::string name;
+  std::vector<TicketState> from;
+  std::vector<Role> roles;  // admin may always act, besides these
+  bool lead_unit_scope = false;
+  struct RoleLimit {
+    Role role;
+    std::vector<TicketState> only_in;
+  };
+  std::vector<RoleLimit> role_states;
+};
+std::vector<CommandAuthority> CommandTable();
+
 }  // namespace hotline
