@@ -3,10 +3,9 @@
 // the callback evaluation online. Lookups that fail and anonymous submissions are
 // rate-limited per client address.
 #include "api/http_helpers.h"
+#include "api/requests/portal.h"
 #include "api/rest_api.h"
 #include "api/views.h"
-#include "store/codec.h"
-#include "store/json_fields.h"
 
 namespace hotline::api {
 
@@ -72,23 +71,9 @@ void RestApi::AddPublicRoutes() {
     if (!public_submissions_.Allowed(req.remote, now)) return TooMany(public_submissions_.RetryAfter(req.remote, now));
     auto body = ParseBody(req);
     if (!body.ok()) return StatusResponse(body.status());
-    json& j = *body;
-    // The portal stands in for the web site and the mini-program; the rest is the citizen's to choose.
-    std::string channel = "web";
-    if (Status s = json_fields::ReadString(j, "channel", channel, 32); !s.ok()) return StatusResponse(s);
-    if (channel != "web" && channel != "mini_program")
-      return StatusResponse(
-          Status::InvalidArgument("channel", "channel must be web or mini_program").WithReason(Reasons::kInvalidValue));
-    j["channel"] = channel;
-    for (const char* internal : {"query_code", "category", "enterprise_verified"}) j.erase(internal);
-    if (!j.contains("caller") || !j["caller"].is_object() || !j["caller"].contains("phone"))
-      return StatusResponse(Status::InvalidArgument("caller.phone", "a phone number is required to reply to you")
-                                .WithReason(Reasons::kRequired));
-    auto appeal = DecodeAppeal(j);
+    // The portal's fields only: a category, a query code, … are refused, not dropped.
+    auto appeal = requests::DecodePortalAppeal(*body);
     if (!appeal.ok()) return StatusResponse(appeal.status());
-    if (appeal->caller.phone.size() < 7)
-      return StatusResponse(
-          Status::InvalidArgument("caller.phone", "caller.phone is too short").WithReason(Reasons::kInvalidValue));
     auto t = service_.Intake(std::move(appeal).value(), HotlineService::PortalActor());
     if (!t.ok()) return StatusResponse(t.status());
     public_submissions_.Record(req.remote, now);
@@ -118,16 +103,15 @@ void RestApi::AddPublicRoutes() {
                   return TooMany(public_lookup_failures_.RetryAfter(req.remote, now));
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
-                std::string code;
-                if (Status s = json_fields::ReadString(*body, "code", code, 32); !s.ok()) return StatusResponse(s);
+                auto evaluation = requests::DecodePortalEvaluation(*body);
+                if (!evaluation.ok()) return StatusResponse(evaluation.status());
+                const std::string& code = evaluation->code;
                 auto t = service_.PublicLookup(p.at("number"), code);
                 if (!t.ok()) {
                   public_lookup_failures_.Record(req.remote, now);
                   return StatusResponse(t.status());
                 }
-                json input = {{"satisfaction", (*body)["satisfaction"]}, {"resolved", (*body)["resolved"]}};
-                auto in = DecodeCommandRequest(input, "callback");
-                if (!in.ok()) return StatusResponse(in.status());
+                const CommandInput* in = &evaluation->input;
                 auto updated = service_.Command(t->id, "callback", *in, HotlineService::PortalActor());
                 if (!updated.ok()) return StatusResponse(updated.status());
                 auto events = service_.store().GetEvents(t->id);

@@ -6,130 +6,17 @@
 
 #include "api/http_helpers.h"
 #include "api/refusals.h"
+#include "api/requests/accounts.h"
+#include "api/requests/tickets.h"
 #include "api/views.h"
 #include "store/codec.h"
-#include "store/json_fields.h"
 
 namespace hotline::api {
 
 using nlohmann::json;
 
-namespace {
-
-// Accepts a date "YYYY-MM-DD" (local midnight, UTC+8) or Unix seconds.
-Result<UnixSeconds> ParseTimeParam(const std::string& s, const char* field) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (s.size() == 10 && std::sscanf(s.c_str(), "%4d-%2u-%2u", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 &&
-      d <= 31)
-    return static_cast<UnixSeconds>(DaysFromCivil(y, m, d)) * 86400 - WorkCalendar::kUtcOffsetSeconds;
-  auto v = ParseInt(s, field);
-  if (!v.ok())
-    return Status::InvalidArgument(field, std::string(field) + " must be YYYY-MM-DD or Unix seconds")
-        .WithReason(Reasons::kInvalidValue);
-  return *v;
-}
-
-std::vector<std::string> SplitList(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t end = s.find(',', start);
-    if (end == std::string::npos) end = s.size();
-    out.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
-bool IsTrue(const std::string& v) { return v == "1" || v == "true"; }
-
-}  // namespace
-
 Result<TicketFilter> ParseTicketFilter(const HttpRequest& req, const ReferenceData& ref) {
-  TicketFilter f;
-  if (auto s = req.Param("state"); !s.empty()) {
-    for (const std::string& name : SplitList(s)) {
-      auto st = ParseTicketState(name);
-      if (!st)
-        return Status::InvalidArgument("state", "unknown state '" + name + "'")
-            .WithReason(Reasons::kInvalidValue)
-            .WithParam("value", name);
-      f.states.push_back(*st);
-    }
-  }
-  if (auto u = req.Param("unit"); !u.empty()) {
-    if (!ref.units.Find(u))
-      return Status::InvalidArgument("unit", "unknown unit " + u)
-          .WithReason(Reasons::kUnknownUnit)
-          .WithParam("code", u);
-    f.units = ref.units.Subtree(u);
-  }
-  if (auto s = req.Param("channel"); !s.empty()) {
-    for (const std::string& name : SplitList(s)) {
-      auto c = ParseChannel(name);
-      if (!c)
-        return Status::InvalidArgument("channel", "unknown channel '" + name + "'")
-            .WithReason(Reasons::kInvalidValue)
-            .WithParam("value", name);
-      f.channels.push_back(*c);
-    }
-  }
-  if (auto a = req.Param("area"); !a.empty()) {
-    if (!ref.units.Find(a))
-      return Status::InvalidArgument("area", "unknown unit " + a)
-          .WithReason(Reasons::kUnknownUnit)
-          .WithParam("code", a);
-    f.areas = ref.units.Subtree(a);
-  }
-  f.category = req.Param("category");
-  f.query = req.Param("q");
-  if (f.query.size() > kMaxQueryBytes)
-    return Status::InvalidArgument("q", "q is longer than 200 bytes")
-        .WithReason(Reasons::kTooLong)
-        .WithParam("max", kMaxQueryBytes);
-  std::string upper = f.query;
-  if (upper.size() > 2 && (upper[0] == 'l' || upper[0] == 'L') && (upper[1] == 'c' || upper[1] == 'C'))
-    upper[0] = 'L', upper[1] = 'C';
-  if (auto id = TicketIdFromNumber(upper)) {  // LC20261123000042 (any case): ticket 42 only, not text with "42"
-    f.id = *id;
-    f.query.clear();
-  }
-  f.returned_only = IsTrue(req.Param("returned"));
-  f.extension_pending_only = IsTrue(req.Param("extension_pending"));
-  f.caller_phone = req.Param("phone");
-  if (auto s = req.Param("from"); !s.empty()) {
-    auto t = ParseTimeParam(s, "from");
-    if (!t.ok()) return t.status();
-    f.from = *t;
-  }
-  if (auto s = req.Param("to"); !s.empty()) {
-    auto t = ParseTimeParam(s, "to");
-    if (!t.ok()) return t.status();
-    f.to = *t;
-  }
-  if (auto s = req.Param("page"); !s.empty()) {
-    auto v = ParseInt(s, "page");
-    if (!v.ok()) return v.status();
-    if (*v < 1 || *v > 1'000'000)
-      return Status::InvalidArgument("page", "page must be at least 1")
-          .WithReason(Reasons::kInvalidValue)
-          .WithParam("min", 1);
-    f.page = static_cast<int>(*v);
-  }
-  if (auto s = req.Param("per_page"); !s.empty()) {
-    auto v = ParseInt(s, "per_page");
-    if (!v.ok()) return v.status();
-    if (*v < 1 || *v > kMaxPerPage)
-      return Status::InvalidArgument("per_page", "per_page must be 1..200")
-          .WithReason(Reasons::kInvalidValue)
-          .WithParam("min", 1)
-          .WithParam("max", kMaxPerPage);
-    f.per_page = static_cast<int>(*v);
-  }
-  if (auto s = req.Param("sort"); !s.empty()) f.sort = s;
-  f.overdue_only = IsTrue(req.Param("overdue"));
-  return f;
+  return requests::DecodeTicketFilter(req, ref.units);
 }
 
 RouteHandler RestApi::Authed(ActorHandler fn) {
@@ -212,12 +99,9 @@ void RestApi::AddRoutes() {
   router_.Add("POST", "/api/v1/sessions", [this](const HttpRequest& req, const PathParams&) {
     auto body = ParseBody(req);
     if (!body.ok()) return StatusResponse(body.status());
-    std::string username, password;
-    Status s = json_fields::ReadString(*body, "username", username, 100);
-    if (s.ok()) s = json_fields::ReadString(*body, "password", password, 200);
-    if (s.ok() && username.empty()) s = Status::Required("username");
-    if (s.ok() && password.empty()) s = Status::Required("password");
-    if (!s.ok()) return StatusResponse(s);
+    auto login = requests::DecodeLogin(*body);
+    if (!login.ok()) return StatusResponse(login.status());
+    const std::string &username = login->username, &password = login->password;
     auto token = service_.Login(username, password, req.remote);
     if (!token.ok()) return StatusResponse(token.status());
     auto user = service_.store().FindUser(username);
@@ -239,10 +123,10 @@ void RestApi::AddRoutes() {
               Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
-                std::string current, next;
-                Status s = json_fields::ReadString(*body, "current_password", current, 200);
-                if (s.ok()) s = json_fields::ReadString(*body, "new_password", next, 200);
-                if (s.ok() && current.empty()) s = Status::Required("current_password");
+                auto change = requests::DecodePasswordChange(*body);
+                Status s = change.status();
+                const std::string current = s.ok() ? change->current_password : "";
+                const std::string next = s.ok() ? change->new_password : "";
                 if (s.ok()) s = service_.ChangeOwnPassword(BearerToken(req), current, next, a, req.remote);
                 if (!s.ok()) return StatusResponse(s);
                 return Json(200, {{"ok", true}});
@@ -281,8 +165,7 @@ void RestApi::AddRoutes() {
   router_.Add("POST", "/api/v1/tickets", Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
-                (*body).erase("query_code");  // generated by the server, never chosen by the client
-                auto appeal = DecodeAppeal(*body);
+                auto appeal = requests::DecodeIntake(*body);  // query_code, state, … are refused
                 if (!appeal.ok()) return StatusResponse(appeal.status());
                 auto t = service_.Intake(std::move(appeal).value(), a);
                 if (!t.ok()) return StatusResponse(t.status());
