@@ -170,7 +170,7 @@ TEST_F(RequestDecodingTest, EveryOtherBodyRefusesUnknownFields) {
 
 TEST_F(RequestDecodingTest, TicketListRefusesDatesThatDoNotExist) {
   HttpClient op = As("operator");
-  for (const std::string& param : {"from", "to"}) {
+  for (const std::string param : {"from", "to"}) {
     for (const char* date : {"2026-02-31", "2026-02-29", "2026-04-31", "2026-13-01"}) {
       auto r = op.Get("/api/v1/tickets?" + param + "=" + date);
       EXPECT_EQ(r.status, 400) << param << "=" << date;
