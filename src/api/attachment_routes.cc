@@ -50,7 +50,7 @@ void RestApi::AddAttachmentRoutes() {
   auto ticket_id = [](const PathParams& p) { return ParseInt(p.at("id"), "id"); };
 
   router_.Add("GET", "/api/v1/tickets/{id}/attachments",
-              Authed([this, ticket_id](const HttpRequest&, const PathParams& p, const Actor& a) {
+              Authed(Capability::kAttachmentRead, [this, ticket_id](const HttpRequest&, const PathParams& p, const Actor& a) {
                 auto id = ticket_id(p);
                 if (!id.ok()) return StatusResponse(id.status());
                 auto list = service_.attachments().List(*id, a);
@@ -70,7 +70,7 @@ void RestApi::AddAttachmentRoutes() {
               }));
 
   router_.Add("GET", "/api/v1/tickets/{id}/attachments/{aid}",
-              Authed([this, ticket_id](const HttpRequest&, const PathParams& p, const Actor& a) {
+              Authed(Capability::kAttachmentRead, [this, ticket_id](const HttpRequest&, const PathParams& p, const Actor& a) {
                 auto id = ticket_id(p);
                 if (!id.ok()) return StatusResponse(id.status());
                 auto file = service_.attachments().Read(*id, p.at("aid"), a);
@@ -84,7 +84,7 @@ void RestApi::AddAttachmentRoutes() {
               }));
 
   router_.Add("GET", "/api/v1/tickets/{id}/related",
-              Authed([this, ticket_id](const HttpRequest&, const PathParams& p, const Actor& a) {
+              Authed(Capability::kRelatedTickets, [this, ticket_id](const HttpRequest&, const PathParams& p, const Actor& a) {
                 auto id = ticket_id(p);
                 if (!id.ok()) return StatusResponse(id.status());
                 auto related = service_.tickets().Related(*id, a);

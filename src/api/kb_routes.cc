@@ -1,9 +1,9 @@
 // Knowledge-base endpoints: /api/v1/kb (staff: search, read, edit with version
 // history) and /api/v1/public/kb (the portal: public entries valid today).
 #include "api/http_helpers.h"
+#include "api/requests/kb.h"
 #include "api/rest_api.h"
 #include "api/views.h"
-#include "store/json_fields.h"
 
 namespace hotline::api {
 
@@ -29,18 +29,6 @@ json EntryView(const KbEntry& e, const ReferenceData& ref, bool staff) {
     j["updated_by"] = e.updated_by;
   }
   return j;
-}
-
-Result<KbEntry> EntryFromBody(const json& body) {
-  KbEntry e;
-  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "question", e.question, 1000));
-  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "answer", e.answer, 20000));
-  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "category", e.category, 32));
-  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "unit", e.unit, 64));
-  HOTLINE_RETURN_IF_ERROR(json_fields::ReadBool(body, "public", e.is_public));
-  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "valid_from", e.valid_from, 10));
-  HOTLINE_RETURN_IF_ERROR(json_fields::ReadString(body, "valid_to", e.valid_to, 10));
-  return e;
 }
 
 }  // namespace
@@ -79,7 +67,7 @@ void RestApi::AddKbRoutes() {
   };
 
   router_.Add("GET", "/api/v1/kb",
-              Authed([search](const HttpRequest& req, const PathParams&, const Actor& a) { return search(req, a); }));
+              Authed(Capability::kKbRead, [search](const HttpRequest& req, const PathParams&, const Actor& a) { return search(req, a); }));
   router_.Add("GET", "/api/v1/public/kb", [search](const HttpRequest& req, const PathParams&) {
     return search(req, service::Portal::PortalActor());
   });
@@ -88,50 +76,48 @@ void RestApi::AddKbRoutes() {
     if (!e.ok()) return StatusResponse(e.status());
     return Json(200, EntryView(*e, *service_.reference(), false));
   });
-  router_.Add("GET", "/api/v1/kb/{id}", Authed([this](const HttpRequest&, const PathParams& p, const Actor& a) {
+  router_.Add("GET", "/api/v1/kb/{id}", Authed(Capability::kKbRead, [this](const HttpRequest&, const PathParams& p, const Actor& a) {
                 auto e = service_.kb().Get(p.at("id"), a);
                 if (!e.ok()) return StatusResponse(e.status());
                 return Json(200, EntryView(*e, *service_.reference(), true));
               }));
   router_.Add("GET", "/api/v1/kb/{id}/versions",
-              Authed([this](const HttpRequest&, const PathParams& p, const Actor& a) {
+              Authed(Capability::kKbVersions, [this](const HttpRequest&, const PathParams& p, const Actor& a) {
                 auto versions = service_.kb().Versions(p.at("id"), a);
                 if (!versions.ok()) return StatusResponse(versions.status());
                 json items = json::array();
                 for (const KbEntry& e : *versions) items.push_back(EntryView(e, *service_.reference(), true));
                 return Json(200, {{"items", items}});
               }));
-  router_.Add("POST", "/api/v1/kb", Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
+  router_.Add("POST", "/api/v1/kb", Authed(Capability::kKbEdit, [this](const HttpRequest& req, const PathParams&, const Actor& a) {
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
-                auto entry = EntryFromBody(*body);
-                if (!entry.ok()) return StatusResponse(entry.status());
-                auto stored = service_.kb().Put(*entry, 0, a);
+                auto request = requests::DecodeKbCreate(*body);
+                if (!request.ok()) return StatusResponse(request.status());
+                auto stored = service_.kb().Put(request->entry, 0, a);
                 if (!stored.ok()) return StatusResponse(stored.status());
                 return Json(201, EntryView(*stored, *service_.reference(), true));
               }));
   // PUT replaces the entry's fields; "version" must be the version being edited.
-  router_.Add("PUT", "/api/v1/kb/{id}", Authed([this](const HttpRequest& req, const PathParams& p, const Actor& a) {
+  router_.Add("PUT", "/api/v1/kb/{id}", Authed(Capability::kKbEdit, [this](const HttpRequest& req, const PathParams& p, const Actor& a) {
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
-                std::int64_t version = 0;
-                if (Status s = json_fields::ReadInt(*body, "version", version); !s.ok()) return StatusResponse(s);
-                if (version < 1) return StatusResponse(Status::Required("version"));
-                auto entry = EntryFromBody(*body);
-                if (!entry.ok()) return StatusResponse(entry.status());
+                auto request = requests::DecodeKbUpdate(*body);
+                if (!request.ok()) return StatusResponse(request.status());
+                KbEntry* entry = &request->entry;
+                const int version = request->version;
                 entry->id = p.at("id");
                 // An edit keeps the entry withdrawn or in force unless "active" says otherwise.
                 auto current = service_.kb().Get(entry->id, a);
                 if (!current.ok()) return StatusResponse(current.status());
-                std::optional<bool> active;
-                if (Status s = json_fields::ReadBool(*body, "active", active); !s.ok()) return StatusResponse(s);
+                const std::optional<bool>& active = request->active;
                 entry->active = active.value_or(current->active);
                 auto stored = service_.kb().Put(*entry, static_cast<int>(version), a);
                 if (!stored.ok()) return StatusResponse(stored.status());
                 return Json(200, EntryView(*stored, *service_.reference(), true));
               }));
   // DELETE withdraws the entry (a new version with active=false); history stays.
-  router_.Add("DELETE", "/api/v1/kb/{id}", Authed([this](const HttpRequest& req, const PathParams& p, const Actor& a) {
+  router_.Add("DELETE", "/api/v1/kb/{id}", Authed(Capability::kKbEdit, [this](const HttpRequest& req, const PathParams& p, const Actor& a) {
                 auto version = ParseInt(req.Param("version"), "version");
                 if (!version.ok()) return StatusResponse(version.status());
                 auto current = service_.kb().Get(p.at("id"), a);

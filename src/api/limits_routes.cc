@@ -10,7 +10,7 @@ namespace hotline::api {
 using nlohmann::json;
 
 void RestApi::AddLimitsRoutes() {
-  router_.Add("GET", "/api/v1/limits", Authed([this](const HttpRequest&, const PathParams&, const Actor&) {
+  router_.Add("GET", "/api/v1/limits", Authed(Capability::kReferenceRead, [this](const HttpRequest&, const PathParams&, const Actor&) {
                 const Policy& policy = service_.policy();
                 const auto& session = service_.accounts().session_options();
                 return Json(200, {{"content_max_bytes", kMaxContentBytes},

@@ -3,10 +3,9 @@
 // the callback evaluation online. Lookups that fail and anonymous submissions are
 // rate-limited per client address.
 #include "api/http_helpers.h"
+#include "api/requests/portal.h"
 #include "api/rest_api.h"
 #include "api/views.h"
-#include "store/codec.h"
-#include "store/json_fields.h"
 
 namespace hotline::api {
 
@@ -72,15 +71,8 @@ void RestApi::AddPublicRoutes() {
     if (!public_submissions_.Allowed(req.remote, now)) return TooMany(public_submissions_.RetryAfter(req.remote, now));
     auto body = ParseBody(req);
     if (!body.ok()) return StatusResponse(body.status());
-    json& j = *body;
-    // The portal stands in for the web site and the mini-program; the rest is the citizen's to choose.
-    std::string channel = "web";
-    if (Status s = json_fields::ReadString(j, "channel", channel, 32); !s.ok()) return StatusResponse(s);
-    j["channel"] = channel;
-    for (const char* internal : {"query_code", "category"}) j.erase(internal);
-    if (!j.contains("caller") || !j["caller"].is_object() || !j["caller"].contains("phone"))
-      return StatusResponse(Status::Required("caller.phone"));
-    auto appeal = DecodeAppeal(j);
+    // The portal's fields only: a category, a query code, … are refused, not dropped.
+    auto appeal = requests::DecodePortalAppeal(*body);
     if (!appeal.ok()) return StatusResponse(appeal.status());
     auto t = service_.portal().Submit(std::move(appeal).value());
     if (!t.ok()) return StatusResponse(t.status());
@@ -109,12 +101,9 @@ void RestApi::AddPublicRoutes() {
                   return TooMany(public_lookup_failures_.RetryAfter(req.remote, now));
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
-                std::string code;
-                if (Status s = json_fields::ReadString(*body, "code", code, 32); !s.ok()) return StatusResponse(s);
-                json input = {{"satisfaction", (*body)["satisfaction"]}, {"resolved", (*body)["resolved"]}};
-                auto in = DecodeCommandRequest(input, "callback");
-                if (!in.ok()) return StatusResponse(in.status());
-                auto t = service_.portal().Evaluate(p.at("number"), code, *in);
+                auto evaluation = requests::DecodePortalEvaluation(*body);
+                if (!evaluation.ok()) return StatusResponse(evaluation.status());
+                auto t = service_.portal().Evaluate(p.at("number"), evaluation->code, evaluation->input);
                 if (!t.ok()) {
                   if (t.status().code() == StatusCode::kNotFound) public_lookup_failures_.Record(req.remote, now);
                   return StatusResponse(t.status());

@@ -6,130 +6,17 @@
 
 #include "api/http_helpers.h"
 #include "service/refusals.h"
+#include "api/requests/accounts.h"
+#include "api/requests/tickets.h"
 #include "api/views.h"
 #include "store/codec.h"
-#include "store/json_fields.h"
 
 namespace hotline::api {
 
 using nlohmann::json;
 
-namespace {
-
-// Accepts a date "YYYY-MM-DD" (local midnight, UTC+8) or Unix seconds.
-Result<UnixSeconds> ParseTimeParam(const std::string& s, const char* field) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (s.size() == 10 && std::sscanf(s.c_str(), "%4d-%2u-%2u", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 &&
-      d <= 31)
-    return static_cast<UnixSeconds>(DaysFromCivil(y, m, d)) * 86400 - WorkCalendar::kUtcOffsetSeconds;
-  auto v = ParseInt(s, field);
-  if (!v.ok())
-    return Status::InvalidArgument(field, std::string(field) + " must be YYYY-MM-DD or Unix seconds")
-        .WithReason(Reasons::kInvalidValue);
-  return *v;
-}
-
-std::vector<std::string> SplitList(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t end = s.find(',', start);
-    if (end == std::string::npos) end = s.size();
-    out.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
-bool IsTrue(const std::string& v) { return v == "1" || v == "true"; }
-
-}  // namespace
-
 Result<TicketFilter> ParseTicketFilter(const HttpRequest& req, const ReferenceData& ref) {
-  TicketFilter f;
-  if (auto s = req.Param("state"); !s.empty()) {
-    for (const std::string& name : SplitList(s)) {
-      auto st = ParseTicketState(name);
-      if (!st)
-        return Status::InvalidArgument("state", "unknown state '" + name + "'")
-            .WithReason(Reasons::kInvalidValue)
-            .WithParam("value", name);
-      f.states.push_back(*st);
-    }
-  }
-  if (auto u = req.Param("unit"); !u.empty()) {
-    if (!ref.units.Find(u))
-      return Status::InvalidArgument("unit", "unknown unit " + u)
-          .WithReason(Reasons::kUnknownUnit)
-          .WithParam("code", u);
-    f.units = ref.units.Subtree(u);
-  }
-  if (auto s = req.Param("channel"); !s.empty()) {
-    for (const std::string& name : SplitList(s)) {
-      auto c = ParseChannel(name);
-      if (!c)
-        return Status::InvalidArgument("channel", "unknown channel '" + name + "'")
-            .WithReason(Reasons::kInvalidValue)
-            .WithParam("value", name);
-      f.channels.push_back(*c);
-    }
-  }
-  if (auto a = req.Param("area"); !a.empty()) {
-    if (!ref.units.Find(a))
-      return Status::InvalidArgument("area", "unknown unit " + a)
-          .WithReason(Reasons::kUnknownUnit)
-          .WithParam("code", a);
-    f.areas = ref.units.Subtree(a);
-  }
-  f.category = req.Param("category");
-  f.query = req.Param("q");
-  if (f.query.size() > kMaxQueryBytes)
-    return Status::InvalidArgument("q", "q is longer than 200 bytes")
-        .WithReason(Reasons::kTooLong)
-        .WithParam("max", kMaxQueryBytes);
-  std::string upper = f.query;
-  if (upper.size() > 2 && (upper[0] == 'l' || upper[0] == 'L') && (upper[1] == 'c' || upper[1] == 'C'))
-    upper[0] = 'L', upper[1] = 'C';
-  if (auto id = TicketIdFromNumber(upper)) {  // LC20261123000042 (any case): ticket 42 only, not text with "42"
-    f.id = *id;
-    f.query.clear();
-  }
-  f.returned_only = IsTrue(req.Param("returned"));
-  f.extension_pending_only = IsTrue(req.Param("extension_pending"));
-  f.caller_phone = req.Param("phone");
-  if (auto s = req.Param("from"); !s.empty()) {
-    auto t = ParseTimeParam(s, "from");
-    if (!t.ok()) return t.status();
-    f.from = *t;
-  }
-  if (auto s = req.Param("to"); !s.empty()) {
-    auto t = ParseTimeParam(s, "to");
-    if (!t.ok()) return t.status();
-    f.to = *t;
-  }
-  if (auto s = req.Param("page"); !s.empty()) {
-    auto v = ParseInt(s, "page");
-    if (!v.ok()) return v.status();
-    if (*v < 1 || *v > 1'000'000)
-      return Status::InvalidArgument("page", "page must be at least 1")
-          .WithReason(Reasons::kInvalidValue)
-          .WithParam("min", 1);
-    f.page = static_cast<int>(*v);
-  }
-  if (auto s = req.Param("per_page"); !s.empty()) {
-    auto v = ParseInt(s, "per_page");
-    if (!v.ok()) return v.status();
-    if (*v < 1 || *v > kMaxPerPage)
-      return Status::InvalidArgument("per_page", "per_page must be 1..200")
-          .WithReason(Reasons::kInvalidValue)
-          .WithParam("min", 1)
-          .WithParam("max", kMaxPerPage);
-    f.per_page = static_cast<int>(*v);
-  }
-  if (auto s = req.Param("sort"); !s.empty()) f.sort = s;
-  f.overdue_only = IsTrue(req.Param("overdue"));
-  return f;
+  return requests::DecodeTicketFilter(req, ref.units);
 }
 
 RouteHandler RestApi::Authed(ActorHandler fn) {
@@ -138,6 +25,14 @@ RouteHandler RestApi::Authed(ActorHandler fn) {
     if (!actor.ok()) return StatusResponse(actor.status());
     return fn(req, params, *actor);
   };
+}
+
+RouteHandler RestApi::Authed(Capability capability, ActorHandler fn) {
+  return Authed([this, capability, fn = std::move(fn)](const HttpRequest& req, const PathParams& params,
+                                                      const Actor& actor) -> HttpResponse {
+    if (Status s = service_.Permits(actor, capability); !s.ok()) return StatusResponse(s);
+    return fn(req, params, actor);
+  });
 }
 
 RestApi::RestApi(HotlineService& service) : service_(service) {
@@ -213,13 +108,9 @@ void RestApi::AddRoutes() {
   router_.Add("POST", "/api/v1/sessions", [this](const HttpRequest& req, const PathParams&) {
     auto body = ParseBody(req);
     if (!body.ok()) return StatusResponse(body.status());
-    std::string username, password;
-    Status s = json_fields::ReadString(*body, "username", username, 100);
-    if (s.ok()) s = json_fields::ReadString(*body, "password", password, 200);
-    if (s.ok() && username.empty()) s = Status::Required("username");
-    if (s.ok() && password.empty()) s = Status::Required("password");
-    if (!s.ok()) return StatusResponse(s);
-    auto session = service_.accounts().Login(username, password, req.remote);
+    auto login = requests::DecodeLogin(*body);
+    if (!login.ok()) return StatusResponse(login.status());
+    auto session = service_.accounts().Login(login->username, login->password, req.remote);
     if (!session.ok()) return StatusResponse(session.status());
     const User* user = &session->user;
     return Json(201, {{"token", session->token},
@@ -231,24 +122,24 @@ void RestApi::AddRoutes() {
                         {"unit", user->unit},
                         {"display_name", user->display_name}}}});
   });
-  router_.Add("DELETE", "/api/v1/sessions", Authed([this](const HttpRequest& req, const PathParams&, const Actor&) {
+  router_.Add("DELETE", "/api/v1/sessions", Authed(Capability::kOwnAccount, [this](const HttpRequest& req, const PathParams&, const Actor&) {
                 if (Status s = service_.accounts().Logout(BearerToken(req)); !s.ok()) return StatusResponse(s);
                 return Json(200, {{"ok", true}});
               }));
   router_.Add("POST", "/api/v1/me/password",
-              Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
+              Authed(Capability::kOwnAccount, [this](const HttpRequest& req, const PathParams&, const Actor& a) {
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
-                std::string current, next;
-                Status s = json_fields::ReadString(*body, "current_password", current, 200);
-                if (s.ok()) s = json_fields::ReadString(*body, "new_password", next, 200);
-                if (s.ok() && current.empty()) s = Status::Required("current_password");
-                if (s.ok()) s = service_.accounts().ChangeOwnPassword(BearerToken(req), current, next, a, req.remote);
+                auto change = requests::DecodePasswordChange(*body);
+                Status s = change.status();
+                if (s.ok())
+                  s = service_.accounts().ChangeOwnPassword(BearerToken(req), change->current_password,
+                                                            change->new_password, a, req.remote);
                 if (!s.ok()) return StatusResponse(s);
                 return Json(200, {{"ok", true}});
               }));
   router_.Add(
-      "GET", "/api/v1/me", Authed([this](const HttpRequest&, const PathParams&, const Actor& a) {
+      "GET", "/api/v1/me", Authed(Capability::kOwnAccount, [this](const HttpRequest&, const PathParams&, const Actor& a) {
         auto user = service_.accounts().Profile(a);
         if (!user.ok()) return StatusResponse(user.status());
         return Json(
@@ -268,22 +159,21 @@ void RestApi::AddRoutes() {
     r.stream = std::move(stream).value();
     return r;
   });
-  router_.Add("GET", "/api/v1/units", Authed([this](const HttpRequest&, const PathParams&, const Actor&) {
+  router_.Add("GET", "/api/v1/units", Authed(Capability::kReferenceRead, [this](const HttpRequest&, const PathParams&, const Actor&) {
                 json items = json::array();
                 for (const Unit& u : service_.reference()->units.units()) items.push_back(UnitView(u));
                 return Json(200, {{"items", items}, {"total", items.size()}});
               }));
-  router_.Add("GET", "/api/v1/categories", Authed([this](const HttpRequest&, const PathParams&, const Actor&) {
+  router_.Add("GET", "/api/v1/categories", Authed(Capability::kReferenceRead, [this](const HttpRequest&, const PathParams&, const Actor&) {
                 json items = json::array();
                 for (const Category& c : service_.reference()->taxonomy.categories()) items.push_back(CategoryView(c));
                 return Json(200, {{"items", items}, {"total", items.size()}});
               }));
 
-  router_.Add("POST", "/api/v1/tickets", Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
+  router_.Add("POST", "/api/v1/tickets", Authed(Capability::kIntake, [this](const HttpRequest& req, const PathParams&, const Actor& a) {
                 auto body = ParseBody(req);
                 if (!body.ok()) return StatusResponse(body.status());
-                (*body).erase("query_code");  // generated by the server, never chosen by the client
-                auto appeal = DecodeAppeal(*body);
+                auto appeal = requests::DecodeIntake(*body);  // query_code, state, … are refused
                 if (!appeal.ok()) return StatusResponse(appeal.status());
                 auto t = service_.tickets().Intake(std::move(appeal).value(), a);
                 if (!t.ok()) return StatusResponse(t.status());
@@ -292,8 +182,11 @@ void RestApi::AddRoutes() {
                 auto ref = service_.reference();
                 return Json(201, TicketView(service_.tickets().Describe(*t, a), a, *ref));
               }));
-  router_.Add("GET", "/api/v1/tickets", Authed([this](const HttpRequest& req, const PathParams&, const Actor& a) {
+  router_.Add("GET", "/api/v1/tickets", Authed(Capability::kTicketList, [this](const HttpRequest& req, const PathParams&, const Actor& a) {
                 auto ref = service_.reference();
+                // Searching by phone is a capability of its own, checked before the query is read.
+                if (!req.Param("phone").empty())
+                  if (Status s = service_.tickets().MaySearchByPhone(a); !s.ok()) return StatusResponse(s);
                 auto filter = ParseTicketFilter(req, *ref);
                 if (!filter.ok()) return StatusResponse(filter.status());
                 auto page = service_.tickets().List(*filter, a);
@@ -310,7 +203,7 @@ void RestApi::AddRoutes() {
                     {{"items", items}, {"total", page->total}, {"page", filter->page}, {"per_page", filter->per_page}});
               }));
   router_.Add("GET", "/api/v1/tickets/{id}",
-              Authed([this, ticket_id](const HttpRequest& req, const PathParams& p, const Actor& a) {
+              Authed(Capability::kTicketRead, [this, ticket_id](const HttpRequest& req, const PathParams& p, const Actor& a) {
                 auto id = ticket_id(p);
                 if (!id.ok()) return StatusResponse(id.status());
                 auto t = service_.tickets().Get(*id, a);
@@ -326,7 +219,7 @@ void RestApi::AddRoutes() {
                 return Json(200, view);
               }));
   router_.Add("GET", "/api/v1/tickets/{id}/events",
-              Authed([this, ticket_id](const HttpRequest&, const PathParams& p, const Actor& a) {
+              Authed(Capability::kTicketRead, [this, ticket_id](const HttpRequest&, const PathParams& p, const Actor& a) {
                 auto id = ticket_id(p);
                 if (!id.ok()) return StatusResponse(id.status());
                 auto events = service_.tickets().Events(*id, a);

@@ -29,7 +29,12 @@ class RestApi {
 
  private:
   using ActorHandler = std::function<HttpResponse(const HttpRequest&, const PathParams&, const Actor&)>;
-  // Wraps a handler that needs an authenticated actor (401 without a valid bearer token).
+  // Wraps a handler that needs an authenticated actor (401 without a valid bearer
+  // token) whose role the permission table grants `capability` (403 before the
+  // request is read). The service checks again, with the ticket's scope.
+  RouteHandler Authed(Capability capability, ActorHandler fn);
+  // The same for ticket commands, whose authority is the command table's (the
+  // service checks it before reading the command's input).
   RouteHandler Authed(ActorHandler fn);
 
   void AddRoutes();

@@ -28,7 +28,7 @@ json Ranked(const std::map<std::string, std::int64_t>& counts,
 void RestApi::AddStatsRoutes() {
   router_.Add(
       "GET", "/api/v1/stats",
-      Authed([this](const HttpRequest& req, const PathParams&, const Actor& actor) -> HttpResponse {
+      Authed(Capability::kStats, [this](const HttpRequest& req, const PathParams&, const Actor& actor) -> HttpResponse {
         auto ref = service_.reference();
         auto filter = ParseTicketFilter(req, *ref);
         if (!filter.ok()) return StatusResponse(filter.status());

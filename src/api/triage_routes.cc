@@ -2,9 +2,8 @@
 #include <chrono>
 
 #include "api/http_helpers.h"
+#include "api/requests/triage.h"
 #include "api/rest_api.h"
-#include "store/codec.h"
-#include "store/json_fields.h"
 
 namespace hotline::api {
 
@@ -23,25 +22,13 @@ json UnitName(const std::string& code, const ReferenceData& ref) {
 void RestApi::AddTriageRoutes() {
   router_.Add(
       "POST", "/api/v1/triage",
-      Authed([this](const HttpRequest& req, const PathParams&, const Actor& actor) -> HttpResponse {
+      Authed(Capability::kTriage, [this](const HttpRequest& req, const PathParams&, const Actor& actor) -> HttpResponse {
         const auto start = std::chrono::steady_clock::now();
         auto body = ParseBody(req);
         if (!body.ok()) return StatusResponse(body.status());
-        triage::TriageInput in;
-        for (Status s : {json_fields::ReadString(*body, "content", in.content, 20000),
-                         json_fields::ReadString(*body, "address", in.address, 1000),
-                         json_fields::ReadString(*body, "category", in.category, 32),
-                         json_fields::ReadBool(*body, "enterprise", in.enterprise)})
-          if (!s.ok()) return StatusResponse(s);
-        if (auto it = body->find("location"); it != body->end() && !it->is_null()) {
-          GeoPoint p;
-          Status s = json_fields::RequireObject(*it, "location");
-          if (s.ok()) s = json_fields::ReadDouble(*it, "lat", p.lat, "location");
-          if (s.ok()) s = json_fields::ReadDouble(*it, "lon", p.lon, "location");
-          if (!s.ok()) return StatusResponse(s);
-          in.location = p;
-        }
-        auto result = service_.intake_desk().Triage(in, actor);
+        auto decoded = requests::DecodeTriage(*body);
+        if (!decoded.ok()) return StatusResponse(decoded.status());
+        auto result = service_.intake_desk().Triage(*decoded, actor);
         if (!result.ok()) return StatusResponse(result.status());
         auto ref = service_.reference();
         json categories = json::array();

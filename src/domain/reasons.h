@@ -31,6 +31,7 @@ namespace hotline {
   X(kTooLong, "too_long")                                    \
   X(kTooMany, "too_many")                                    \
   X(kInvalidValue, "invalid_value")                          \
+  X(kUnknownField, "unknown_field")                          \
   X(kControlCharacter, "control_character")                  \
   X(kUnknownUnit, "unknown_unit")                            \
   X(kUnknownCategory, "unknown_category")                    \

@@ -2,6 +2,7 @@
 
 #include "domain/password_policy.h"
 #include "service/credentials.h"
+#include "service/refusals.h"
 
 namespace hotline::service {
 namespace {
@@ -106,6 +107,7 @@ Status Accounts::Logout(const std::string& token) {
 }
 
 Result<User> Accounts::Profile(const Actor& actor) {
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kOwnAccount));
   HOTLINE_ASSIGN_OR_RETURN(User user, store_.FindUser(actor.username));
   return WithoutHash(std::move(user));
 }
@@ -129,6 +131,7 @@ void Accounts::ForgetCachedSessions(const std::string& username) {
 
 Status Accounts::ChangeOwnPassword(const std::string& token, const std::string& current, const std::string& next,
                                    const Actor& actor, const std::string& address) {
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kOwnAccount));
   const UnixSeconds now = core_.Now();
   HOTLINE_RETURN_IF_ERROR(guard_->Admit(actor.username, address, now));
   HOTLINE_ASSIGN_OR_RETURN(User user, store_.FindUser(actor.username));

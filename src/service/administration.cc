@@ -10,23 +10,16 @@
 
 namespace hotline::service {
 
-namespace {
-
-Status RequireAdmin(const Actor& a) {
-  return a.role == Role::kAdmin ? Status::Ok() : RoleNotAllowed(a, "admin", "administrators only");
-}
-
-}  // namespace
 
 Result<std::vector<User>> Administration::ListUsers(const Actor& actor) {
-  HOTLINE_RETURN_IF_ERROR(RequireAdmin(actor));
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kUserAdmin));
   HOTLINE_ASSIGN_OR_RETURN(auto users, store_.ListUsers());
   for (User& u : users) u.password_hash.clear();
   return users;
 }
 
 Result<User> Administration::SaveUser(User user, const std::string& password, bool is_new, const Actor& actor) {
-  HOTLINE_RETURN_IF_ERROR(RequireAdmin(actor));
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kUserAdmin));
   if (user.username.empty() || user.username.size() > kMaxUsernameLength)
     return Status::InvalidArgument("username", "username must be 1..64 characters")
         .WithReason(user.username.empty() ? Reasons::kRequired : Reasons::kTooLong)
@@ -73,7 +66,7 @@ Result<User> Administration::SaveUser(User user, const std::string& password, bo
 }
 
 Status Administration::DeleteUser(const std::string& username, const Actor& actor) {
-  HOTLINE_RETURN_IF_ERROR(RequireAdmin(actor));
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kUserAdmin));
   if (username == actor.username)
     return Status::InvalidArgument("username", "you cannot delete yourself").WithReason(Reasons::kSelfChange);
   const AuditRecord audit{0, core_.Now(), actor.username, "delete_user", username};
@@ -83,12 +76,12 @@ Status Administration::DeleteUser(const std::string& username, const Actor& acto
 }
 
 Result<std::vector<AuditRecord>> Administration::Audit(int limit, int offset, const Actor& actor) {
-  HOTLINE_RETURN_IF_ERROR(RequireAdmin(actor));
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kAuditRead));
   return store_.ListAudit(limit, offset);
 }
 
 Status Administration::ReplaceUnits(std::vector<Unit> units, const Actor& actor) {
-  HOTLINE_RETURN_IF_ERROR(RequireAdmin(actor));
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kReferenceAdmin));
   HOTLINE_ASSIGN_OR_RETURN(UnitTree tree, UnitTree::Build(units));
   for (const CatalogRule& r : core_.reference()->catalog)
     if (!tree.Find(r.lead))
@@ -102,7 +95,7 @@ Status Administration::ReplaceUnits(std::vector<Unit> units, const Actor& actor)
 }
 
 Status Administration::ReplaceCategories(std::vector<Category> categories, const Actor& actor) {
-  HOTLINE_RETURN_IF_ERROR(RequireAdmin(actor));
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kReferenceAdmin));
   HOTLINE_ASSIGN_OR_RETURN(Taxonomy tax, Taxonomy::Build(categories));
   for (const CatalogRule& r : core_.reference()->catalog)
     if (!tax.Find(r.category))
@@ -116,12 +109,12 @@ Status Administration::ReplaceCategories(std::vector<Category> categories, const
 }
 
 Result<std::vector<CatalogRule>> Administration::Catalog(const Actor& actor) {
-  if (actor.role == Role::kCitizen) return RoleNotAllowed(actor, "catalog", "staff only");
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kReferenceRead));
   return core_.reference()->catalog;
 }
 
 Status Administration::ReplaceCatalog(std::vector<CatalogRule> rules, const Actor& actor) {
-  HOTLINE_RETURN_IF_ERROR(RequireAdmin(actor));
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kReferenceAdmin));
   auto ref = core_.reference();
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const CatalogRule& r = rules[i];

@@ -90,7 +90,7 @@ Result<Attachment> Attachments::Attach(TicketId id, const std::string& name, con
   in.attachment = meta.id;
   in.content = name;
   auto updated = store_.AttachFile(meta, bytes, [&](const Ticket& current) -> Result<Transition> {
-    if (!CanSee(current, actor, ref->units)) return OtherUnitsTicket(actor);
+    HOTLINE_RETURN_IF_ERROR(RequireTicket(actor, Capability::kTicketRead, current, ref->units));
     return Apply(current, "attach", in, actor, core_.MakeContext(*ref));
   });
   if (!updated.ok()) return updated.status();
@@ -99,7 +99,7 @@ Result<Attachment> Attachments::Attach(TicketId id, const std::string& name, con
 }
 
 Result<std::vector<Attachment>> Attachments::List(TicketId id, const Actor& actor) {
-  HOTLINE_RETURN_IF_ERROR(tickets_.Get(id, actor).status());
+  HOTLINE_RETURN_IF_ERROR(tickets_.GetFor(id, actor, Capability::kAttachmentRead).status());
   return store_.ListAttachments(id);
 }
 

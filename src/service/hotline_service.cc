@@ -16,10 +16,14 @@ HotlineService::HotlineService(Store& store, const Clock& clock, WorkCalendar ca
       intake_desk_(core_),
       personal_data_(core_) {}
 
+Status HotlineService::Permits(const Actor& actor, Capability capability) const {
+  return RequireCapability(actor, capability);
+}
+
 Result<std::int64_t> HotlineService::TicketCount() { return core_.store().CountTickets(); }
 
 Result<std::shared_ptr<LiveSubscription>> HotlineService::SubscribeLive(const Actor& actor, const std::string& token) {
-  if (actor.role == Role::kCitizen) return RoleNotAllowed(actor, "live", "staff only");
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kLiveEvents));
   auto stream = live_.Subscribe(actor);
   accounts_.Watch(stream, actor, token);
   return stream;

@@ -19,6 +19,7 @@
 #include <memory>
 #include <string>
 
+#include "domain/permissions.h"
 #include "service/accounts.h"
 #include "service/administration.h"
 #include "service/attachments.h"
@@ -54,6 +55,9 @@ class HotlineService {
   LiveFeed& live() { return live_; }
   PersonalDataRecord& personal_data() { return personal_data_; }
 
+  // OK when the permission table grants `capability` to the actor's role
+  // (role_not_allowed otherwise): interfaces ask before they read a request.
+  Status Permits(const Actor& actor, Capability capability) const;
   // The service's time (interfaces use it for their own rate limits).
   UnixSeconds Now() const { return core_.Now(); }
   // How many tickets the store holds (for health checks and metrics: a number, no data).

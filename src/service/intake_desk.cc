@@ -6,8 +6,7 @@
 namespace hotline::service {
 
 Result<triage::TriageResult> IntakeDesk::Triage(const triage::TriageInput& input, const Actor& actor) {
-  if (actor.role == Role::kAnalyst || actor.role == Role::kCitizen || actor.role == Role::kUnitStaff)
-    return RoleNotAllowed(actor, "triage", "intake suggestions are for the hotline's staff");
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kTriage));
   if (input.content.size() > kMaxContentBytes)
     return Status::InvalidArgument("content", "content is longer than 20000 bytes")
         .WithReason(Reasons::kTooLong)

@@ -5,14 +5,9 @@
 #include "service/refusals.h"
 
 namespace hotline::service {
-namespace {
-
-bool MayEdit(const Actor& a) { return a.role == Role::kAdmin || a.role == Role::kSupervisor; }
-
-}  // namespace
-
 Result<std::vector<KnowledgeBase::Found>> KnowledgeBase::Search(triage::KbQuery query, const Actor& actor) {
-  if (actor.role == Role::kCitizen) {
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kKbRead));
+  if (ScopeOf(actor.role, Capability::kKbRead) == AccessScope::kPublic) {
     query.public_only = true;
     query.today = core_.Today();
   }
@@ -24,15 +19,17 @@ Result<std::vector<KnowledgeBase::Found>> KnowledgeBase::Search(triage::KbQuery 
 }
 
 Result<KbEntry> KnowledgeBase::Get(const std::string& id, const Actor& actor) {
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kKbRead));
   HOTLINE_ASSIGN_OR_RETURN(KbEntry e, store_.GetKbEntry(id));
-  if (actor.role == Role::kCitizen && (!e.is_public || !KbEntryValidOn(e, core_.Today())))
+  if (ScopeOf(actor.role, Capability::kKbRead) == AccessScope::kPublic && (!e.is_public || !KbEntryValidOn(e, core_.Today())))
     return Status::NotFound("no knowledge-base entry " + id);
   return e;
 }
 
 Result<KnowledgeBase::Page> KnowledgeBase::List(const Browse& browse, const Actor& actor) {
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kKbRead));
   HOTLINE_ASSIGN_OR_RETURN(auto all, store_.ListKbEntries());
-  const bool citizen = actor.role == Role::kCitizen;
+  const bool citizen = ScopeOf(actor.role, Capability::kKbRead) == AccessScope::kPublic;
   const bool withdrawn = !citizen && browse.include_withdrawn;
   const std::string today = core_.Today();
   Page page;
@@ -48,12 +45,12 @@ Result<KnowledgeBase::Page> KnowledgeBase::List(const Browse& browse, const Acto
 }
 
 Result<std::vector<KbEntry>> KnowledgeBase::Versions(const std::string& id, const Actor& actor) {
-  if (actor.role == Role::kCitizen) return RoleNotAllowed(actor, "kb_versions", "history is for staff");
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kKbVersions));
   return store_.KbVersions(id);
 }
 
 Result<KbEntry> KnowledgeBase::Put(KbEntry entry, int expected_version, const Actor& actor) {
-  if (!MayEdit(actor)) return RoleNotAllowed(actor, "kb_edit", "only admins and supervisors edit the knowledge base");
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kKbEdit));
   auto ref = core_.reference();
   HOTLINE_RETURN_IF_ERROR(ValidateKbEntry(entry, &ref->taxonomy, &ref->units));
   entry.updated_at = core_.Now();

@@ -1,5 +1,7 @@
 #include "service/live_feed.h"
 
+#include "domain/permissions.h"
+
 namespace hotline::service {
 
 void LiveFeed::PublishTicket(const Ticket& t, const std::string& command) {
@@ -10,7 +12,7 @@ void LiveFeed::PublishTicket(const Ticket& t, const std::string& command) {
 std::shared_ptr<LiveSubscription> LiveFeed::Subscribe(const Actor& actor) {
   return events_.Subscribe([this, actor](const std::string&, const void* subject) {
     const auto* t = static_cast<const Ticket*>(subject);
-    return t && CanSee(*t, actor, core_.reference()->units);
+    return t && AllowsTicket(actor, Capability::kLiveEvents, *t, core_.reference()->units);
   });
 }
 

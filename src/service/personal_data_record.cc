@@ -17,7 +17,7 @@ void PersonalDataRecord::RecordViews(const Actor& actor, const std::vector<const
 }
 
 Result<std::vector<PiiAccess>> PersonalDataRecord::Access(PiiAccessFilter filter, const Actor& actor) {
-  if (actor.role != Role::kAdmin) return RoleNotAllowed(actor, "personal_data_access", "administrators only");
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kPersonalDataRecord));
   HOTLINE_RETURN_IF_ERROR(log_->Flush());
   return core_.store().ListPiiAccess(filter);
 }

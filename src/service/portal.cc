@@ -47,7 +47,8 @@ Result<Portal::PublicTicket> Portal::Lookup(const std::string& number, const std
 Result<Portal::PublicTicket> Portal::Evaluate(const std::string& number, const std::string& query_code,
                                               const CommandInput& input) {
   HOTLINE_ASSIGN_OR_RETURN(Ticket t, Find(number, query_code));
-  HOTLINE_ASSIGN_OR_RETURN(Ticket updated, tickets_.Command(t.id, "callback", input, PortalActor()));
+  HOTLINE_ASSIGN_OR_RETURN(Ticket updated,
+                           tickets_.Command(t.id, "callback", input, PortalActor(), /*holds_query_code=*/true));
   return Public(std::move(updated));
 }
 

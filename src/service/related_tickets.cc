@@ -1,13 +1,13 @@
 // Tickets::Related: the tickets a handler should see beside one.
 #include <set>
 
-#include "domain/personal_data.h"
+#include "domain/permissions.h"
 #include "service/tickets.h"
 
 namespace hotline::service {
 
 Result<std::vector<Tickets::RelatedTicket>> Tickets::Related(TicketId id, const Actor& actor) {
-  HOTLINE_ASSIGN_OR_RETURN(Ticket t, Get(id, actor));
+  HOTLINE_ASSIGN_OR_RETURN(Ticket t, GetFor(id, actor, Capability::kRelatedTickets));
   std::vector<RelatedTicket> out;
   std::set<TicketId> seen = {id};
   auto add = [&](TicketFilter filter, const char* relation) -> Status {
@@ -24,7 +24,7 @@ Result<std::vector<Tickets::RelatedTicket>> Tickets::Related(TicketId id, const 
   TicketFilter merged;
   merged.merged_into = id;
   HOTLINE_RETURN_IF_ERROR(add(merged, "merged"));
-  if (!t.appeal.caller.phone.empty() && SeesPersonalData(actor.role)) {  // masked roles may not relate by phone
+  if (!t.appeal.caller.phone.empty() && Allows(actor.role, Capability::kSearchByPhone)) {
     TicketFilter caller;
     caller.caller_phone = t.appeal.caller.phone;
     HOTLINE_RETURN_IF_ERROR(add(caller, "same_caller"));

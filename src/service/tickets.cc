@@ -1,6 +1,5 @@
 #include "service/tickets.h"
 
-#include "domain/personal_data.h"
 #include "service/credentials.h"
 #include "service/refusals.h"
 #include "text/normalize.h"
@@ -23,7 +22,7 @@ Result<Ticket> Tickets::Intake(Appeal appeal, const Actor& actor) {
 }
 
 Result<Ticket> Tickets::Command(TicketId id, const std::string& command, const CommandInput& input,
-                                const Actor& actor) {
+                                const Actor& actor, bool holds_query_code) {
   auto ref = core_.reference();
   HOTLINE_ASSIGN_OR_RETURN(CommandTraits traits, CommandTraitsOf(command));
   if (traits.entry != CommandEntry::kRequest || traits.precheck != CommandPreCheck::kNone)
@@ -43,7 +42,7 @@ Result<Ticket> Tickets::Command(TicketId id, const std::string& command, const C
   }
   std::string returned_by;
   auto change = [&](const Ticket& current) -> Result<Transition> {
-    if (!CanSee(current, actor, ref->units)) return OtherUnitsTicket(actor);
+    HOTLINE_RETURN_IF_ERROR(RequireTicket(actor, Capability::kTicketRead, current, ref->units, holds_query_code));
     returned_by = current.lead_unit;
     return Apply(current, command, input, actor, core_.MakeContext(*ref));
   };
@@ -51,7 +50,7 @@ Result<Ticket> Tickets::Command(TicketId id, const std::string& command, const C
   // merges sent at once (A into B, B into A) cannot both find the other open.
   auto merge_change = [&](const Ticket& current, const Ticket* main) -> Result<Transition> {
     HOTLINE_ASSIGN_OR_RETURN(Transition tr, change(current));
-    if (!main || !CanSee(*main, actor, ref->units))
+    if (!main || !AllowsTicket(actor, Capability::kTicketRead, *main, ref->units))
       return Status::InvalidArgument("main_ticket", "main ticket " + std::to_string(input.main_ticket) +
                                                         " does not exist or is not visible");
     HOTLINE_RETURN_IF_ERROR(CheckMergeTarget(current, *main));
@@ -73,11 +72,26 @@ Status Tickets::AuthorizeCommand(TicketId id, const std::string& command, const 
   return CheckCommandAllowed(t, command, actor, core_.MakeContext(*core_.reference()));
 }
 
-Result<Ticket> Tickets::Get(TicketId id, const Actor& actor) {
+Result<Ticket> Tickets::GetFor(TicketId id, const Actor& actor, Capability capability) {
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, capability));  // before the store is asked
   HOTLINE_ASSIGN_OR_RETURN(Ticket t, store_.GetTicket(id));
-  if (!CanSee(t, actor, core_.reference()->units)) return OtherUnitsTicket(actor);
+  HOTLINE_RETURN_IF_ERROR(RequireTicket(actor, capability, t, core_.reference()->units));
   return t;
 }
+
+namespace {
+
+// The units whose tickets a list or count covers for the actor: all (empty), the
+// actor's subtree, or a refusal — the permission table's scope of `capability`.
+Status ScopeFilter(const Actor& actor, Capability capability, const UnitTree& units, TicketFilter& filter) {
+  switch (ScopeOf(actor.role, capability)) {
+    case AccessScope::kAll: return Status::Ok();
+    case AccessScope::kUnitSubtree: filter.visible_units = units.Subtree(actor.unit); return Status::Ok();
+    default: return RoleNotAllowed(actor, std::string(Name(capability)), "not for role " + std::string(Name(actor.role)));
+  }
+}
+
+}  // namespace
 
 Result<std::vector<Event>> Tickets::Events(TicketId id, const Actor& actor) {
   HOTLINE_RETURN_IF_ERROR(Get(id, actor).status());
@@ -87,18 +101,21 @@ Result<std::vector<Event>> Tickets::Events(TicketId id, const Actor& actor) {
 Result<TicketPage> Tickets::List(TicketFilter filter, const Actor& actor) {
   // Masked numbers must not be recoverable by guessing: only roles that see
   // callers' phones may filter by one.
-  if (!filter.caller_phone.empty() && !SeesPersonalData(actor.role))
-    return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may not search by phone number")
-        .WithReason(Reasons::kPersonalDataNotAllowed)
-        .WithParam("role", std::string(Name(actor.role)));
-  if (actor.role == Role::kUnitStaff) filter.visible_units = core_.reference()->units.Subtree(actor.unit);
+  HOTLINE_RETURN_IF_ERROR(ScopeFilter(actor, Capability::kTicketList, core_.reference()->units, filter));
+  if (!filter.caller_phone.empty()) HOTLINE_RETURN_IF_ERROR(MaySearchByPhone(actor));
   filter.now = core_.Now();
   return store_.ListTickets(filter);
 }
 
+Status Tickets::MaySearchByPhone(const Actor& actor) const {
+  if (Allows(actor.role, Capability::kSearchByPhone)) return Status::Ok();
+  return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may not search by phone number")
+      .WithReason(Reasons::kPersonalDataNotAllowed)
+      .WithParam("role", std::string(Name(actor.role)));
+}
+
 Result<TicketStats> Tickets::Stats(TicketFilter filter, const Actor& actor) {
-  if (actor.role == Role::kCitizen) return RoleNotAllowed(actor, "stats", "statistics are for staff");
-  if (actor.role == Role::kUnitStaff) filter.visible_units = core_.reference()->units.Subtree(actor.unit);
+  HOTLINE_RETURN_IF_ERROR(ScopeFilter(actor, Capability::kStats, core_.reference()->units, filter));
   filter.now = core_.Now();
   return store_.Stats(filter);
 }

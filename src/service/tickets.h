@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/permissions.h"
 #include "service/core.h"
 #include "service/live_feed.h"
 
@@ -29,16 +30,22 @@ class Tickets {
   Result<Ticket> Intake(Appeal appeal, const Actor& actor);
   // Applies a command. Who may issue it is checked before its input: a refused actor
   // gets PermissionDenied whatever the input holds.
-  Result<Ticket> Command(TicketId id, const std::string& command, const CommandInput& input, const Actor& actor);
+  // `holds_query_code`: the actor (the portal) has shown the ticket's query code.
+  Result<Ticket> Command(TicketId id, const std::string& command, const CommandInput& input, const Actor& actor,
+                         bool holds_query_code = false);
   // The checks of Command that need no input: NotFound, PermissionDenied (the
   // ticket's visibility, role, unit scope), Conflict (state). The API runs them when
   // a body cannot be decoded, to answer in the same order as Command.
   Status AuthorizeCommand(TicketId id, const std::string& command, const Actor& actor);
-  Result<Ticket> Get(TicketId id, const Actor& actor);
+  Result<Ticket> Get(TicketId id, const Actor& actor) { return GetFor(id, actor, Capability::kTicketRead); }
+  // The ticket, if the permission table lets the actor exercise `capability` on it.
+  Result<Ticket> GetFor(TicketId id, const Actor& actor, Capability capability);
   Result<std::vector<Event>> Events(TicketId id, const Actor& actor);
   // Unit staff see their subtree; roles that see masked personal data may not
   // filter by phone (PermissionDenied, personal_data_not_allowed).
   Result<TicketPage> List(TicketFilter filter, const Actor& actor);
+  // OK when the actor may find tickets by the caller's phone (personal_data_not_allowed otherwise).
+  Status MaySearchByPhone(const Actor& actor) const;
   // Counts over the tickets the actor may see (unit staff: their subtree).
   Result<TicketStats> Stats(TicketFilter filter, const Actor& actor);
   // The commands the console offers as buttons on `t` for `actor` now.

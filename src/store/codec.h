@@ -1,5 +1,8 @@
-// JSON encoding of domain values, shared by the store (documents, event payloads)
-// and the API. Decoding validates types and names the offending field.
+// JSON encoding of domain values as the store keeps them (documents, event
+// payloads). Decoding validates types and names the offending field. Request
+// bodies are not decoded here: each endpoint has its own decoder in api/requests,
+// which accepts only the fields that endpoint documents — except the ticket
+// commands', DecodeCommandRequest below, which follows the command table.
 #pragma once
 
 #include <string_view>

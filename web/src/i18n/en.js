@@ -225,6 +225,7 @@ export default {
       too_long: '"{fieldName}" is too long',
       too_many: '"{fieldName}" has more than {max} items',
       invalid_value: '"{fieldName}" is not valid; please check it',
+      unknown_field: 'The request carries "{fieldName}", which is not accepted here; reload the page and try again',
       control_character: '"{fieldName}" may not contain control characters, slashes or quotes',
       unknown_unit: '{fieldName} {code} does not exist',
       unknown_category: '{fieldName} {code} does not exist',

@@ -226,6 +226,7 @@ export default {
       too_long: '「{fieldName}」太长了',
       too_many: '「{fieldName}」最多 {max} 项',
       invalid_value: '「{fieldName}」填写有误，请检查',
+      unknown_field: '提交的内容含有此处不接受的「{fieldName}」，请刷新页面后重试',
       control_character: '「{fieldName}」不能包含控制字符、斜杠或引号',
       unknown_unit: '{fieldName} {code} 不存在',
       unknown_category: '{fieldName} {code} 不存在',

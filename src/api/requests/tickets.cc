@@ -1,0 +1,151 @@
+#include "api/requests/tickets.h"
+
+#include <cctype>
+
+#include "api/http_helpers.h"
+#include "api/requests/appeal.h"
+#include "api/requests/fields.h"
+#include "api/views.h"
+#include "domain/work_calendar.h"
+
+namespace hotline::api::requests {
+
+using nlohmann::json;
+
+namespace {
+
+// "YYYY-MM-DD" of a day that exists (the round trip through the day count
+// would turn 2026-02-31 into 2026-03-03).
+std::optional<UnixSeconds> LocalMidnight(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
+  const int y = std::stoi(s.substr(0, 4));
+  const unsigned m = static_cast<unsigned>(std::stoi(s.substr(5, 2)));
+  const unsigned d = static_cast<unsigned>(std::stoi(s.substr(8, 2)));
+  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  const int days = DaysFromCivil(y, m, d);
+  if (CivilFromDays(days) != s) return std::nullopt;
+  return static_cast<UnixSeconds>(days) * 86400 - WorkCalendar::kUtcOffsetSeconds;
+}
+
+// A date "YYYY-MM-DD" (local midnight, UTC+8) or Unix seconds.
+Result<UnixSeconds> ParseTimeParam(const std::string& s, const char* field) {
+  if (auto t = LocalMidnight(s)) return *t;
+  if (auto v = ParseInt(s, field); v.ok()) return *v;
+  return Status::InvalidArgument(field, std::string(field) + " must be a date YYYY-MM-DD that exists, or Unix seconds")
+      .WithReason(Reasons::kInvalidValue)
+      .WithParam("value", s);
+}
+
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find(',', start);
+    if (end == std::string::npos) end = s.size();
+    out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool IsTrue(const std::string& v) { return v == "1" || v == "true"; }
+
+}  // namespace
+
+Result<Appeal> DecodeIntake(const json& body) {
+  HOTLINE_RETURN_IF_ERROR(CheckFields(body, {"channel", "appeal_type", "content", "caller", "address", "location",
+                                             "enterprise", "category", "area"}));
+  Appeal a;
+  std::optional<Channel> channel;
+  HOTLINE_RETURN_IF_ERROR(ReadEnum(body, "channel", ParseChannel, channel));
+  if (!channel) return Status::Required("channel");
+  a.channel = *channel;
+  HOTLINE_RETURN_IF_ERROR(ReadAppealFields(body, a));
+  return a;
+}
+
+Result<TicketFilter> DecodeTicketFilter(const HttpRequest& req, const UnitTree& units) {
+  TicketFilter f;
+  if (auto s = req.Param("state"); !s.empty()) {
+    for (const std::string& name : SplitList(s)) {
+      auto st = ParseTicketState(name);
+      if (!st)
+        return Status::InvalidArgument("state", "unknown state '" + name + "'")
+            .WithReason(Reasons::kInvalidValue)
+            .WithParam("value", name);
+      f.states.push_back(*st);
+    }
+  }
+  if (auto u = req.Param("unit"); !u.empty()) {
+    if (!units.Find(u))
+      return Status::InvalidArgument("unit", "unknown unit " + u).WithReason(Reasons::kUnknownUnit).WithParam("code", u);
+    f.units = units.Subtree(u);
+  }
+  if (auto s = req.Param("channel"); !s.empty()) {
+    for (const std::string& name : SplitList(s)) {
+      auto c = ParseChannel(name);
+      if (!c)
+        return Status::InvalidArgument("channel", "unknown channel '" + name + "'")
+            .WithReason(Reasons::kInvalidValue)
+            .WithParam("value", name);
+      f.channels.push_back(*c);
+    }
+  }
+  if (auto a = req.Param("area"); !a.empty()) {
+    if (!units.Find(a))
+      return Status::InvalidArgument("area", "unknown unit " + a).WithReason(Reasons::kUnknownUnit).WithParam("code", a);
+    f.areas = units.Subtree(a);
+  }
+  f.category = req.Param("category");
+  f.query = req.Param("q");
+  if (f.query.size() > kMaxQueryBytes)
+    return Status::InvalidArgument("q", "q is longer than 200 bytes")
+        .WithReason(Reasons::kTooLong)
+        .WithParam("max", kMaxQueryBytes);
+  std::string upper = f.query;
+  if (upper.size() > 2 && (upper[0] == 'l' || upper[0] == 'L') && (upper[1] == 'c' || upper[1] == 'C'))
+    upper[0] = 'L', upper[1] = 'C';
+  if (auto id = TicketIdFromNumber(upper)) {  // LC20261123000042 (any case): ticket 42 only, not text with "42"
+    f.id = *id;
+    f.query.clear();
+  }
+  f.returned_only = IsTrue(req.Param("returned"));
+  f.extension_pending_only = IsTrue(req.Param("extension_pending"));
+  f.caller_phone = req.Param("phone");
+  if (auto s = req.Param("from"); !s.empty()) {
+    auto t = ParseTimeParam(s, "from");
+    if (!t.ok()) return t.status();
+    f.from = *t;
+  }
+  if (auto s = req.Param("to"); !s.empty()) {
+    auto t = ParseTimeParam(s, "to");
+    if (!t.ok()) return t.status();
+    f.to = *t;
+  }
+  if (auto s = req.Param("page"); !s.empty()) {
+    auto v = ParseInt(s, "page");
+    if (!v.ok()) return v.status();
+    if (*v < 1 || *v > 1'000'000)
+      return Status::InvalidArgument("page", "page must be at least 1")
+          .WithReason(Reasons::kInvalidValue)
+          .WithParam("min", 1);
+    f.page = static_cast<int>(*v);
+  }
+  if (auto s = req.Param("per_page"); !s.empty()) {
+    auto v = ParseInt(s, "per_page");
+    if (!v.ok()) return v.status();
+    if (*v < 1 || *v > kMaxPerPage)
+      return Status::InvalidArgument("per_page", "per_page must be 1..200")
+          .WithReason(Reasons::kInvalidValue)
+          .WithParam("min", 1)
+          .WithParam("max", kMaxPerPage);
+    f.per_page = static_cast<int>(*v);
+  }
+  if (auto s = req.Param("sort"); !s.empty()) f.sort = s;
+  f.overdue_only = IsTrue(req.Param("overdue"));
+  return f;
+}
+
+}  // namespace hotline::api::requests
