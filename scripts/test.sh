@@ -3,19 +3,28 @@
 # integration tests (CTest), the same under address+undefined sanitizers, the web
 # component tests (vitest) and the browser end-to-end tests (Playwright + Chromium)
 # against a demo server on loopback. Ends with CTest's summary line.
-# HOTLINE_SKIP_SANITIZE=1 skips the sanitizer build for a quicker local run.
-# Before the C++ tests, each of the six libFuzzer targets runs for 45 s on its
-# seed corpus (scripts/fuzz.sh, about 5 minutes); HOTLINE_SKIP_FUZZ=1 skips it.
+# Two C++ trees: build/ (gcc, what ships) and build-asan/ (clang-14 with
+# address+undefined sanitizers, libraries instrumented for libFuzzer), which
+# holds both the sanitizer tests and the six libFuzzer targets.
+# HOTLINE_SKIP_SANITIZE=1 skips the sanitizer tests for a quicker local run.
+# Before the C++ tests, each libFuzzer target runs for 30 s on its seed corpus
+# (scripts/fuzz.sh, about 3 minutes; it builds only the fuzzers in build-asan/
+# when the sanitizer tests were skipped); HOTLINE_SKIP_FUZZ=1 skips it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 
 if [ "${HOTLINE_SKIP_SANITIZE:-0}" != 1 ]; then
-  echo "== sanitizer build (address + undefined) =="
+  echo "== sanitizer build (clang-14, address + undefined; tests and fuzzers) =="
   scripts/build.sh --sanitize
+  # Two model-quality checks are left to the C++ tests below: they train on a
+  # 600-appeal demo city / the shared data set (about 90 s under the sanitizers)
+  # to check accuracy, and the code they drive runs here in the other
+  # HistoryModel, Classifier and CrossValidation tests.
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    ctest --test-dir build-asan --output-on-failure -j2 --timeout 300
+    ctest --test-dir build-asan --output-on-failure -j2 --timeout 300 \
+    -E '^(HistoryModel\.LearnsTheCityCategoriesFromItsTickets|CrossValidation\.SharedDataSanityWhenPresent)$'
 fi
 
 if [ -f web/package.json ]; then
@@ -36,8 +45,8 @@ if [ -f web/package.json ]; then
 fi
 
 if [ "${HOTLINE_SKIP_FUZZ:-0}" != 1 ]; then
-  echo "== fuzzing (libFuzzer, 45 s per target) =="
-  scripts/fuzz.sh 45
+  echo "== fuzzing (libFuzzer, 30 s per target) =="
+  scripts/fuzz.sh 30
 fi
 
 echo "== C++ tests =="

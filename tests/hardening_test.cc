@@ -9,6 +9,7 @@
 #include <future>
 #include <thread>
 
+#include "support/appeal.h"
 #include "support/stream_reader.h"
 #include "support/test_server.h"
 
@@ -16,17 +17,10 @@ namespace hotline {
 namespace {
 
 using nlohmann::json;
+using testing::Appeal;
 using testing::HttpClient;
 using testing::StreamReader;
 using testing::TestServer;
-
-json Appeal(const std::string& content = "小区门口路灯不亮已经三天") {
-  return {{"channel", "phone"},
-          {"appeal_type", "complaint"},
-          {"content", content},
-          {"caller", {{"name", "李四"}, {"phone", "15512341563"}}},
-          {"address", "东城区东华街道人民路12号"}};
-}
 
 HttpClient As(TestServer& server, const std::string& user, const std::string& password = "demo") {
   HttpClient c = server.Client();
@@ -156,13 +150,13 @@ TEST(HardeningTest, MaskedRolesMayNotSearchOrRelateByPhone) {
   ASSERT_EQ(op.Post("/api/v1/tickets", Appeal("同一位来电人的第二件诉求")).status, 201);
   for (const char* role : {"analyst", "dispatcher"}) {
     HttpClient c = As(server, role);
-    auto r = c.Get("/api/v1/tickets?phone=15512341563");
+    auto r = c.Get(std::string("/api/v1/tickets?phone=") + testing::kAppealCallerPhone);
     EXPECT_EQ(r.status, 403) << role;
     EXPECT_EQ(r.Json()["error"]["reason"], "personal_data_not_allowed") << role;
     const json related = c.Get("/api/v1/tickets/" + std::to_string(first) + "/related").Json();
     for (const json& item : related["items"]) EXPECT_NE(item["relation"], "same_caller") << role;
   }
-  auto mine = op.Get("/api/v1/tickets?phone=15512341563");
+  auto mine = op.Get(std::string("/api/v1/tickets?phone=") + testing::kAppealCallerPhone);
   EXPECT_EQ(mine.status, 200);
   EXPECT_EQ(mine.Json()["total"], 2);
 }

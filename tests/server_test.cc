@@ -12,6 +12,7 @@
 #include "app/reference_files.h"
 #include "domain/limits.h"
 #include "domain/password_policy.h"
+#include "support/appeal.h"
 #include "support/stream_reader.h"
 #include "support/test_server.h"
 
@@ -19,17 +20,8 @@ namespace hotline {
 namespace {
 
 using nlohmann::json;
+using testing::Appeal;
 using testing::HttpClient;
-
-json Appeal(const std::string& content = "人民路与建设大街交叉口路灯不亮已一周，夜间出行不便") {
-  return {{"channel", "phone"},
-          {"appeal_type", "complaint"},
-          {"content", content},
-          {"caller", {{"name", "张三"}, {"phone", "13800138000"}}},
-          {"address", "东城区东华街道人民路12号"},
-          {"area", "LC-D01-S01"},
-          {"location", {{"lat", 27.95}, {"lon", 116.36}}}};
-}
 
 class ServerTest : public ::testing::Test {
  protected:

@@ -1,35 +1,19 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 
 #include "app/config.h"
 #include "app/csv_reader.h"
 #include "app/demo_city.h"
 #include "app/history_model.h"
+#include "app/import_fixture.h"
 #include "app/importer.h"
 #include "app/reference_files.h"
+#include "app/temp_dir.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace hotline::app {
 namespace {
-
-class TempDir {
- public:
-  TempDir() : path_(std::filesystem::temp_directory_path() / ("hotline_app_test_" + std::to_string(getpid()))) {
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  std::string Write(const std::string& name, const std::string& text) {
-    std::ofstream(path_ / name) << text;
-    return (path_ / name).string();
-  }
-
- private:
-  std::filesystem::path path_;
-};
 
 TEST(CsvTable, QuotesCommentsAndTabs) {
   auto t = CsvTable::Parse("# comment\na,b,c\n1,\"x, \"\"y\"\"\",3\n4,,\n");
@@ -101,24 +85,7 @@ TEST(ReferenceFiles, ErrorsNameFileAndLine) {
   EXPECT_NE(quote.status().message().find("line 2"), std::string::npos) << quote.status().ToString();
 }
 
-class ImportTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    store_ = SqliteStore::Open(":memory:").value();
-    ASSERT_TRUE(LoadReferenceFiles(*store_, DataDir()).ok());
-    units_ = UnitTree::Build(*store_->LoadUnits()).value();
-    taxonomy_ = Taxonomy::Build(*store_->LoadCategories()).value();
-    ctx_.units = &units_;
-    ctx_.taxonomy = &taxonomy_;
-    ctx_.now = 1'795'000'000;
-  }
-  TempDir tmp_;
-  std::unique_ptr<SqliteStore> store_;
-  UnitTree units_;
-  Taxonomy taxonomy_;
-  Context ctx_;
-  Actor actor_{"import", Role::kOperator, ""};
-};
+using ImportTest = ImportFixture;
 
 TEST_F(ImportTest, CsvWithOwnColumnsReportsBadRows) {
   const std::string path = tmp_.Write("a.csv",

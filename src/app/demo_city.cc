@@ -13,32 +13,26 @@
 namespace hotline::app {
 
 Status LoadReferenceFiles(Store& store, const std::string& dir) {
-  auto units = LoadUnitsFile(dir + "/demo/units.csv");
-  if (!units.ok()) return units.status();
-  auto tree = UnitTree::Build(*units);
-  if (!tree.ok()) return tree.status();
-  auto categories = LoadTaxonomyFile(dir + "/taxonomy.csv");
-  if (!categories.ok()) return categories.status();
-  auto taxonomy = Taxonomy::Build(*categories);
-  if (!taxonomy.ok()) return taxonomy.status();
-  auto catalog = LoadCatalogFile(dir + "/demo/catalog.csv");
-  if (!catalog.ok()) return catalog.status();
-  for (const CatalogRule& r : *catalog) {
-    if (!taxonomy->Find(r.category)) return Status::InvalidArgument("category", "catalog: unknown category " + r.category);
-    if (!tree->Find(r.lead)) return Status::InvalidArgument("lead", "catalog: unknown unit " + r.lead);
+  HOTLINE_ASSIGN_OR_RETURN(auto units, LoadUnitsFile(dir + "/demo/units.csv"));
+  HOTLINE_ASSIGN_OR_RETURN(auto tree, UnitTree::Build(units));
+  HOTLINE_ASSIGN_OR_RETURN(auto categories, LoadTaxonomyFile(dir + "/taxonomy.csv"));
+  HOTLINE_ASSIGN_OR_RETURN(auto taxonomy, Taxonomy::Build(categories));
+  HOTLINE_ASSIGN_OR_RETURN(auto catalog, LoadCatalogFile(dir + "/demo/catalog.csv"));
+  for (const CatalogRule& r : catalog) {
+    if (!taxonomy.Find(r.category))
+      return Status::InvalidArgument("category", "catalog: unknown category " + r.category);
+    if (!tree.Find(r.lead)) return Status::InvalidArgument("lead", "catalog: unknown unit " + r.lead);
   }
-  auto kb = LoadKbFile(dir + "/demo/kb.tsv");
-  if (!kb.ok()) return kb.status();
-  HOTLINE_RETURN_IF_ERROR(store.ReplaceUnits(*units));
-  HOTLINE_RETURN_IF_ERROR(store.ReplaceCategories(*categories));
-  HOTLINE_RETURN_IF_ERROR(store.ReplaceCatalog(*catalog));
-  for (KbEntry e : *kb) {
-    if (Status s = ValidateKbEntry(e, &*taxonomy, &*tree); !s.ok())
+  HOTLINE_ASSIGN_OR_RETURN(auto kb, LoadKbFile(dir + "/demo/kb.tsv"));
+  HOTLINE_RETURN_IF_ERROR(store.ReplaceUnits(units));
+  HOTLINE_RETURN_IF_ERROR(store.ReplaceCategories(categories));
+  HOTLINE_RETURN_IF_ERROR(store.ReplaceCatalog(catalog));
+  for (KbEntry e : kb) {
+    if (Status s = ValidateKbEntry(e, &taxonomy, &tree); !s.ok())
       return Status::InvalidArgument(s.field(), "kb.tsv entry " + e.id + ": " + s.message());
     if (store.GetKbEntry(e.id).ok()) continue;  // already seeded
     e.updated_by = "demo";
-    auto stored = store.PutKbEntry(e, 0);
-    if (!stored.ok()) return stored.status();
+    HOTLINE_RETURN_IF_ERROR(store.PutKbEntry(e, 0).status());
   }
   return Status::Ok();
 }
@@ -46,19 +40,17 @@ Status LoadReferenceFiles(Store& store, const std::string& dir) {
 Status CreateDemoAccounts(Store& store, const std::string& password) {
   // One hash for every demo account: they share a published password anyway,
   // and argon2 at interactive cost takes ~0.1 s per hash.
-  auto hash = service::HashPassword(password);
-  if (!hash.ok()) return hash.status();
+  HOTLINE_ASSIGN_OR_RETURN(auto hash, service::HashPassword(password));
   std::vector<User> users = {
-      {"admin", *hash, Role::kAdmin, "", "系统管理员", true},
-      {"operator", *hash, Role::kOperator, "", "受理员 王敏", true},
-      {"dispatcher", *hash, Role::kDispatcher, "", "派单员 李强", true},
-      {"supervisor", *hash, Role::kSupervisor, "", "督办员 赵磊", true},
-      {"callback", *hash, Role::kCallbackAgent, "", "回访员 陈静", true},
-      {"analyst", *hash, Role::kAnalyst, "", "分析员 周洋", true},
+      {"admin", hash, Role::kAdmin, "", "系统管理员", true},
+      {"operator", hash, Role::kOperator, "", "受理员 王敏", true},
+      {"dispatcher", hash, Role::kDispatcher, "", "派单员 李强", true},
+      {"supervisor", hash, Role::kSupervisor, "", "督办员 赵磊", true},
+      {"callback", hash, Role::kCallbackAgent, "", "回访员 陈静", true},
+      {"analyst", hash, Role::kAnalyst, "", "分析员 周洋", true},
   };
-  auto units = store.LoadUnits();
-  if (!units.ok()) return units.status();
-  for (const Unit& u : *units) users.push_back({u.code, *hash, Role::kUnitStaff, u.code, u.name, true});
+  HOTLINE_ASSIGN_OR_RETURN(auto units, store.LoadUnits());
+  for (const Unit& u : units) users.push_back({u.code, hash, Role::kUnitStaff, u.code, u.name, true});
   return store.PutUsers(users);
 }
 
@@ -268,46 +260,38 @@ class Generator {
 
 Status GenerateDemoAppeals(Store& store, const DemoOptions& opt, const WorkCalendar& calendar,
                            const Progress& progress) {
-  auto units = store.LoadUnits();
-  if (!units.ok()) return units.status();
-  auto tree = UnitTree::Build(*units);
-  if (!tree.ok()) return tree.status();
-  auto cats = store.LoadCategories();
-  if (!cats.ok()) return cats.status();
-  auto taxonomy = Taxonomy::Build(*cats);
-  if (!taxonomy.ok()) return taxonomy.status();
-  auto catalog = store.LoadCatalog();
-  if (!catalog.ok()) return catalog.status();
+  HOTLINE_ASSIGN_OR_RETURN(auto units, store.LoadUnits());
+  HOTLINE_ASSIGN_OR_RETURN(auto tree, UnitTree::Build(units));
+  HOTLINE_ASSIGN_OR_RETURN(auto cats, store.LoadCategories());
+  HOTLINE_ASSIGN_OR_RETURN(auto taxonomy, Taxonomy::Build(cats));
+  HOTLINE_ASSIGN_OR_RETURN(auto catalog, store.LoadCatalog());
 
-  auto tpl_table = CsvTable::ReadFile(opt.data_dir + "/demo/appeal_templates.tsv", '\t');
-  if (!tpl_table.ok()) return tpl_table.status();
+  HOTLINE_ASSIGN_OR_RETURN(auto tpl_table, CsvTable::ReadFile(opt.data_dir + "/demo/appeal_templates.tsv", '\t'));
   std::vector<Template> templates;
-  for (std::size_t i = 0; i < tpl_table->size(); ++i) {
-    auto type = ParseAppealType(tpl_table->Get(i, "appeal_type"));
-    const std::string& cat = tpl_table->Get(i, "category");
-    if (!type || !taxonomy->Find(cat))
+  for (std::size_t i = 0; i < tpl_table.size(); ++i) {
+    auto type = ParseAppealType(tpl_table.Get(i, "appeal_type"));
+    const std::string& cat = tpl_table.Get(i, "category");
+    if (!type || !taxonomy.Find(cat))
       return Status::InvalidArgument("appeal_templates", "bad template row " + std::to_string(i + 2));
-    templates.push_back({cat, *type, tpl_table->Get(i, "template")});
+    templates.push_back({cat, *type, tpl_table.Get(i, "template")});
   }
-  auto place_table = CsvTable::ReadFile(opt.data_dir + "/demo/places.csv");
-  if (!place_table.ok()) return place_table.status();
+  HOTLINE_ASSIGN_OR_RETURN(auto place_table, CsvTable::ReadFile(opt.data_dir + "/demo/places.csv"));
   Places places;
-  for (std::size_t i = 0; i < place_table->size(); ++i) {
-    const std::string& kind = place_table->Get(i, "kind");
+  for (std::size_t i = 0; i < place_table.size(); ++i) {
+    const std::string& kind = place_table.Get(i, "kind");
     auto& list = kind == "road" ? places.roads : kind == "estate" ? places.estates : places.companies;
-    list.push_back(place_table->Get(i, "name"));
+    list.push_back(place_table.Get(i, "name"));
   }
   if (templates.empty() || places.roads.empty() || places.estates.empty() || places.companies.empty())
     return Status::InvalidArgument("data_dir", "demo templates or places are empty in " + opt.data_dir);
 
-  auto center_table = CsvTable::ReadFile(opt.data_dir + "/demo/street_centers.csv");
-  if (!center_table.ok()) return center_table.status();
+  HOTLINE_ASSIGN_OR_RETURN(auto center_table, CsvTable::ReadFile(opt.data_dir + "/demo/street_centers.csv"));
   std::map<std::string, GeoPoint> centers;
-  for (std::size_t i = 0; i < center_table->size(); ++i)
-    centers[center_table->Get(i, "code")] = {std::atof(center_table->Get(i, "lat").c_str()),
-                                             std::atof(center_table->Get(i, "lon").c_str())};
-  Generator gen(opt, calendar, std::move(tree).value(), std::move(taxonomy).value(), std::move(catalog).value(),
-                std::move(templates), std::move(places), std::move(centers));
+  for (std::size_t i = 0; i < center_table.size(); ++i)
+    centers[center_table.Get(i, "code")] = {std::atof(center_table.Get(i, "lat").c_str()),
+                                            std::atof(center_table.Get(i, "lon").c_str())};
+  Generator gen(opt, calendar, std::move(tree), std::move(taxonomy), std::move(catalog), std::move(templates),
+                std::move(places), std::move(centers));
   std::mt19937_64 time_rng(opt.seed + 1);
   std::vector<UnixSeconds> times;
   for (int i = 0; i < opt.appeals; ++i) {
@@ -330,8 +314,7 @@ Status GenerateDemoAppeals(Store& store, const DemoOptions& opt, const WorkCalen
       histories.push_back(std::move(h));
     }
     if (tickets.size() == batch || i + 1 == times.size()) {
-      auto ids = store.CreateTickets(histories, tickets);
-      if (!ids.ok()) return ids.status();
+      HOTLINE_RETURN_IF_ERROR(store.CreateTickets(histories, tickets).status());
       tickets.clear();
       histories.clear();
       if (progress) progress(i + 1, times.size());
@@ -341,9 +324,8 @@ Status GenerateDemoAppeals(Store& store, const DemoOptions& opt, const WorkCalen
 }
 
 Status SeedDemoCity(Store& store, const DemoOptions& opt, const WorkCalendar& calendar, const Progress& progress) {
-  auto existing = store.LoadUnits();
-  if (!existing.ok()) return existing.status();
-  if (!existing->empty()) return Status::Ok();
+  HOTLINE_ASSIGN_OR_RETURN(auto existing, store.LoadUnits());
+  if (!existing.empty()) return Status::Ok();
   HOTLINE_RETURN_IF_ERROR(LoadReferenceFiles(store, opt.data_dir));
   HOTLINE_RETURN_IF_ERROR(CreateDemoAccounts(store, opt.password));
   return GenerateDemoAppeals(store, opt, calendar, progress);

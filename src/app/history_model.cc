@@ -23,15 +23,14 @@ Result<triage::Classifier> TrainHistoryModel(Store& store, const Taxonomy& taxon
     filter.per_page = static_cast<int>((options.max_tickets + pages - 1) / pages);
     for (filter.page = 1; read < options.max_tickets; ++filter.page) {
       if (options.stop.stop_requested()) return cancelled;
-      auto page = store.ListTickets(filter);
-      if (!page.ok()) return page.status();
-      for (const Ticket& t : page->items) {
+      HOTLINE_ASSIGN_OR_RETURN(auto page, store.ListTickets(filter));
+      for (const Ticket& t : page.items) {
         if (read == options.max_tickets) break;
         ++read;
         if (!t.appeal.category.empty() && !t.appeal.content.empty() && taxonomy.Find(t.appeal.category))
           data.push_back({t.appeal.content, t.appeal.category});
       }
-      if (page->items.size() < static_cast<std::size_t>(filter.per_page)) break;
+      if (page.items.size() < static_cast<std::size_t>(filter.per_page)) break;
     }
   }
   std::map<std::string, int> per_label;
@@ -46,8 +45,7 @@ Result<triage::Classifier> TrainHistoryModel(Store& store, const Taxonomy& taxon
   train.stop = options.stop;
   for (const Category& c : taxonomy.categories())
     if (per_label.count(c.code)) train.hints.push_back({taxonomy.FullName(c.code), c.code});
-  auto model = triage::Classifier::Train(data, train);
-  if (!model.ok()) return model.status();
+  HOTLINE_ASSIGN_OR_RETURN(auto model, triage::Classifier::Train(data, train));
   if (report) *report = {read, data.size(), per_label.size()};
   return model;
 }

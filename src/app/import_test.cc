@@ -1,12 +1,9 @@
 // `hotline import` on malformed files: encodings, quoting, line numbers, times.
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
 
 #include "app/csv_reader.h"
 #include "app/demo_city.h"
+#include "app/import_fixture.h"
 #include "app/importer.h"
 #include "app/reference_files.h"
 #include "store/sqlite/sqlite_store.h"
@@ -83,25 +80,10 @@ TEST(ParseLocalTime, RejectsTimesThatDoNotExist) {
     EXPECT_FALSE(ParseLocalTime(bad).ok()) << bad;
 }
 
-class ImportFileTest : public ::testing::Test {
+class ImportFileTest : public ImportFixture {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("hotline_import_test_" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir_);
-    store_ = SqliteStore::Open(":memory:").value();
-    ASSERT_TRUE(LoadReferenceFiles(*store_, DataDir()).ok());
-    units_ = UnitTree::Build(*store_->LoadUnits()).value();
-    taxonomy_ = Taxonomy::Build(*store_->LoadCategories()).value();
-    ctx_.units = &units_;
-    ctx_.taxonomy = &taxonomy_;
-    ctx_.now = 1'795'000'000;  // 2026-11-18 in UTC+8
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
   ImportReport Import(const std::string& name, const std::string& text) {
-    const auto path = (dir_ / name).string();
-    std::ofstream(path, std::ios::binary) << text;
-    auto report = ImportAppeals(*store_, path, ctx_, actor_);
+    auto report = ImportAppeals(*store_, tmp_.Write(name, text), ctx_, actor_);
     EXPECT_TRUE(report.ok()) << report.status().ToString();
     return report.ok() ? *report : ImportReport();
   }
@@ -115,13 +97,6 @@ class ImportFileTest : public ::testing::Test {
     for (const auto& e : r.errors) s += e + "\n";
     return s;
   }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<SqliteStore> store_;
-  UnitTree units_;
-  Taxonomy taxonomy_;
-  Context ctx_;
-  Actor actor_{"import", Role::kOperator, ""};
 };
 
 TEST_F(ImportFileTest, GbkBytesAreReportedPerRowNotFatal) {

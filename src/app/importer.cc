@@ -98,18 +98,16 @@ Result<ImportRow> ImportRowFromJsonLine(const std::string& line) {
   ImportRow row;
   if (j.is_object() && j.contains("created_at")) {
     const json& c = j["created_at"];
-    auto t = c.is_number_integer() ? Result<UnixSeconds>(c.get<UnixSeconds>())
-             : c.is_string()       ? ParseLocalTime(c.get<std::string>())
-                                   : Result<UnixSeconds>(Status::InvalidArgument("created_at", "bad type"));
-    if (!t.ok()) return t.status();
-    row.created_at = *t;
+    HOTLINE_ASSIGN_OR_RETURN(row.created_at,
+                             c.is_number_integer() ? Result<UnixSeconds>(c.get<UnixSeconds>())
+                             : c.is_string()       ? ParseLocalTime(c.get<std::string>())
+                                             : Result<UnixSeconds>(Status::InvalidArgument("created_at", "bad type")));
     row.time_as_written = c.is_string() ? c.get<std::string>() : c.dump();
     j.erase("created_at");
   }
-  auto a = DecodeAppeal(j);
-  if (!a.ok()) return a.status();
-  HOTLINE_RETURN_IF_ERROR(CheckAppealText(*a));
-  row.appeal = std::move(a).value();
+  HOTLINE_ASSIGN_OR_RETURN(auto a, DecodeAppeal(j));
+  HOTLINE_RETURN_IF_ERROR(CheckAppealText(a));
+  row.appeal = std::move(a);
   return row;
 }
 
@@ -174,10 +172,9 @@ Result<Transition> ImportRowToTicket(ImportRow& row, const Context& base, const 
   if (row.appeal.query_code.empty()) row.appeal.query_code = service::RandomDigits(6);
   Context ctx = base;
   if (row.created_at) ctx.now = *row.created_at;
-  auto tr = Intake(row.appeal, actor, ctx);
-  if (!tr.ok()) return tr.status();
-  (void)EncodeTicket(tr->ticket).dump();
-  (void)EncodeCommandInput(tr->event.input).dump();
+  HOTLINE_ASSIGN_OR_RETURN(auto tr, Intake(row.appeal, actor, ctx));
+  (void)EncodeTicket(tr.ticket).dump();
+  (void)EncodeCommandInput(tr.event.input).dump();
   return tr;
 }
 
@@ -208,21 +205,19 @@ Result<ImportReport> ImportAppeals(Store& store, const std::string& path, const 
       if (!line.empty()) records.push_back({n, Guarded([&] { return ImportRowFromJsonLine(line); })});
     }
   } else {
-    auto table = CsvTable::ReadFile(path);
-    if (!table.ok()) return table.status();
-    if (!table->Has("content") && !table->Has("title"))
+    HOTLINE_ASSIGN_OR_RETURN(auto table, CsvTable::ReadFile(path));
+    if (!table.Has("content") && !table.Has("title"))
       return Status::InvalidArgument("file", path + ": needs a content column (or title,detail)");
-    for (std::size_t i = 0; i < table->size(); ++i)
-      records.push_back({table->Line(i), Guarded([&] { return ImportRowFromCsv(*table, i, base.taxonomy); })});
+    for (std::size_t i = 0; i < table.size(); ++i)
+      records.push_back({table.Line(i), Guarded([&] { return ImportRowFromCsv(table, i, base.taxonomy); })});
   }
   ImportReport report;
   std::vector<Ticket> tickets;
   std::vector<std::vector<Event>> histories;
   auto flush = [&]() -> Status {
     if (tickets.empty()) return Status::Ok();
-    auto ids = store.CreateTickets(histories, tickets);
-    if (!ids.ok()) return ids.status();
-    report.imported += ids->size();
+    HOTLINE_ASSIGN_OR_RETURN(auto ids, store.CreateTickets(histories, tickets));
+    report.imported += ids.size();
     tickets.clear();
     histories.clear();
     return Status::Ok();

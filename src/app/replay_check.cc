@@ -7,8 +7,7 @@ namespace hotline::app {
 Result<ReplayCheckReport> CheckReplay(Store& store, const Context& ctx,
                                       const std::function<void(std::int64_t, std::int64_t)>& progress) {
   ReplayCheckReport report;
-  auto total = store.CountTickets();
-  if (!total.ok()) return total.status();
+  HOTLINE_ASSIGN_OR_RETURN(auto total, store.CountTickets());
   auto mismatch = [&](TicketId id, const std::string& what) {
     ++report.mismatch_count;
     if (report.mismatches.size() < 100) report.mismatches.push_back("ticket " + std::to_string(id) + ": " + what);
@@ -17,27 +16,25 @@ Result<ReplayCheckReport> CheckReplay(Store& store, const Context& ctx,
   filter.sort = "id";
   filter.per_page = 200;
   for (filter.page = 1;; ++filter.page) {
-    auto page = store.ListTickets(filter);
-    if (!page.ok()) return page.status();
-    if (page->items.empty()) break;
-    for (const Ticket& stored : page->items) {
+    HOTLINE_ASSIGN_OR_RETURN(auto page, store.ListTickets(filter));
+    if (page.items.empty()) break;
+    for (const Ticket& stored : page.items) {
       ++report.tickets;
-      auto events = store.GetEvents(stored.id);
-      if (!events.ok()) return events.status();
-      report.events += static_cast<std::int64_t>(events->size());
-      if (static_cast<std::int64_t>(events->size()) != stored.version) {
-        mismatch(stored.id, "version " + std::to_string(stored.version) + " but " + std::to_string(events->size()) +
-                                " events");
+      HOTLINE_ASSIGN_OR_RETURN(auto events, store.GetEvents(stored.id));
+      report.events += static_cast<std::int64_t>(events.size());
+      if (static_cast<std::int64_t>(events.size()) != stored.version) {
+        mismatch(stored.id,
+                 "version " + std::to_string(stored.version) + " but " + std::to_string(events.size()) + " events");
         continue;
       }
-      auto replayed = Replay(*events, ctx);
+      auto replayed = Replay(events, ctx);
       if (!replayed.ok()) {
         mismatch(stored.id, "does not replay: " + replayed.status().message());
         continue;
       }
       if (EncodeTicket(*replayed) != EncodeTicket(stored)) mismatch(stored.id, "replayed state differs from stored");
     }
-    if (progress) progress(report.tickets, *total);
+    if (progress) progress(report.tickets, total);
   }
   return report;
 }

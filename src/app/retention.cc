@@ -8,13 +8,12 @@ Result<long long> AnonymiseClosedTickets(Store& store, const Context& ctx, int o
   const UnixSeconds cutoff = ctx.now - static_cast<UnixSeconds>(older_than_days) * 86400;
   long long total = 0;
   while (true) {
-    auto done = store.AnonymiseClosedTickets(cutoff, 500, [&](const Ticket& current) {
+    HOTLINE_ASSIGN_OR_RETURN(auto done, store.AnonymiseClosedTickets(cutoff, 500, [&](const Ticket& current) {
       return Apply(current, "anonymise", {}, RetentionActor(), ctx);
-    });
-    if (!done.ok()) return done.status();
-    total += *done;
+    }));
+    total += done;
     if (progress) progress(total);
-    if (*done == 0) return total;
+    if (done == 0) return total;
   }
 }
 

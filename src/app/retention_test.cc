@@ -2,9 +2,6 @@
 // events; statistics and the replay of every ticket stay intact.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 #include "app/replay_check.h"
 #include "app/retention.h"
@@ -52,7 +49,7 @@ class RetentionTest : public StoreDirTest {
   // Whether the phone number appears anywhere in the database file's tables.
   bool PhoneStored() {
     sqlite3* db = nullptr;
-    sqlite3_open((dir_ / "t.db").string().c_str(), &db);
+    sqlite3_open(Path("t.db").c_str(), &db);
     sqlite3_stmt* q = nullptr;
     sqlite3_prepare_v2(db,
                        "SELECT (SELECT COUNT(*) FROM tickets WHERE doc LIKE '%13912345678%' OR caller_phone <> '') + "
@@ -116,7 +113,7 @@ TEST_F(RetentionTest, OldClosedTicketsLoseTheCallersDataAndKeepTheirStatistics) 
 TEST_F(RetentionTest, EventsStayImmutableOutsideTheAnonymiser) {
   const TicketId id = Ticket(ctx_.now, true);
   sqlite3* db = nullptr;
-  sqlite3_open((dir_ / "t.db").string().c_str(), &db);
+  sqlite3_open(Path("t.db").c_str(), &db);
   const std::string update = "UPDATE events SET payload = '{}' WHERE ticket_id = " + std::to_string(id);
   EXPECT_NE(sqlite3_exec(db, update.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
   // Even with the gate open, only the payload may change.

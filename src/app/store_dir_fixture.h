@@ -3,11 +3,10 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <string>
 
+#include "app/temp_dir.h"
 #include "domain/state_machine.h"
 
 namespace hotline::app {
@@ -15,19 +14,13 @@ namespace hotline::app {
 class StoreDirTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("hotline_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->test_suite_name()) +
-            "_" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
     units_ = *UnitTree::Build({{"D1", "东城区", UnitKind::kDistrict, ""}});
     ctx_.units = &units_;
     ctx_.now = 1'780'000'000;
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+  std::string Path(const std::string& name) const { return tmp_.Path(name); }
 
-  std::filesystem::path dir_;
+  TempDir tmp_;
   UnitTree units_;
   Context ctx_;
 };

@@ -21,11 +21,10 @@ Result<service::TriageResources> LoadTriageResources(const std::string& data_dir
     if (!index.ok()) return Status::InvalidArgument("divisions", dir + ": " + index.status().message());
     r.divisions = std::make_shared<const triage::DivisionIndex>(std::move(index).value());
   }
-  auto centers = CsvTable::ReadFile(data_dir + "/demo/street_centers.csv");
-  if (!centers.ok()) return centers.status();
-  for (std::size_t i = 0; i < centers->size(); ++i)
-    r.geography.centers.push_back({centers->Get(i, "code"), std::atof(centers->Get(i, "lat").c_str()),
-                                std::atof(centers->Get(i, "lon").c_str())});
+  HOTLINE_ASSIGN_OR_RETURN(auto centers, CsvTable::ReadFile(data_dir + "/demo/street_centers.csv"));
+  for (std::size_t i = 0; i < centers.size(); ++i)
+    r.geography.centers.push_back(
+        {centers.Get(i, "code"), std::atof(centers.Get(i, "lat").c_str()), std::atof(centers.Get(i, "lon").c_str())});
   const std::string geo_path = data_dir + "/demo/city.geojson";
   std::ifstream geo_file(geo_path);
   if (geo_file) {  // optional: without polygons, points go to the nearest street centre

@@ -559,18 +559,16 @@ Result<Ticket> Replay(const std::vector<Event>& events, const Context& base) {
   Context no_taxonomy = ctx;  // categories may have been retired since; intake is history
   no_taxonomy.taxonomy = nullptr;
   no_taxonomy.units = nullptr;
-  auto first = Intake(*events.front().appeal, events.front().actor, no_taxonomy);
-  if (!first.ok()) return first.status();
-  Ticket t = std::move(first->ticket);
+  HOTLINE_ASSIGN_OR_RETURN(auto first, Intake(*events.front().appeal, events.front().actor, no_taxonomy));
+  Ticket t = std::move(first.ticket);
   t.id = events.front().ticket_id;
   for (std::size_t i = 1; i < events.size(); ++i) {
     const Event& e = events[i];
     const CommandSpec* spec = FindCommand(e.command);
     if (!spec) return Status::InvalidArgument("events", "unknown command in history: " + e.command);
     ctx.now = e.at;
-    auto next = ApplySpec(*spec, t, e.input, e.actor, ctx, /*check_authority=*/false);
-    if (!next.ok()) return next.status();
-    t = std::move(next->ticket);
+    HOTLINE_ASSIGN_OR_RETURN(auto next, ApplySpec(*spec, t, e.input, e.actor, ctx, /*check_authority=*/false));
+    t = std::move(next.ticket);
   }
   return t;
 }

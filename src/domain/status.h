@@ -136,14 +136,18 @@ class Result {
     if (!_st.ok()) return _st;               \
   } while (0)
 
-// Evaluates `expr` (a Result<T>); on error returns its Status from the enclosing
-// function, otherwise moves the value into `lhs`, which may declare a variable:
+// HOTLINE_ASSIGN_OR_RETURN(lhs, expr): evaluates `expr` (a Result<T>); when it is
+// not OK, returns its Status from the enclosing function (which returns Status or
+// any Result<U>); otherwise moves the value into `lhs`, a declaration or an lvalue:
 //   HOTLINE_ASSIGN_OR_RETURN(auto user, store.FindUser(name));
-#define HOTLINE_ASSIGN_OR_RETURN(lhs, expr) \
-  HOTLINE_ASSIGN_OR_RETURN_IMPL_(HOTLINE_STATUS_CONCAT_(_hotline_result_, __LINE__), lhs, expr)
-#define HOTLINE_ASSIGN_OR_RETURN_IMPL_(result, lhs, expr) \
-  auto result = (expr);                                   \
-  if (!result.ok()) return std::move(result).status();    \
-  lhs = std::move(result).value()
+//   HOTLINE_ASSIGN_OR_RETURN(ticket.units, LoadUnits(path));
+// It expands to several statements, so it cannot be the body of an unbraced if, and
+// `lhs` cannot hold an unparenthesised comma (no structured bindings).
+#define HOTLINE_ASSIGN_OR_RETURN(lhs, ...) \
+  HOTLINE_ASSIGN_OR_RETURN_IMPL_(HOTLINE_STATUS_CONCAT_(hotline_result_, __COUNTER__), lhs, __VA_ARGS__)
+#define HOTLINE_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, ...) \
+  auto tmp = (__VA_ARGS__);                           \
+  if (!tmp.ok()) return tmp.status();                 \
+  lhs = std::move(tmp).value()
 #define HOTLINE_STATUS_CONCAT_(a, b) HOTLINE_STATUS_CONCAT_INNER_(a, b)
 #define HOTLINE_STATUS_CONCAT_INNER_(a, b) a##b

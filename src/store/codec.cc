@@ -135,12 +135,11 @@ Result<CommandInput> DecodeCommandInput(const json& j) {
 }
 
 Result<CommandInput> DecodeCommandRequest(const json& body, std::string_view command) {
-  auto reads = CommandReads(command);
-  if (!reads.ok()) return reads.status();
+  HOTLINE_ASSIGN_OR_RETURN(auto reads, CommandReads(command));
   HOTLINE_RETURN_IF_ERROR(RequireObject(body, ""));
   for (const auto& [key, value] : body.items()) {
     auto field = ParseInputField(key);
-    if (!field || !reads->Has(*field))
+    if (!field || !reads.Has(*field))
       return Status::InvalidArgument(key, "field " + key + " is not accepted by command " + std::string(command));
   }
   return DecodeCommandInput(body);
@@ -181,9 +180,7 @@ Result<Ticket> DecodeTicket(const json& j) {
   try {
     Ticket t;
     t.id = j.at("id").get<TicketId>();
-    auto appeal = DecodeAppeal(j.at("appeal"));
-    if (!appeal.ok()) return appeal.status();
-    t.appeal = std::move(appeal).value();
+    HOTLINE_ASSIGN_OR_RETURN(t.appeal, DecodeAppeal(j.at("appeal")));
     auto state = ParseTicketState(j.at("state").get<std::string>());
     if (!state) return Status::Internal("stored ticket has an unknown state");
     t.state = *state;

@@ -9,9 +9,8 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
     return Status::Unavailable("the PostgreSQL backend is not built yet; use sqlite:PATH");
   if (url.rfind("sqlite:", 0) == 0) path = url.substr(7);
   if (path.empty()) return Status::InvalidArgument("db", "empty database path");
-  auto store = SqliteStore::Open(path);
-  if (!store.ok()) return store.status();
-  return std::unique_ptr<Store>(std::move(store).value());
+  HOTLINE_ASSIGN_OR_RETURN(auto store, SqliteStore::Open(path));
+  return std::unique_ptr<Store>(std::move(store));
 }
 
 }  // namespace hotline

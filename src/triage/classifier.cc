@@ -134,9 +134,7 @@ Status Classifier::Impl::Fit(const std::vector<Example>& examples,
       docs.push_back(*e.doc);
       labels.push_back(e.label);
     }
-    auto ft = FastTextModel::Train(docs, labels, C, options.fasttext);
-    if (!ft.ok()) return ft.status();
-    impl.fasttext = std::move(ft).value();
+    HOTLINE_ASSIGN_OR_RETURN(impl.fasttext, FastTextModel::Train(docs, labels, C, options.fasttext));
   }
   impl.fasttext_weight = !impl.fasttext ? 0.0 : !impl.linear ? 1.0 : options.fasttext_weight;
   return Status::Ok();
@@ -221,9 +219,8 @@ Result<Classifier> Classifier::Train(const std::vector<LabelledText>& data, cons
 
 Status Classifier::TrainToFile(const std::vector<LabelledText>& data, const TrainOptions& options,
                                const std::string& out_path) {
-  auto c = Train(data, options);
-  if (!c.ok()) return c.status();
-  return c->Save(out_path);
+  HOTLINE_ASSIGN_OR_RETURN(auto c, Train(data, options));
+  return c.Save(out_path);
 }
 
 Result<Classifier> Classifier::TrainFeaturized(const FeaturizedCorpus& corpus, const TrainOptions& options) {
@@ -371,17 +368,15 @@ Status Classifier::Save(const std::string& path) const {
     file.sections.emplace_back("linear", std::move(linear));
   }
   if (impl_->fasttext) {
-    auto bin = impl_->fasttext->Serialize();
-    if (!bin.ok()) return bin.status();
-    file.sections.emplace_back("fasttext", std::move(bin).value());
+    HOTLINE_ASSIGN_OR_RETURN(auto bin, impl_->fasttext->Serialize());
+    file.sections.emplace_back("fasttext", std::move(bin));
   }
   return WriteModelFile(path, file);
 }
 
 Result<Classifier> Classifier::Load(const std::string& path) {
-  auto file = ReadModelFile(path);
-  if (!file.ok()) return file.status();
-  const nlohmann::json& meta = file->metadata;
+  HOTLINE_ASSIGN_OR_RETURN(auto file, ReadModelFile(path));
+  const nlohmann::json& meta = file.metadata;
   auto bad = [&](const std::string& why) {
     return Status::InvalidArgument("model", "model file " + path + " is not a usable triage model: " + why);
   };
@@ -394,30 +389,24 @@ Result<Classifier> Classifier::Load(const std::string& path) {
     impl->labels.push_back(l.get<std::string>());
   }
   const int C = static_cast<int>(impl->labels.size());
-  auto features = FeatureOptionsFromJson(meta.value("features", nlohmann::json()));
-  if (!features.ok()) return features.status();
-  impl->features = *features;
+  HOTLINE_ASSIGN_OR_RETURN(impl->features, FeatureOptionsFromJson(meta.value("features", nlohmann::json())));
   const auto w = meta.value("fasttext_weight", nlohmann::json());
   if (!w.is_number() || w.get<double>() < 0 || w.get<double>() > 1) return bad("bad fasttext_weight");
   impl->fasttext_weight = w.get<double>();
   impl->training = meta.value("training", nlohmann::json::object());
-  const std::string* space = file->Section("features");
-  const std::string* linear = file->Section("linear");
-  const std::string* ft = file->Section("fasttext");
+  const std::string* space = file.Section("features");
+  const std::string* linear = file.Section("linear");
+  const std::string* ft = file.Section("fasttext");
   if ((space == nullptr) != (linear == nullptr)) return bad("features and linear sections must come together");
   if (space) {
-    auto s = FeatureSpace::Deserialize(*space);
-    if (!s.ok()) return s.status();
-    auto m = LinearModel::Deserialize(*linear);
-    if (!m.ok()) return m.status();
-    if (m->num_classes() != C) return bad("linear model and label list disagree");
-    impl->space = std::move(s).value();
-    impl->linear = std::move(m).value();
+    HOTLINE_ASSIGN_OR_RETURN(auto s, FeatureSpace::Deserialize(*space));
+    HOTLINE_ASSIGN_OR_RETURN(auto m, LinearModel::Deserialize(*linear));
+    if (m.num_classes() != C) return bad("linear model and label list disagree");
+    impl->space = std::move(s);
+    impl->linear = std::move(m);
   }
   if (ft) {
-    auto m = FastTextModel::Deserialize(*ft, C);
-    if (!m.ok()) return m.status();
-    impl->fasttext = std::move(m).value();
+    HOTLINE_ASSIGN_OR_RETURN(impl->fasttext, FastTextModel::Deserialize(*ft, C));
   }
   if (!impl->linear && !impl->fasttext) return bad("no learner in the file");
   if (!impl->fasttext) impl->fasttext_weight = 0;

@@ -56,14 +56,13 @@ Result<CrossValidationResult> CrossValidateFeaturized(const FeaturizedCorpus& co
     }
     TrainOptions o = options;
     if (o.log) o.log("fold " + std::to_string(f + 1) + "/" + std::to_string(k));
-    auto model = Classifier::TrainFeaturized(train, o);
-    if (!model.ok()) return model.status();
+    HOTLINE_ASSIGN_OR_RETURN(auto model, Classifier::TrainFeaturized(train, o));
     // Map the fold model's labels (a label may be missing from a small fold) to ours.
     std::vector<int> to_ours;
-    for (const auto& l : model->labels()) to_ours.push_back(index.count(l) ? index[l] : -1);
+    for (const auto& l : model.labels()) to_ours.push_back(index.count(l) ? index[l] : -1);
     std::vector<int> fold_truth, fold_pred;
     for (std::size_t i : test) {
-      const auto p = model->PredictFeaturized(docs[i]);
+      const auto p = model.PredictFeaturized(docs[i]);
       const int best = static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());
       truth[i] = index[labels[i]];
       predicted[i] = to_ours[best];

@@ -32,10 +32,9 @@ struct Row {
 };
 
 Result<std::vector<Row>> ReadJsonLines(const std::string& path, bool need_label) {
-  auto text = ReadFile(path);
-  if (!text.ok()) return text.status();
+  HOTLINE_ASSIGN_OR_RETURN(auto text, ReadFile(path));
   std::vector<Row> rows;
-  std::istringstream in(*text);
+  std::istringstream in(text);
   std::string line;
   for (std::size_t n = 1; std::getline(in, line); ++n) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -58,9 +57,8 @@ Result<std::vector<Row>> ReadJsonLines(const std::string& path, bool need_label)
 }
 
 Result<std::vector<Row>> ReadCsvRows(const std::string& path, bool need_label) {
-  auto text = ReadFile(path);
-  if (!text.ok()) return text.status();
-  auto records = ParseCsv(*text);
+  HOTLINE_ASSIGN_OR_RETURN(auto text, ReadFile(path));
+  auto records = ParseCsv(text);
   if (!records.ok()) return Status::InvalidArgument("data", path + ": " + records.status().message());
   if (records->empty()) return Status::InvalidArgument("data", path + ": no header row");
   std::map<std::string, std::size_t> col;
@@ -162,28 +160,25 @@ Result<std::vector<std::vector<std::string>>> ParseCsv(const std::string& text) 
 }
 
 Result<std::vector<LabelledText>> LoadLabelledFile(const std::string& path) {
-  auto rows = ReadRows(path, true);
-  if (!rows.ok()) return rows.status();
+  HOTLINE_ASSIGN_OR_RETURN(auto rows, ReadRows(path, true));
   std::vector<LabelledText> out;
-  for (auto& r : *rows)
+  for (auto& r : rows)
     if (!r.text.empty()) out.push_back({std::move(r.text), std::move(r.label)});
   if (out.empty()) return Status::InvalidArgument("data", path + ": no labelled texts");
   return out;
 }
 
 Result<std::vector<UnlabelledText>> LoadUnlabelledFile(const std::string& path) {
-  auto rows = ReadRows(path, false);
-  if (!rows.ok()) return rows.status();
+  HOTLINE_ASSIGN_OR_RETURN(auto rows, ReadRows(path, false));
   std::vector<UnlabelledText> out;
-  for (auto& r : *rows)
+  for (auto& r : rows)
     if (!r.text.empty()) out.emplace_back(std::move(r.text), std::move(r.context));
   return out;
 }
 
 Result<std::vector<LabelledText>> LoadTaxonomyHints(const std::string& path) {
-  auto text = ReadFile(path);
-  if (!text.ok()) return text.status();
-  auto records = ParseCsv(*text);
+  HOTLINE_ASSIGN_OR_RETURN(auto text, ReadFile(path));
+  auto records = ParseCsv(text);
   if (!records.ok()) return Status::InvalidArgument("taxonomy", path + ": " + records.status().message());
   if (records->empty()) return Status::InvalidArgument("taxonomy", path + ": no header row");
   std::map<std::string, std::size_t> col;

@@ -190,25 +190,23 @@ Result<int> SchemaVersion(Connection& db) {
   HOTLINE_RETURN_IF_ERROR(db.Exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
       "applied_at INTEGER NOT NULL DEFAULT (unixepoch()))"));
-  auto stmt = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-  if (!stmt.ok()) return stmt.status();
-  if (!stmt->Step()) return Status::Internal("cannot read schema version");
-  return static_cast<int>(stmt->Int(0));
+  HOTLINE_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+  if (!stmt.Step()) return Status::Internal("cannot read schema version");
+  return static_cast<int>(stmt.Int(0));
 }
 
 Result<int> Migrate(Connection& db, int target) {
-  auto current = SchemaVersion(db);
-  if (!current.ok()) return current.status();
-  int version = *current;
+  HOTLINE_ASSIGN_OR_RETURN(auto current, SchemaVersion(db));
+  int version = current;
   for (const Migration& m : Migrations()) {
     if (m.version <= version) continue;
     if (target >= 0 && m.version > target) break;
     Transaction tx(db);
     HOTLINE_RETURN_IF_ERROR(tx.Begin());
     HOTLINE_RETURN_IF_ERROR(db.Exec(m.sql));
-    auto rec = db.Prepare("INSERT INTO schema_migrations (version, description) VALUES (?1, ?2)");
-    if (!rec.ok()) return rec.status();
-    HOTLINE_RETURN_IF_ERROR(rec->Bind(1, m.version).Bind(2, m.description).Run());
+    HOTLINE_ASSIGN_OR_RETURN(auto rec,
+                             db.Prepare("INSERT INTO schema_migrations (version, description) VALUES (?1, ?2)"));
+    HOTLINE_RETURN_IF_ERROR(rec.Bind(1, m.version).Bind(2, m.description).Run());
     HOTLINE_RETURN_IF_ERROR(tx.Commit());
     version = m.version;
   }

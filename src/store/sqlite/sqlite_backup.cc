@@ -66,20 +66,16 @@ long long FileSize(const std::string& path) {
 
 Result<BackupReport> BackupSqlite(const std::string& db_path, const std::string& out_path) {
   if (!std::filesystem::exists(db_path)) return Status::InvalidArgument("db", "no database at " + db_path);
-  auto source = OpenRaw(db_path, SQLITE_OPEN_READONLY, "db");
-  if (!source.ok()) return source.status();
+  HOTLINE_ASSIGN_OR_RETURN(auto source, OpenRaw(db_path, SQLITE_OPEN_READONLY, "db"));
   const std::string partial = out_path + ".partial";
   std::filesystem::remove(partial);
   BackupReport report;
   {
-    auto target = OpenRaw(partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "out");
-    if (!target.ok()) return target.status();
-    HOTLINE_RETURN_IF_ERROR(CopyAll(source->get(), target->get(), report));
+    HOTLINE_ASSIGN_OR_RETURN(auto target, OpenRaw(partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "out"));
+    HOTLINE_RETURN_IF_ERROR(CopyAll(source.get(), target.get(), report));
     // The copy keeps the source's WAL mode; a backup file stands alone.
-    sqlite3_exec(target->get(), "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);
-    auto version = CheckDatabase(target->get(), partial);
-    if (!version.ok()) return version.status();
-    report.schema_version = *version;
+    sqlite3_exec(target.get(), "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);
+    HOTLINE_ASSIGN_OR_RETURN(report.schema_version, CheckDatabase(target.get(), partial));
   }
   std::error_code ec;
   std::filesystem::rename(partial, out_path, ec);
@@ -92,20 +88,17 @@ Result<BackupReport> RestoreSqlite(const std::string& backup_path, const std::st
   if (!std::filesystem::exists(backup_path)) return Status::InvalidArgument("from", "no backup at " + backup_path);
   if (std::filesystem::exists(db_path) && !overwrite)
     return Status::AlreadyExists(db_path + " exists; restore over it only with --force");
-  auto source = OpenRaw(backup_path, SQLITE_OPEN_READONLY, "from");
-  if (!source.ok()) return source.status();
+  HOTLINE_ASSIGN_OR_RETURN(auto source, OpenRaw(backup_path, SQLITE_OPEN_READONLY, "from"));
   BackupReport report;
-  auto version = CheckDatabase(source->get(), backup_path);
-  if (!version.ok()) return version.status();
+  HOTLINE_ASSIGN_OR_RETURN(auto version, CheckDatabase(source.get(), backup_path));
   const int newest = Migrations().empty() ? 0 : Migrations().back().version;
-  if (*version > newest)
-    return Status::InvalidArgument("from", "the backup has schema version " + std::to_string(*version) +
+  if (version > newest)
+    return Status::InvalidArgument("from", "the backup has schema version " + std::to_string(version) +
                                                ", newer than this build's " + std::to_string(newest));
-  report.schema_version = *version;
-  auto target = OpenRaw(db_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "db");
-  if (!target.ok()) return target.status();
-  HOTLINE_RETURN_IF_ERROR(CopyAll(source->get(), target->get(), report));
-  sqlite3_exec(target->get(), "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+  report.schema_version = version;
+  HOTLINE_ASSIGN_OR_RETURN(auto target, OpenRaw(db_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "db"));
+  HOTLINE_RETURN_IF_ERROR(CopyAll(source.get(), target.get(), report));
+  sqlite3_exec(target.get(), "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
   report.bytes = FileSize(db_path);
   return report;
 }

@@ -88,9 +88,8 @@ Result<Statement> Connection::Prepare(std::string_view sql) {
 }
 
 Status Connection::Run(std::string_view sql) {
-  auto s = Prepare(sql);
-  if (!s.ok()) return s.status();
-  return s->Run();
+  HOTLINE_ASSIGN_OR_RETURN(auto s, Prepare(sql));
+  return s.Run();
 }
 
 Statement::~Statement() {

@@ -47,11 +47,12 @@ Statement& BindEntry(Statement& s, const KbEntry& e) {
 
 // The next free "KB-nnnn" id.
 Result<std::string> NextId(Connection& db) {
-  auto q = db.Prepare("SELECT COALESCE(MAX(CAST(substr(id, 4) AS INTEGER)), 0) FROM kb_entries WHERE id GLOB 'KB-[0-9]*'");
-  if (!q.ok()) return q.status();
-  if (!q->Step()) return Status::Internal("cannot number a new knowledge-base entry");
+  HOTLINE_ASSIGN_OR_RETURN(
+      auto q,
+      db.Prepare("SELECT COALESCE(MAX(CAST(substr(id, 4) AS INTEGER)), 0) FROM kb_entries WHERE id GLOB 'KB-[0-9]*'"));
+  if (!q.Step()) return Status::Internal("cannot number a new knowledge-base entry");
   char buf[32];
-  std::snprintf(buf, sizeof buf, "KB-%04lld", static_cast<long long>(q->Int(0) + 1));
+  std::snprintf(buf, sizeof buf, "KB-%04lld", static_cast<long long>(q.Int(0) + 1));
   return std::string(buf);
 }
 
@@ -64,15 +65,13 @@ Result<KbEntry> SqliteStore::PutKbEntry(const KbEntry& entry, int expected_versi
     int current = 0;
     if (stored.id.empty()) {
       if (expected_version != 0) return Status::InvalidArgument("version", "a new entry has no version");
-      auto id = NextId(db);
-      if (!id.ok()) return id.status();
-      stored.id = *id;
+      HOTLINE_ASSIGN_OR_RETURN(auto id, NextId(db));
+      stored.id = id;
     } else {
-      auto q = db.Prepare("SELECT version FROM kb_entries WHERE id = ?1");
-      if (!q.ok()) return q.status();
-      q->Bind(1, stored.id);
-      if (q->Step()) current = static_cast<int>(q->Int(0));
-      HOTLINE_RETURN_IF_ERROR(q->status());
+      HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare("SELECT version FROM kb_entries WHERE id = ?1"));
+      q.Bind(1, stored.id);
+      if (q.Step()) current = static_cast<int>(q.Int(0));
+      HOTLINE_RETURN_IF_ERROR(q.status());
     }
     if (current != expected_version) {
       return current == 0 ? Status::NotFound("no knowledge-base entry " + stored.id)
@@ -80,19 +79,21 @@ Result<KbEntry> SqliteStore::PutKbEntry(const KbEntry& entry, int expected_versi
                                              ", not " + std::to_string(expected_version) + ": reload and edit again");
     }
     stored.version = current + 1;
-    auto upsert = db.Prepare(
-        "INSERT INTO kb_entries (id, category, unit, question, answer, public, valid_from, valid_to, active, version, "
-        "updated_at, updated_by) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12) ON CONFLICT(id) DO UPDATE SET "
-        "category=excluded.category, unit=excluded.unit, question=excluded.question, answer=excluded.answer, "
-        "public=excluded.public, valid_from=excluded.valid_from, valid_to=excluded.valid_to, active=excluded.active, "
-        "version=excluded.version, updated_at=excluded.updated_at, updated_by=excluded.updated_by");
-    if (!upsert.ok()) return upsert.status();
-    HOTLINE_RETURN_IF_ERROR(BindEntry(*upsert, stored).Run());
-    auto history = db.Prepare(
-        "INSERT INTO kb_versions (entry_id, category, unit, question, answer, public, valid_from, valid_to, active, "
-        "version, changed_at, changed_by) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
-    if (!history.ok()) return history.status();
-    return BindEntry(*history, stored).Run();
+    HOTLINE_ASSIGN_OR_RETURN(
+        auto upsert,
+        db.Prepare(
+            "INSERT INTO kb_entries (id, category, unit, question, answer, public, valid_from, valid_to, active, "
+            "version, updated_at, updated_by) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12) "
+            "ON CONFLICT(id) DO UPDATE SET category=excluded.category, unit=excluded.unit, "
+            "question=excluded.question, answer=excluded.answer, public=excluded.public, "
+            "valid_from=excluded.valid_from, valid_to=excluded.valid_to, active=excluded.active, "
+            "version=excluded.version, updated_at=excluded.updated_at, updated_by=excluded.updated_by"));
+    HOTLINE_RETURN_IF_ERROR(BindEntry(upsert, stored).Run());
+    HOTLINE_ASSIGN_OR_RETURN(
+        auto history, db.Prepare("INSERT INTO kb_versions (entry_id, category, unit, question, answer, public, "
+                                 "valid_from, valid_to, active, version, changed_at, changed_by) "
+                                 "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"));
+    return BindEntry(history, stored).Run();
   });
   if (!s.ok()) return s;
   return stored;
@@ -100,38 +101,36 @@ Result<KbEntry> SqliteStore::PutKbEntry(const KbEntry& entry, int expected_versi
 
 Result<KbEntry> SqliteStore::GetKbEntry(const std::string& id) {
   return Read([&](Connection& db) -> Result<KbEntry> {
-    auto q = db.Prepare(std::string("SELECT ") + kColumns + " FROM kb_entries WHERE id = ?1");
-    if (!q.ok()) return q.status();
-    q->Bind(1, id);
-    if (!q->Step()) {
-      HOTLINE_RETURN_IF_ERROR(q->status());
+    HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare(std::string("SELECT ") + kColumns + " FROM kb_entries WHERE id = ?1"));
+    q.Bind(1, id);
+    if (!q.Step()) {
+      HOTLINE_RETURN_IF_ERROR(q.status());
       return Status::NotFound("no knowledge-base entry " + id);
     }
-    return EntryFromRow(*q);
+    return EntryFromRow(q);
   });
 }
 
 Result<std::vector<KbEntry>> SqliteStore::ListKbEntries() {
   return Read([&](Connection& db) -> Result<std::vector<KbEntry>> {
-    auto q = db.Prepare(std::string("SELECT ") + kColumns + " FROM kb_entries ORDER BY id");
-    if (!q.ok()) return q.status();
+    HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare(std::string("SELECT ") + kColumns + " FROM kb_entries ORDER BY id"));
     std::vector<KbEntry> out;
-    while (q->Step()) out.push_back(EntryFromRow(*q));
-    HOTLINE_RETURN_IF_ERROR(q->status());
+    while (q.Step()) out.push_back(EntryFromRow(q));
+    HOTLINE_RETURN_IF_ERROR(q.status());
     return out;
   });
 }
 
 Result<std::vector<KbEntry>> SqliteStore::KbVersions(const std::string& id) {
   return Read([&](Connection& db) -> Result<std::vector<KbEntry>> {
-    auto q = db.Prepare(
-        "SELECT entry_id, category, unit, question, answer, public, valid_from, valid_to, active, version, "
-        "changed_at, changed_by FROM kb_versions WHERE entry_id = ?1 ORDER BY version");
-    if (!q.ok()) return q.status();
-    q->Bind(1, id);
+    HOTLINE_ASSIGN_OR_RETURN(
+        auto q,
+        db.Prepare("SELECT entry_id, category, unit, question, answer, public, valid_from, valid_to, active, version, "
+                   "changed_at, changed_by FROM kb_versions WHERE entry_id = ?1 ORDER BY version"));
+    q.Bind(1, id);
     std::vector<KbEntry> out;
-    while (q->Step()) out.push_back(EntryFromRow(*q));
-    HOTLINE_RETURN_IF_ERROR(q->status());
+    while (q.Step()) out.push_back(EntryFromRow(q));
+    HOTLINE_RETURN_IF_ERROR(q.status());
     if (out.empty()) return Status::NotFound("no knowledge-base entry " + id);
     return out;
   });

@@ -12,11 +12,6 @@ using nlohmann::json;
 using sqlite::Connection;
 using sqlite::Statement;
 
-#define ASSIGN_OR_RETURN(lhs, expr)                     \
-  auto lhs##_result = (expr);                           \
-  if (!lhs##_result.ok()) return lhs##_result.status(); \
-  auto& lhs = *lhs##_result
-
 SqliteStore::SqliteStore(Connection writer, std::vector<Connection> readers)
     : writer_(std::move(writer)),
       commit_(writer_, conn_mu_),
@@ -24,19 +19,16 @@ SqliteStore::SqliteStore(Connection writer, std::vector<Connection> readers)
       shared_writer_(readers_.empty()) {}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, int readers) {
-  auto writer = Connection::Open(path);
-  if (!writer.ok()) return writer.status();
-  auto version = sqlite::Migrate(*writer);
-  if (!version.ok()) return version.status();
+  HOTLINE_ASSIGN_OR_RETURN(auto writer, Connection::Open(path));
+  HOTLINE_RETURN_IF_ERROR(sqlite::Migrate(writer).status());
   std::vector<Connection> pool;
   if (path != ":memory:") {
     for (int i = 0; i < readers; ++i) {
-      auto r = Connection::Open(path, /*read_only=*/true);
-      if (!r.ok()) return r.status();
-      pool.push_back(std::move(r).value());
+      HOTLINE_ASSIGN_OR_RETURN(auto r, Connection::Open(path, /*read_only=*/true));
+      pool.push_back(std::move(r));
     }
   }
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(writer).value(), std::move(pool)));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(writer), std::move(pool)));
 }
 
 // --- reference data ---------------------------------------------------------
@@ -45,7 +37,8 @@ Status SqliteStore::ReplaceUnits(const std::vector<Unit>& units, const AuditReco
   return commit_.Write([&](Connection& db) -> Status {
     HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
     HOTLINE_RETURN_IF_ERROR(db.Exec("DELETE FROM units"));
-    ASSIGN_OR_RETURN(ins, db.Prepare("INSERT INTO units (code, name, kind, parent) VALUES (?1, ?2, ?3, ?4)"));
+    HOTLINE_ASSIGN_OR_RETURN(auto ins,
+                             db.Prepare("INSERT INTO units (code, name, kind, parent) VALUES (?1, ?2, ?3, ?4)"));
     for (const Unit& u : units) {
       ins.Reset();
       HOTLINE_RETURN_IF_ERROR(ins.Bind(1, u.code).Bind(2, u.name).Bind(3, Name(u.kind)).Bind(4, u.parent).Run());
@@ -56,7 +49,8 @@ Status SqliteStore::ReplaceUnits(const std::vector<Unit>& units, const AuditReco
 
 Result<std::vector<Unit>> SqliteStore::LoadUnits() {
   return Read([](Connection& db) -> Result<std::vector<Unit>> {
-    ASSIGN_OR_RETURN(q, db.Prepare("SELECT code, name, kind, COALESCE(parent, '') FROM units ORDER BY rowid"));
+    HOTLINE_ASSIGN_OR_RETURN(auto q,
+                             db.Prepare("SELECT code, name, kind, COALESCE(parent, '') FROM units ORDER BY rowid"));
     std::vector<Unit> out;
     while (q.Step()) {
       auto kind = ParseUnitKind(q.Text(2));
@@ -72,7 +66,8 @@ Status SqliteStore::ReplaceCategories(const std::vector<Category>& categories, c
   return commit_.Write([&](Connection& db) -> Status {
     HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
     HOTLINE_RETURN_IF_ERROR(db.Exec("DELETE FROM categories"));
-    ASSIGN_OR_RETURN(ins, db.Prepare("INSERT INTO categories (code, name, parent, level) VALUES (?1, ?2, ?3, ?4)"));
+    HOTLINE_ASSIGN_OR_RETURN(auto ins,
+                             db.Prepare("INSERT INTO categories (code, name, parent, level) VALUES (?1, ?2, ?3, ?4)"));
     for (const Category& c : categories) {
       ins.Reset();
       HOTLINE_RETURN_IF_ERROR(ins.Bind(1, c.code).Bind(2, c.name).Bind(3, c.parent).Bind(4, c.level).Run());
@@ -83,7 +78,8 @@ Status SqliteStore::ReplaceCategories(const std::vector<Category>& categories, c
 
 Result<std::vector<Category>> SqliteStore::LoadCategories() {
   return Read([](Connection& db) -> Result<std::vector<Category>> {
-    ASSIGN_OR_RETURN(q, db.Prepare("SELECT code, name, COALESCE(parent, ''), level FROM categories ORDER BY code"));
+    HOTLINE_ASSIGN_OR_RETURN(
+        auto q, db.Prepare("SELECT code, name, COALESCE(parent, ''), level FROM categories ORDER BY code"));
     std::vector<Category> out;
     while (q.Step()) out.push_back({q.Text(0), q.Text(1), q.Text(2), static_cast<int>(q.Int(3))});
     HOTLINE_RETURN_IF_ERROR(q.status());
@@ -95,8 +91,9 @@ Status SqliteStore::ReplaceCatalog(const std::vector<CatalogRule>& rules, const 
   return commit_.Write([&](Connection& db) -> Status {
     HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
     HOTLINE_RETURN_IF_ERROR(db.Exec("DELETE FROM catalog"));
-    ASSIGN_OR_RETURN(
-        ins, db.Prepare("INSERT INTO catalog (category, area, enterprise, lead, co_units) VALUES (?1,?2,?3,?4,?5)"));
+    HOTLINE_ASSIGN_OR_RETURN(
+        auto ins,
+        db.Prepare("INSERT INTO catalog (category, area, enterprise, lead, co_units) VALUES (?1,?2,?3,?4,?5)"));
     for (const CatalogRule& r : rules) {
       ins.Reset();
       HOTLINE_RETURN_IF_ERROR(ins.Bind(1, r.category)
@@ -112,7 +109,8 @@ Status SqliteStore::ReplaceCatalog(const std::vector<CatalogRule>& rules, const 
 
 Result<std::vector<CatalogRule>> SqliteStore::LoadCatalog() {
   return Read([](Connection& db) -> Result<std::vector<CatalogRule>> {
-    ASSIGN_OR_RETURN(q, db.Prepare("SELECT category, area, enterprise, lead, co_units FROM catalog ORDER BY id"));
+    HOTLINE_ASSIGN_OR_RETURN(auto q,
+                             db.Prepare("SELECT category, area, enterprise, lead, co_units FROM catalog ORDER BY id"));
     std::vector<CatalogRule> out;
     while (q.Step()) {
       out.push_back(
@@ -156,21 +154,23 @@ constexpr const char* kUserColumns = "SELECT username, password_hash, role, unit
 Status SqliteStore::PutUser(const User& user, const AuditRecord* audit) {
   return commit_.Write([&](Connection& db) -> Status {
     HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
-    ASSIGN_OR_RETURN(ins, db.Prepare(kUpsertUser));
+    HOTLINE_ASSIGN_OR_RETURN(auto ins, db.Prepare(kUpsertUser));
     return BindUser(ins, user);
   });
 }
 
 Status SqliteStore::InsertAudit(Connection& db, const AuditRecord* audit) {
   if (!audit) return Status::Ok();
-  ASSIGN_OR_RETURN(ins, db.Prepare("INSERT INTO admin_audit (at, actor, action, summary) VALUES (?1, ?2, ?3, ?4)"));
+  HOTLINE_ASSIGN_OR_RETURN(auto ins,
+                           db.Prepare("INSERT INTO admin_audit (at, actor, action, summary) VALUES (?1, ?2, ?3, ?4)"));
   return ins.Bind(1, audit->at).Bind(2, audit->actor).Bind(3, audit->action).Bind(4, audit->summary).Run();
 }
 
 Result<std::vector<AuditRecord>> SqliteStore::ListAudit(int limit, int offset) {
   return Read([&](Connection& db) -> Result<std::vector<AuditRecord>> {
-    ASSIGN_OR_RETURN(q, db.Prepare("SELECT seq, at, actor, action, summary FROM admin_audit ORDER BY seq DESC "
-                                   "LIMIT ?1 OFFSET ?2"));
+    HOTLINE_ASSIGN_OR_RETURN(auto q,
+                             db.Prepare("SELECT seq, at, actor, action, summary FROM admin_audit ORDER BY seq DESC "
+                                        "LIMIT ?1 OFFSET ?2"));
     q.Bind(1, limit).Bind(2, offset);
     std::vector<AuditRecord> out;
     while (q.Step()) out.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4)});
@@ -182,8 +182,9 @@ Result<std::vector<AuditRecord>> SqliteStore::ListAudit(int limit, int offset) {
 Status SqliteStore::RecordPiiAccess(const std::vector<PiiAccess>& records) {
   if (records.empty()) return Status::Ok();
   return commit_.Write([&](Connection& db) -> Status {
-    ASSIGN_OR_RETURN(ins, db.Prepare("INSERT INTO pii_access (at, actor, role, ticket_id, endpoint, screen) "
-                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    HOTLINE_ASSIGN_OR_RETURN(auto ins,
+                             db.Prepare("INSERT INTO pii_access (at, actor, role, ticket_id, endpoint, screen) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
     for (const PiiAccess& r : records) {
       ins.Reset();
       HOTLINE_RETURN_IF_ERROR(ins.Bind(1, r.at).Bind(2, r.actor).Bind(3, r.role).Bind(4, r.ticket_id)
@@ -195,9 +196,10 @@ Status SqliteStore::RecordPiiAccess(const std::vector<PiiAccess>& records) {
 
 Result<std::vector<PiiAccess>> SqliteStore::ListPiiAccess(const PiiAccessFilter& f) {
   return Read([&](Connection& db) -> Result<std::vector<PiiAccess>> {
-    ASSIGN_OR_RETURN(q, db.Prepare("SELECT seq, at, actor, role, ticket_id, endpoint, screen FROM pii_access "
-                                   "WHERE (?1 = 0 OR ticket_id = ?1) AND (?2 = '' OR actor = ?2) "
-                                   "ORDER BY seq DESC LIMIT ?3 OFFSET ?4"));
+    HOTLINE_ASSIGN_OR_RETURN(auto q,
+                             db.Prepare("SELECT seq, at, actor, role, ticket_id, endpoint, screen FROM pii_access "
+                                        "WHERE (?1 = 0 OR ticket_id = ?1) AND (?2 = '' OR actor = ?2) "
+                                        "ORDER BY seq DESC LIMIT ?3 OFFSET ?4"));
     q.Bind(1, f.ticket_id).Bind(2, f.actor).Bind(3, f.limit).Bind(4, f.offset);
     std::vector<PiiAccess> out;
     while (q.Step()) out.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Int(4), q.Text(5), q.Text(6)});
@@ -208,7 +210,7 @@ Result<std::vector<PiiAccess>> SqliteStore::ListPiiAccess(const PiiAccessFilter&
 
 Status SqliteStore::PutUsers(const std::vector<User>& users) {
   return commit_.Write([&](Connection& db) -> Status {
-    ASSIGN_OR_RETURN(ins, db.Prepare(kUpsertUser));
+    HOTLINE_ASSIGN_OR_RETURN(auto ins, db.Prepare(kUpsertUser));
     for (const User& u : users) HOTLINE_RETURN_IF_ERROR(BindUser(ins, u));
     return Status::Ok();
   });
@@ -216,7 +218,7 @@ Status SqliteStore::PutUsers(const std::vector<User>& users) {
 
 Result<User> SqliteStore::FindUser(const std::string& username) {
   return Read([&](Connection& db) -> Result<User> {
-    ASSIGN_OR_RETURN(q, db.Prepare(std::string(kUserColumns) + " WHERE username = ?1"));
+    HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare(std::string(kUserColumns) + " WHERE username = ?1"));
     q.Bind(1, username);
     if (!q.Step()) {
       HOTLINE_RETURN_IF_ERROR(q.status());
@@ -228,12 +230,11 @@ Result<User> SqliteStore::FindUser(const std::string& username) {
 
 Result<std::vector<User>> SqliteStore::ListUsers() {
   return Read([&](Connection& db) -> Result<std::vector<User>> {
-    ASSIGN_OR_RETURN(q, db.Prepare(std::string(kUserColumns) + " ORDER BY username"));
+    HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare(std::string(kUserColumns) + " ORDER BY username"));
     std::vector<User> out;
     while (q.Step()) {
-      auto u = UserFromRow(q);
-      if (!u.ok()) return u.status();
-      out.push_back(std::move(u).value());
+      HOTLINE_ASSIGN_OR_RETURN(auto u, UserFromRow(q));
+      out.push_back(std::move(u));
     }
     HOTLINE_RETURN_IF_ERROR(q.status());
     return out;
@@ -242,7 +243,7 @@ Result<std::vector<User>> SqliteStore::ListUsers() {
 
 Status SqliteStore::DeleteUser(const std::string& username, const AuditRecord* audit) {
   return commit_.Write([&](Connection& db) -> Status {
-    ASSIGN_OR_RETURN(q, db.Prepare("DELETE FROM users WHERE username = ?1"));
+    HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare("DELETE FROM users WHERE username = ?1"));
     HOTLINE_RETURN_IF_ERROR(q.Bind(1, username).Run());
     if (db.Changes() == 0) return Status::NotFound("no user " + username);
     return InsertAudit(db, audit);
@@ -251,8 +252,9 @@ Status SqliteStore::DeleteUser(const std::string& username, const AuditRecord* a
 
 Status SqliteStore::PutSession(const Session& s) {
   return commit_.Write([&](Connection& db) -> Status {
-    ASSIGN_OR_RETURN(q, db.Prepare("INSERT INTO sessions (token_hash, username, created_at, last_seen_at, expires_at) "
-                                   "VALUES (?1,?2,?3,?4,?5)"));
+    HOTLINE_ASSIGN_OR_RETURN(
+        auto q, db.Prepare("INSERT INTO sessions (token_hash, username, created_at, last_seen_at, expires_at) "
+                           "VALUES (?1,?2,?3,?4,?5)"));
     return q.Bind(1, s.token_hash).Bind(2, s.username).Bind(3, s.created_at).Bind(4, s.last_seen_at)
         .Bind(5, s.expires_at).Run();
   });
@@ -260,8 +262,8 @@ Status SqliteStore::PutSession(const Session& s) {
 
 Result<Session> SqliteStore::FindSession(const std::string& token_hash) {
   return Read([&](Connection& db) -> Result<Session> {
-    ASSIGN_OR_RETURN(q, db.Prepare("SELECT username, created_at, last_seen_at, expires_at FROM sessions "
-                                   "WHERE token_hash = ?1"));
+    HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare("SELECT username, created_at, last_seen_at, expires_at FROM sessions "
+                                                "WHERE token_hash = ?1"));
     q.Bind(1, token_hash);
     if (!q.Step()) {
       HOTLINE_RETURN_IF_ERROR(q.status());
@@ -273,14 +275,15 @@ Result<Session> SqliteStore::FindSession(const std::string& token_hash) {
 
 Status SqliteStore::TouchSession(const std::string& token_hash, UnixSeconds now) {
   return commit_.Write([&](Connection& db) -> Status {
-    ASSIGN_OR_RETURN(q, db.Prepare("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1 AND last_seen_at < ?2"));
+    HOTLINE_ASSIGN_OR_RETURN(
+        auto q, db.Prepare("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1 AND last_seen_at < ?2"));
     return q.Bind(1, token_hash).Bind(2, now).Run();
   });
 }
 
 Status SqliteStore::DeleteSession(const std::string& token_hash) {
   return commit_.Write([&](Connection& db) -> Status {
-    ASSIGN_OR_RETURN(q, db.Prepare("DELETE FROM sessions WHERE token_hash = ?1"));
+    HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare("DELETE FROM sessions WHERE token_hash = ?1"));
     return q.Bind(1, token_hash).Run();
   });
 }
@@ -288,7 +291,7 @@ Status SqliteStore::DeleteSession(const std::string& token_hash) {
 Result<int> SqliteStore::DeleteUserSessions(const std::string& username, const std::string& keep_token_hash) {
   int removed = 0;
   HOTLINE_RETURN_IF_ERROR(commit_.Write([&](Connection& db) -> Status {
-    ASSIGN_OR_RETURN(q, db.Prepare("DELETE FROM sessions WHERE username = ?1 AND token_hash <> ?2"));
+    HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare("DELETE FROM sessions WHERE username = ?1 AND token_hash <> ?2"));
     HOTLINE_RETURN_IF_ERROR(q.Bind(1, username).Bind(2, keep_token_hash).Run());
     removed = db.Changes();
     return Status::Ok();
@@ -299,7 +302,7 @@ Result<int> SqliteStore::DeleteUserSessions(const std::string& username, const s
 Result<int> SqliteStore::DeleteExpiredSessions(UnixSeconds now, UnixSeconds idle_seconds) {
   int removed = 0;
   HOTLINE_RETURN_IF_ERROR(commit_.Write([&](Connection& db) -> Status {
-    ASSIGN_OR_RETURN(q, db.Prepare("DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= ?2"));
+    HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare("DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= ?2"));
     HOTLINE_RETURN_IF_ERROR(q.Bind(1, now).Bind(2, now - idle_seconds).Run());
     removed = db.Changes();
     return Status::Ok();
@@ -322,7 +325,7 @@ Result<Ticket> TicketFromRow(const Statement& q) {
 }
 
 Result<Ticket> LoadTicket(Connection& db, TicketId id) {
-  ASSIGN_OR_RETURN(q, db.Prepare("SELECT id, doc FROM tickets WHERE id = ?1"));
+  HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare("SELECT id, doc FROM tickets WHERE id = ?1"));
   q.Bind(1, id);
   if (!q.Step()) {
     HOTLINE_RETURN_IF_ERROR(q.status());
@@ -334,10 +337,10 @@ Result<Ticket> LoadTicket(Connection& db, TicketId id) {
 }  // namespace
 
 Result<TicketId> SqliteStore::InsertTicket(Connection& db, const Ticket& t) {
-  ASSIGN_OR_RETURN(
-      q, db.Prepare("INSERT INTO tickets (state, channel, appeal_type, category, area, lead_unit, enterprise, "
-                    "caller_phone, content, address, created_at, updated_at, due_at, closed_at, version, doc) "
-                    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)"));
+  HOTLINE_ASSIGN_OR_RETURN(
+      auto q, db.Prepare("INSERT INTO tickets (state, channel, appeal_type, category, area, lead_unit, enterprise, "
+                         "caller_phone, content, address, created_at, updated_at, due_at, closed_at, version, doc) "
+                         "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)"));
   HOTLINE_RETURN_IF_ERROR(q.Bind(1, Name(t.state))
                               .Bind(2, Name(t.appeal.channel))
                               .Bind(3, Name(t.appeal.type))
@@ -359,8 +362,9 @@ Result<TicketId> SqliteStore::InsertTicket(Connection& db, const Ticket& t) {
 }
 
 Status SqliteStore::WriteTicket(Connection& db, const Ticket& t, int expected_version) {
-  ASSIGN_OR_RETURN(q, db.Prepare("UPDATE tickets SET state=?1, category=?2, area=?3, lead_unit=?4, updated_at=?5, "
-                                 "due_at=?6, closed_at=?7, version=?8, doc=?9 WHERE id=?10 AND version=?11"));
+  HOTLINE_ASSIGN_OR_RETURN(auto q,
+                           db.Prepare("UPDATE tickets SET state=?1, category=?2, area=?3, lead_unit=?4, updated_at=?5, "
+                                      "due_at=?6, closed_at=?7, version=?8, doc=?9 WHERE id=?10 AND version=?11"));
   HOTLINE_RETURN_IF_ERROR(q.Bind(1, Name(t.state))
                               .Bind(2, t.appeal.category)
                               .Bind(3, t.appeal.area)
@@ -378,9 +382,10 @@ Status SqliteStore::WriteTicket(Connection& db, const Ticket& t, int expected_ve
 }
 
 Status SqliteStore::WriteTicketUnits(Connection& db, const Ticket& t) {
-  ASSIGN_OR_RETURN(del, db.Prepare("DELETE FROM ticket_units WHERE ticket_id = ?1"));
+  HOTLINE_ASSIGN_OR_RETURN(auto del, db.Prepare("DELETE FROM ticket_units WHERE ticket_id = ?1"));
   HOTLINE_RETURN_IF_ERROR(del.Bind(1, t.id).Run());
-  ASSIGN_OR_RETURN(ins, db.Prepare("INSERT OR IGNORE INTO ticket_units (ticket_id, unit) VALUES (?1, ?2)"));
+  HOTLINE_ASSIGN_OR_RETURN(auto ins,
+                           db.Prepare("INSERT OR IGNORE INTO ticket_units (ticket_id, unit) VALUES (?1, ?2)"));
   auto add = [&](const std::string& unit) -> Status {
     if (unit.empty()) return Status::Ok();
     ins.Reset();
@@ -393,8 +398,9 @@ Status SqliteStore::WriteTicketUnits(Connection& db, const Ticket& t) {
 }
 
 Status SqliteStore::InsertEvent(Connection& db, const Event& e) {
-  ASSIGN_OR_RETURN(q, db.Prepare("INSERT INTO events (ticket_id, seq, at, actor, actor_role, actor_unit, command, "
-                                 "from_state, to_state, payload) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"));
+  HOTLINE_ASSIGN_OR_RETURN(auto q,
+                           db.Prepare("INSERT INTO events (ticket_id, seq, at, actor, actor_role, actor_unit, command, "
+                                      "from_state, to_state, payload) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"));
   json payload = {{"input", EncodeCommandInput(e.input)}};
   if (e.appeal) payload["appeal"] = EncodeAppeal(*e.appeal);
   return q.Bind(1, e.ticket_id)
@@ -411,10 +417,9 @@ Status SqliteStore::InsertEvent(Connection& db, const Event& e) {
 }
 
 Result<Ticket> SqliteStore::CreateTicket(const Transition& intake) {
-  auto ids = CreateTickets({{intake.event}}, {intake.ticket});
-  if (!ids.ok()) return ids.status();
+  HOTLINE_ASSIGN_OR_RETURN(auto ids, CreateTickets({{intake.event}}, {intake.ticket}));
   Ticket t = intake.ticket;
-  t.id = ids->front();
+  t.id = ids.front();
   return t;
 }
 
@@ -426,7 +431,7 @@ Result<std::vector<TicketId>> SqliteStore::CreateTickets(const std::vector<std::
   Status s = commit_.Write([&](Connection& db) -> Status {
     ids.clear();
     for (std::size_t i = 0; i < tickets.size(); ++i) {
-      ASSIGN_OR_RETURN(id, InsertTicket(db, tickets[i]));
+      HOTLINE_ASSIGN_OR_RETURN(auto id, InsertTicket(db, tickets[i]));
       Ticket t = tickets[i];
       t.id = id;
       HOTLINE_RETURN_IF_ERROR(WriteTicketUnits(db, t));
@@ -444,10 +449,8 @@ Result<std::vector<TicketId>> SqliteStore::CreateTickets(const std::vector<std::
 
 Status SqliteStore::ApplyChange(Connection& db, TicketId id,
                                 const std::function<Result<Transition>(const Ticket&)>& change, Ticket& result) {
-  ASSIGN_OR_RETURN(current, LoadTicket(db, id));
-  auto next = change(current);
-  if (!next.ok()) return next.status();
-  Transition& tr = *next;
+  HOTLINE_ASSIGN_OR_RETURN(auto current, LoadTicket(db, id));
+  HOTLINE_ASSIGN_OR_RETURN(Transition tr, change(current));
   tr.ticket.id = id;
   tr.event.ticket_id = id;
   HOTLINE_RETURN_IF_ERROR(WriteTicket(db, tr.ticket, current.version));
@@ -458,26 +461,27 @@ Status SqliteStore::ApplyChange(Connection& db, TicketId id,
 
 Result<int> SqliteStore::AnonymiseClosedTickets(UnixSeconds closed_before, int limit,
                                                 const std::function<Result<Transition>(const Ticket&)>& change) {
-  auto ids = Read([&](Connection& db) -> Result<std::vector<TicketId>> {
-    ASSIGN_OR_RETURN(q, db.Prepare("SELECT id FROM tickets WHERE closed_at > 0 AND closed_at < ?1 AND "
-                                   "(caller_phone <> '' OR address <> '' OR "
-                                   "COALESCE(json_extract(doc, '$.appeal.caller.name'), '') <> '') "
-                                   "ORDER BY id LIMIT ?2"));
-    q.Bind(1, closed_before).Bind(2, limit);
-    std::vector<TicketId> out;
-    while (q.Step()) out.push_back(q.Int(0));
-    HOTLINE_RETURN_IF_ERROR(q.status());
-    return out;
-  });
-  if (!ids.ok()) return ids.status();
+  HOTLINE_ASSIGN_OR_RETURN(const auto ids, Read([&](Connection& db) -> Result<std::vector<TicketId>> {
+                             HOTLINE_ASSIGN_OR_RETURN(
+                                 auto q, db.Prepare("SELECT id FROM tickets WHERE closed_at > 0 AND closed_at < ?1 AND "
+                                                    "(caller_phone <> '' OR address <> '' OR "
+                                                    "COALESCE(json_extract(doc, '$.appeal.caller.name'), '') <> '') "
+                                                    "ORDER BY id LIMIT ?2"));
+                             q.Bind(1, closed_before).Bind(2, limit);
+                             std::vector<TicketId> out;
+                             while (q.Step()) out.push_back(q.Int(0));
+                             HOTLINE_RETURN_IF_ERROR(q.status());
+                             return out;
+                           }));
   int done = 0;
-  for (TicketId id : *ids) {
+  for (TicketId id : ids) {
     Ticket result;
     HOTLINE_RETURN_IF_ERROR(commit_.Write([&](Connection& db) -> Status {
       HOTLINE_RETURN_IF_ERROR(ApplyChange(db, id, change, result));
-      ASSIGN_OR_RETURN(columns, db.Prepare("UPDATE tickets SET caller_phone = '', address = '' WHERE id = ?1"));
+      HOTLINE_ASSIGN_OR_RETURN(auto columns,
+                               db.Prepare("UPDATE tickets SET caller_phone = '', address = '' WHERE id = ?1"));
       HOTLINE_RETURN_IF_ERROR(columns.Bind(1, id).Run());
-      ASSIGN_OR_RETURN(read, db.Prepare("SELECT payload FROM events WHERE ticket_id = ?1 AND seq = 1"));
+      HOTLINE_ASSIGN_OR_RETURN(auto read, db.Prepare("SELECT payload FROM events WHERE ticket_id = ?1 AND seq = 1"));
       read.Bind(1, id);
       if (!read.Step()) return Status::Internal("ticket " + std::to_string(id) + " has no intake event");
       json payload = json::parse(read.Text(0), nullptr, false);
@@ -488,7 +492,8 @@ Result<int> SqliteStore::AnonymiseClosedTickets(UnixSeconds closed_before, int l
       appeal["address"] = "";
       appeal["location"] = nullptr;
       HOTLINE_RETURN_IF_ERROR(db.Run("UPDATE redaction_gate SET open = 1"));
-      ASSIGN_OR_RETURN(redact, db.Prepare("UPDATE events SET payload = ?2 WHERE ticket_id = ?1 AND seq = 1"));
+      HOTLINE_ASSIGN_OR_RETURN(auto redact,
+                               db.Prepare("UPDATE events SET payload = ?2 WHERE ticket_id = ?1 AND seq = 1"));
       HOTLINE_RETURN_IF_ERROR(redact.Bind(1, id).Bind(2, payload.dump()).Run());
       return db.Run("UPDATE redaction_gate SET open = 0");
     }));
@@ -531,8 +536,9 @@ Result<Ticket> SqliteStore::AttachFile(const Attachment& meta, std::string_view 
                                       const std::function<Result<Transition>(const Ticket&)>& change) {
   Ticket result;
   Status s = commit_.Write([&](Connection& db) -> Status {
-    ASSIGN_OR_RETURN(insert, db.Prepare("INSERT INTO attachments (id, ticket_id, name, content_type, size, uploaded_by, "
-                                        "uploaded_at, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+    HOTLINE_ASSIGN_OR_RETURN(
+        auto insert, db.Prepare("INSERT INTO attachments (id, ticket_id, name, content_type, size, uploaded_by, "
+                                "uploaded_at, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
     insert.Bind(1, meta.id).Bind(2, meta.ticket_id).Bind(3, meta.name).Bind(4, meta.content_type);
     insert.Bind(5, static_cast<std::int64_t>(bytes.size())).Bind(6, meta.uploaded_by).Bind(7, meta.uploaded_at);
     insert.BindBlob(8, bytes);
@@ -545,8 +551,9 @@ Result<Ticket> SqliteStore::AttachFile(const Attachment& meta, std::string_view 
 
 Result<std::vector<Attachment>> SqliteStore::ListAttachments(TicketId id) {
   return Read([&](Connection& db) -> Result<std::vector<Attachment>> {
-    ASSIGN_OR_RETURN(q, db.Prepare("SELECT id, name, content_type, size, uploaded_by, uploaded_at FROM attachments "
-                                   "WHERE ticket_id = ?1 ORDER BY uploaded_at, id"));
+    HOTLINE_ASSIGN_OR_RETURN(
+        auto q, db.Prepare("SELECT id, name, content_type, size, uploaded_by, uploaded_at FROM attachments "
+                           "WHERE ticket_id = ?1 ORDER BY uploaded_at, id"));
     q.Bind(1, id);
     std::vector<Attachment> out;
     while (q.Step()) out.push_back({q.Text(0), id, q.Text(1), q.Text(2), q.Int(3), q.Text(4), q.Int(5)});
@@ -557,7 +564,7 @@ Result<std::vector<Attachment>> SqliteStore::ListAttachments(TicketId id) {
 
 Result<std::string> SqliteStore::ReadAttachment(TicketId id, const std::string& attachment_id) {
   return Read([&](Connection& db) -> Result<std::string> {
-    ASSIGN_OR_RETURN(q, db.Prepare("SELECT data FROM attachments WHERE id = ?1 AND ticket_id = ?2"));
+    HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare("SELECT data FROM attachments WHERE id = ?1 AND ticket_id = ?2"));
     q.Bind(1, attachment_id).Bind(2, id);
     if (!q.Step()) {
       HOTLINE_RETURN_IF_ERROR(q.status());
@@ -573,8 +580,9 @@ Result<Ticket> SqliteStore::GetTicket(TicketId id) {
 
 Result<std::vector<Event>> SqliteStore::GetEvents(TicketId id) {
   return Read([&](Connection& db) -> Result<std::vector<Event>> {
-    ASSIGN_OR_RETURN(q, db.Prepare("SELECT seq, at, actor, actor_role, actor_unit, command, from_state, to_state, "
-                                   "payload FROM events WHERE ticket_id = ?1 ORDER BY seq"));
+    HOTLINE_ASSIGN_OR_RETURN(auto q,
+                             db.Prepare("SELECT seq, at, actor, actor_role, actor_unit, command, from_state, to_state, "
+                                        "payload FROM events WHERE ticket_id = ?1 ORDER BY seq"));
     q.Bind(1, id);
     std::vector<Event> out;
     while (q.Step()) {
@@ -591,13 +599,9 @@ Result<std::vector<Event>> SqliteStore::GetEvents(TicketId id) {
       e.from = *from;
       e.to = *to;
       json payload = json::parse(q.Text(8));
-      auto input = DecodeCommandInput(payload.at("input"));
-      if (!input.ok()) return input.status();
-      e.input = std::move(input).value();
+      HOTLINE_ASSIGN_OR_RETURN(e.input, DecodeCommandInput(payload.at("input")));
       if (payload.contains("appeal")) {
-        auto appeal = DecodeAppeal(payload["appeal"]);
-        if (!appeal.ok()) return appeal.status();
-        e.appeal = std::move(appeal).value();
+        HOTLINE_ASSIGN_OR_RETURN(e.appeal, DecodeAppeal(payload["appeal"]));
       }
       out.push_back(std::move(e));
     }
@@ -622,18 +626,17 @@ Result<TicketPage> SqliteStore::ListTickets(const TicketFilter& f) {
   const sqlite::SqlWhere where = sqlite::BuildTicketWhere(f);
   return Read([&](Connection& db) -> Result<TicketPage> {
     TicketPage page;
-    ASSIGN_OR_RETURN(count, db.Prepare("SELECT COUNT(*) FROM tickets" + where.sql));
+    HOTLINE_ASSIGN_OR_RETURN(auto count, db.Prepare("SELECT COUNT(*) FROM tickets" + where.sql));
     where.BindTo(count);
     if (count.Step()) page.total = count.Int(0);
     HOTLINE_RETURN_IF_ERROR(count.status());
     const std::string limit = " LIMIT " + std::to_string(f.per_page) + " OFFSET " +
                               std::to_string(static_cast<std::int64_t>(f.page - 1) * f.per_page);
-    ASSIGN_OR_RETURN(q, db.Prepare("SELECT id, doc FROM tickets" + where.sql + order + limit));
+    HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare("SELECT id, doc FROM tickets" + where.sql + order + limit));
     where.BindTo(q);
     while (q.Step()) {
-      auto t = TicketFromRow(q);
-      if (!t.ok()) return t.status();
-      page.items.push_back(std::move(t).value());
+      HOTLINE_ASSIGN_OR_RETURN(auto t, TicketFromRow(q));
+      page.items.push_back(std::move(t));
     }
     HOTLINE_RETURN_IF_ERROR(q.status());
     return page;
@@ -646,7 +649,8 @@ Result<TicketStats> SqliteStore::Stats(const TicketFilter& f) {
     TicketStats stats;
     // Each grouping is one query over the same filtered set.
     auto group = [&](const std::string& key, std::map<std::string, std::int64_t>& out) -> Status {
-      ASSIGN_OR_RETURN(q, db.Prepare("SELECT " + key + " AS k, COUNT(*) FROM tickets" + where.sql + " GROUP BY k"));
+      HOTLINE_ASSIGN_OR_RETURN(
+          auto q, db.Prepare("SELECT " + key + " AS k, COUNT(*) FROM tickets" + where.sql + " GROUP BY k"));
       where.BindTo(q);
       while (q.Step()) out[q.Text(0)] = q.Int(1);
       return q.status();
@@ -666,11 +670,11 @@ Result<std::vector<RoutingCount>> SqliteStore::RoutingCounts() {
   return Read([&](Connection& db) -> Result<std::vector<RoutingCount>> {
     std::map<std::pair<std::string, std::string>, RoutingCount> counts;
     // A dispatch names its unit in the payload; a return is made by the lead unit's staff.
-    ASSIGN_OR_RETURN(q, db.Prepare(
-                            "SELECT CASE e.command WHEN 'dispatch' THEN json_extract(e.payload, '$.input.unit') "
-                            "ELSE e.actor_unit END AS unit, substr(t.category, 1, 4) AS cat, e.command, COUNT(*) "
-                            "FROM events e JOIN tickets t ON t.id = e.ticket_id "
-                            "WHERE e.command IN ('dispatch', 'return') AND t.category != '' GROUP BY 1, 2, 3"));
+    HOTLINE_ASSIGN_OR_RETURN(
+        auto q, db.Prepare("SELECT CASE e.command WHEN 'dispatch' THEN json_extract(e.payload, '$.input.unit') "
+                           "ELSE e.actor_unit END AS unit, substr(t.category, 1, 4) AS cat, e.command, COUNT(*) "
+                           "FROM events e JOIN tickets t ON t.id = e.ticket_id "
+                           "WHERE e.command IN ('dispatch', 'return') AND t.category != '' GROUP BY 1, 2, 3"));
     while (q.Step()) {
       RoutingCount& c = counts[{q.Text(0), q.Text(1)}];
       c.unit = q.Text(0);
@@ -686,7 +690,7 @@ Result<std::vector<RoutingCount>> SqliteStore::RoutingCounts() {
 
 Result<std::int64_t> SqliteStore::CountTickets() {
   return Read([](Connection& db) -> Result<std::int64_t> {
-    ASSIGN_OR_RETURN(q, db.Prepare("SELECT COUNT(*) FROM tickets"));
+    HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare("SELECT COUNT(*) FROM tickets"));
     if (!q.Step()) return Status::Internal("count failed");
     return q.Int(0);
   });

@@ -157,9 +157,8 @@ TEST_F(SqliteStoreTest, StateAndEventAreOneTransaction) {
   // An event whose key collides with the intake event: the event insert fails
   // after the ticket row was updated, and the whole change must roll back.
   auto r = store_->UpdateTicket(t.id, [&](const Ticket& cur) -> Result<Transition> {
-    auto tr = Apply(cur, "to-dispatch", {}, Operator(), ctx_);
-    if (!tr.ok()) return tr.status();
-    tr->event.seq = 1;
+    HOTLINE_ASSIGN_OR_RETURN(auto tr, Apply(cur, "to-dispatch", {}, Operator(), ctx_));
+    tr.event.seq = 1;
     return tr;
   });
   EXPECT_FALSE(r.ok());
