@@ -17,7 +17,8 @@ Status CheckFields(const json& obj, Fields allowed, const std::string& path) {
         .WithReason(Reasons::kInvalidValue);
   for (const auto& [key, value] : obj.items()) {
     if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) != allowed.end()) continue;
-    const std::string name = FieldPath(path, key);
+    // An empty key is named "" (quoted), so the error still names a field.
+    const std::string name = FieldPath(path, key.empty() ? std::string("\"\"") : key);
     return Status::InvalidArgument(name, name + " is not a field this request accepts")
         .WithReason(Reasons::kUnknownField);
   }

@@ -12,6 +12,9 @@ TEST(FieldsTest, KeysOutsideTheListAreRefusedByName) {
   EXPECT_TRUE(CheckFields({{"a", 1}, {"b", nullptr}}, {"a", "b"}).ok());
   EXPECT_TRUE(Refused(CheckFields({{"a", 1}, {"zz", 1}}, {"a"}), "zz", Reasons::kUnknownField));
   EXPECT_TRUE(Refused(CheckFields({{"x", 1}}, {"a"}, "caller"), "caller.x", Reasons::kUnknownField));
+  // An empty key is still named (found by the request_body fuzzer).
+  EXPECT_TRUE(Refused(CheckFields({{"a", 1}, {"", "x"}}, {"a"}), "\"\"", Reasons::kUnknownField));
+  EXPECT_TRUE(Refused(CheckFields({{"", 1}}, {"a"}, "caller"), "caller.\"\"", Reasons::kUnknownField));
   // A null value does not make an unknown field acceptable.
   EXPECT_TRUE(Refused(CheckFields({{"state", nullptr}}, {"a"}), "state", Reasons::kUnknownField));
   EXPECT_TRUE(Refused(CheckFields(json::array(), {"a"}), "body", Reasons::kInvalidValue));
