@@ -154,6 +154,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     accept.accept = true;
     unsatisfied.satisfaction = Satisfaction::kUnsatisfied;
     unsatisfied.resolved = false;
+    unsatisfied.dissatisfaction = Dissatisfaction::kUnresolved;
     const std::vector<std::pair<const char*, CommandInput>> steps = {
         {"sign", {}}, {"reply", reply}, {"review", accept}, {"callback", unsatisfied}};
     for (const Placement& p : kPlacements) {
@@ -223,7 +224,8 @@ TEST_F(AuthorizationMatrixTest, TicketCommandsFollowTheCommandTable) {
           for (const auto& limit : c.role_states)
             if (allowed && limit.role == role)
               allowed = std::count(limit.only_in.begin(), limit.only_in.end(), t.ticket.state) > 0;
-          const bool in_state = std::count(c.from.begin(), c.from.end(), t.ticket.state) > 0;
+          const bool in_state = std::count(c.from.begin(), c.from.end(), t.ticket.state) > 0 &&
+                                (!c.extension_pending || *c.extension_pending == t.ticket.extension_pending);
           want = !allowed ? 403 : in_state ? 400 : 409;
         }
         const HttpResult r = As(role).Post(Path(t, "/" + c.name), probe);

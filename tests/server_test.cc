@@ -478,8 +478,34 @@ TEST_F(ServerTest, ListCarriesCommandsAndFindsTicketNumbers) {
   ASSERT_EQ(unit.Post(Cmd(id, "return"), {{"reason", "不属于本街道"}}).status, 200);
   auto returned = disp.Get("/api/v1/tickets?returned=1&per_page=200").Json();
   bool seen = false;
-  for (const auto& item : returned["items"]) seen = seen || item["id"].get<std::int64_t>() == id;
+  for (const auto& item : returned["items"]) {
+    if (item["id"].get<std::int64_t>() != id) continue;
+    seen = true;
+    // Who sent it back and why travel with the ticket, for the queue and the dispatch dialog.
+    EXPECT_EQ(item["last_return"]["unit"]["code"], "LC-D01-S02") << item.dump();
+    EXPECT_EQ(item["last_return"]["reason"], "不属于本街道");
+  }
   EXPECT_TRUE(seen);
+}
+
+// 我受理的: mine=1 lists the tickets the caller recorded, not a colleague's.
+TEST_F(ServerTest, MineListsTheCallersOwnIntakes) {
+  HttpClient op = As("operator");
+  HttpClient admin = As("admin");
+  const auto before = op.Get("/api/v1/tickets?mine=1&per_page=1").Json()["total"].get<std::int64_t>();
+  const auto own = NewTicket(op);
+  const auto other = NewTicket(admin);
+  auto mine = op.Get("/api/v1/tickets?mine=1&per_page=200").Json();
+  EXPECT_EQ(mine["total"].get<std::int64_t>(), before + 1) << mine.dump();
+  bool own_seen = false;
+  for (const auto& item : mine["items"]) {
+    EXPECT_EQ(item["intake_by"], "operator");
+    EXPECT_NE(item["id"].get<std::int64_t>(), other);
+    own_seen = own_seen || item["id"].get<std::int64_t>() == own;
+  }
+  EXPECT_TRUE(own_seen);
+  for (const auto& item : admin.Get("/api/v1/tickets?mine=1&per_page=200").Json()["items"])
+    EXPECT_NE(item["id"].get<std::int64_t>(), own) << "the operator's ticket is not the admin's";
 }
 
 TEST_F(ServerTest, StatsCountAndScope) {

@@ -31,6 +31,7 @@ enum class InputField {
   kKbEntry,
   kMainTicket,
   kAttachment,
+  kDissatisfaction,
 };
 
 // A set of input fields.

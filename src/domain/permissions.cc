@@ -242,7 +242,9 @@ std::string PermissionsMarkdown() {
   for (std::size_t i = 0; i < roles.size(); ++i) out << "---|";
   out << '\n';
   for (const CommandAuthority& c : CommandTable()) {
-    out << "| `" << c.name << "` | " << States(c.from) << " |";
+    out << "| `" << c.name << "` | " << States(c.from);
+    if (c.extension_pending) out << (*c.extension_pending ? ", with an extension request pending" : ", with no extension request pending");
+    out << " |";
     for (Role r : roles) out << ' ' << CommandCell(c, r) << " |";
     out << '\n';
   }

@@ -33,6 +33,9 @@ struct RoleLimit {
   std::initializer_list<S> only_in;
 };
 
+// A condition on the ticket beyond its state.
+enum class Condition { kNone, kExtensionPending, kNoExtensionPending };
+
 struct CommandSpec {
   std::string_view name;
   std::initializer_list<S> from;
@@ -44,6 +47,8 @@ struct CommandSpec {
   CommandPreCheck precheck = CommandPreCheck::kNone;  // made by the service before the transaction
   std::string_view content_field = "content";  // what `content` is called in errors
   std::initializer_list<RoleLimit> limits = {};
+  // What else the ticket must hold besides its state (a Conflict otherwise, and no button).
+  Condition condition = Condition::kNone;
 };
 
 bool Contains(std::initializer_list<S> list, S s) { return std::find(list.begin(), list.end(), s) != list.end(); }
@@ -209,6 +214,8 @@ Status Return(Ticket& t, CommandInput& in, const Actor& actor, const Context& ct
   // Back to the unit that dispatched it down to the returning unit (a unit above the
   // lead returning on its behalf skips the units between).
   if (actor.role == R::kUnitStaff) TrimChainTo(t, actor.unit, ctx);
+  t.returned_by = actor.role == R::kUnitStaff ? actor.unit : t.lead_unit;
+  t.return_reason = in.reason;
   if (!t.dispatch_chain.empty()) {
     t.lead_unit = t.dispatch_chain.back();
     t.dispatch_chain.pop_back();
@@ -223,8 +230,6 @@ Status Return(Ticket& t, CommandInput& in, const Actor& actor, const Context& ct
 }
 
 Status RequestExtension(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
-  if (t.extension_pending)
-    return Status::Conflict("an extension request is already pending").WithReason(Reasons::kExtensionPending);
   if (in.days < 1 || in.days > ctx.policy.max_extension_days)
     return Status::InvalidArgument("days", "days must be 1.." + std::to_string(ctx.policy.max_extension_days))
         .WithReason(Reasons::kInvalidValue)
@@ -233,12 +238,11 @@ Status RequestExtension(Ticket& t, CommandInput& in, const Actor&, const Context
   HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
   t.extension_pending = true;
   t.extension_days = in.days;
+  t.extension_reason = in.reason;
   return Status::Ok();
 }
 
 Status DecideExtension(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
-  if (!t.extension_pending)
-    return Status::Conflict("no extension request is pending").WithReason(Reasons::kNoExtensionPending);
   if (!in.approve.has_value())
     return Status::InvalidArgument("approve", "approve (true/false) is required").WithReason(Reasons::kRequired);
   if (!in.reason.empty()) HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));  // why, when given
@@ -249,6 +253,7 @@ Status DecideExtension(Ticket& t, CommandInput& in, const Actor&, const Context&
   }
   t.extension_pending = false;
   t.extension_days = 0;
+  t.extension_reason.clear();
   return Status::Ok();
 }
 
@@ -259,7 +264,9 @@ Status Reply(Ticket& t, CommandInput& in, const Actor&, const Context&) {
         .WithReason(Reasons::kRequired);
   t.reply_content = in.content;
   t.reply_result = in.result;
-  t.extension_pending = false;
+  t.extension_pending = false;  // a reply answers the appeal: a pending request lapses
+  t.extension_days = 0;
+  t.extension_reason.clear();
   t.state = S::kReplied;
   return Status::Ok();
 }
@@ -276,8 +283,12 @@ Status Review(Ticket& t, CommandInput& in, const Actor&, const Context&) {
   return Status::Ok();
 }
 
-Status Callback(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+Status Callback(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
   if (in.unreachable) {
+    if (in.satisfaction || in.resolved || in.dissatisfaction)
+      return Status::InvalidArgument("unreachable", "an unreachable callback records no evaluation")
+          .WithReason(Reasons::kInvalidValue);
+    if (!in.content.empty()) HOTLINE_RETURN_IF_ERROR(RequireText(in.content, "content", kMaxReason));
     ++t.callback_attempts;
     return Status::Ok();
   }
@@ -286,9 +297,21 @@ Status Callback(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
         .WithReason(Reasons::kRequired);
   if (!in.resolved.has_value())
     return Status::InvalidArgument("resolved", "resolved (true/false) is required").WithReason(Reasons::kRequired);
+  // The callback agent asks why; a citizen evaluating online may leave it out.
+  if (*in.satisfaction == Satisfaction::kUnsatisfied && !in.dissatisfaction && actor.role != R::kCitizen)
+    return Status::InvalidArgument("dissatisfaction",
+                                   "an unsatisfied citizen's reason is required: unresolved, attitude, off_topic, "
+                                   "slow, no_contact or other")
+        .WithReason(Reasons::kRequired);
+  if (*in.satisfaction == Satisfaction::kSatisfied && in.dissatisfaction)
+    return Status::InvalidArgument("dissatisfaction", "a satisfied citizen has no reason of dissatisfaction")
+        .WithReason(Reasons::kInvalidValue);
+  if (!in.content.empty()) HOTLINE_RETURN_IF_ERROR(RequireText(in.content, "content", kMaxReason));
   ++t.callback_attempts;
   t.satisfaction = in.satisfaction;
   t.resolved = in.resolved;
+  t.dissatisfaction = in.dissatisfaction;
+  t.callback_comment = in.content;
   if (*in.satisfaction == Satisfaction::kUnsatisfied) {
     t.state = S::kUnsatisfied;
   } else {
@@ -305,6 +328,8 @@ Status Reopen(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   t.reply_result.reset();
   t.satisfaction.reset();
   t.resolved.reset();
+  t.dissatisfaction.reset();
+  t.callback_comment.clear();
   t.callback_attempts = 0;
   SetDeadline(t, in, HandlingDeadline(t, ctx));
   t.state = S::kInProgress;
@@ -380,15 +405,17 @@ const CommandSpec kCommands[] = {
     {"sign", {S::kDispatched}, {R::kUnitStaff}, Scope::kLeadUnit, {}, Sign},
     {"return", {S::kDispatched, S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kReason}, Return},
     {"request-extension", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kDays, F::kReason},
-     RequestExtension},
+     RequestExtension, CommandEntry::kRequest, CommandPreCheck::kNone, "content", {}, Condition::kNoExtensionPending},
     {"decide-extension", {S::kDispatched, S::kInProgress, S::kReplied}, {R::kSupervisor}, Scope::kNone,
-     {F::kApprove, F::kReason}, DecideExtension},
+     {F::kApprove, F::kReason}, DecideExtension, CommandEntry::kRequest, CommandPreCheck::kNone, "content", {},
+     Condition::kExtensionPending},
     {"reply", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kContent, F::kResult}, Reply},
     {"review", {S::kReplied}, {R::kDispatcher, R::kSupervisor, R::kCallbackAgent}, Scope::kNone,
      {F::kAccept, F::kReason}, Review},
     // The citizen evaluates online through the portal (the API checks the query code).
     {"callback", {S::kToCallback}, {R::kCallbackAgent, R::kSupervisor, R::kCitizen}, Scope::kNone,
-     {F::kUnreachable, F::kSatisfaction, F::kResolved}, Callback},
+     {F::kUnreachable, F::kSatisfaction, F::kResolved, F::kDissatisfaction, F::kContent}, Callback,
+     CommandEntry::kRequest, CommandPreCheck::kNone, "content"},
     {"reopen", {S::kUnsatisfied}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, {F::kReason}, Reopen},
     {"close", {S::kUnsatisfied, S::kToCallback}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, {F::kReason},
      Close},
@@ -437,6 +464,10 @@ Status CheckState(const CommandSpec& spec, const Ticket& ticket) {
         .WithReason(Reasons::kStateNotAllowed)
         .WithParam("command", std::string(spec.name))
         .WithParam("state", std::string(Name(ticket.state)));
+  if (spec.condition == Condition::kExtensionPending && !ticket.extension_pending)
+    return Status::Conflict("no extension request is pending").WithReason(Reasons::kNoExtensionPending);
+  if (spec.condition == Condition::kNoExtensionPending && ticket.extension_pending)
+    return Status::Conflict("an extension request is already pending").WithReason(Reasons::kExtensionPending);
   return Status::Ok();
 }
 
@@ -503,6 +534,7 @@ Result<Transition> Intake(const Appeal& appeal, const Actor& actor, const Contex
   t.appeal = appeal;
   t.state = S::kTriage;
   t.priority = appeal.enterprise ? 1 : 0;
+  t.intake_by = actor.username;
   t.created_at = t.updated_at = ctx.now;
   t.version = 1;
   Event e;
@@ -586,7 +618,7 @@ bool CanSee(const Ticket& ticket, const Actor& actor, const UnitTree& units) {
 std::vector<std::string> AvailableCommands(const Ticket& ticket, const Actor& actor, const Context& ctx) {
   std::vector<std::string> out;
   for (const CommandSpec& spec : kCommands)
-    if (spec.entry == CommandEntry::kRequest && Contains(spec.from, ticket.state) &&
+    if (spec.entry == CommandEntry::kRequest && CheckState(spec, ticket).ok() &&
         CheckAuthority(spec, ticket, actor, ctx).ok())
       out.emplace_back(spec.name);
   return out;
@@ -602,8 +634,10 @@ std::vector<CommandAuthority> CommandTable() {
   std::vector<CommandAuthority> out;
   for (const CommandSpec& spec : kCommands) {
     CommandAuthority a{std::string(spec.name), {spec.from.begin(), spec.from.end()},
-                       {spec.roles.begin(), spec.roles.end()}, spec.scope == Scope::kLeadUnit, {}};
+                       {spec.roles.begin(), spec.roles.end()}, spec.scope == Scope::kLeadUnit, {}, std::nullopt};
     for (const RoleLimit& limit : spec.limits) a.role_states.push_back({limit.role, {limit.only_in.begin(), limit.only_in.end()}});
+    if (spec.condition == Condition::kExtensionPending) a.extension_pending = true;
+    if (spec.condition == Condition::kNoExtensionPending) a.extension_pending = false;
     out.push_back(std::move(a));
   }
   return out;

@@ -10,6 +10,7 @@
 //   InvalidArgument   the input is wrong; field() names the field
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -109,7 +110,7 @@ std::vector<std::string> CommandNames();
 // neither admin nor in `roles`; or the actor is unit staff, `lead_unit_scope`
 // holds and the ticket's lead unit is not within the actor's unit; or the role
 // is limited to `role_states` and the ticket is in none of them. Then Conflict
-// when the state is not in `from`.
+// when the state is not in `from`, or `extension_pending` does not hold.
 struct CommandAuthority {
   std::string name;
   std::vector<TicketState> from;
@@ -120,6 +121,9 @@ struct CommandAuthority {
     std::vector<TicketState> only_in;
   };
   std::vector<RoleLimit> role_states;
+  // Set when the command also needs the ticket's extension_pending to be this
+  // value (Conflict otherwise, checked after the state).
+  std::optional<bool> extension_pending;
 };
 std::vector<CommandAuthority> CommandTable();
 

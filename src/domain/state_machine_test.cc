@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
+#include "domain/limits.h"
 #include "domain/test_fixtures.h"
 
 namespace hotline {
@@ -113,6 +115,8 @@ TEST_F(StateMachineTest, FullLifeToClosedAndReplay) {
   EXPECT_EQ(t.lead_unit, "D1");
   EXPECT_EQ(t.state, TicketState::kInProgress);
   EXPECT_EQ(t.return_count, 0);
+  EXPECT_EQ(t.returned_by, "S1");  // who sent it back, and why, for the unit that gets it again
+  EXPECT_EQ(t.return_reason, "不属于本街道");
   CommandInput reply;
   reply.content = "已协调供热公司调整，室温恢复至20度";
   reply.result = ReplyResult::kResolved;
@@ -292,8 +296,18 @@ TEST_F(StateMachineTest, ExtensionRequestAndDecision) {
   req.days = 0;
   EXPECT_EQ(Try(t, "request-extension", req, Staff("S1")).field(), "days");
   req.days = 5;
+  const auto nothing_pending = AvailableCommands(t, Supervisor(), ctx_);
+  EXPECT_EQ(std::find(nothing_pending.begin(), nothing_pending.end(), "decide-extension"), nothing_pending.end())
+      << "no decision is offered while nothing is pending";
   t = Do(t, "request-extension", req, Staff("S1"));
   EXPECT_TRUE(t.extension_pending);
+  EXPECT_EQ(t.extension_days, 5);
+  EXPECT_EQ(t.extension_reason, "需协调产权单位");
+  const auto offered = AvailableCommands(t, Supervisor(), ctx_);
+  EXPECT_NE(std::find(offered.begin(), offered.end(), "decide-extension"), offered.end());
+  const auto staff_offered = AvailableCommands(t, Staff("S1"), ctx_);
+  EXPECT_EQ(std::find(staff_offered.begin(), staff_offered.end(), "request-extension"), staff_offered.end())
+      << "a second request is not offered while one is pending";
   EXPECT_EQ(Try(t, "request-extension", req, Staff("S1")).code(), StatusCode::kConflict);
   EXPECT_EQ(Try(t, "decide-extension", {}, Supervisor()).field(), "approve");
   EXPECT_EQ(Try(t, "decide-extension", {}, Staff("S1")).code(), StatusCode::kPermissionDenied);
@@ -302,6 +316,7 @@ TEST_F(StateMachineTest, ExtensionRequestAndDecision) {
   yes.approve = true;
   t = Do(t, "decide-extension", yes, Supervisor());
   EXPECT_FALSE(t.extension_pending);
+  EXPECT_EQ(t.extension_reason, "");
   EXPECT_EQ(t.due_at, before + 7 * 86400);
   req.days = 2;
   t = Do(t, "request-extension", req, Staff("S1"));
@@ -310,6 +325,45 @@ TEST_F(StateMachineTest, ExtensionRequestAndDecision) {
   const UnixSeconds kept = t.due_at;
   t = Do(t, "decide-extension", no, Supervisor());
   EXPECT_EQ(t.due_at, kept);
+}
+
+// What a callback may record: a reason only when the citizen is not satisfied
+// (required from the agent, optional online), nothing but a note when unreachable.
+TEST_F(StateMachineTest, CallbackRecordsWhatTheCitizenSaid) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("S1"), Operator());
+  t = Do(t, "sign", {}, Staff("S1"));
+  CommandInput reply;
+  reply.content = "已处理";
+  reply.result = ReplyResult::kResolved;
+  t = Do(t, "reply", reply, Staff("S1"));
+  CommandInput accept;
+  accept.accept = true;
+  t = Do(t, "review", accept, Dispatcher());
+  CommandInput satisfied;
+  satisfied.satisfaction = Satisfaction::kSatisfied;
+  satisfied.resolved = true;
+  satisfied.dissatisfaction = Dissatisfaction::kAttitude;
+  EXPECT_EQ(Try(t, "callback", satisfied, CallbackAgent()).field(), "dissatisfaction");
+  CommandInput unreachable;
+  unreachable.unreachable = true;
+  unreachable.satisfaction = Satisfaction::kSatisfied;
+  EXPECT_EQ(Try(t, "callback", unreachable, CallbackAgent()).field(), "unreachable");
+  unreachable.satisfaction.reset();
+  unreachable.content = "电话无人接听";
+  Ticket after = Do(t, "callback", unreachable, CallbackAgent());
+  EXPECT_EQ(after.callback_attempts, 1);
+  EXPECT_EQ(after.callback_comment, "");  // the note stays in the event only
+  EXPECT_EQ(events_.back().input.content, "电话无人接听");
+  CommandInput online;
+  online.satisfaction = Satisfaction::kUnsatisfied;
+  online.resolved = false;
+  const Actor citizen{"portal", Role::kCitizen, ""};
+  EXPECT_TRUE(Apply(t, "callback", online, citizen, ctx_).ok()) << "a citizen online may leave the reason out";
+  EXPECT_EQ(Try(t, "callback", online, CallbackAgent()).field(), "dissatisfaction");
+  online.dissatisfaction = Dissatisfaction::kSlow;
+  online.content = std::string(kMaxReasonBytes + 1, 'x');
+  EXPECT_EQ(Try(t, "callback", online, CallbackAgent()).field(), "content");
 }
 
 TEST_F(StateMachineTest, ReplyReviewRejectAndUnsatisfiedReopen) {
@@ -339,13 +393,21 @@ TEST_F(StateMachineTest, ReplyReviewRejectAndUnsatisfiedReopen) {
   EXPECT_EQ(Try(t, "callback", cb, CallbackAgent()).field(), "resolved");
   cb.resolved = false;
   EXPECT_EQ(Try(t, "callback", cb, Operator()).code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(Try(t, "callback", cb, CallbackAgent()).field(), "dissatisfaction");  // the agent asks why
+  cb.dissatisfaction = Dissatisfaction::kUnresolved;
+  cb.content = "市民表示暖气仍然不热";
   t = Do(t, "callback", cb, CallbackAgent());
   EXPECT_EQ(t.state, TicketState::kUnsatisfied);
+  EXPECT_EQ(t.dissatisfaction, Dissatisfaction::kUnresolved);
+  EXPECT_EQ(t.callback_comment, "市民表示暖气仍然不热");
+  EXPECT_EQ(events_.back().input.dissatisfaction, Dissatisfaction::kUnresolved);
   t = Do(t, "reopen", WithReason("室温仍不达标"), CallbackAgent());
   EXPECT_EQ(t.state, TicketState::kInProgress);
   EXPECT_EQ(t.reopen_count, 1);
   EXPECT_EQ(t.lead_unit, "S1");
   EXPECT_FALSE(t.satisfaction.has_value());
+  EXPECT_FALSE(t.dissatisfaction.has_value());
+  EXPECT_EQ(t.callback_comment, "");
 }
 
 TEST_F(StateMachineTest, UnreachableCitizenClosesAfterAttempts) {

@@ -51,6 +51,7 @@ struct Ticket {
   Appeal appeal;
   TicketState state = TicketState::kTriage;
   int priority = 0;  // 0 normal, 1 high (enterprise, supervised), 2 urgent
+  std::string intake_by;  // username of who recorded the appeal (an operator, or the portal's channel account)
   std::string lead_unit;
   std::vector<std::string> co_units;
   std::vector<std::string> dispatch_chain;  // units that dispatched further down, outermost first
@@ -58,11 +59,16 @@ struct Ticket {
   int reopen_count = 0;
   int callback_attempts = 0;
   bool extension_pending = false;
-  int extension_days = 0;
+  int extension_days = 0;            // the days asked for, while a request is pending
+  std::string extension_reason;      // why, while a request is pending
+  std::string returned_by;           // the unit that last sent the ticket back (empty: never)
+  std::string return_reason;         // and why
   std::string reply_content;
   std::optional<ReplyResult> reply_result;
   std::optional<Satisfaction> satisfaction;
   std::optional<bool> resolved;
+  std::optional<Dissatisfaction> dissatisfaction;  // why the citizen was unsatisfied (callback)
+  std::string callback_comment;  // 回访意见: what the citizen said at the callback
   std::string kb_entry;          // knowledge-base entry that answered it directly
   std::string emergency_number;  // 110/119/120/122 when transferred
   TicketId main_ticket = 0;      // set on a merged sub-ticket
@@ -87,6 +93,7 @@ struct CommandInput {
   std::optional<ReplyResult> result;
   std::optional<Satisfaction> satisfaction;
   std::optional<bool> resolved;
+  std::optional<Dissatisfaction> dissatisfaction;  // callback, when not satisfied
   std::optional<bool> approve;  // decide-extension
   std::optional<bool> accept;   // review
   bool unreachable = false;     // callback

@@ -41,6 +41,11 @@ constexpr NameTable<Satisfaction, 3> kSatisfactions{{
     {Satisfaction::kSatisfied, "satisfied"}, {Satisfaction::kBasicallySatisfied, "basically_satisfied"},
     {Satisfaction::kUnsatisfied, "unsatisfied"},
 }};
+constexpr NameTable<Dissatisfaction, 6> kDissatisfactions{{
+    {Dissatisfaction::kUnresolved, "unresolved"}, {Dissatisfaction::kAttitude, "attitude"},
+    {Dissatisfaction::kOffTopic, "off_topic"},     {Dissatisfaction::kSlow, "slow"},
+    {Dissatisfaction::kNoContact, "no_contact"},   {Dissatisfaction::kOther, "other"},
+}};
 constexpr NameTable<UnitKind, 5> kUnitKinds{{
     {UnitKind::kCity, "city"}, {UnitKind::kDistrict, "district"}, {UnitKind::kStreet, "street"},
     {UnitKind::kCommunity, "community"}, {UnitKind::kDepartment, "department"},
@@ -75,6 +80,7 @@ std::string_view Name(TicketState v) { return Lookup(kStates, v); }
 std::string_view Name(Role v) { return Lookup(kRoles, v); }
 std::string_view Name(ReplyResult v) { return Lookup(kReplyResults, v); }
 std::string_view Name(Satisfaction v) { return Lookup(kSatisfactions, v); }
+std::string_view Name(Dissatisfaction v) { return Lookup(kDissatisfactions, v); }
 std::string_view Name(UnitKind v) { return Lookup(kUnitKinds, v); }
 
 std::optional<Channel> ParseChannel(std::string_view s) { return Parse(kChannels, s); }
@@ -83,11 +89,13 @@ std::optional<TicketState> ParseTicketState(std::string_view s) { return Parse(k
 std::optional<Role> ParseRole(std::string_view s) { return Parse(kRoles, s); }
 std::optional<ReplyResult> ParseReplyResult(std::string_view s) { return Parse(kReplyResults, s); }
 std::optional<Satisfaction> ParseSatisfaction(std::string_view s) { return Parse(kSatisfactions, s); }
+std::optional<Dissatisfaction> ParseDissatisfaction(std::string_view s) { return Parse(kDissatisfactions, s); }
 std::optional<UnitKind> ParseUnitKind(std::string_view s) { return Parse(kUnitKinds, s); }
 
 std::vector<std::string_view> ChannelNames() { return Names(kChannels); }
 std::vector<std::string_view> AppealTypeNames() { return Names(kAppealTypes); }
 std::vector<std::string_view> TicketStateNames() { return Names(kStates); }
+std::vector<std::string_view> DissatisfactionNames() { return Names(kDissatisfactions); }
 
 bool IsTerminal(TicketState s) {
   switch (s) {

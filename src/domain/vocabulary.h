@@ -29,6 +29,9 @@ enum class TicketState {
 enum class Role { kOperator, kDispatcher, kUnitStaff, kSupervisor, kCallbackAgent, kAnalyst, kAdmin, kCitizen };
 enum class ReplyResult { kResolved, kExplained, kCannotResolve };
 enum class Satisfaction { kSatisfied, kBasicallySatisfied, kUnsatisfied };
+// Why a citizen was not satisfied, as the callback agent records it (不满意原因);
+// the assessment counts these.
+enum class Dissatisfaction { kUnresolved, kAttitude, kOffTopic, kSlow, kNoContact, kOther };
 enum class UnitKind { kCity, kDistrict, kStreet, kCommunity, kDepartment };
 
 std::string_view Name(Channel v);
@@ -37,6 +40,7 @@ std::string_view Name(TicketState v);
 std::string_view Name(Role v);
 std::string_view Name(ReplyResult v);
 std::string_view Name(Satisfaction v);
+std::string_view Name(Dissatisfaction v);
 std::string_view Name(UnitKind v);
 
 std::optional<Channel> ParseChannel(std::string_view s);
@@ -45,12 +49,14 @@ std::optional<TicketState> ParseTicketState(std::string_view s);
 std::optional<Role> ParseRole(std::string_view s);
 std::optional<ReplyResult> ParseReplyResult(std::string_view s);
 std::optional<Satisfaction> ParseSatisfaction(std::string_view s);
+std::optional<Dissatisfaction> ParseDissatisfaction(std::string_view s);
 std::optional<UnitKind> ParseUnitKind(std::string_view s);
 
 // Every wire name of a vocabulary, in declaration order (for validation messages).
 std::vector<std::string_view> ChannelNames();
 std::vector<std::string_view> AppealTypeNames();
 std::vector<std::string_view> TicketStateNames();
+std::vector<std::string_view> DissatisfactionNames();
 
 // True for states no command leaves (closed, answered directly, out of scope, transferred, merged).
 bool IsTerminal(TicketState s);

@@ -103,6 +103,7 @@ Result<TicketPage> Tickets::List(TicketFilter filter, const Actor& actor) {
   // callers' phones may filter by one.
   HOTLINE_RETURN_IF_ERROR(ScopeFilter(actor, Capability::kTicketList, core_.reference()->units, filter));
   if (!filter.caller_phone.empty()) HOTLINE_RETURN_IF_ERROR(MaySearchByPhone(actor));
+  if (filter.intake_by_actor) filter.intake_by = actor.username;
   filter.now = core_.Now();
   return store_.ListTickets(filter);
 }
@@ -116,6 +117,7 @@ Status Tickets::MaySearchByPhone(const Actor& actor) const {
 
 Result<TicketStats> Tickets::Stats(TicketFilter filter, const Actor& actor) {
   HOTLINE_RETURN_IF_ERROR(ScopeFilter(actor, Capability::kStats, core_.reference()->units, filter));
+  if (filter.intake_by_actor) filter.intake_by = actor.username;
   filter.now = core_.Now();
   return store_.Stats(filter);
 }

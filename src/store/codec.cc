@@ -89,6 +89,7 @@ json EncodeCommandInput(const CommandInput& in) {
   if (!in.content.empty()) j["content"] = in.content;
   if (in.result) j["result"] = Name(*in.result);
   if (in.satisfaction) j["satisfaction"] = Name(*in.satisfaction);
+  if (in.dissatisfaction) j["dissatisfaction"] = Name(*in.dissatisfaction);
   if (in.resolved) j["resolved"] = *in.resolved;
   if (in.approve) j["approve"] = *in.approve;
   if (in.accept) j["accept"] = *in.accept;
@@ -112,6 +113,7 @@ Result<CommandInput> DecodeCommandInput(const json& j) {
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "content", in.content, 20000));
   HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "result", ParseReplyResult, in.result));
   HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "satisfaction", ParseSatisfaction, in.satisfaction));
+  HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "dissatisfaction", ParseDissatisfaction, in.dissatisfaction));
   HOTLINE_RETURN_IF_ERROR(ReadBool(j, "resolved", in.resolved));
   HOTLINE_RETURN_IF_ERROR(ReadBool(j, "approve", in.approve));
   HOTLINE_RETURN_IF_ERROR(ReadBool(j, "accept", in.accept));
@@ -150,6 +152,7 @@ json EncodeTicket(const Ticket& t) {
             {"appeal", EncodeAppeal(t.appeal)},
             {"state", Name(t.state)},
             {"priority", t.priority},
+            {"intake_by", t.intake_by},
             {"lead_unit", t.lead_unit},
             {"co_units", t.co_units},
             {"dispatch_chain", t.dispatch_chain},
@@ -158,6 +161,11 @@ json EncodeTicket(const Ticket& t) {
             {"callback_attempts", t.callback_attempts},
             {"extension_pending", t.extension_pending},
             {"extension_days", t.extension_days},
+            {"extension_reason", t.extension_reason},
+            {"returned_by", t.returned_by},
+            {"return_reason", t.return_reason},
+            {"dissatisfaction", OptName(t.dissatisfaction)},
+            {"callback_comment", t.callback_comment},
             {"reply_content", t.reply_content},
             {"reply_result", OptName(t.reply_result)},
             {"satisfaction", OptName(t.satisfaction)},
@@ -193,6 +201,14 @@ Result<Ticket> DecodeTicket(const json& j) {
     t.callback_attempts = j.at("callback_attempts").get<int>();
     t.extension_pending = j.at("extension_pending").get<bool>();
     t.extension_days = j.at("extension_days").get<int>();
+    // Fields added after the first release: absent from older documents.
+    t.extension_reason = j.value("extension_reason", std::string());
+    t.intake_by = j.value("intake_by", std::string());
+    t.returned_by = j.value("returned_by", std::string());
+    t.return_reason = j.value("return_reason", std::string());
+    t.callback_comment = j.value("callback_comment", std::string());
+    if (j.contains("dissatisfaction") && !j["dissatisfaction"].is_null())
+      t.dissatisfaction = ParseDissatisfaction(j["dissatisfaction"].get<std::string>());
     t.reply_content = j.at("reply_content").get<std::string>();
     if (!j.at("reply_result").is_null()) t.reply_result = ParseReplyResult(j["reply_result"].get<std::string>());
     if (!j.at("satisfaction").is_null()) t.satisfaction = ParseSatisfaction(j["satisfaction"].get<std::string>());

@@ -21,11 +21,35 @@ TEST(Codec, TicketRoundTrip) {
   t.reply_result = ReplyResult::kExplained;
   t.satisfaction = Satisfaction::kUnsatisfied;
   t.resolved = false;
+  t.dissatisfaction = Dissatisfaction::kOffTopic;
+  t.callback_comment = "答非所问";
+  t.returned_by = "S1";
+  t.return_reason = "不属于本街道";
+  t.extension_pending = true;
+  t.extension_days = 3;
+  t.extension_reason = "需协调";
   t.due_at = 123;
   t.version = 9;
   auto back = DecodeTicket(json::parse(EncodeTicket(t).dump()));
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(EncodeTicket(*back), EncodeTicket(t));
+  EXPECT_EQ(back->dissatisfaction, Dissatisfaction::kOffTopic);
+  EXPECT_EQ(back->return_reason, "不属于本街道");
+}
+
+// Documents stored before the callback note, the return and the extension reason
+// existed still decode, with those fields empty.
+TEST(Codec, OlderTicketDocumentsDecode) {
+  Ticket t;
+  t.id = 5;
+  t.appeal = testing::HeatingAppeal();
+  json j = EncodeTicket(t);
+  for (const char* added : {"extension_reason", "returned_by", "return_reason", "dissatisfaction", "callback_comment"})
+    ASSERT_EQ(j.erase(added), 1u) << added;
+  auto back = DecodeTicket(j);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_FALSE(back->dissatisfaction.has_value());
+  EXPECT_EQ(back->returned_by, "");
 }
 
 TEST(Codec, AppealNamesTheBadField) {

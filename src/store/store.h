@@ -64,6 +64,8 @@ struct TicketFilter {
   bool overdue_only = false;                // due_at passed and not replied
   bool returned_only = false;               // returned by a unit at least once
   bool extension_pending_only = false;
+  std::string intake_by;                    // recorded by this user (see intake_by_actor)
+  bool intake_by_actor = false;             // "mine": the service sets intake_by to the acting user
   UnixSeconds now = 0;                      // for overdue_only
   std::string sort = "-created_at";         // created_at | due_at | updated_at | id, '-' for descending
   int page = 1;

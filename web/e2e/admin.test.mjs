@@ -44,7 +44,7 @@ test('admins see 系统管理 in the menu; other roles do not', async () => {
   const supervisor = await loginAs('supervisor')
   assert.equal(await supervisor.locator('[data-test="menu-group-admin"]').count(), 0)
   await supervisor.goto(`${BASE}/#/admin/catalog`) // typed in by hand: sent to the role's home
-  await supervisor.waitForURL(/#\/dispatch$/)
+  await supervisor.waitForURL(/#\/supervise$/)
   await supervisor.context().close()
 })
 

@@ -54,6 +54,7 @@ test('operator records an appeal on 受理台 and sends it to dispatch', async (
   const page = await loginAs('operator', { shot: 'login' })
   assert.match(page.url(), /#\/intake$/)
   const phone = `139${String(Date.now()).slice(-8)}`
+  state.phone = phone
   await page.locator('[data-test="intake-phone"]').fill(phone)
   await page.locator('[data-test="caller-history"] [data-test="history-empty"]').waitFor() // 来电弹屏 looked it up
   await page.locator('[data-test="intake-name"]').fill('张三')
@@ -119,13 +120,21 @@ test('the callback agent accepts the reply and records 满意', async () => {
   let row = await findRow(page)
   await screenshot(page, 'callback')
   await row.locator('[data-test="cmd-review"]').click()
+  // The reviewer decides on the reply itself, shown in the dialog with who gave it.
+  let dialog = page.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="fact-reply"]', { hasText: '路灯已恢复照明' }).waitFor()
+  await dialog.locator('[data-test="fact-repliedBy"]', { hasText: '东华街道' }).waitFor()
   await submitDialog(page) // 通过 is the default
 
   await openTab(page, '待回访')
   row = await findRow(page)
   await row.locator('[data-test="cmd-callback"]').click()
-  const dialog = page.locator('.el-dialog:visible')
+  dialog = page.locator('.el-dialog:visible')
+  // The agent dials the caller and reads the reply back: both are in the dialog.
+  assert.equal(await dialog.locator('[data-test="fact-callerPhone"]').innerText(), state.phone)
+  await dialog.locator('[data-test="fact-reply"]', { hasText: '路灯已恢复照明' }).waitFor()
   await dialog.locator('[data-test="field-satisfaction"] .el-radio-button', { hasText: /^满意$/ }).click()
+  await dialog.locator('[data-test="field-content"] textarea').fill('市民确认路灯已亮，表示感谢。')
   await screenshot(page, 'callback-dialog')
   await submitDialog(page)
 

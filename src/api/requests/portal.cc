@@ -2,6 +2,7 @@
 
 #include "api/requests/appeal.h"
 #include "api/requests/fields.h"
+#include "domain/limits.h"
 
 namespace hotline::api::requests {
 
@@ -29,11 +30,13 @@ Result<Appeal> DecodePortalAppeal(const json& body) {
 }
 
 Result<PortalEvaluation> DecodePortalEvaluation(const json& body) {
-  HOTLINE_RETURN_IF_ERROR(CheckFields(body, {"code", "satisfaction", "resolved"}));
+  HOTLINE_RETURN_IF_ERROR(CheckFields(body, {"code", "satisfaction", "resolved", "dissatisfaction", "comment"}));
   PortalEvaluation e;
   HOTLINE_RETURN_IF_ERROR(ReadString(body, "code", e.code, 32));
   HOTLINE_RETURN_IF_ERROR(ReadEnum(body, "satisfaction", ParseSatisfaction, e.input.satisfaction));
   HOTLINE_RETURN_IF_ERROR(ReadBool(body, "resolved", e.input.resolved));
+  HOTLINE_RETURN_IF_ERROR(ReadEnum(body, "dissatisfaction", ParseDissatisfaction, e.input.dissatisfaction));
+  HOTLINE_RETURN_IF_ERROR(ReadString(body, "comment", e.input.content, kMaxReasonBytes));
   if (e.code.empty()) return Status::Required("code");
   if (!e.input.satisfaction) return Status::Required("satisfaction");
   if (!e.input.resolved) return Status::Required("resolved");

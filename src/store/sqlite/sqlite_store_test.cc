@@ -255,6 +255,24 @@ TEST_F(SqliteStoreTest, ListByIdFindsOnlyThatTicket) {
   EXPECT_EQ(page->items[0].id, first.id);
 }
 
+// 我受理的: the tickets one user recorded, not those of a colleague.
+TEST_F(SqliteStoreTest, ListByWhoRecordedTheAppeal) {
+  Create();
+  Create();
+  auto other = Intake(testing::HeatingAppeal(), Actor{"op2", Role::kOperator, ""}, ctx_);
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE(store_->CreateTicket(*other).ok());
+  TicketFilter mine;
+  mine.intake_by = Operator().username;
+  EXPECT_EQ(store_->ListTickets(mine)->total, 2);
+  mine.intake_by = "op2";
+  auto page = store_->ListTickets(mine);
+  ASSERT_EQ(page->total, 1);
+  EXPECT_EQ(page->items[0].intake_by, "op2");
+  mine.intake_by = "op2' OR '1'='1";  // a value, never SQL
+  EXPECT_EQ(store_->ListTickets(mine)->total, 0);
+}
+
 TEST_F(SqliteStoreTest, ListFiltersPagesAndScopes) {
   for (int i = 0; i < 25; ++i) {
     Appeal a = testing::HeatingAppeal();

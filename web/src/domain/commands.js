@@ -3,7 +3,7 @@
 //
 // Field kinds: text (textarea), radio (options), number, switch, unit (one unit
 // from the tree), units (several), ticket (a ticket id).
-import { EMERGENCY_NUMBERS, REPLY_RESULTS, SATISFACTIONS, label } from './labels.js'
+import { DISSATISFACTIONS, EMERGENCY_NUMBERS, REPLY_RESULTS, SATISFACTIONS, label } from './labels.js'
 import { limits } from '../api/limits.js'
 
 const reason = { name: 'reason', kind: 'text', required: true }
@@ -25,8 +25,8 @@ const days = {
  * How many characters a text field takes: the server's byte limit for the field
  * (content, else reason) over 3, the bytes a Chinese character needs.
  */
-export function textMaxLength(name) {
-  return Math.floor((name === 'content' ? limits.content_max_bytes : limits.reason_max_bytes) / 3)
+export function textMaxLength(name, maxField = name) {
+  return Math.floor((maxField === 'content' ? limits.content_max_bytes : limits.reason_max_bytes) / 3)
 }
 
 export const COMMAND_FORMS = {
@@ -72,6 +72,14 @@ export const COMMAND_FORMS = {
       name: 'resolved', kind: 'radio', options: [true, false], optionTable: 'yesno', default: true,
       showIf: (f) => !f.unreachable, requiredIf: (f) => !f.unreachable,
     },
+    // Why not satisfied: counted by the assessment; the server requires it when unsatisfied.
+    {
+      name: 'dissatisfaction', kind: 'radio', options: DISSATISFACTIONS, optionTable: 'dissatisfaction',
+      showIf: (f) => !f.unreachable && ['unsatisfied', 'basically_satisfied'].includes(f.satisfaction),
+      requiredIf: (f) => !f.unreachable && f.satisfaction === 'unsatisfied',
+    },
+    // 回访意见: what the citizen said (or, when unreachable, a note of the attempt).
+    { name: 'content', kind: 'text', label: 'dialog.callbackComment', maxField: 'reason' },
   ],
   reopen: [reason],
   close: [reason],
@@ -125,7 +133,10 @@ export function missingFields(command, form) {
  * dropped, text trimmed, numbers as numbers.
  */
 export function buildBody(command, form) {
-  if (command === 'callback' && form.unreachable) return { unreachable: true }
+  if (command === 'callback' && form.unreachable) {
+    const note = typeof form.content === 'string' ? form.content.trim() : ''
+    return note ? { unreachable: true, content: note } : { unreachable: true }
+  }
   const body = {}
   for (const f of visibleFields(command, form)) {
     if (f.kind === 'switch') continue

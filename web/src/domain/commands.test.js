@@ -50,6 +50,25 @@ describe('command forms', () => {
     f.unreachable = true
     expect(missingFields('callback', f)).toEqual([])
     expect(buildBody('callback', f)).toEqual({ unreachable: true })
+    f.content = ' 电话无人接听 '
+    expect(buildBody('callback', f)).toEqual({ unreachable: true, content: '电话无人接听' })
+  })
+
+  it('ask why when the citizen is not satisfied, and keep what they said', () => {
+    const f = initialForm('callback')
+    f.satisfaction = 'unsatisfied'
+    f.resolved = false
+    expect(missingFields('callback', f)).toEqual(['dissatisfaction'])
+    f.dissatisfaction = 'off_topic'
+    f.content = '答复和我反映的不是一回事'
+    expect(buildBody('callback', f)).toEqual({
+      satisfaction: 'unsatisfied', resolved: false, dissatisfaction: 'off_topic', content: '答复和我反映的不是一回事',
+    })
+    // A reason is offered, not required, when basically satisfied; never sent when satisfied.
+    f.satisfaction = 'basically_satisfied'
+    expect(missingFields('callback', f)).toEqual([])
+    f.satisfaction = 'satisfied'
+    expect(buildBody('callback', f)).not.toHaveProperty('dissatisfaction')
   })
 
   it('send numbers as numbers', () => {

@@ -18,6 +18,8 @@ export const CHANNELS = ['phone', 'web', 'mini_program', 'sms', 'mailbox', 'grid
 export const APPEAL_TYPES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise']
 export const REPLY_RESULTS = ['resolved', 'explained', 'cannot_resolve']
 export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied']
+// Why a citizen was not satisfied (the callback records one; the assessment counts them).
+export const DISSATISFACTIONS = ['unresolved', 'attitude', 'off_topic', 'slow', 'no_contact', 'other']
 export const EMERGENCY_NUMBERS = ['110', '119', '120', '122']
 export const ROLES = ['operator', 'dispatcher', 'unit', 'supervisor', 'callback', 'analyst', 'admin']
 

@@ -3,6 +3,8 @@ export const ALL_ROLES = ['operator', 'dispatcher', 'unit', 'supervisor', 'callb
 
 export const MENU = [
   { name: 'intake', path: '/intake', icon: 'Headset', roles: ['operator', 'admin'] },
+  // 待受理: appeals waiting for an outcome (state triage), from every channel.
+  { name: 'pending', path: '/pending', icon: 'Bell', roles: ['operator', 'dispatcher', 'supervisor', 'admin'] },
   { name: 'dispatch', path: '/dispatch', icon: 'Share', roles: ['dispatcher', 'supervisor', 'admin'] },
   { name: 'inbox', path: '/inbox', icon: 'Tickets', roles: ['unit', 'admin'] },
   { name: 'callback', path: '/callback', icon: 'PhoneFilled', roles: ['callback', 'supervisor', 'admin'] },
@@ -43,8 +45,13 @@ export function menuSections(role) {
   return sections
 }
 
+// Where each role's day starts: its own work queue, not the first menu item.
+const LANDING = { operator: 'intake', dispatcher: 'dispatch', unit: 'inbox', supervisor: 'supervise', callback: 'callback', analyst: 'dashboard' }
+
 /** The screen a role lands on after login. */
 export function homeFor(role) {
   const items = menuFor(role).filter((m) => !m.group)
+  const own = items.find((m) => m.name === LANDING[role])
+  if (own) return own.path
   return items.length ? items[0].path : '/search'
 }

@@ -6,13 +6,13 @@ const names = (role) => menuFor(role).map((m) => m.name)
 
 describe('role menus', () => {
   it('shows each role only its own screens', () => {
-    expect(names('operator')).toEqual(['intake', 'search', 'kb'])
-    expect(names('dispatcher')).toEqual(['dispatch', 'search', 'kb', 'dashboard'])
+    expect(names('operator')).toEqual(['intake', 'pending', 'search', 'kb'])
+    expect(names('dispatcher')).toEqual(['pending', 'dispatch', 'search', 'kb', 'dashboard'])
     expect(names('unit')).toEqual(['inbox', 'search', 'kb'])
     expect(names('callback')).toEqual(['callback', 'search', 'kb'])
-    expect(names('supervisor')).toEqual(['dispatch', 'callback', 'supervise', 'search', 'kb', 'dashboard'])
+    expect(names('supervisor')).toEqual(['pending', 'dispatch', 'callback', 'supervise', 'search', 'kb', 'dashboard'])
     expect(names('analyst')).toEqual(['search', 'kb', 'dashboard'])
-    expect(names('admin')).toHaveLength(13)
+    expect(names('admin')).toHaveLength(14)
   })
 
   it('puts the admin screens under their own heading, for admins only', () => {
@@ -26,11 +26,13 @@ describe('role menus', () => {
     expect(homeFor('admin')).toBe('/intake')
   })
 
-  it('lands each role on its first screen', () => {
+  it('lands each role on its own work', () => {
     expect(homeFor('operator')).toBe('/intake')
+    expect(homeFor('dispatcher')).toBe('/dispatch')
     expect(homeFor('unit')).toBe('/inbox')
     expect(homeFor('callback')).toBe('/callback')
-    expect(homeFor('analyst')).toBe('/search')
+    expect(homeFor('supervisor')).toBe('/supervise')
+    expect(homeFor('analyst')).toBe('/dashboard')
     expect(homeFor('nobody')).toBe('/search')
   })
 

@@ -22,6 +22,7 @@ export const routes = [
         },
       },
       { path: 'intake', name: 'intake', component: () => import('../views/IntakeView.vue'), meta: screen('intake') },
+      { path: 'pending', name: 'pending', component: () => import('../views/PendingView.vue'), meta: screen('pending') },
       { path: 'dispatch', name: 'dispatch', component: () => import('../views/DispatchView.vue'), meta: screen('dispatch') },
       { path: 'inbox', name: 'inbox', component: () => import('../views/UnitInboxView.vue'), meta: screen('inbox') },
       { path: 'callback', name: 'callback', component: () => import('../views/CallbackView.vue'), meta: screen('callback') },

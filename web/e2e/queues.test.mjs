@@ -1,0 +1,147 @@
+// End-to-end (issue 9): no appeal falls between queues, and every decision shows
+// what it decides on. Against a running demo server, in Debian's Chromium:
+//   - a portal appeal appears in 待受理 with its waiting time and urgent cues, and
+//     the operator sends it on from the row;
+//   - a ticket a street sent back shows who returned it and why, in the queue and
+//     in the dispatch dialog, and the dispatcher takes a suggested unit in one click;
+//   - the supervisor sees the days and reason of an extension request, and is
+//     offered the decision only while one is pending;
+//   - an unsatisfied callback asks why, and the reason is kept on the ticket.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { api, launchBrowser, loginAs as login, rest, screenshot } from './helpers.mjs'
+
+const UNIT = 'LC-D01-S01' // 东华街道
+
+let browser
+before(async () => {
+  browser = await launchBrowser()
+})
+after(async () => {
+  if (browser) await browser.close()
+})
+const loginAs = (username) => login(browser, username)
+
+async function findRow(page, ticket) {
+  const pane = page.locator('.el-tab-pane:visible')
+  await pane.locator('[data-test="queue-q"]').fill(ticket.number)
+  await pane.locator('[data-test="queue-search"]').click()
+  const row = pane.locator('.el-table__body tr', { has: page.locator(`[data-test="ticket-link-${ticket.id}"]`) })
+  await row.first().waitFor()
+  return row.first()
+}
+
+async function submitDialog(page) {
+  const dialog = page.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="dialog-submit"]').click()
+  await dialog.waitFor({ state: 'hidden' })
+}
+
+const stamp = () => String(Date.now()).slice(-6)
+
+/** A phone intake sent to 东华街道 and signed there, by REST. */
+async function ticketAtStreet(content) {
+  const t = await rest('operator', 'POST', '/tickets', {
+    channel: 'phone', appeal_type: 'complaint', content, caller: { name: '测试', phone: '13700001111' },
+  })
+  await rest('operator', 'POST', `/tickets/${t.id}/to-dispatch`, {})
+  await rest('dispatcher', 'POST', `/tickets/${t.id}/dispatch`, { unit: UNIT })
+  await rest(UNIT, 'POST', `/tickets/${t.id}/sign`, {})
+  return t
+}
+
+test('a portal appeal waits in 待受理 with its urgency, and the operator sends it on', async () => {
+  const submitted = await api('', 'POST', '/public/appeals', {
+    appeal_type: 'help',
+    content: `（${stamp()}）小区突然停电，家里老人在用制氧机，请尽快联系供电恢复`,
+    caller: { name: '王女士', phone: '13600002222' },
+    address: '东华街道幸福里小区 5 号楼',
+  })
+  const page = await loginAs('operator')
+  await page.locator('[data-test="menu-pending"]').click()
+  await page.waitForURL(/#\/pending$/)
+  assert.match(await page.locator('.el-tabs__item', { hasText: '待受理' }).innerText(), /待受理 \(\d+\)/)
+  const ticket = { id: submitted.id, number: submitted.number }
+  const row = await findRow(page, ticket)
+  const waiting = row.locator(`[data-test="waiting-${ticket.id}"]`)
+  assert.equal(await waiting.getAttribute('data-alarm'), 'urgent')
+  assert.match(await waiting.innerText(), /医疗设备/)
+  assert.match(await waiting.innerText(), /老人/)
+  await screenshot(page, 'pending')
+  await row.locator('[data-test="cmd-to-dispatch"]').click()
+  await page.locator('.el-message--success').first().waitFor()
+  const after = await rest('operator', 'GET', `/tickets/${ticket.id}`)
+  assert.equal(after.state, 'to_dispatch')
+  assert.deepEqual(page.errors, [])
+  await page.context().close()
+})
+
+test('a returned ticket shows who sent it back and why', async () => {
+  const t = await ticketAtStreet(`（${stamp()}）河道垃圾堆积，影响周边环境`)
+  await rest(UNIT, 'POST', `/tickets/${t.id}/return`, { reason: '河道归水务局管理，不属于本街道' })
+  const page = await loginAs('dispatcher')
+  await page.locator('.el-tabs__item', { hasText: '被退回' }).click()
+  const row = await findRow(page, t)
+  assert.match(await row.locator(`[data-test="returned-${t.id}"]`).innerText(), /东华街道.*不属于本街道/)
+  await row.locator('[data-test="cmd-dispatch"]').click()
+  const dialog = page.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="fact-returnedBy"]', { hasText: '东华街道' }).waitFor()
+  await dialog.locator('[data-test="fact-returnReason"]', { hasText: '河道归水务局管理' }).waitFor()
+  // The intake desk's suggestions are offered here too: one click takes one.
+  await dialog.locator('[data-test="dispatch-suggestion"]').first().waitFor()
+  await screenshot(page, 'dispatch-returned')
+  await dialog.locator('[data-test="dispatch-suggestion-choose"]').first().click()
+  await submitDialog(page)
+  const dispatched = await rest('dispatcher', 'GET', `/tickets/${t.id}`)
+  assert.equal(dispatched.state, 'dispatched')
+  assert.ok(dispatched.lead_unit && dispatched.lead_unit.code)
+  assert.deepEqual(page.errors, [])
+  await page.context().close()
+})
+
+test('the supervisor decides an extension on its days and reason, offered only while pending', async () => {
+  const t = await ticketAtStreet(`（${stamp()}）老旧小区屋面漏水，需维修`)
+  const before = await rest('supervisor', 'GET', `/tickets/${t.id}`)
+  assert.ok(!before.available_commands.includes('decide-extension'), 'nothing pending: no decision offered')
+  await rest(UNIT, 'POST', `/tickets/${t.id}/request-extension`, { days: 5, reason: '需维修基金审批，等待业主表决' })
+  const page = await loginAs('supervisor')
+  await page.locator('.el-tabs__item', { hasText: '延期审批' }).click()
+  const row = await findRow(page, t)
+  await row.locator('[data-test="cmd-decide-extension"]').click()
+  const dialog = page.locator('.el-dialog:visible')
+  assert.equal(await dialog.locator('[data-test="fact-extensionDays"]').innerText(), '5')
+  await dialog.locator('[data-test="fact-extensionReason"]', { hasText: '等待业主表决' }).waitFor()
+  await dialog.locator('[data-test="extension-history"]', { hasText: '申请延期 5 个工作日' }).waitFor()
+  await screenshot(page, 'extension-dialog')
+  await submitDialog(page)
+  const decided = await rest('supervisor', 'GET', `/tickets/${t.id}`)
+  assert.equal(decided.extension.pending, false)
+  assert.ok(!decided.available_commands.includes('decide-extension'))
+  assert.deepEqual(page.errors, [])
+  await page.context().close()
+})
+
+test('an unsatisfied callback asks why and keeps the answer', async () => {
+  const t = await ticketAtStreet(`（${stamp()}）楼下餐馆油烟直排`)
+  await rest(UNIT, 'POST', `/tickets/${t.id}/reply`, { content: '已要求餐馆安装油烟净化设备。', result: 'resolved' })
+  await rest('dispatcher', 'POST', `/tickets/${t.id}/review`, { accept: true })
+  const page = await loginAs('callback')
+  await page.locator('.el-tabs__item', { hasText: '待回访' }).click()
+  const row = await findRow(page, t)
+  await row.locator('[data-test="cmd-callback"]').click()
+  const dialog = page.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="field-satisfaction"] .el-radio-button', { hasText: /^不满意$/ }).click()
+  await dialog.locator('[data-test="field-resolved"] .el-radio-button', { hasText: '否' }).click()
+  await dialog.locator('[data-test="dialog-submit"]').click()
+  await dialog.locator('[data-test="field-dissatisfaction"] .el-form-item__error').waitFor() // asked why first
+  await dialog.locator('[data-test="field-dissatisfaction"] .el-radio-button', { hasText: '问题未解决' }).click()
+  await dialog.locator('[data-test="field-content"] textarea').fill('油烟仍然很大，设备没有安装')
+  await screenshot(page, 'callback-unsatisfied')
+  await submitDialog(page)
+  const after = await rest('callback', 'GET', `/tickets/${t.id}`)
+  assert.equal(after.state, 'unsatisfied')
+  assert.equal(after.dissatisfaction, 'unresolved')
+  assert.equal(after.callback_comment, '油烟仍然很大，设备没有安装')
+  assert.deepEqual(page.errors, [])
+  await page.context().close()
+})

@@ -1,0 +1,113 @@
+// What a decision dialog shows above its form: the facts the decision rests on
+// (issue 9: "every decision dialog shows what it decides on"). Pure: the ticket as
+// GET /tickets/{id} returns it, and its events when the dialog has loaded them,
+// become rows {key, value, kind} — `key` an i18n key under `facts.`, `kind` one of
+// 'text' (long text, shown as a block), 'phone' (dialled by the agent), 'line'.
+// Rows without a value are left out, so a dialog never shows an empty label.
+import { formatTime, namedRef } from './format.js'
+import { label } from './labels.js'
+
+/** Which commands' dialogs load the ticket's events (their facts read history). */
+export const NEEDS_EVENTS = new Set(['decide-extension', 'dispatch', 'review', 'callback'])
+
+/** Which commands' dialogs list the ticket's attachments. */
+export const SHOWS_ATTACHMENTS = new Set(['review', 'callback'])
+
+function row(key, value, kind = 'line') {
+  return { key, value: value === undefined || value === null ? '' : String(value), kind }
+}
+
+function lastEvent(events, command) {
+  for (let i = events.length - 1; i >= 0; i--) if (events[i].command === command) return events[i]
+  return null
+}
+
+function who(event, unitName) {
+  if (!event || !event.actor) return ''
+  const a = event.actor
+  const unit = a.unit ? unitName(a.unit) : ''
+  const name = a.display_name || a.username || ''
+  return [unit, name].filter(Boolean).join(' · ')
+}
+
+function when(event) {
+  return event ? formatTime(event.at) : ''
+}
+
+function replyRows(ticket, events, unitName) {
+  const reply = ticket.reply || {}
+  const replied = lastEvent(events, 'reply')
+  return [
+    row('reply', reply.content, 'text'),
+    row('result', reply.result ? label('result', reply.result) : ''),
+    row('repliedBy', [who(replied, unitName) || namedRef(ticket.lead_unit), when(replied)].filter(Boolean).join(' ')),
+  ]
+}
+
+/** Earlier extension requests and decisions, oldest first: "2026-11-20 09:00 申请 5 天：…". */
+export function extensionHistory(events) {
+  const out = []
+  for (const e of events) {
+    if (e.command === 'request-extension') out.push({ at: formatTime(e.at), kind: 'request', days: e.input?.days, reason: e.input?.reason || '' })
+    if (e.command === 'decide-extension') out.push({ at: formatTime(e.at), kind: e.input?.approve ? 'approved' : 'refused', reason: e.input?.reason || '' })
+  }
+  return out
+}
+
+/**
+ * The facts for `command` on `ticket`. `unitName(code)` turns a unit code into its
+ * name (the reference store's); events are the ticket's history, oldest first.
+ */
+export function commandFacts(command, ticket, events = [], unitName = (c) => c) {
+  if (!ticket) return []
+  const rows = []
+  switch (command) {
+    case 'review':
+      rows.push(row('leadUnit', namedRef(ticket.lead_unit)), ...replyRows(ticket, events, unitName))
+      break
+    case 'callback':
+      rows.push(
+        row('callerName', ticket.caller?.name),
+        row('callerPhone', ticket.caller?.phone, 'phone'),
+        row('leadUnit', namedRef(ticket.lead_unit)),
+        ...replyRows(ticket, events, unitName),
+        row('callbackAttempts', ticket.callback_attempts ? String(ticket.callback_attempts) : ''),
+      )
+      break
+    case 'decide-extension': {
+      const ext = ticket.extension || {}
+      const asked = lastEvent(events, 'request-extension')
+      rows.push(
+        row('extensionDays', ext.pending && ext.days ? ext.days : ''),
+        row('extensionReason', ext.pending ? ext.reason : '', 'text'),
+        row('requestedBy', [who(asked, unitName), when(asked)].filter(Boolean).join(' ')),
+        row('dueAt', formatTime(ticket.due_at)),
+      )
+      break
+    }
+    case 'dispatch':
+    case 'transfer-emergency':
+    case 'merge':
+      if (ticket.last_return && ['to_dispatch', 'joint_review'].includes(ticket.state)) {
+        rows.push(
+          row('returnedBy', namedRef(ticket.last_return.unit)),
+          row('returnReason', ticket.last_return.reason, 'text'),
+          row('returnCount', ticket.return_count ? String(ticket.return_count) : ''),
+        )
+      }
+      break
+    case 'reopen':
+    case 'close':
+      rows.push(
+        row('satisfaction', ticket.satisfaction ? label('satisfaction', ticket.satisfaction) : ''),
+        row('dissatisfaction', ticket.dissatisfaction ? label('dissatisfaction', ticket.dissatisfaction) : ''),
+        row('callbackComment', ticket.callback_comment, 'text'),
+        row('callbackAttempts', ticket.callback_attempts ? String(ticket.callback_attempts) : ''),
+        ...replyRows(ticket, events, unitName),
+      )
+      break
+    default:
+      break
+  }
+  return rows.filter((r) => r.value !== '')
+}
