@@ -6,7 +6,7 @@
 namespace hotline {
 namespace {
 
-constexpr std::array<std::pair<InputField, std::string_view>, 16> kNames = {{
+constexpr std::array<std::pair<InputField, std::string_view>, 17> kNames = {{
     {InputField::kUnit, "unit"},
     {InputField::kCoUnits, "co_units"},
     {InputField::kReason, "reason"},
@@ -23,6 +23,7 @@ constexpr std::array<std::pair<InputField, std::string_view>, 16> kNames = {{
     {InputField::kKbEntry, "kb_entry"},
     {InputField::kMainTicket, "main_ticket"},
     {InputField::kAttachment, "attachment"},
+    {InputField::kCategory, "category"},
 }};
 
 }  // namespace
@@ -57,6 +58,7 @@ CommandInput KeepFields(CommandInput in, InputFields keep) {
   if (keep.Has(InputField::kKbEntry)) out.kb_entry = std::move(in.kb_entry);
   if (keep.Has(InputField::kMainTicket)) out.main_ticket = in.main_ticket;
   if (keep.Has(InputField::kAttachment)) out.attachment = std::move(in.attachment);
+  if (keep.Has(InputField::kCategory)) out.category = std::move(in.category);
   out.due_at = in.due_at;
   return out;
 }

@@ -31,6 +31,7 @@ enum class InputField {
   kKbEntry,
   kMainTicket,
   kAttachment,
+  kCategory,
 };
 
 // A set of input fields.
