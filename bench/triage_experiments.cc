@@ -14,7 +14,10 @@
 // nb (naive-Bayes weight), nb_cnb (0/1: complement), nb_alpha, seed, seeds (number of fold seeds
 // from seed on; the row gives their means and each seed's values), verbose.
 // With --report, the full report (per-class table, confusion matrix) of each
-// configuration follows its row.
+// configuration follows its row. With --floors F1,F2,… (e.g. 0.2,0.35,0.5), a
+// table per configuration gives, for each floor on the top category's
+// probability, the share of texts at or above it (those that would get a default
+// unit at the intake desk) and the accuracy of the top category on them and below.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -87,12 +90,37 @@ std::string FeatureKey(const text::FeatureOptions& f) {
   return std::to_string(f.char_ngram_min) + "-" + std::to_string(f.char_ngram_max) + "-" + (f.words ? "w" : "");
 }
 
+// Coverage and accuracy of the top category at and above each confidence floor.
+void PrintFloors(const CrossValidationResult& r, const std::vector<double>& floors) {
+  std::printf("\n| floor | texts with a default | accuracy of the default | accuracy below the floor |\n"
+              "|---:|---:|---:|---:|\n");
+  const std::size_t n = r.truth.size();
+  for (double floor : floors) {
+    std::size_t above = 0, right_above = 0, right_below = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const bool right = r.predicted[i] == r.truth[i];
+      if (r.top_confidence[i] >= floor) {
+        ++above;
+        right_above += right;
+      } else {
+        right_below += right;
+      }
+    }
+    const std::size_t below = n - above;
+    std::printf("| %.2f | %zu / %zu (%.1f%%) | %.3f | %s |\n", floor, above, n, 100.0 * above / std::max<std::size_t>(n, 1),
+                above ? static_cast<double>(right_above) / above : 0.0,
+                below ? std::to_string(static_cast<double>(right_below) / below).substr(0, 5).c_str() : "–");
+  }
+  std::printf("\n");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string dir = std::string(HOTLINE_DEFAULT_DATA_DIR) + "/../../shared/data/teddy2020c";
   int folds = 5;
   bool report = false;
+  std::vector<double> floors;
   std::vector<Config> configs;
   for (int a = 1; a < argc; ++a) {
     std::string arg = argv[a];
@@ -102,6 +130,9 @@ int main(int argc, char** argv) {
       folds = std::atoi(argv[++a]);
     } else if (arg == "--report") {
       report = true;
+    } else if (arg == "--floors" && a + 1 < argc) {
+      std::stringstream list(argv[++a]);
+      for (std::string f; std::getline(list, f, ',');) floors.push_back(std::atof(f.c_str()));
     } else {
       Config c;
       const auto colon = arg.find(':');
@@ -179,6 +210,7 @@ int main(int argc, char** argv) {
                     r->report.min_f1());
       each += buf;
       if (report) std::printf("\n%s\n", FormatReport(r->report).c_str());
+      if (!floors.empty()) PrintFloors(*r, floors);
     }
     if (failed) continue;
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -768,7 +768,9 @@ TEST_F(ServerTest, TriageSuggestsLocationUnitsKnowledgeAndAlerts) {
   ASSERT_FALSE(t["units"].empty());
   EXPECT_EQ(t["units"][0]["unit"]["code"], "LC-D01-S01");  // 一单到底: the street office itself
   EXPECT_NE(t["units"][0]["reasons"][0].get<std::string>().find("一单到底"), std::string::npos);
+  EXPECT_FALSE(t["unit_needs_choice"].get<bool>());  // the operator's category is certain
   EXPECT_TRUE(t["alerts"].empty());
+  EXPECT_TRUE(t["division"].is_null()) << t["division"];  // the city's own 东华街道, not 石家庄's
 
   auto fire = op.Post("/api/v1/triage", {{"content", "我家楼下饭店着火了，浓烟很大"}}).Json();
   ASSERT_FALSE(fire["alerts"].empty());

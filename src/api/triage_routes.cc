@@ -92,6 +92,7 @@ void RestApi::AddTriageRoutes() {
                           {"location", location},
                           {"division", division},
                           {"units", units},
+                          {"unit_needs_choice", result->unit_needs_choice},
                           {"knowledge", knowledge},
                           {"alerts", alerts},
                           {"elapsed_us", us}});

@@ -6,7 +6,7 @@
 namespace hotline {
 namespace {
 
-constexpr std::array<std::pair<InputField, std::string_view>, 17> kNames = {{
+constexpr std::array<std::pair<InputField, std::string_view>, 18> kNames = {{
     {InputField::kUnit, "unit"},
     {InputField::kCoUnits, "co_units"},
     {InputField::kReason, "reason"},
@@ -24,6 +24,7 @@ constexpr std::array<std::pair<InputField, std::string_view>, 17> kNames = {{
     {InputField::kMainTicket, "main_ticket"},
     {InputField::kAttachment, "attachment"},
     {InputField::kDissatisfaction, "dissatisfaction"},
+    {InputField::kCategory, "category"},
 }};
 
 }  // namespace
@@ -59,6 +60,7 @@ CommandInput KeepFields(CommandInput in, InputFields keep) {
   if (keep.Has(InputField::kMainTicket)) out.main_ticket = in.main_ticket;
   if (keep.Has(InputField::kAttachment)) out.attachment = std::move(in.attachment);
   if (keep.Has(InputField::kDissatisfaction)) out.dissatisfaction = in.dissatisfaction;
+  if (keep.Has(InputField::kCategory)) out.category = std::move(in.category);
   out.due_at = in.due_at;
   return out;
 }

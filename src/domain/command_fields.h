@@ -32,6 +32,7 @@ enum class InputField {
   kMainTicket,
   kAttachment,
   kDissatisfaction,
+  kCategory,
 };
 
 // A set of input fields.

@@ -110,8 +110,22 @@ Status ToDispatch(Ticket& t, CommandInput&, const Actor&, const Context&) {
   return Status::Ok();
 }
 
+// A ticket closed at the desk keeps a category, so statistics count it: the one
+// the command names (the operator's choice, or the service's top suggestion),
+// else the appeal's own.
+Status KeepCategory(Ticket& t, const CommandInput& in, const Context& ctx) {
+  if (in.category.empty()) return Status::Ok();
+  if (ctx.taxonomy && !ctx.taxonomy->Find(in.category))
+    return Status::InvalidArgument("category", "unknown category " + in.category)
+        .WithReason(Reasons::kUnknownCategory)
+        .WithParam("code", in.category);
+  t.appeal.category = in.category;
+  return Status::Ok();
+}
+
 Status AnswerDirectly(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(RequireText(in.content, "content", kMaxContent));
+  HOTLINE_RETURN_IF_ERROR(KeepCategory(t, in, ctx));
   t.reply_content = in.content;
   t.reply_result = ReplyResult::kExplained;
   t.kb_entry = in.kb_entry;
@@ -122,6 +136,7 @@ Status AnswerDirectly(Ticket& t, CommandInput& in, const Actor&, const Context& 
 
 Status OutOfScope(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
+  HOTLINE_RETURN_IF_ERROR(KeepCategory(t, in, ctx));
   t.reply_content = in.reason;
   t.state = S::kOutOfScope;
   t.closed_at = ctx.now;
@@ -133,6 +148,7 @@ Status TransferEmergency(Ticket& t, CommandInput& in, const Actor&, const Contex
   if (std::none_of(std::begin(kNumbers), std::end(kNumbers), [&](const char* n) { return in.number == n; }))
     return Status::InvalidArgument("number", "number must be one of 110, 119, 120, 122")
         .WithReason(Reasons::kInvalidValue);
+  HOTLINE_RETURN_IF_ERROR(KeepCategory(t, in, ctx));
   t.emergency_number = in.number;
   t.state = S::kTransferred;
   t.closed_at = ctx.now;
@@ -386,11 +402,12 @@ constexpr std::initializer_list<S> kOpen = {S::kTriage,     S::kToDispatch, S::k
 
 const CommandSpec kCommands[] = {
     {"to-dispatch", {S::kTriage}, {R::kOperator}, Scope::kNone, {}, ToDispatch},
-    {"answer-directly", {S::kTriage}, {R::kOperator}, Scope::kNone, {F::kContent, F::kKbEntry}, AnswerDirectly,
+    {"answer-directly", {S::kTriage}, {R::kOperator}, Scope::kNone, {F::kContent, F::kKbEntry, F::kCategory},
+     AnswerDirectly,
      CommandEntry::kRequest, CommandPreCheck::kKbEntryUsable},
-    {"out-of-scope", {S::kTriage}, {R::kOperator}, Scope::kNone, {F::kReason}, OutOfScope},
-    {"transfer-emergency", {S::kTriage, S::kToDispatch}, {R::kOperator, R::kDispatcher}, Scope::kNone, {F::kNumber},
-     TransferEmergency},
+    {"out-of-scope", {S::kTriage}, {R::kOperator}, Scope::kNone, {F::kReason, F::kCategory}, OutOfScope},
+    {"transfer-emergency", {S::kTriage, S::kToDispatch}, {R::kOperator, R::kDispatcher}, Scope::kNone,
+     {F::kNumber, F::kCategory}, TransferEmergency},
     {"merge", {S::kTriage, S::kToDispatch}, {R::kOperator, R::kDispatcher}, Scope::kNone, {F::kMainTicket}, Merge},
     {"dispatch",
      {S::kTriage, S::kToDispatch, S::kJointReview, S::kDispatched, S::kInProgress},

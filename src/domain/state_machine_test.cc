@@ -430,6 +430,40 @@ TEST_F(StateMachineTest, UnreachableCitizenClosesAfterAttempts) {
   EXPECT_EQ(t.state, TicketState::kClosed);
 }
 
+// Issue 9: the desk's closing commands set the category they name, and replay agrees.
+TEST_F(StateMachineTest, DeskOutcomesKeepTheCategoryTheyName) {
+  Ticket t = NewTicket();
+  t.appeal.category.clear();
+  events_[0].appeal->category.clear();
+  CommandInput answer;
+  answer.content = "供暖期为11月15日至次年3月15日";
+  answer.category = "999999";
+  EXPECT_EQ(Try(t, "answer-directly", answer, Operator()).field(), "category");
+  answer.category = "0101";
+  Ticket answered = Do(t, "answer-directly", answer, Operator());
+  EXPECT_EQ(answered.appeal.category, "0101");
+  EXPECT_EQ(events_.back().input.category, "0101");
+  auto replayed = Replay(events_, ctx_);
+  ASSERT_TRUE(replayed.ok()) << replayed.status().ToString();
+  EXPECT_EQ(replayed->appeal.category, "0101");
+  // Without one, the appeal's stays (none here); out-of-scope and transfers read it too.
+  answer.category.clear();
+  EXPECT_EQ(Do(t, "answer-directly", answer, Operator()).appeal.category, "");
+  CommandInput oos = WithReason("已进入司法程序");
+  oos.category = "010101";
+  EXPECT_EQ(Do(t, "out-of-scope", oos, Operator()).appeal.category, "010101");
+  CommandInput emergency;
+  emergency.number = "119";
+  emergency.category = "01";
+  EXPECT_EQ(Do(t, "transfer-emergency", emergency, Operator()).appeal.category, "01");
+  // Other commands do not read it: the event keeps no category.
+  CommandInput dispatch = DispatchTo("D1");
+  dispatch.category = "01";
+  Ticket sent = Do(t, "dispatch", dispatch, Operator());
+  EXPECT_EQ(sent.appeal.category, "");
+  EXPECT_EQ(events_.back().input.category, "");
+}
+
 TEST_F(StateMachineTest, TriageOutcomes) {
   Ticket t = NewTicket();
   CommandInput answer;

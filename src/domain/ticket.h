@@ -103,6 +103,9 @@ struct CommandInput {
   std::string kb_entry;         // answer-directly
   TicketId main_ticket = 0;     // merge
   std::string attachment;       // attach: the stored file's id (`content` is its name)
+  // answer-directly, out-of-scope, transfer-emergency: the category the ticket is
+  // closed with (a taxonomy code); empty keeps the appeal's.
+  std::string category;
   // Filled by the state machine, not by callers: the deadline it computed, so that
   // replaying the event never depends on today's calendar.
   UnixSeconds due_at = 0;

@@ -1,5 +1,7 @@
 #include "service/tickets.h"
 
+#include "domain/command_fields.h"
+#include "domain/state_machine.h"
 #include "service/credentials.h"
 #include "service/refusals.h"
 #include "text/normalize.h"
@@ -40,10 +42,19 @@ Result<Ticket> Tickets::Command(TicketId id, const std::string& command, const C
           .WithReason(Reasons::kUnknownKbEntry)
           .WithParam("id", input.kb_entry);
   }
+  // Commands that close a ticket at the desk read a category: without the
+  // operator's, the ticket keeps the top suggested one (statistics count it).
+  auto reads = CommandReads(command);
+  const bool keeps_category = reads.ok() && reads->Has(InputField::kCategory) && input.category.empty();
   std::string returned_by;
   auto change = [&](const Ticket& current) -> Result<Transition> {
     HOTLINE_RETURN_IF_ERROR(RequireTicket(actor, Capability::kTicketRead, current, ref->units, holds_query_code));
     returned_by = current.lead_unit;
+    if (keeps_category && current.appeal.category.empty()) {
+      CommandInput with_category = input;
+      with_category.category = ref->assistant->TopCategory(current.appeal.content);
+      return Apply(current, command, with_category, actor, core_.MakeContext(*ref));
+    }
     return Apply(current, command, input, actor, core_.MakeContext(*ref));
   };
   // merge: the main ticket is checked in the transaction that merges, so two

@@ -31,6 +31,10 @@ class Tickets {
   // Applies a command. Who may issue it is checked before its input: a refused actor
   // gets PermissionDenied whatever the input holds.
   // `holds_query_code`: the actor (the portal) has shown the ticket's query code.
+  // A command that closes the ticket at the desk (answer-directly, out-of-scope,
+  // transfer-emergency) sets the category it names; when it names none and the
+  // appeal has none, the classifier's top category for the content (recorded in
+  // the event, so replay agrees).
   Result<Ticket> Command(TicketId id, const std::string& command, const CommandInput& input, const Actor& actor,
                          bool holds_query_code = false);
   // The checks of Command that need no input: NotFound, PermissionDenied (the

@@ -100,6 +100,7 @@ json EncodeCommandInput(const CommandInput& in) {
   if (!in.kb_entry.empty()) j["kb_entry"] = in.kb_entry;
   if (in.main_ticket) j["main_ticket"] = in.main_ticket;
   if (!in.attachment.empty()) j["attachment"] = in.attachment;
+  if (!in.category.empty()) j["category"] = in.category;
   if (in.due_at) j["due_at"] = in.due_at;
   return j;
 }
@@ -133,6 +134,7 @@ Result<CommandInput> DecodeCommandInput(const json& j) {
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "number", in.number, 8));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "kb_entry", in.kb_entry, 64));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "attachment", in.attachment, 64));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "category", in.category, kMaxCategoryCodeBytes));
   return in;
 }
 

@@ -38,6 +38,7 @@ Result<CrossValidationResult> CrossValidateFeaturized(const FeaturizedCorpus& co
 
   const std::vector<int> fold = StratifiedFolds(labels, k, seed);
   std::vector<int> truth(docs.size()), predicted(docs.size(), -1);
+  std::vector<double> top_confidence(docs.size(), 0);
   CrossValidationResult result;
   for (int f = 0; f < k; ++f) {
     FeaturizedCorpus train;
@@ -66,12 +67,16 @@ Result<CrossValidationResult> CrossValidateFeaturized(const FeaturizedCorpus& co
       const int best = static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());
       truth[i] = index[labels[i]];
       predicted[i] = to_ours[best];
+      top_confidence[i] = p[best];
       fold_truth.push_back(truth[i]);
       fold_pred.push_back(predicted[i]);
     }
     result.folds.push_back(Evaluate(names, fold_truth, fold_pred));
   }
   result.report = Evaluate(names, truth, predicted);
+  result.truth = std::move(truth);
+  result.predicted = std::move(predicted);
+  result.top_confidence = std::move(top_confidence);
   return result;
 }
 

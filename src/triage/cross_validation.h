@@ -24,6 +24,11 @@ std::vector<int> StratifiedFolds(const std::vector<std::string>& labels, int k, 
 struct CrossValidationResult {
   ClassificationReport report;
   std::vector<ClassificationReport> folds;
+  // Per text, in the data's order: the held-out prediction (indices into
+  // report.labels, -1 for a label the fold's model lacked), the truth and the
+  // predicted class's probability — for confidence floors (calibration).
+  std::vector<int> truth, predicted;
+  std::vector<double> top_confidence;
 };
 
 Result<CrossValidationResult> CrossValidate(const std::vector<LabelledText>& data, const TrainOptions& options,

@@ -82,12 +82,23 @@ bool Past(const std::string& text, std::size_t pos) {
   return false;
 }
 
-// Keywords present in `text` outside a negation.
-std::vector<std::string> Found(const std::string& text, const std::vector<std::string>& words, bool in_progress) {
+// True when the clause around `pos` holds one of the rule's cues of worry or
+// prevention (担心…, 预防…, …隐患): the caller fears the event, it is not happening.
+bool Feared(const std::string& text, std::size_t pos, const std::vector<std::string>& cues) {
+  if (cues.empty()) return false;
+  auto [begin, end] = Clause(text, pos);
+  const std::string clause = text.substr(begin, end - begin);
+  return std::any_of(cues.begin(), cues.end(), [&](const std::string& c) { return clause.find(c) != std::string::npos; });
+}
+
+// Keywords present in `text` outside a negation (and, for emergencies, outside
+// the past and outside a clause of worry or prevention).
+std::vector<std::string> Found(const std::string& text, const std::vector<std::string>& words, bool in_progress,
+                               const std::vector<std::string>& unless) {
   std::vector<std::string> out;
   for (const std::string& w : words) {
     for (std::size_t pos = text.find(w); pos != std::string::npos; pos = text.find(w, pos + w.size())) {
-      if (!Negated(text, pos) && !(in_progress && Past(text, pos))) {
+      if (!Negated(text, pos) && !(in_progress && Past(text, pos)) && !Feared(text, pos, unless)) {
         out.push_back(w);
         break;
       }
@@ -125,7 +136,7 @@ Result<AlertRules> AlertRules::Parse(const std::string& tsv) {
     };
     Rule r{get("kind"), get("code"), get("label"), SplitWords(get("keywords")),
            SplitWords(column.count("requires") ? get("requires") : get("required")), {}, SplitWords(get("categories")),
-           SplitWords(get("signals"))};
+           SplitWords(get("signals")), SplitWords(get("unless"))};
     for (const std::string& s : r.signals)
       if (s != "outside_home") return Status::InvalidArgument("signals", where + "unknown signal '" + s + "'");
     if (r.kind != "emergency" && r.kind != "out_of_scope")
@@ -160,9 +171,9 @@ std::vector<Alert> AlertRules::Check(const std::string& text, const Signals& sig
     if (seen.count(r.code)) continue;
     // Emergencies must be happening now; out-of-scope matters may be told in any tense.
     const bool in_progress = r.kind == "emergency";
-    auto matched = Found(text, r.keywords, in_progress);
+    auto matched = Found(text, r.keywords, in_progress, r.unless);
     if (!matched.empty() && !r.required.empty()) {
-      auto also = Found(text, r.required, in_progress);
+      auto also = Found(text, r.required, in_progress, r.unless);
       if (also.empty()) matched.clear();
       matched.insert(matched.end(), also.begin(), also.end());
     }
@@ -176,7 +187,8 @@ std::vector<Alert> AlertRules::Check(const std::string& text, const Signals& sig
         m->group(status).toUTF8String(found);
         // The same guards as keywords: not after a negation, and emergencies not in the past.
         const std::size_t pos = text.find(found);
-        if (pos != std::string::npos && !Negated(text, pos) && !(in_progress && Past(text, pos)))
+        if (pos != std::string::npos && !Negated(text, pos) && !(in_progress && Past(text, pos)) &&
+            !Feared(text, pos, r.unless))
           matched.push_back(found);
       }
     }

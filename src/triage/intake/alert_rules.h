@@ -5,17 +5,19 @@
 //   - the text contains any of its keywords — not just after a negation such as
 //     没有/不是/未 — and, if it lists `requires`, one of those as well (an
 //     emergency keyword in a clause that tells of the past, 昨天… or …处理完了,
-//     is not an emergency in progress and does not fire); or
+//     is not an emergency in progress and does not fire; nor is a keyword in a
+//     clause holding one of the rule's `unless` cues of worry or prevention,
+//     担心着火 / 预防火灾 / 火灾隐患); or
 //   - one of its `patterns` (ICU regular expressions, for word order and gaps:
 //     "法院.{0,6}(判|执行)"; separated by ｜ only) matches, with the same
-//     negation and past-tense guards; or
+//     negation, past-tense and `unless` guards; or
 //   - the classifier's most likely category, at `kCategoryConfidence` or more,
 //     lies under one of its `categories` (taxonomy code prefixes); or
 //   - one of its `signals` was raised by another part of triage:
 //     "outside_home" — the address lies, unambiguously, outside the area the
 //     hotline serves (divisions.h).
 // Rules are data (data/triage/alert_rules.tsv; columns kind, code, label,
-// keywords, requires, and optionally patterns, categories, signals), edited
+// keywords, requires, and optionally patterns, categories, signals, unless), edited
 // without a rebuild. Thread-safe once parsed.
 #pragma once
 
@@ -66,6 +68,7 @@ class AlertRules {
     std::vector<std::shared_ptr<const Pattern>> patterns;
     std::vector<std::string> categories;
     std::vector<std::string> signals;
+    std::vector<std::string> unless;  // cues of worry or prevention that cancel a keyword in its clause
   };
   std::vector<Rule> rules_;
   std::map<std::string, std::string> scripts_;

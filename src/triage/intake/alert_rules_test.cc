@@ -108,5 +108,36 @@ TEST(AlertRules, SignalsFromOtherPartsOfTriage) {
             "signals");
 }
 
+// Issue 9: a caller who fears a fire or wants to prevent one is not reporting one.
+TEST(AlertRules, WorryAndPreventionDoNotRaiseAnEmergency) {
+  AlertRules city = CityRules();
+  for (const char* text : {"楼道堆放杂物，担心着火", "楼道里堆满了纸箱，万一起火人都跑不出去", "社区能不能组织预防火灾的培训",
+                           "电动车在楼道里充电，存在火灾隐患", "老人一个人在家，担心晕倒了没人知道",
+                           "这个路口没有红绿灯，担心发生车祸", "这个路口经常发生车祸，建议装红绿灯"}) {
+    for (const Alert& a : city.Check(text)) EXPECT_NE(a.kind, "emergency") << text << " → " << a.code;
+  }
+  // The same words still alert when the thing is happening, also beside a worry in another clause.
+  EXPECT_EQ(Codes(city, "着火了，快来人"), std::vector<std::string>{"119"});
+  EXPECT_EQ(Codes(city, "楼道起火了，浓烟很大"), std::vector<std::string>{"119"});
+  EXPECT_EQ(Codes(city, "我一直担心这些杂物，现在楼道起火了"), std::vector<std::string>{"119"});
+  EXPECT_EQ(Codes(city, "路边有个老人晕倒了，叫不醒"), std::vector<std::string>{"120"});
+  // 110 keeps no such cues: a worry about someone taking their life must still alert.
+  EXPECT_EQ(Codes(city, "我担心邻居想要轻生"), std::vector<std::string>{"110"});
+}
+
+TEST(AlertRules, UnlessCuesAreDataAndApplyToPatternsToo) {
+  const std::string header = "kind\tcode\tlabel\tkeywords\trequires\tpatterns\tcategories\tsignals\tunless\n";
+  auto rules = AlertRules::Parse(header + "emergency\t119\t火\t着火\t\t楼.{0,2}冒烟\t\t\t担心｜演习\n");
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  EXPECT_EQ(Codes(*rules, "着火了"), std::vector<std::string>{"119"});
+  EXPECT_TRUE(rules->Check("担心着火").empty());
+  EXPECT_EQ(Codes(*rules, "楼上冒烟了"), std::vector<std::string>{"119"});
+  EXPECT_TRUE(rules->Check("今天消防演习时楼上冒烟").empty());
+  // Without the column (older rule files) nothing is cancelled.
+  auto old = AlertRules::Parse("kind\tcode\tlabel\tkeywords\nemergency\t119\t火\t着火\n");
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  EXPECT_EQ(Codes(*old, "担心着火"), std::vector<std::string>{"119"});
+}
+
 }  // namespace
 }  // namespace hotline::triage

@@ -1,8 +1,25 @@
 #include "triage/intake/intake_assistant.h"
 
+#include <algorithm>
+
 #include "text/normalize.h"
 
 namespace hotline::triage {
+namespace {
+
+// True when every name the national divisions recognised is also a name of the
+// home city's own divisions that the locator found (东华街道 in 临川市 and in
+// 石家庄市桥西区): the address says nothing that points elsewhere.
+bool ExplainedAtHome(const DivisionMatch& division, const Location& home) {
+  if (division.matched.empty()) return false;
+  return std::all_of(division.matched.begin(), division.matched.end(), [&](const std::string& name) {
+    return std::any_of(home.matched.begin(), home.matched.end(), [&](const std::string& own) {
+      return own.find(name) != std::string::npos || name.find(own) != std::string::npos;
+    });
+  });
+}
+
+}  // namespace
 
 IntakeAssistant::IntakeAssistant(const UnitTree& units, const Taxonomy& taxonomy, std::vector<CatalogRule> catalog,
                                  CityGeography geography, AlertRules alerts)
@@ -23,6 +40,18 @@ std::string IntakeAssistant::CodeForLabel(const std::string& label) const {
   return "";
 }
 
+std::string IntakeAssistant::TopCategory(const std::string& content) const {
+  std::shared_ptr<const Classifier> classifier;
+  {
+    std::lock_guard lock(classifier_mu_);
+    classifier = classifier_;
+  }
+  const std::string text = text::NormalizeText(content);
+  if (!classifier || text.empty()) return "";
+  auto top = classifier->PredictNormalized(text, 1);
+  return top.empty() ? "" : CodeForLabel(top.front().category);
+}
+
 TriageResult IntakeAssistant::Triage(const TriageInput& input) const {
   TriageResult r;
   const std::string text = text::NormalizeText(input.content);
@@ -41,6 +70,10 @@ TriageResult IntakeAssistant::Triage(const TriageInput& input) const {
     r.location = locator_.FromAddress(address);
     if (r.location) r.location_source = "address";
     if (divisions_) r.division = divisions_->Resolve(address);
+    // Inside the home area the home's divisions win over a same-named one elsewhere.
+    if (r.division && r.location && (divisions_->home().empty() || divisions_->OutsideHome(r.division->code)) &&
+        ExplainedAtHome(*r.division, *r.location))
+      r.division.reset();
   }
   if (!r.location && input.location) {
     r.location = locator_.FromPoint(input.location->lat, input.location->lon);
@@ -55,6 +88,7 @@ TriageResult IntakeAssistant::Triage(const TriageInput& input) const {
   for (const CategorySuggestion& c : r.categories)
     if (!c.code.empty() && c.code != input.category) guesses.push_back({c.code, c.confidence});
   r.units = router_.Suggest(guesses, r.location ? r.location->area : "", input.enterprise);
+  r.unit_needs_choice = !r.units.empty() && guesses.front().confidence < kDefaultUnitFloor;
   if (kb_ && !text.empty()) {
     KbQuery q;
     q.text = text;

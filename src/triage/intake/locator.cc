@@ -21,20 +21,41 @@ int Depth(UnitKind kind) {
   }
 }
 
+// The name without its official suffix (临川高新区 → 临川), or "" when none applies.
+// With `longest` false, the shortest suffix (临川高新区 → 临川高新).
+std::string Core(const std::string& name, bool longest) {
+  std::string found;
+  for (const char* suffix : kSuffixes) {
+    const std::string sfx(suffix);
+    if (name.size() > sfx.size() && name.compare(name.size() - sfx.size(), sfx.size(), sfx) == 0) {
+      found = name.substr(0, name.size() - sfx.size());
+      if (longest) break;
+    }
+  }
+  return Utf8Chars(found).size() >= 2 ? found : std::string();
+}
+
 }  // namespace
 
 Locator::Locator(const UnitTree& units, CityGeography geography) : units_(units), geo_(std::move(geography)) {
+  // The city's own name (临川市, 临川) is never a short form of one of its divisions:
+  // 「临川市什么时候供暖」 names the city, not 临川高新区.
+  std::vector<std::string> reserved;
+  for (const Unit& u : units.units()) {
+    if (u.kind != UnitKind::kCity) continue;
+    reserved.push_back(u.name);
+    city_names_.push_back(u.name);
+    if (std::string core = Core(u.name, true); !core.empty()) reserved.push_back(core);
+  }
+  auto is_reserved = [&](const std::string& form) {
+    return std::find(reserved.begin(), reserved.end(), form) != reserved.end();
+  };
   for (const Unit& u : units.units()) {
     if (Depth(u.kind) == 0) continue;
     names_.push_back({u.name, u.code, u.kind, true});
-    for (const char* suffix : kSuffixes) {
-      const std::string sfx(suffix);
-      if (u.name.size() > sfx.size() && u.name.compare(u.name.size() - sfx.size(), sfx.size(), sfx) == 0) {
-        const std::string core = u.name.substr(0, u.name.size() - sfx.size());
-        if (Utf8Chars(core).size() >= 2) names_.push_back({core, u.code, u.kind, false});
-        break;
-      }
-    }
+    std::string core = Core(u.name, true);
+    if (is_reserved(core)) core = Core(u.name, false);  // 临川高新区 → 临川高新, not 临川
+    if (!core.empty() && !is_reserved(core)) names_.push_back({core, u.code, u.kind, false});
   }
   // Longer names first, so 东华街道 is preferred to 东华.
   std::stable_sort(names_.begin(), names_.end(), [](const Name& a, const Name& b) { return a.text.size() > b.text.size(); });
@@ -63,8 +84,21 @@ std::optional<Location> Locator::FromAddress(const std::string& address) const {
   std::vector<Hit> hits;
   for (const Name& n : names_)
     if (address.find(n.text) != std::string::npos) hits.push_back({&n, true});
-  // One mistyped character in a full name of three or more characters (东化街道).
-  const auto text = Utf8Chars(address);
+  // One mistyped character in a full name of three or more characters (东化街道),
+  // but not the city's own name read as a mistyped division (临川市 → 临川区).
+  std::string masked;
+  masked.reserve(address.size());
+  for (std::size_t i = 0; i < address.size();) {
+    auto city = std::find_if(city_names_.begin(), city_names_.end(),
+                             [&](const std::string& c) { return !c.empty() && address.compare(i, c.size(), c) == 0; });
+    if (city != city_names_.end()) {
+      masked += '#';
+      i += city->size();
+    } else {
+      masked += address[i++];
+    }
+  }
+  const auto text = Utf8Chars(masked);
   for (const Name& n : names_) {
     const bool known = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.name->code == n.code; });
     if (n.full && !known && NearlyContains(text, Utf8Chars(n.text))) hits.push_back({&n, false});

@@ -4,7 +4,8 @@
 // forms ("东华" for 东华街道) and of one mistyped character in a longer name. A
 // point (WGS-84 lat/lon) maps to the most specific division whose polygon holds
 // it; a city without polygons maps it to the street whose centre is nearest.
-// (geography.h)
+// (geography.h) The city's own name is never taken for one of its divisions:
+// 临川市 is not 临川高新区 (whose short form is then 临川高新), nor a mistyped 临川区.
 #pragma once
 
 #include <optional>
@@ -44,6 +45,7 @@ class Locator {
   const UnitTree& units_;
   CityGeography geo_;
   std::vector<Name> names_;
+  std::vector<std::string> city_names_;  // the home city's own names, never read as a division
 };
 
 }  // namespace hotline::triage

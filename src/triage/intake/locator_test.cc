@@ -57,6 +57,25 @@ TEST_F(LocatorTest, ShortFormsAndTypos) {
   EXPECT_EQ(Area(std::string(5000, 'x')), "none");
 }
 
+// Issue 9: the home city's own name is not one of its districts.
+TEST_F(LocatorTest, TheCitysOwnNameIsNotADistrict) {
+  EXPECT_EQ(Area("今年临川市什么时候开始供暖"), "none");  // was 临川高新区 at 80 %
+  EXPECT_EQ(Area("临川的公交车太少了"), "none");
+  EXPECT_EQ(Area("临川市东城区鼓楼街道"), "LC-D01-S02");
+  EXPECT_EQ(Area("临川高新区科创街道"), "LC-D03-S01");
+  EXPECT_EQ(Area("临川高新那边的路灯坏了"), "LC-D03");  // its short form without 区 still works
+  // A district named like the city is not found in the city's name by the one-typo rule either.
+  UnitTree tree = UnitTree::Build({{"C", "临川市", UnitKind::kCity, ""},
+                                   {"D1", "临川区", UnitKind::kDistrict, "C"},
+                                   {"S1", "青云街道", UnitKind::kStreet, "D1"}})
+                      .value();
+  Locator locator(tree, {});
+  EXPECT_FALSE(locator.FromAddress("临川市什么时候开始供暖").has_value());
+  ASSERT_TRUE(locator.FromAddress("临川市临川区青云街道").has_value());
+  EXPECT_EQ(locator.FromAddress("临川市临川区青云街道")->area, "S1");
+  EXPECT_EQ(locator.FromAddress("临川区的路灯")->area, "D1");
+}
+
 TEST_F(LocatorTest, PointsMapToTheStreetWhosePolygonHoldsThem) {
   ASSERT_EQ(geo_.areas.size(), geo_.centers.size() + 6);  // every street, and the six districts
   for (const StreetCenter& c : geo_.centers) {

@@ -178,6 +178,25 @@ export function topUnits(result, n = 3) {
     .map((u) => ({ ...u, co_units: (u.co_units || []).filter(Boolean), coCodes: (u.co_units || []).filter(Boolean).map((c) => c.code) }))
 }
 
+/**
+ * The unit 「直接派单」 preselects: the one the operator chose, else the first
+ * suggestion — unless the server says the category behind the suggestions is too
+ * uncertain (`unit_needs_choice`, a guess below its confidence floor): then none,
+ * and the desk asks for a choice (请人工选择).
+ */
+export function defaultUnit(result, units, chosenCode) {
+  const list = Array.isArray(units) ? units : []
+  const picked = chosenCode ? list.find((u) => u.unit.code === chosenCode) : null
+  if (picked) return picked
+  if (unitNeedsChoice(result)) return null
+  return list[0] || null
+}
+
+/** True when the suggested units must be chosen by hand (no default). */
+export function unitNeedsChoice(result) {
+  return !!(result && result.unit_needs_choice && Array.isArray(result.units) && result.units.length)
+}
+
 /** The dispatch dialog's starting values from a unit suggestion. */
 export function dispatchDefaults(suggestion) {
   if (!suggestion || !suggestion.unit) return null

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   alertActions, answerDefaults, canStill, createLiveQuery, dispatchDefaults, divisionSummary, formatElapsed, locationParts,
-  topCategories, topUnits, triageBody,
+  topCategories, topUnits, triageBody, defaultUnit, unitNeedsChoice,
 } from './triage.js'
 
 describe('triageBody', () => {
@@ -217,6 +217,20 @@ describe('suggestions', () => {
     expect(units).toHaveLength(1)
     expect(dispatchDefaults(units[0])).toEqual({ unit: 'LC-D01-S01', co_units: ['LC-CG'] })
     expect(dispatchDefaults(null)).toBeNull()
+  })
+
+  it('preselects no unit when the server asks for a choice (category below the floor), but keeps a unit chosen by hand', () => {
+    const units = topUnits(result)
+    expect(defaultUnit(result, units, '').unit.code).toBe('LC-D01-S01')
+    const weak = { ...result, unit_needs_choice: true }
+    expect(unitNeedsChoice(weak)).toBe(true)
+    expect(unitNeedsChoice(result)).toBe(false)
+    expect(unitNeedsChoice({ unit_needs_choice: true, units: [] })).toBe(false) // nothing to choose from
+    expect(unitNeedsChoice(null)).toBe(false)
+    expect(defaultUnit(weak, units, '')).toBeNull()
+    expect(defaultUnit(weak, units, 'LC-D01-S01').unit.code).toBe('LC-D01-S01')
+    expect(defaultUnit(weak, units, 'LC-NOPE')).toBeNull()
+    expect(defaultUnit(null, [], '')).toBeNull()
   })
 
   it('lists the place most general first and picks the most precise code for the area field', () => {

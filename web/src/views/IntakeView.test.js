@@ -26,6 +26,15 @@ const LAWSUIT = {
   categories: [{ code: '0101', name: '城乡建设 / 房屋安全与改造', label: '房屋安全与改造', confidence: 0.61 }],
   alerts: [{ kind: 'out_of_scope', code: 'OOS01', label: '涉法涉诉', matched: ['判决书'], blocking: false, script: '您反映的事项已经进入司法程序，请向法院咨询。' }],
 }
+// A 2 % category guess: the units are listed but the server asks for a choice.
+const WEAK = {
+  classifier_available: true, location: null, knowledge: [], alerts: [], elapsed_us: 700, unit_needs_choice: true,
+  categories: [{ code: '0101', name: '城乡建设 / 房屋安全与改造', label: '房屋安全与改造', confidence: 0.02 }],
+  units: [
+    { unit: { code: 'LC-D01', name: '东城区' }, score: 0.02, co_units: [], reasons: ['目录无规则'] },
+    { unit: { code: 'LC-D01-S01', name: '东华街道' }, score: 0.01, co_units: [], reasons: ['目录无规则'] },
+  ],
+}
 const UNITS = [
   { code: 'LC', name: '临川市', kind: 'city', parent: null },
   { code: 'LC-D01', name: '东城区', kind: 'district', parent: 'LC' },
@@ -51,6 +60,7 @@ function server(url, init = {}) {
     if (body.content.includes('着火')) return respond(200, FIRE)
     if (body.content.includes('社保卡')) return respond(200, SOCIAL)
     if (body.content.includes('判决书')) return respond(200, LAWSUIT)
+    if (body.content.includes('这个事情')) return respond(200, body.category ? { ...WEAK, unit_needs_choice: false } : WEAK)
     return respond(200, { ...FIRE, alerts: [] })
   }
   if (url === '/api/v1/tickets' && method === 'POST') return respond(201, ticket({ content: body.content }))
@@ -195,6 +205,40 @@ describe('受理台 live suggestions', () => {
     expect(urls()).toEqual(['/api/v1/tickets', '/api/v1/tickets/9/out-of-scope'])
     expect(calls.find((c) => c.url.endsWith('/out-of-scope')).body).toEqual({ reason: '您反映的事项已经进入司法程序，请向法院咨询。' })
     expect(calls.find((c) => c.url === '/api/v1/tickets').body.category).toBe('0101')
+    w.unmount()
+  })
+
+  it('shows 请人工选择 instead of a 派单默认 unit when the category guess is below the floor', async () => {
+    const w = await mountIntake()
+    await typeContent(w, '我想问一下这个事情怎么弄')
+    const card = w.find('[data-test="suggest-units"]')
+    expect(card.findAll('[data-test="unit-suggestion"]')).toHaveLength(2) // still listed, ranked
+    expect(card.find('[data-test="units-need-choice"]').text()).toContain('请人工选择')
+    expect(card.findAll('.unit.chosen')).toHaveLength(0) // no 派单默认 tag
+    expect(card.findAll('[data-test="unit-choose"]')).toHaveLength(2) // each can be chosen
+    // Once the ticket is saved, 直接派单 preselects nothing and says why.
+    await w.find('[data-test="intake-save"]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-test="dispatch-hint"]').exists()).toBe(false)
+    expect(w.find('[data-test="dispatch-needs-choice"]').text()).toContain('请人工选择')
+    // The operator's choice becomes the default.
+    await card.findAll('[data-test="unit-choose"]')[1].trigger('click')
+    expect(card.find('[data-test="units-need-choice"]').exists()).toBe(false)
+    expect(card.findAll('[data-test="unit-suggestion"]')[1].classes()).toContain('chosen')
+    expect(card.findAll('[data-test="unit-suggestion"]')[1].text()).toContain('派单默认')
+    expect(w.find('[data-test="dispatch-hint"]').text()).toContain('东华街道')
+    w.unmount()
+  })
+
+  it('preselects the first unit when the category is confident', async () => {
+    const w = await mountIntake()
+    await typeContent(w, '我想问一下这个事情怎么弄')
+    await w.find('[data-test="category-suggestion"]').trigger('click') // the operator picks a category
+    await vi.advanceTimersByTimeAsync(300)
+    await flushPromises()
+    const card = w.find('[data-test="suggest-units"]')
+    expect(card.find('[data-test="units-need-choice"]').exists()).toBe(false)
+    expect(card.findAll('[data-test="unit-suggestion"]')[0].classes()).toContain('chosen')
     w.unmount()
   })
 })
