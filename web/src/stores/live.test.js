@@ -18,7 +18,7 @@ beforeEach(() => {
 afterEach(() => configureLive({}))
 
 describe('live store', () => {
-  it('keeps one EventSource while logged in and closes it on logout', async () => {
+  it('keeps one stream while logged in and closes it on logout', async () => {
     const session = useSessionStore()
     const live = useLiveStore()
     const stop = connectLive(session, live)
