@@ -110,7 +110,8 @@ int main(int argc, char** argv) {
       boost::system::error_code ec;
       s->connect({boost::asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)}, ec);
       if (ec) continue;
-      const std::string req = "GET /api/v1/live?token=" + login.token() + " HTTP/1.1\r\nHost: x\r\n\r\n";
+      const std::string req =
+          "GET /api/v1/live HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + login.token() + "\r\n\r\n";
       boost::asio::write(*s, boost::asio::buffer(req), ec);
       s->non_blocking(true);
       socks.push_back(std::move(s));

@@ -826,6 +826,30 @@ TEST_F(ServerTest, LiveEventsStreamNewTicketsWithinScope) {
   EXPECT_EQ(server_->Client().Get("/api/v1/live").status, 401);
 }
 
+// Issue 9: the token must not travel in the URL. A query token is refused like no token at
+// all (401 with the usual error body, no stream); the same token in the header streams.
+TEST_F(ServerTest, LiveEventsTakeTheTokenFromTheHeaderOnly) {
+  HttpClient c = server_->Client();
+  const std::string token =
+      c.Post("/api/v1/sessions", {{"username", "supervisor"}, {"password", "demo"}}).Json()["token"].get<std::string>();
+  StreamReader in_query(server_->port(), token, StreamReader::TokenIn::kQuery);
+  ASSERT_TRUE(in_query.WaitFor("\r\n\r\n{")) << in_query.seen();  // the whole JSON error
+  EXPECT_EQ(in_query.seen().rfind("HTTP/1.1 401", 0), 0u) << in_query.seen();
+  EXPECT_NE(in_query.seen().find("\"error\""), std::string::npos) << in_query.seen();
+  EXPECT_EQ(in_query.seen().find("text/event-stream"), std::string::npos);
+  // The same answer as a call with no token at all: no session.
+  auto refused = server_->Client().Get("/api/v1/live?token=" + token);
+  auto anonymous = server_->Client().Get("/api/v1/live");
+  EXPECT_EQ(refused.status, 401);
+  EXPECT_EQ(refused.Json()["error"], anonymous.Json()["error"]);
+
+  StreamReader in_header(server_->port(), token);
+  ASSERT_TRUE(in_header.WaitFor(": connected")) << in_header.seen();
+  EXPECT_EQ(in_header.seen().rfind("HTTP/1.1 200", 0), 0u) << in_header.seen();
+  auto created = As("operator").Post("/api/v1/tickets", Appeal("实时推送测试：令牌在请求头")).Json();
+  EXPECT_TRUE(in_header.WaitFor(created["number"].get<std::string>())) << in_header.seen();
+}
+
 // Administration changes shared state: it gets a server of its own.
 TEST(AdminTest, UsersUnitsTaxonomyAndCatalog) {
   testing::TestServer server("admin_test");

@@ -12,9 +12,15 @@ namespace hotline::testing {
 
 class StreamReader {
  public:
-  StreamReader(unsigned short port, const std::string& token) : socket_(ioc_) {
+  // How the token is sent: the Authorization header (what the server accepts) or the
+  // query string (refused since issue 9, kept to test that refusal).
+  enum class TokenIn { kHeader, kQuery };
+
+  StreamReader(unsigned short port, const std::string& token, TokenIn in = TokenIn::kHeader) : socket_(ioc_) {
     socket_.connect({boost::asio::ip::make_address("127.0.0.1"), port});
-    const std::string req = "GET /api/v1/live?token=" + token + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    const std::string req = in == TokenIn::kHeader
+                                ? "GET /api/v1/live HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n"
+                                : "GET /api/v1/live?token=" + token + " HTTP/1.1\r\nHost: x\r\n\r\n";
     boost::asio::write(socket_, boost::asio::buffer(req));
   }
   // True once `needle` has arrived (within `seconds`).

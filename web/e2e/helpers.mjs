@@ -31,9 +31,14 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) })
 }
 
-/** A fresh browser context (its own sessionStorage) logged in to the console as `username`. */
-export async function loginAs(browser, username, { shot } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+/** A console browser context: its own storage, so its own session (shared by its pages). */
+export function newConsoleContext(browser) {
+  return browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+}
+
+/** A page logged in to the console as `username`, in a fresh browser context unless `context` is given. */
+export async function loginAs(browser, username, { shot, context: given } = {}) {
+  const context = given || (await newConsoleContext(browser))
   const page = await context.newPage()
   page.setDefaultTimeout(15000)
   const errors = []

@@ -1,11 +1,12 @@
-// One server-sent-events connection to GET /api/v1/live for the logged-in session.
-// EventSource cannot send headers, so the token goes in the query (?token=).
-// EventSource would retry by itself at a fixed pace, and not at all after an
-// HTTP error; instead every failure closes it and we reconnect after a growing,
+// One server-sent-events connection to GET /api/v1/live for the logged-in session,
+// read with fetch (api/sse.js) so the token goes in the Authorization header,
+// never in the URL. Every failure (HTTP error, network, end of stream) closes the
+// stream and we reconnect after a growing,
 // jittered delay (1 s, 2 s, 4 s … at most 30 s), back to 1 s once a connection opens.
 // Before reconnecting, `verify` may ask whether the session is still valid (a
 // connection refused for an expired token looks like any other failure).
 import { API_BASE } from './client.js'
+import { FetchEventSource, canStream } from './sse.js'
 
 export const BACKOFF = { initial: 1000, factor: 2, max: 30000, jitter: 0.2 }
 
@@ -18,14 +19,16 @@ export function backoffDelay(attempt, random = Math.random, o = BACKOFF) {
 
 /**
  * status: 'idle' (not started) · 'connecting' · 'open' · 'retrying' (waiting `retryIn` ms) ·
- * 'closed' (stopped, or no EventSource in this browser).
+ * 'closed' (stopped, or this browser cannot stream a fetch response).
  * onEvent receives {type: 'ticket', data} for each ticket message, and {type: 'reconnected'}
  * when a connection opens again after a loss (messages may have been missed meanwhile).
+ * EventSourceImpl: an EventSource-like class constructed as `new (url, {headers})`
+ * (FetchEventSource; a fake in tests).
  */
 export class LiveConnection {
   constructor({
     url = `${API_BASE}/live`,
-    EventSourceImpl = globalThis.EventSource,
+    EventSourceImpl = canStream() ? FetchEventSource : undefined,
     setTimer = (fn, ms) => setTimeout(fn, ms),
     clearTimer = (id) => clearTimeout(id),
     random = Math.random,
@@ -77,7 +80,7 @@ export class LiveConnection {
   connect() {
     if (!this.EventSourceImpl) return this.setStatus('closed')
     this.setStatus('connecting')
-    const source = new this.EventSourceImpl(`${this.url}?token=${encodeURIComponent(this.token)}`)
+    const source = new this.EventSourceImpl(this.url, { headers: { Authorization: `Bearer ${this.token}` } })
     this.source = source
     source.onopen = () => {
       if (this.source !== source) return

@@ -33,11 +33,12 @@ describe('backoffDelay', () => {
 })
 
 describe('LiveConnection', () => {
-  it('opens one EventSource with the token in the query and hands on ticket messages', () => {
+  it('opens one stream with the token in the Authorization header, not the URL, and hands on ticket messages', () => {
     const { c, statuses, events } = connection()
     c.start('tok en')
     expect(FakeEventSource.instances).toHaveLength(1)
-    expect(FakeEventSource.last.url).toBe('/api/v1/live?token=tok%20en')
+    expect(FakeEventSource.last.url).toBe('/api/v1/live')
+    expect(FakeEventSource.last.headers).toEqual({ Authorization: 'Bearer tok en' })
     expect(c.status).toBe('connecting')
     FakeEventSource.last.open()
     expect(statuses.map(([s]) => s)).toEqual(['connecting', 'open'])
@@ -81,7 +82,7 @@ describe('LiveConnection', () => {
     await vi.advanceTimersByTimeAsync(60000)
     expect(FakeEventSource.instances).toHaveLength(1)
     c.start('t2') // a new session starts afresh
-    expect(FakeEventSource.last.url).toMatch(/token=t2$/)
+    expect(FakeEventSource.last.headers.Authorization).toBe('Bearer t2')
   })
 
   it('asks whether the session is still valid before reconnecting, and gives up if not', async () => {
@@ -99,8 +100,8 @@ describe('LiveConnection', () => {
     expect(c.status).toBe('closed')
   })
 
-  it('says closed when the browser has no EventSource', () => {
-    const { c } = connection({ EventSourceImpl: undefined })
+  it('says closed when the browser cannot stream a response', () => {
+    const { c } = connection({ EventSourceImpl: null })
     c.start('t')
     expect(c.status).toBe('closed')
   })

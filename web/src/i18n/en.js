@@ -45,6 +45,7 @@ export default {
     submit: 'Log in',
     demoHint: 'Demo accounts: admin, operator, dispatcher, supervisor, callback, analyst, or a unit code (e.g. LC-D01-S01); password demo',
     welcome: 'Welcome, {name}',
+    loggedOutElsewhere: 'You logged out in another tab of this browser',
   },
   auditAction: {
     replace_units: 'Replace units',
@@ -610,6 +611,7 @@ export default {
     connectingHint: 'Connecting to live updates…',
     retryingHint: 'Live updates lost, reconnecting in {n} s',
     closedHint: 'Live updates not connected',
+    sharedHint: 'all tabs of this browser share this one connection',
     queueNotice: '{n} new or changed tickets — click to refresh',
     dashboard: 'Live',
   },

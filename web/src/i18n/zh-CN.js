@@ -45,6 +45,7 @@ export default {
     submit: '登录',
     demoHint: '演示账号：admin、operator、dispatcher、supervisor、callback、analyst，或承办单位代码（如 LC-D01-S01）；密码均为 demo',
     welcome: '欢迎，{name}',
+    loggedOutElsewhere: '已在本浏览器的其他标签页退出登录',
   },
   auditAction: {
     replace_units: '替换承办单位',
@@ -612,6 +613,7 @@ export default {
     connectingHint: '正在连接实时推送…',
     retryingHint: '实时推送已断开，{n} 秒后重新连接',
     closedHint: '实时推送未连接',
+    sharedHint: '本浏览器的所有标签页共用这一条连接',
     queueNotice: '有新工单或工单变化 {n} 条，点击刷新',
     dashboard: '实时更新',
   },

@@ -10,3 +10,12 @@ export function guard(to, session) {
   if (roles && !roles.includes(session.role)) return homeFor(session.role)
   return true
 }
+
+/** Where to go right after a login: `redirect` if it is a path this role may open, else the role's home. */
+export function loginTarget(router, session, redirect) {
+  if (typeof redirect === 'string' && redirect.startsWith('/')) {
+    const resolved = router.resolve(redirect)
+    if (resolved.matched.length && guard(resolved, session) === true) return redirect
+  }
+  return homeFor(session.role)
+}

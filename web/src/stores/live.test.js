@@ -4,17 +4,21 @@ import { createPinia, setActivePinia } from 'pinia'
 import { configureLive, connectLive, useLiveStore } from './live.js'
 import { useSessionStore } from './session.js'
 import { FakeEventSource } from '../test-support/fakeEventSource.js'
+import { FakeBroadcastChannel, FakeLocks, settle } from '../test-support/fakeTabs.js'
+import { CHANNEL } from '../api/sharedLive.js'
+import { TabLeader } from '../api/tabLeader.js'
 
 beforeEach(() => {
   FakeEventSource.reset()
+  FakeBroadcastChannel.reset()
   configureLive({ EventSourceImpl: FakeEventSource, random: () => 0.5, verify: null })
   setActivePinia(createPinia())
-  sessionStorage.clear()
+  localStorage.clear()
 })
 afterEach(() => configureLive({}))
 
 describe('live store', () => {
-  it('keeps one EventSource while logged in and closes it on logout', async () => {
+  it('keeps one stream while logged in and closes it on logout', async () => {
     const session = useSessionStore()
     const live = useLiveStore()
     const stop = connectLive(session, live)
@@ -65,5 +69,39 @@ describe('live store', () => {
     expect(live.status).toBe('retrying')
     expect(live.retryIn).toBe(1000)
     live.stop()
+  })
+
+  it('with other tabs, one store holds the stream and the others follow it', async () => {
+    const locks = new FakeLocks()
+    const tabStore = () => {
+      configureLive({
+        EventSourceImpl: FakeEventSource,
+        random: () => 0.5,
+        verify: null,
+        tabs: { leader: new TabLeader({ locks: locks.forTab() }), channel: new FakeBroadcastChannel(CHANNEL) },
+      })
+      setActivePinia(createPinia()) // each tab has its own stores
+      return useLiveStore()
+    }
+    const a = tabStore()
+    const b = tabStore()
+    a.start('t')
+    b.start('t')
+    await settle()
+    expect(FakeEventSource.live).toHaveLength(1)
+    expect([a.role, b.role].sort()).toEqual(['follower', 'leader'])
+    FakeEventSource.last.open()
+    const got = vi.fn()
+    b.subscribe(got)
+    a.subscribe(got)
+    FakeEventSource.last.emit('ticket', { id: 3 })
+    await settle()
+    expect(got).toHaveBeenCalledTimes(2)
+    expect([a.status, b.status, a.received, b.received]).toEqual(['open', 'open', 1, 1])
+    a.stop()
+    b.stop()
+    await settle()
+    expect(FakeEventSource.live).toHaveLength(0)
+    expect([a.role, b.role]).toEqual(['none', 'none'])
   })
 })

@@ -1,4 +1,4 @@
-// A stand-in for the browser's EventSource in unit tests: records every instance,
+// A stand-in for the live stream (FetchEventSource, EventSource-like) in unit tests: records every instance,
 // and lets a test open it, fail it, or deliver a named message.
 export class FakeEventSource {
   static instances = []
@@ -16,8 +16,9 @@ export class FakeEventSource {
     return FakeEventSource.instances.filter((s) => !s.closed)
   }
 
-  constructor(url) {
+  constructor(url, init = {}) {
     this.url = url
+    this.headers = init.headers || {}
     this.closed = false
     this.listeners = {}
     this.onopen = null
