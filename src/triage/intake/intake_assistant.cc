@@ -7,15 +7,16 @@
 namespace hotline::triage {
 namespace {
 
-// True when every name the national divisions recognised is also a name of the
-// home city's own divisions that the locator found (东华街道 in 临川市 and in
-// 石家庄市桥西区): the address says nothing that points elsewhere.
+// True when every name the national divisions recognised is part of a name of
+// the home city's own divisions that the locator found (东华街道 in 临川市 and in
+// 石家庄市桥西区): the address says nothing that points elsewhere. A national name
+// longer than the home one is not explained by it: "朝阳区" says more than the
+// home city's "朝阳" (朝阳街道) and stays a place elsewhere.
 bool ExplainedAtHome(const DivisionMatch& division, const Location& home) {
   if (division.matched.empty()) return false;
   return std::all_of(division.matched.begin(), division.matched.end(), [&](const std::string& name) {
-    return std::any_of(home.matched.begin(), home.matched.end(), [&](const std::string& own) {
-      return own.find(name) != std::string::npos || name.find(own) != std::string::npos;
-    });
+    return std::any_of(home.matched.begin(), home.matched.end(),
+                       [&](const std::string& own) { return own.find(name) != std::string::npos; });
   });
 }
 

@@ -79,6 +79,10 @@ TEST_F(IntakeAssistantTest, AHomeStreetIsNotTakenForItsNamesakeElsewhere) {
     EXPECT_FALSE(r.division.has_value()) << address << " → " << r.division->code;
     EXPECT_TRUE(AlertCodes(address).empty()) << address;  // not 其他地区事务 either
   }
+  // A district elsewhere whose name only begins like a home street's (朝阳区 / the home 朝阳街道) stays elsewhere.
+  auto chaoyang = assistant_->Triage({"门口路灯坏了好几天", "朝阳区建国路88号", {}, false, ""});
+  ASSERT_TRUE(chaoyang.division.has_value());
+  EXPECT_EQ(chaoyang.division->code.substr(0, 2), "11");
   // Said with its province and city, the street elsewhere is still recognised, and is out of scope.
   auto away = assistant_->Triage({"门口路灯坏了好几天", "河北省石家庄市桥西区东华街道", {}, false, ""});
   ASSERT_TRUE(away.division.has_value());
