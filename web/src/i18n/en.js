@@ -332,6 +332,7 @@ export default {
     actor: 'By',
   },
   intake: {
+    queryCodeHint: 'Tell the caller: with the ticket number and this code they can follow and evaluate it online',
     title: 'Record an appeal',
     save: 'Save ticket',
     saveHint: 'Ctrl+Enter saves',

@@ -333,6 +333,7 @@ export default {
     actor: '操作人',
   },
   intake: {
+    queryCodeHint: '请告知来电人：凭工单编号和查询码可在网上查询进度、评价办理结果',
     title: '受理登记',
     save: '保存工单',
     saveHint: 'Ctrl+Enter 保存',
