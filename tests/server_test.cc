@@ -641,7 +641,10 @@ TEST_F(ServerTest, RelatedTicketsBySameCallerMergeAndSimilarity) {
   json other_caller = Appeal("人民路路灯又坏了");
   other_caller["caller"]["phone"] = "13900001111";
   const auto merged = op.Post("/api/v1/tickets", other_caller).Json()["id"].get<std::int64_t>();
-  ASSERT_EQ(op.Post(Cmd(merged, "merge"), {{"main_ticket", first}}).status, 200);
+  // 并单 by the number users see (the id works too, see CommandsCheckAuthorityBeforeInput).
+  const std::string first_number = op.Get("/api/v1/tickets/" + std::to_string(first)).Json()["number"];
+  ASSERT_EQ(op.Post(Cmd(merged, "merge"), {{"main_ticket", first_number}}).status, 200);
+  EXPECT_EQ(op.Get("/api/v1/tickets/" + std::to_string(merged)).Json()["main_ticket"], first);
 
   auto related = [&](HttpClient& c, std::int64_t id) {
     std::map<std::int64_t, std::string> out;

@@ -1,7 +1,10 @@
 #include "store/codec.h"
 
+#include <cctype>
+
 #include "domain/state_machine.h"
 #include "domain/limits.h"
+#include "domain/ticket_number.h"
 #include "store/json_fields.h"
 
 namespace hotline {
@@ -145,6 +148,21 @@ Result<CommandInput> DecodeCommandRequest(const json& body, std::string_view com
     auto field = ParseInputField(key);
     if (!field || !reads.Has(*field))
       return Status::InvalidArgument(key, "field " + key + " is not accepted by command " + std::string(command));
+  }
+  // 并单 by what users see: main_ticket may be the ticket number (LC20261123000042,
+  // any case) as well as the id; the number names the id inside it, as in q=.
+  if (auto main = body.find("main_ticket"); main != body.end() && main->is_string()) {
+    std::string number = main->get<std::string>();
+    for (std::size_t i = 0; i < number.size() && i < 2; ++i)
+      number[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(number[i])));
+    auto id = TicketIdFromNumber(number);
+    if (!id)
+      return Status::InvalidArgument("main_ticket", "main_ticket must be a ticket number like LC20261123000042 or an id")
+          .WithReason(Reasons::kInvalidValue)
+          .WithParam("value", main->get<std::string>());
+    json copy = body;
+    copy["main_ticket"] = *id;
+    return DecodeCommandInput(copy);
   }
   return DecodeCommandInput(body);
 }

@@ -156,5 +156,17 @@ TEST(Codec, CommandRequestsRefuseFieldsTheCommandDoesNotRead) {
   EXPECT_EQ(DecodeCommandRequest({{"days", "three"}}, "request-extension").status().field(), "days");
 }
 
+// 并单 takes the number users see, as well as the id.
+TEST(Codec, MergeTakesATicketNumberOrAnId) {
+  EXPECT_EQ(DecodeCommandRequest({{"main_ticket", "LC20261123000042"}}, "merge")->main_ticket, 42);
+  EXPECT_EQ(DecodeCommandRequest({{"main_ticket", "lc20261123000042"}}, "merge")->main_ticket, 42);
+  EXPECT_EQ(DecodeCommandRequest({{"main_ticket", 42}}, "merge")->main_ticket, 42);
+  for (const char* bad : {"42", "LC2026", "XX20261123000042", ""}) {
+    auto r = DecodeCommandRequest({{"main_ticket", bad}}, "merge");
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.status().field(), "main_ticket") << bad;
+  }
+}
+
 }  // namespace
 }  // namespace hotline

@@ -2,7 +2,7 @@
 // filled form becomes the request body of POST /api/v1/tickets/{id}/{command}.
 //
 // Field kinds: text (textarea), radio (options), number, switch, unit (one unit
-// from the tree), units (several), ticket (a ticket id).
+// from the tree), units (several), ticket (a ticket number or id).
 import { DISSATISFACTIONS, EMERGENCY_NUMBERS, REPLY_RESULTS, SATISFACTIONS, label } from './labels.js'
 import { limits } from '../api/limits.js'
 
@@ -87,6 +87,15 @@ export const COMMAND_FORMS = {
   escalate: [level, reason],
 }
 
+/**
+ * A ticket as the user typed it: the number they see (LC20261123000042, any case,
+ * sent as the number) or an id (sent as a number); the server resolves both.
+ */
+export function ticketRef(typed) {
+  const s = String(typed).trim()
+  return /^\d+$/.test(s) ? Number(s) : s.toUpperCase()
+}
+
 /** Commands that need no input: one click (with no dialog) carries them out. */
 export function isOneClick(command) {
   const form = COMMAND_FORMS[command]
@@ -112,7 +121,7 @@ export function initialForm(command) {
     if (f.default !== undefined) form[f.name] = f.default
     else if (f.kind === 'units') form[f.name] = []
     else if (f.kind === 'switch') form[f.name] = false
-    else if (f.kind === 'number' || f.kind === 'ticket') form[f.name] = undefined
+    else if (f.kind === 'number') form[f.name] = undefined
     else form[f.name] = ''
   }
   return form
@@ -143,7 +152,8 @@ export function buildBody(command, form) {
     let v = form[f.name]
     if (isBlank(v)) continue
     if (typeof v === 'string') v = v.trim()
-    if (f.kind === 'number' || f.kind === 'ticket' || f.name === 'level') v = Number(v)
+    if (f.kind === 'number' || f.name === 'level') v = Number(v)
+    if (f.kind === 'ticket') v = ticketRef(v)
     body[f.name] = v
   }
   return body

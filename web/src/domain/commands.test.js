@@ -74,6 +74,7 @@ describe('command forms', () => {
   it('send numbers as numbers', () => {
     expect(buildBody('request-extension', { days: '5', reason: '需协调' })).toEqual({ days: 5, reason: '需协调' })
     expect(buildBody('merge', { main_ticket: '12' })).toEqual({ main_ticket: 12 })
+    expect(buildBody('merge', { main_ticket: ' lc20261123000042 ' })).toEqual({ main_ticket: 'LC20261123000042' })
     expect(buildBody('escalate', { level: 2, reason: '多次投诉' })).toEqual({ level: 2, reason: '多次投诉' })
     expect(buildBody('decide-extension', { approve: false, reason: '' })).toEqual({ approve: false })
   })

@@ -476,7 +476,7 @@ export default {
     unitPlaceholder: 'Type to search units',
     coUnitsPlaceholder: 'Optional co-handlers',
     kbEntryPlaceholder: 'Optional knowledge base entry id',
-    mainTicketPlaceholder: 'Id of the main ticket',
+    mainTicketPlaceholder: 'Number of the main ticket, e.g. LC20261123000042',
     callbackComment: 'What the citizen said',
   },
   facts: {

@@ -477,7 +477,7 @@ export default {
     unitPlaceholder: '输入名称搜索单位',
     coUnitsPlaceholder: '可选，多选协办单位',
     kbEntryPlaceholder: '可选，引用的知识库条目编号',
-    mainTicketPlaceholder: '主单的工单 ID',
+    mainTicketPlaceholder: '主单的工单编号，如 LC20261123000042',
     callbackComment: '回访意见',
   },
   // What a decision dialog shows above its form (domain/facts.js).
