@@ -1,5 +1,6 @@
 #include "app/config.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include <toml++/toml.h>
@@ -20,6 +21,8 @@ Status ApplyTomlFile(const std::string& path, Config& c) {
   if (auto v = t["threads"].value<int64_t>()) c.threads = static_cast<int>(*v);
   if (auto v = t["workers"].value<int64_t>()) c.workers = static_cast<int>(*v);
   if (auto v = t["retention_days"].value<int64_t>()) c.retention_days = static_cast<int>(*v);
+  if (auto v = t["near_due_working_days"].value<int64_t>())
+    c.near_due_working_days = static_cast<int>(std::clamp<int64_t>(*v, 1, 30));
   if (auto v = t["data_dir"].value<std::string>()) c.data_dir = *v;
   if (auto v = t["web_dir"].value<std::string>()) c.web_dir = *v;
   if (auto v = t["log_level"].value<std::string>()) c.log_level = *v;
@@ -47,6 +50,7 @@ Status ApplyEnvironment(Config& c) {
   if (auto v = env("HOTLINE_THREADS")) c.threads = std::max(1, std::atoi(v));
   if (auto v = env("HOTLINE_WORKERS")) c.workers = std::max(1, std::atoi(v));
   if (auto v = env("HOTLINE_RETENTION_DAYS")) c.retention_days = std::max(0, std::atoi(v));
+  if (auto v = env("HOTLINE_NEAR_DUE_WORKING_DAYS")) c.near_due_working_days = std::clamp(std::atoi(v), 1, 30);
   if (auto v = env("HOTLINE_DATA_DIR")) c.data_dir = v;
   if (auto v = env("HOTLINE_WEB_DIR")) c.web_dir = v;
   if (auto v = env("HOTLINE_LOG_LEVEL")) c.log_level = v;

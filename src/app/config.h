@@ -1,7 +1,8 @@
 // Config: every setting of the server in one struct, filled in this order (later
 // wins): built-in defaults, a TOML file (--config or $HOTLINE_CONFIG), environment
 // variables (HOTLINE_DB, HOTLINE_ADDRESS, HOTLINE_PORT, HOTLINE_THREADS, HOTLINE_WORKERS,
-// HOTLINE_DATA_DIR, HOTLINE_WEB_DIR, HOTLINE_LOG_LEVEL, HOTLINE_MODEL, HOTLINE_DIVISIONS, HOTLINE_DIVISIONS_HOME), then command-line flags.
+// HOTLINE_DATA_DIR, HOTLINE_WEB_DIR, HOTLINE_LOG_LEVEL, HOTLINE_MODEL, HOTLINE_DIVISIONS, HOTLINE_DIVISIONS_HOME,
+// HOTLINE_NEAR_DUE_WORKING_DAYS), then command-line flags.
 #pragma once
 
 #include <string>
@@ -17,6 +18,7 @@ struct Config {
   int threads = 2;   // I/O threads
   int workers = 64;  // request handler threads; they mostly wait for group commits
   int retention_days = 0;  // > 0: once a day, anonymise tickets closed longer ago than this
+  int near_due_working_days = 1;  // 临期: tickets due within this many working days (1..30)
   std::string data_dir;  // reference data; default: DataDir()
   std::string web_dir;   // built front end; default: the source tree's web/dist
   std::string log_level = "info";

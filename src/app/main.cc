@@ -55,6 +55,7 @@ int Serve(Config config) {
   open.model = config.model;
   open.divisions = config.divisions;
   open.divisions_home = config.divisions_home;
+  open.policy.near_due_working_days = config.near_due_working_days;
   if (config.demo)
     open.prepare = [&config](Store& store, const WorkCalendar& calendar) {
       DemoOptions opt;

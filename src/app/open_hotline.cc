@@ -40,7 +40,7 @@ Result<Hotline> OpenHotline(const HotlineOptions& options) {
   HOTLINE_ASSIGN_OR_RETURN(h.store, OpenStore(options.db));
   h.calendar = LoadCalendar(data_dir);
   if (options.prepare) HOTLINE_RETURN_IF_ERROR(options.prepare(*h.store, h.calendar));
-  h.service = std::make_unique<service::HotlineService>(*h.store, clock, h.calendar);
+  h.service = std::make_unique<service::HotlineService>(*h.store, clock, h.calendar, options.policy);
   if (!options.without_triage) {
     HOTLINE_ASSIGN_OR_RETURN(auto triage,
                              LoadTriageResources(data_dir, options.model, options.divisions, options.divisions_home));

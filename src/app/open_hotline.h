@@ -25,6 +25,7 @@ struct HotlineOptions {
   // (commands that only need reference data).
   bool without_triage = false;
   std::string model, divisions, divisions_home;
+  Policy policy;  // the city's rules (time limits, 临期, …)
 };
 
 // Owns what it opened; the service is destroyed before the store it writes to.

@@ -34,6 +34,7 @@ struct Policy {
   // Handling time limits in working days by appeal type (consultation … praise).
   int handling_days[6] = {1, 3, 5, 5, 10, 3};
   int enterprise_handling_days = 10;    // 2110: solve within 10 working days
+  int near_due_working_days = 1;        // 临期: due within this many working days (and not yet overdue)
 };
 
 struct Context {

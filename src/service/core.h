@@ -58,6 +58,7 @@ class ServiceCore {
   Store& store() { return store_; }
   const Clock& clock() const { return clock_; }
   const Policy& policy() const { return policy_; }
+  const WorkCalendar& calendar() const { return calendar_; }
   triage::KnowledgeIndex& kb_index() { return kb_index_; }
 
  private:

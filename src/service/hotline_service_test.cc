@@ -63,6 +63,26 @@ class HotlineServiceTest : public ::testing::Test {
   std::unique_ptr<HotlineService> service_;
 };
 
+// 临期 is "due within one working day" (the policy's), not every open ticket:
+// neither those due later nor those already overdue.
+TEST_F(HotlineServiceTest, NearDueMeansWithinOneWorkingDay) {
+  const TicketId id = NewTicket();
+  CommandInput to;
+  to.unit = "S1";
+  auto t = service_->tickets().Command(id, "dispatch", to, Dispatcher());
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  const UnixSeconds due = t->due_at;
+  TicketFilter near;
+  near.near_due_only = true;
+  auto count = [&] { return service_->tickets().List(near, Dispatcher())->total; };
+  clock_.Set(due - 2 * 86400);  // two working days before (the deadline is a Wednesday)
+  EXPECT_EQ(count(), 0);
+  clock_.Set(due - 3600);
+  EXPECT_EQ(count(), 1);
+  clock_.Set(due + 60);  // overdue: the overdue queue's, not this one's
+  EXPECT_EQ(count(), 0);
+}
+
 TEST_F(HotlineServiceTest, MergeRefusesAMainTicketThatIsMergedOrFinished) {
   const TicketId a = NewTicket(), b = NewTicket(), c = NewTicket();
   ASSERT_TRUE(Merge(a, b).ok());

@@ -114,9 +114,15 @@ Result<TicketPage> Tickets::List(TicketFilter filter, const Actor& actor) {
   // callers' phones may filter by one.
   HOTLINE_RETURN_IF_ERROR(ScopeFilter(actor, Capability::kTicketList, core_.reference()->units, filter));
   if (!filter.caller_phone.empty()) HOTLINE_RETURN_IF_ERROR(MaySearchByPhone(actor));
+  ResolveFilter(filter, actor);
+  return store_.ListTickets(filter);
+}
+
+void Tickets::ResolveFilter(TicketFilter& filter, const Actor& actor) const {
   if (filter.intake_by_actor) filter.intake_by = actor.username;
   filter.now = core_.Now();
-  return store_.ListTickets(filter);
+  if (filter.near_due_only)
+    filter.due_before = core_.calendar().AddWorkingDays(filter.now, core_.policy().near_due_working_days);
 }
 
 Status Tickets::MaySearchByPhone(const Actor& actor) const {
@@ -128,8 +134,7 @@ Status Tickets::MaySearchByPhone(const Actor& actor) const {
 
 Result<TicketStats> Tickets::Stats(TicketFilter filter, const Actor& actor) {
   HOTLINE_RETURN_IF_ERROR(ScopeFilter(actor, Capability::kStats, core_.reference()->units, filter));
-  if (filter.intake_by_actor) filter.intake_by = actor.username;
-  filter.now = core_.Now();
+  ResolveFilter(filter, actor);
   return store_.Stats(filter);
 }
 

@@ -67,6 +67,10 @@ class Tickets {
   Result<std::vector<RelatedTicket>> Related(TicketId id, const Actor& actor);
 
  private:
+  // Fills in what a filter names relative to the caller and now: mine=1 (the
+  // actor's username), now, and the 临期 bound in working days.
+  void ResolveFilter(TicketFilter& filter, const Actor& actor) const;
+
   ServiceCore& core_;
   Store& store_;
   LiveFeed& live_;

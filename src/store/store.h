@@ -62,6 +62,8 @@ struct TicketFilter {
   TicketId merged_into = 0;                 // merged tickets whose main ticket is this one
   UnixSeconds from = 0, to = 0;             // created_at in [from, to)
   bool overdue_only = false;                // due_at passed and not replied
+  bool near_due_only = false;               // 临期: due in [now, due_before) and not replied (the service sets due_before)
+  UnixSeconds due_before = 0;
   bool returned_only = false;               // returned by a unit at least once
   bool extension_pending_only = false;
   std::string intake_by;                    // recorded by this user (see intake_by_actor)

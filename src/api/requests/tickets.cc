@@ -114,6 +114,7 @@ Result<TicketFilter> DecodeTicketFilter(const HttpRequest& req, const UnitTree& 
   f.returned_only = IsTrue(req.Param("returned"));
   f.extension_pending_only = IsTrue(req.Param("extension_pending"));
   f.intake_by_actor = IsTrue(req.Param("mine"));
+  f.near_due_only = IsTrue(req.Param("near_due"));
   f.caller_phone = req.Param("phone");
   if (auto s = req.Param("from"); !s.empty()) {
     auto t = ParseTimeParam(s, "from");

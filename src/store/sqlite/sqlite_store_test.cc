@@ -255,6 +255,28 @@ TEST_F(SqliteStoreTest, ListByIdFindsOnlyThatTicket) {
   EXPECT_EQ(page->items[0].id, first.id);
 }
 
+// 临期: due in [now, due_before), not yet overdue and not replied.
+TEST_F(SqliteStoreTest, ListNearDue) {
+  Ticket t = Create();
+  Create();  // not dispatched: no deadline
+  CommandInput d;
+  d.unit = "S1";
+  auto dispatched = Command(t.id, "dispatch", d, Operator());
+  ASSERT_TRUE(dispatched.ok()) << dispatched.status().ToString();
+  const UnixSeconds due = dispatched->due_at;
+  ASSERT_GT(due, 0);
+  TicketFilter near;
+  near.near_due_only = true;
+  near.now = due - 3600;
+  near.due_before = due + 1;
+  EXPECT_EQ(store_->ListTickets(near)->total, 1);
+  near.due_before = due;  // due just after the window
+  EXPECT_EQ(store_->ListTickets(near)->total, 0);
+  near.due_before = due + 86400;
+  near.now = due + 1;  // overdue: its own queue, not 临期
+  EXPECT_EQ(store_->ListTickets(near)->total, 0);
+}
+
 // 我受理的: the tickets one user recorded, not those of a colleague.
 TEST_F(SqliteStoreTest, ListByWhoRecordedTheAppeal) {
   Create();

@@ -67,6 +67,9 @@ SqlWhere BuildTicketWhere(const TicketFilter& f) {
   if (f.overdue_only)
     w.sql += " AND due_at > 0 AND due_at < " + arg(f.now) +
              " AND state IN ('dispatched','in_progress','joint_review','to_dispatch')";
+  if (f.near_due_only)
+    w.sql += " AND due_at >= " + arg(f.now) + " AND due_at < " + arg(f.due_before) +
+             " AND state IN ('dispatched','in_progress','joint_review','to_dispatch')";
   if (f.returned_only) w.sql += " AND json_extract(doc, '$.return_count') > 0";
   if (f.extension_pending_only) w.sql += " AND json_extract(doc, '$.extension_pending') = 1";
   if (!f.intake_by.empty()) w.sql += " AND json_extract(doc, '$.intake_by') = " + arg(f.intake_by);
