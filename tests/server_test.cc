@@ -504,7 +504,8 @@ TEST_F(ServerTest, MineListsTheCallersOwnIntakes) {
     own_seen = own_seen || item["id"].get<std::int64_t>() == own;
   }
   EXPECT_TRUE(own_seen);
-  for (const auto& item : admin.Get("/api/v1/tickets?mine=1&per_page=200").Json()["items"])
+  const json admins = admin.Get("/api/v1/tickets?mine=1&per_page=200").Json();  // kept alive for the loop
+  for (const auto& item : admins["items"])
     EXPECT_NE(item["id"].get<std::int64_t>(), own) << "the operator's ticket is not the admin's";
 }
 
