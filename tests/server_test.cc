@@ -197,7 +197,7 @@ TEST_F(ServerTest, CommandsRefuseFieldsTheyDoNotRead) {
   EXPECT_EQ(extra.Json()["error"]["message"], "field reason is not accepted by command to-dispatch");
   HttpClient disp = As("dispatcher");
   const json unit = {{"unit", "LC-D01-S01"}};
-  for (const char* field : {"content", "main_ticket", "due_at", "colour"}) {
+  for (const char* field : {"reason", "main_ticket", "due_at", "colour"}) {
     json body = unit;
     body[field] = field == std::string("main_ticket") || field == std::string("due_at") ? json(1) : json("x");
     auto r = disp.Post(Cmd(id, "dispatch"), body);

@@ -29,7 +29,7 @@ json PublicView(const service::Portal::PublicTicket& p, const ReferenceData& ref
           {"due_at", FormatTime(t.due_at)},
           {"closed_at", FormatTime(t.closed_at)},
           {"lead_unit", lead ? json(lead->name) : json(nullptr)},
-          {"reply", t.reply_content.empty() ? json(nullptr) : json(t.reply_content)},
+          {"reply", p.reply.empty() ? json(nullptr) : json(p.reply)},
           {"satisfaction", t.satisfaction ? json(Name(*t.satisfaction)) : json(nullptr)},
           {"can_evaluate", t.state == TicketState::kToCallback},
           {"steps", steps}};

@@ -28,6 +28,35 @@ json UnitRef(const std::string& code, const ReferenceData& ref) {
   return json{{"code", code}, {"name", u ? u->name : code}};
 }
 
+template <typename E>
+json OptName(const std::optional<E>& v) {
+  return v ? json(std::string(Name(*v))) : json(nullptr);
+}
+
+// Who sent the ticket back last, why (text and reason from the list) and to whom it should go.
+json LastReturnView(const Ticket& t, const ReferenceData& ref) {
+  if (t.returned_by.empty()) return nullptr;
+  return {{"unit", UnitRef(t.returned_by, ref)},
+          {"reason", t.return_reason},
+          {"kind", OptName(t.return_kind)},
+          {"suggested_unit", UnitRef(t.return_suggested_unit, ref)}};
+}
+
+// The unit's reply with the reply form's details; `awaiting` while the unit that
+// dispatched it down (the lead now) has not accepted it, `from` the unit it came up from.
+json ReplyView(const Ticket& t, const ReferenceData& ref) {
+  if (t.reply_content.empty()) return nullptr;
+  return {{"content", t.reply_content},
+          {"result", OptName(t.reply_result)},
+          {"unit", UnitRef(t.reply_unit, ref)},
+          {"contact_method", OptName(t.reply_contact)},
+          {"contacted_at", FormatTime(t.reply_contacted_at)},
+          {"handler", t.reply_handler.empty() ? json(nullptr) : json(t.reply_handler)},
+          {"handler_phone", t.reply_handler_phone.empty() ? json(nullptr) : json(t.reply_handler_phone)},
+          {"awaiting", t.reply_awaiting},
+          {"from", UnitRef(t.reply_from, ref)}};
+}
+
 }  // namespace
 
 json TicketView(const service::TicketRead& read, const Actor& viewer, const ReferenceData& ref) {
@@ -51,6 +80,7 @@ json TicketView(const service::TicketRead& read, const Actor& viewer, const Refe
       {"address", a.address},
       {"location", a.location ? json{{"lat", a.location->lat}, {"lon", a.location->lon}} : json(nullptr)},
       {"enterprise", a.enterprise},
+      {"urgent", a.urgent},
       {"category", a.category.empty() ? json(nullptr)
                                       : json{{"code", a.category}, {"name", ref.taxonomy.FullName(a.category)}}},
       {"area", UnitRef(a.area, ref)},
@@ -62,12 +92,13 @@ json TicketView(const service::TicketRead& read, const Actor& viewer, const Refe
       {"return_count", t.return_count},
       {"reopen_count", t.reopen_count},
       {"callback_attempts", t.callback_attempts},
+      {"urge_count", t.urge_count},
+      {"last_urged_at", FormatTime(t.last_urged_at)},
+      {"supplement_count", t.supplement_count},
       {"extension", {{"pending", t.extension_pending}, {"days", t.extension_days}, {"reason", t.extension_reason}}},
-      {"last_return", t.returned_by.empty() ? json(nullptr)
-                                            : json{{"unit", UnitRef(t.returned_by, ref)}, {"reason", t.return_reason}}},
-      {"reply", t.reply_content.empty() ? json(nullptr)
-                                        : json{{"content", t.reply_content},
-                                               {"result", t.reply_result ? json(Name(*t.reply_result)) : json(nullptr)}}},
+      {"last_return", LastReturnView(t, ref)},
+      {"dispatch_note", t.dispatch_note.empty() ? json(nullptr) : json(t.dispatch_note)},
+      {"reply", ReplyView(t, ref)},
       {"satisfaction", t.satisfaction ? json(Name(*t.satisfaction)) : json(nullptr)},
       {"resolved", t.resolved ? json(*t.resolved) : json(nullptr)},
       {"dissatisfaction", t.dissatisfaction ? json(Name(*t.dissatisfaction)) : json(nullptr)},

@@ -9,7 +9,7 @@
 #include "app/import_fixture.h"
 #include "app/importer.h"
 #include "app/reference_files.h"
-#include "app/temp_dir.h"
+#include "store/temp_dir.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace hotline::app {

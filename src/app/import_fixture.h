@@ -9,7 +9,7 @@
 
 #include "app/demo_city.h"
 #include "app/reference_files.h"
-#include "app/temp_dir.h"
+#include "store/temp_dir.h"
 #include "domain/state_machine.h"
 #include "store/sqlite/sqlite_store.h"
 

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "app/temp_dir.h"
+#include "store/temp_dir.h"
 #include "domain/state_machine.h"
 
 namespace hotline::app {

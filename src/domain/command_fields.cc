@@ -6,7 +6,7 @@
 namespace hotline {
 namespace {
 
-constexpr std::array<std::pair<InputField, std::string_view>, 18> kNames = {{
+constexpr std::array<std::pair<InputField, std::string_view>, 26> kNames = {{
     {InputField::kUnit, "unit"},
     {InputField::kCoUnits, "co_units"},
     {InputField::kReason, "reason"},
@@ -25,6 +25,14 @@ constexpr std::array<std::pair<InputField, std::string_view>, 18> kNames = {{
     {InputField::kAttachment, "attachment"},
     {InputField::kDissatisfaction, "dissatisfaction"},
     {InputField::kCategory, "category"},
+    {InputField::kContactMethod, "contact_method"},
+    {InputField::kContactedAt, "contacted_at"},
+    {InputField::kHandler, "handler"},
+    {InputField::kHandlerPhone, "handler_phone"},
+    {InputField::kReturnKind, "return_kind"},
+    {InputField::kSuggestedUnit, "suggested_unit"},
+    {InputField::kArea, "area"},
+    {InputField::kUrgent, "urgent"},
 }};
 
 }  // namespace
@@ -61,6 +69,14 @@ CommandInput KeepFields(CommandInput in, InputFields keep) {
   if (keep.Has(InputField::kAttachment)) out.attachment = std::move(in.attachment);
   if (keep.Has(InputField::kDissatisfaction)) out.dissatisfaction = in.dissatisfaction;
   if (keep.Has(InputField::kCategory)) out.category = std::move(in.category);
+  if (keep.Has(InputField::kContactMethod)) out.contact_method = in.contact_method;
+  if (keep.Has(InputField::kContactedAt)) out.contacted_at = in.contacted_at;
+  if (keep.Has(InputField::kHandler)) out.handler = std::move(in.handler);
+  if (keep.Has(InputField::kHandlerPhone)) out.handler_phone = std::move(in.handler_phone);
+  if (keep.Has(InputField::kReturnKind)) out.return_kind = in.return_kind;
+  if (keep.Has(InputField::kSuggestedUnit)) out.suggested_unit = std::move(in.suggested_unit);
+  if (keep.Has(InputField::kArea)) out.area = std::move(in.area);
+  if (keep.Has(InputField::kUrgent)) out.urgent = in.urgent;
   out.due_at = in.due_at;
   return out;
 }

@@ -33,6 +33,14 @@ enum class InputField {
   kAttachment,
   kDissatisfaction,
   kCategory,
+  kContactMethod,
+  kContactedAt,
+  kHandler,
+  kHandlerPhone,
+  kReturnKind,
+  kSuggestedUnit,
+  kArea,
+  kUrgent,
 };
 
 // A set of input fields.

@@ -244,6 +244,8 @@ std::string PermissionsMarkdown() {
   for (const CommandAuthority& c : CommandTable()) {
     out << "| `" << c.name << "` | " << States(c.from);
     if (c.extension_pending) out << (*c.extension_pending ? ", with an extension request pending" : ", with no extension request pending");
+    if (c.reply_awaiting)
+      out << (*c.reply_awaiting ? ", with a lower unit's reply awaiting acceptance" : ", with no lower unit's reply awaiting");
     out << " |";
     for (Role r : roles) out << ' ' << CommandCell(c, r) << " |";
     out << '\n';

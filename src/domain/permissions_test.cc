@@ -141,11 +141,13 @@ TEST(PermissionsTest, CommandTableDescribesTheStateMachine) {
     for (auto state_name : TicketStateNames())
       for (const char* lead : {"", "S1"})
         for (bool extension_pending : {false, true})
+        for (bool reply_awaiting : {false, true})
         for (const Actor& a : actors) {
           Ticket t;
           t.state = *ParseTicketState(state_name);
           t.lead_unit = lead;
           t.extension_pending = extension_pending;
+          t.reply_awaiting = reply_awaiting;
           bool allowed = a.role == Role::kAdmin || std::count(c.roles.begin(), c.roles.end(), a.role) > 0;
           if (allowed && a.role == Role::kUnitStaff && c.lead_unit_scope)
             allowed = !t.lead_unit.empty() && units.IsWithin(t.lead_unit, a.unit);
@@ -153,7 +155,8 @@ TEST(PermissionsTest, CommandTableDescribesTheStateMachine) {
             if (allowed && limit.role == a.role)
               allowed = std::count(limit.only_in.begin(), limit.only_in.end(), t.state) > 0;
           const bool in_state = std::count(c.from.begin(), c.from.end(), t.state) > 0 &&
-                                (!c.extension_pending || *c.extension_pending == t.extension_pending);
+                                (!c.extension_pending || *c.extension_pending == t.extension_pending) &&
+                                (!c.reply_awaiting || *c.reply_awaiting == t.reply_awaiting);
           const Status s = CheckCommandAllowed(t, c.name, a, ctx);
           const StatusCode want =
               !allowed ? StatusCode::kPermissionDenied : in_state ? StatusCode::kOk : StatusCode::kConflict;

@@ -47,6 +47,8 @@ namespace hotline {
   X(kStateNotAllowed, "state_not_allowed")                   \
   X(kExtensionPending, "extension_pending")                  \
   X(kNoExtensionPending, "no_extension_pending")             \
+  X(kReplyAwaiting, "reply_awaiting")                        \
+  X(kNoReplyAwaiting, "no_reply_awaiting")                   \
   X(kCallbackAttemptsRequired, "callback_attempts_required") \
   X(kUnsupportedType, "unsupported_type")                    \
   X(kEmptyFile, "empty_file")                                \

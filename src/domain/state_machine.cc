@@ -34,7 +34,7 @@ struct RoleLimit {
 };
 
 // A condition on the ticket beyond its state.
-enum class Condition { kNone, kExtensionPending, kNoExtensionPending };
+enum class Condition { kNone, kExtensionPending, kNoExtensionPending, kReplyAwaiting, kNoReplyAwaiting };
 
 struct CommandSpec {
   std::string_view name;
@@ -70,6 +70,37 @@ Status RequireLevel(int level, const Context& ctx) {
         .WithParam("min", 1)
         .WithParam("max", ctx.policy.max_level);
   return Status::Ok();
+}
+
+// Checks `value` like RequireText when it is given; empty is fine.
+Status OptionalText(const std::string& value, const char* field, std::size_t max) {
+  return value.empty() ? Status::Ok() : RequireText(value, field, max);
+}
+
+Status CheckUnitCode(const std::string& code, const char* field, const Context& ctx) {
+  if (ctx.units && !ctx.units->Find(code))
+    return Status::InvalidArgument(field, "unknown unit " + code).WithReason(Reasons::kUnknownUnit).WithParam("code", code);
+  return Status::Ok();
+}
+
+// 0 normal, 1 high (a company appeal, supervised), 2 urgent (marked urgent, escalated).
+int PriorityOf(const Ticket& t) {
+  if (t.appeal.urgent || t.escalation_level > 0) return 2;
+  if (t.appeal.enterprise || t.supervision_level > 0) return 1;
+  return 0;
+}
+
+// Forgets the ticket's reply (and one waiting for a unit's acceptance).
+void ClearReply(Ticket& t) {
+  t.reply_content.clear();
+  t.reply_result.reset();
+  t.reply_unit.clear();
+  t.reply_contact.reset();
+  t.reply_contacted_at = 0;
+  t.reply_handler.clear();
+  t.reply_handler_phone.clear();
+  t.reply_awaiting = false;
+  t.reply_from.clear();
 }
 
 UnixSeconds HandlingDeadline(const Ticket& t, const Context& ctx) {
@@ -203,6 +234,9 @@ void TrimChainTo(Ticket& t, const std::string& unit, const Context& ctx) {
 
 Status Dispatch(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(ValidateUnits(in, ctx));
+  HOTLINE_RETURN_IF_ERROR(OptionalText(in.content, "content", kMaxReason));
+  t.dispatch_note = in.content;  // 派单意见, for the unit that receives it
+  if (t.reply_awaiting) ClearReply(t);  // sent elsewhere: the reply waiting here lapses
   if (actor.role == R::kUnitStaff) {
     HOTLINE_RETURN_IF_ERROR(CheckRedispatch(t, in, actor, ctx));
     // A return goes back to the unit that dispatched, the actor's — also when it
@@ -230,8 +264,17 @@ Status Return(Ticket& t, CommandInput& in, const Actor& actor, const Context& ct
   // Back to the unit that dispatched it down to the returning unit (a unit above the
   // lead returning on its behalf skips the units between).
   if (actor.role == R::kUnitStaff) TrimChainTo(t, actor.unit, ctx);
+  if (!in.suggested_unit.empty()) {
+    HOTLINE_RETURN_IF_ERROR(CheckUnitCode(in.suggested_unit, "suggested_unit", ctx));
+    if (in.suggested_unit == t.lead_unit)
+      return Status::InvalidArgument("suggested_unit", "the suggested unit is the one returning the ticket")
+          .WithReason(Reasons::kInvalidValue);
+  }
   t.returned_by = actor.role == R::kUnitStaff ? actor.unit : t.lead_unit;
   t.return_reason = in.reason;
+  t.return_kind = in.return_kind;
+  t.return_suggested_unit = in.suggested_unit;
+  if (t.reply_awaiting) ClearReply(t);
   if (!t.dispatch_chain.empty()) {
     t.lead_unit = t.dispatch_chain.back();
     t.dispatch_chain.pop_back();
@@ -273,17 +316,88 @@ Status DecideExtension(Ticket& t, CommandInput& in, const Actor&, const Context&
   return Status::Ok();
 }
 
-Status Reply(Ticket& t, CommandInput& in, const Actor&, const Context&) {
+// The reply form's details: how and when the citizen was reached, who handled it.
+Status CheckReplyDetails(const Ticket& t, const CommandInput& in, const Context& ctx) {
+  if (in.contacted_at != 0) {
+    if (in.contact_method == ContactMethod::kNotContacted)
+      return Status::InvalidArgument("contacted_at", "a citizen not contacted has no contact time")
+          .WithReason(Reasons::kInvalidValue);
+    // Five minutes either way for the clocks of browsers and server to disagree.
+    constexpr UnixSeconds kSkew = 300;
+    if (in.contacted_at < t.created_at - kSkew || in.contacted_at > ctx.now + kSkew)
+      return Status::InvalidArgument("contacted_at", "contacted_at must lie between the intake and now")
+          .WithReason(Reasons::kInvalidValue);
+  }
+  HOTLINE_RETURN_IF_ERROR(OptionalText(in.handler, "handler", kMaxCallerNameBytes));
+  HOTLINE_RETURN_IF_ERROR(OptionalText(in.handler_phone, "handler_phone", kMaxCallerPhoneBytes));
+  for (char c : in.handler_phone)
+    if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == ' '))
+      return Status::InvalidArgument("handler_phone", "handler_phone may hold digits, spaces, + and - only")
+          .WithReason(Reasons::kInvalidValue);
+  return Status::Ok();
+}
+
+// The reply travels one level up: the unit that dispatched the ticket down becomes
+// the lead again and must accept the reply or send it back to `from`.
+void PassReplyUp(Ticket& t, const std::string& from) {
+  t.reply_from = from;
+  t.reply_awaiting = true;
+  t.lead_unit = t.dispatch_chain.back();
+  t.dispatch_chain.pop_back();
+  t.state = S::kInProgress;
+}
+
+Status Reply(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(RequireText(in.content, "content", kMaxContent));
   if (!in.result)
     return Status::InvalidArgument("result", "result must be resolved, explained or cannot_resolve")
         .WithReason(Reasons::kRequired);
+  HOTLINE_RETURN_IF_ERROR(CheckReplyDetails(t, in, ctx));
   t.reply_content = in.content;
   t.reply_result = in.result;
+  t.reply_unit = actor.role == R::kUnitStaff ? actor.unit : t.lead_unit;
+  t.reply_contact = in.contact_method;
+  t.reply_contacted_at = in.contacted_at;
+  t.reply_handler = in.handler;
+  t.reply_handler_phone = in.handler_phone;
   t.extension_pending = false;  // a reply answers the appeal: a pending request lapses
   t.extension_days = 0;
   t.extension_reason.clear();
+  // A unit above the lead replying on its behalf answers for the units between.
+  if (actor.role == R::kUnitStaff) TrimChainTo(t, actor.unit, ctx);
+  if (!t.dispatch_chain.empty()) {
+    PassReplyUp(t, t.reply_unit);  // 逐级审核: first to the unit that dispatched it
+    return Status::Ok();
+  }
   t.state = S::kReplied;
+  return Status::Ok();
+}
+
+// The dispatching unit takes a lower unit's reply as its own: on up to the unit
+// that dispatched to it, or, at the top of the chain, to the hotline's review.
+Status AcceptReply(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(OptionalText(in.reason, "reason", kMaxReason));
+  const std::string self = t.lead_unit;
+  if (actor.role == R::kUnitStaff) TrimChainTo(t, actor.unit, ctx);
+  if (!t.dispatch_chain.empty()) {
+    PassReplyUp(t, self);
+    return Status::Ok();
+  }
+  t.reply_awaiting = false;
+  t.reply_from.clear();
+  t.state = S::kReplied;
+  return Status::Ok();
+}
+
+// The dispatching unit sends a lower unit's reply back to where it came from,
+// which handles the ticket again (and answers to this unit once more).
+Status RejectReply(Ticket& t, CommandInput& in, const Actor&, const Context&) {
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
+  const std::string back_to = t.reply_from;
+  t.dispatch_chain.push_back(t.lead_unit);
+  t.lead_unit = back_to;
+  ClearReply(t);
+  t.state = S::kInProgress;
   return Status::Ok();
 }
 
@@ -340,8 +454,7 @@ Status Callback(Ticket& t, CommandInput& in, const Actor& actor, const Context& 
 Status Reopen(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
   ++t.reopen_count;
-  t.reply_content.clear();
-  t.reply_result.reset();
+  ClearReply(t);
   t.satisfaction.reset();
   t.resolved.reset();
   t.dissatisfaction.reset();
@@ -383,7 +496,7 @@ Status Anonymise(Ticket& t, CommandInput&, const Actor&, const Context&) {
 Status Supervise(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(RequireLevel(in.level, ctx));
   t.supervision_level = in.level;
-  t.priority = std::max(t.priority, 1);
+  t.priority = PriorityOf(t);
   return Status::Ok();
 }
 
@@ -391,7 +504,41 @@ Status Escalate(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(RequireLevel(in.level, ctx));
   HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
   t.escalation_level = in.level;
-  t.priority = std::max(t.priority, 2);
+  t.priority = PriorityOf(t);
+  return Status::Ok();
+}
+
+// 修正: the dispatcher corrects what triage recorded — category, area, urgency —
+// before or while the ticket is handled; the event keeps the old values' successors.
+Status Edit(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  if (in.category.empty() && in.area.empty() && !in.urgent.has_value())
+    return Status::InvalidArgument("category", "edit changes at least one of category, area and urgent")
+        .WithReason(Reasons::kRequired);
+  HOTLINE_RETURN_IF_ERROR(OptionalText(in.reason, "reason", kMaxReason));
+  HOTLINE_RETURN_IF_ERROR(KeepCategory(t, in, ctx));
+  if (!in.area.empty()) {
+    HOTLINE_RETURN_IF_ERROR(CheckUnitCode(in.area, "area", ctx));
+    t.appeal.area = in.area;
+  }
+  if (in.urgent) t.appeal.urgent = *in.urgent;
+  t.priority = PriorityOf(t);
+  return Status::Ok();
+}
+
+// 催办: the citizen asks again about an open ticket (from 来电弹屏); the units see
+// how often and when last. What the citizen said is in the event.
+Status Urge(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(OptionalText(in.content, "content", kMaxReason));
+  ++t.urge_count;
+  t.last_urged_at = ctx.now;
+  return Status::Ok();
+}
+
+// 补充: the citizen adds information to an open ticket instead of a new appeal; the
+// text stays in the event, which the handling unit reads in the timeline.
+Status Supplement(Ticket& t, CommandInput& in, const Actor&, const Context&) {
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.content, "content", kMaxContent));
+  ++t.supplement_count;
   return Status::Ok();
 }
 
@@ -413,20 +560,28 @@ const CommandSpec kCommands[] = {
      {S::kTriage, S::kToDispatch, S::kJointReview, S::kDispatched, S::kInProgress},
      {R::kOperator, R::kDispatcher, R::kSupervisor, R::kUnitStaff},
      Scope::kLeadUnit,
-     {F::kUnit, F::kCoUnits},
+     {F::kUnit, F::kCoUnits, F::kContent},
      Dispatch,
      CommandEntry::kRequest,
      CommandPreCheck::kNone,
      "content",
      {{R::kOperator, {S::kTriage}}}},  // an operator dispatches only at intake
     {"sign", {S::kDispatched}, {R::kUnitStaff}, Scope::kLeadUnit, {}, Sign},
-    {"return", {S::kDispatched, S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kReason}, Return},
+    {"return", {S::kDispatched, S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit,
+     {F::kReason, F::kReturnKind, F::kSuggestedUnit}, Return},
     {"request-extension", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kDays, F::kReason},
      RequestExtension, CommandEntry::kRequest, CommandPreCheck::kNone, "content", {}, Condition::kNoExtensionPending},
     {"decide-extension", {S::kDispatched, S::kInProgress, S::kReplied}, {R::kSupervisor}, Scope::kNone,
      {F::kApprove, F::kReason}, DecideExtension, CommandEntry::kRequest, CommandPreCheck::kNone, "content", {},
      Condition::kExtensionPending},
-    {"reply", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kContent, F::kResult}, Reply},
+    {"reply", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit,
+     {F::kContent, F::kResult, F::kContactMethod, F::kContactedAt, F::kHandler, F::kHandlerPhone}, Reply,
+     CommandEntry::kRequest, CommandPreCheck::kNone, "content", {}, Condition::kNoReplyAwaiting},
+    // 逐级审核: the unit that dispatched down decides on the reply that came up.
+    {"accept-reply", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kReason}, AcceptReply,
+     CommandEntry::kRequest, CommandPreCheck::kNone, "content", {}, Condition::kReplyAwaiting},
+    {"reject-reply", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kReason}, RejectReply,
+     CommandEntry::kRequest, CommandPreCheck::kNone, "content", {}, Condition::kReplyAwaiting},
     {"review", {S::kReplied}, {R::kDispatcher, R::kSupervisor, R::kCallbackAgent}, Scope::kNone,
      {F::kAccept, F::kReason}, Review},
     // The citizen evaluates online through the portal (the API checks the query code).
@@ -436,6 +591,19 @@ const CommandSpec kCommands[] = {
     {"reopen", {S::kUnsatisfied}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, {F::kReason}, Reopen},
     {"close", {S::kUnsatisfied, S::kToCallback}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, {F::kReason},
      Close},
+    {"edit",
+     {S::kTriage, S::kToDispatch, S::kJointReview, S::kDispatched, S::kInProgress},
+     {R::kOperator, R::kDispatcher, R::kSupervisor},
+     Scope::kNone,
+     {F::kCategory, F::kArea, F::kUrgent, F::kReason},
+     Edit,
+     CommandEntry::kRequest,
+     CommandPreCheck::kNone,
+     "content",
+     {{R::kOperator, {S::kTriage}}}},  // an operator corrects only at intake
+    // From 来电弹屏: the caller's open ticket, instead of a new one.
+    {"urge", kOpen, {R::kOperator, R::kDispatcher, R::kSupervisor}, Scope::kNone, {F::kContent}, Urge},
+    {"supplement", kOpen, {R::kOperator, R::kDispatcher}, Scope::kNone, {F::kContent}, Supplement},
     {"supervise", kOpen, {R::kSupervisor}, Scope::kNone, {F::kLevel}, Supervise},
     {"escalate", kOpen, {R::kSupervisor, R::kDispatcher}, Scope::kNone, {F::kLevel, F::kReason}, Escalate},
     // Unit staff may attach to any ticket they can see (co-handlers too: the service checks visibility).
@@ -485,6 +653,12 @@ Status CheckState(const CommandSpec& spec, const Ticket& ticket) {
     return Status::Conflict("no extension request is pending").WithReason(Reasons::kNoExtensionPending);
   if (spec.condition == Condition::kNoExtensionPending && ticket.extension_pending)
     return Status::Conflict("an extension request is already pending").WithReason(Reasons::kExtensionPending);
+  if (spec.condition == Condition::kReplyAwaiting && !ticket.reply_awaiting)
+    return Status::Conflict("no reply of a unit below is waiting for acceptance")
+        .WithReason(Reasons::kNoReplyAwaiting);
+  if (spec.condition == Condition::kNoReplyAwaiting && ticket.reply_awaiting)
+    return Status::Conflict("a reply of a unit below is waiting: accept it or send it back first")
+        .WithReason(Reasons::kReplyAwaiting);
   return Status::Ok();
 }
 
@@ -550,7 +724,7 @@ Result<Transition> Intake(const Appeal& appeal, const Actor& actor, const Contex
   Ticket t;
   t.appeal = appeal;
   t.state = S::kTriage;
-  t.priority = appeal.enterprise ? 1 : 0;
+  t.priority = PriorityOf(t);
   t.intake_by = actor.username;
   t.created_at = t.updated_at = ctx.now;
   t.version = 1;
@@ -629,7 +803,8 @@ bool CanSee(const Ticket& ticket, const Actor& actor, const UnitTree& units) {
     if (units.IsWithin(co, actor.unit)) return true;
   for (const std::string& u : ticket.dispatch_chain)
     if (units.IsWithin(u, actor.unit)) return true;
-  return false;
+  // The unit that wrote the reply keeps sight of it while it is reviewed above, and after.
+  return !ticket.reply_unit.empty() && units.IsWithin(ticket.reply_unit, actor.unit);
 }
 
 std::vector<std::string> AvailableCommands(const Ticket& ticket, const Actor& actor, const Context& ctx) {
@@ -651,10 +826,13 @@ std::vector<CommandAuthority> CommandTable() {
   std::vector<CommandAuthority> out;
   for (const CommandSpec& spec : kCommands) {
     CommandAuthority a{std::string(spec.name), {spec.from.begin(), spec.from.end()},
-                       {spec.roles.begin(), spec.roles.end()}, spec.scope == Scope::kLeadUnit, {}, std::nullopt};
+                       {spec.roles.begin(), spec.roles.end()}, spec.scope == Scope::kLeadUnit, {}, std::nullopt,
+                       std::nullopt};
     for (const RoleLimit& limit : spec.limits) a.role_states.push_back({limit.role, {limit.only_in.begin(), limit.only_in.end()}});
     if (spec.condition == Condition::kExtensionPending) a.extension_pending = true;
     if (spec.condition == Condition::kNoExtensionPending) a.extension_pending = false;
+    if (spec.condition == Condition::kReplyAwaiting) a.reply_awaiting = true;
+    if (spec.condition == Condition::kNoReplyAwaiting) a.reply_awaiting = false;
     out.push_back(std::move(a));
   }
   return out;

@@ -125,6 +125,8 @@ struct CommandAuthority {
   // Set when the command also needs the ticket's extension_pending to be this
   // value (Conflict otherwise, checked after the state).
   std::optional<bool> extension_pending;
+  // Likewise for reply_awaiting (a lower unit's reply waiting for acceptance).
+  std::optional<bool> reply_awaiting;
 };
 std::vector<CommandAuthority> CommandTable();
 

@@ -55,6 +55,28 @@ class StateMachineTest : public ::testing::Test {
     in.co_units = std::move(co);
     return in;
   }
+  static CommandInput ReplyWith(ReplyResult result = ReplyResult::kResolved, std::string content = "已处理") {
+    CommandInput in;
+    in.content = std::move(content);
+    in.result = result;
+    return in;
+  }
+  static CommandInput Accept(bool accept = true) {
+    CommandInput in;
+    in.accept = accept;
+    return in;
+  }
+  // A new ticket dispatched to S1, signed, replied and accepted on review by
+  // `reviewer`: it waits for its callback.
+  Ticket AtCallback(ReplyResult result = ReplyResult::kResolved, const Actor& reviewer = Dispatcher()) {
+    Ticket t = NewTicket();
+    t = Do(t, "dispatch", DispatchTo("S1"), Operator());
+    t = Do(t, "sign", {}, Staff("S1"));
+    t = Do(t, "reply", ReplyWith(result), Staff("S1"));
+    t = Do(t, "review", Accept(), reviewer);
+    EXPECT_EQ(t.state, TicketState::kToCallback);
+    return t;
+  }
   static CommandInput WithReason(std::string reason) {
     CommandInput in;
     in.reason = std::move(reason);
@@ -330,16 +352,7 @@ TEST_F(StateMachineTest, ExtensionRequestAndDecision) {
 // What a callback may record: a reason only when the citizen is not satisfied
 // (required from the agent, optional online), nothing but a note when unreachable.
 TEST_F(StateMachineTest, CallbackRecordsWhatTheCitizenSaid) {
-  Ticket t = NewTicket();
-  t = Do(t, "dispatch", DispatchTo("S1"), Operator());
-  t = Do(t, "sign", {}, Staff("S1"));
-  CommandInput reply;
-  reply.content = "已处理";
-  reply.result = ReplyResult::kResolved;
-  t = Do(t, "reply", reply, Staff("S1"));
-  CommandInput accept;
-  accept.accept = true;
-  t = Do(t, "review", accept, Dispatcher());
+  const Ticket t = AtCallback();
   CommandInput satisfied;
   satisfied.satisfaction = Satisfaction::kSatisfied;
   satisfied.resolved = true;
@@ -411,16 +424,7 @@ TEST_F(StateMachineTest, ReplyReviewRejectAndUnsatisfiedReopen) {
 }
 
 TEST_F(StateMachineTest, UnreachableCitizenClosesAfterAttempts) {
-  Ticket t = NewTicket();
-  t = Do(t, "dispatch", DispatchTo("S1"), Operator());
-  t = Do(t, "sign", {}, Staff("S1"));
-  CommandInput reply;
-  reply.content = "已处理";
-  reply.result = ReplyResult::kExplained;
-  t = Do(t, "reply", reply, Staff("S1"));
-  CommandInput accept;
-  accept.accept = true;
-  t = Do(t, "review", accept, Supervisor());
+  Ticket t = AtCallback(ReplyResult::kExplained, Supervisor());
   CommandInput unreachable;
   unreachable.unreachable = true;
   for (int i = 0; i < 2; ++i) t = Do(t, "callback", unreachable, CallbackAgent());
@@ -536,7 +540,7 @@ TEST_F(StateMachineTest, EventsRecordOnlyTheFieldsTheCommandReads) {
   Ticket t = NewTicket();
   CommandInput noisy = DispatchTo("S1", {"S2"});
   noisy.reason = "顺便说一句";
-  noisy.content = "无关内容";
+  noisy.days = 4;
   noisy.main_ticket = 3;
   noisy.level = 2;
   t = Do(t, "dispatch", noisy, Dispatcher());
@@ -544,7 +548,7 @@ TEST_F(StateMachineTest, EventsRecordOnlyTheFieldsTheCommandReads) {
   EXPECT_EQ(recorded.unit, "S1");
   EXPECT_EQ(recorded.co_units, std::vector<std::string>{"S2"});
   EXPECT_TRUE(recorded.reason.empty());
-  EXPECT_TRUE(recorded.content.empty());
+  EXPECT_EQ(recorded.days, 0);
   EXPECT_EQ(recorded.main_ticket, 0);
   EXPECT_EQ(recorded.level, 0);
   EXPECT_EQ(recorded.due_at, t.due_at);  // the state machine's own
@@ -618,6 +622,178 @@ TEST_F(StateMachineTest, FreeTextRefusesControlCharacters) {
   EXPECT_EQ(Try(t, "review", accept, Dispatcher()).field(), "reason");
 }
 
+// 逐级审核: a community's reply goes first to the street that dispatched to it, then
+// to the district that dispatched to the street, and only then to the hotline.
+TEST_F(StateMachineTest, AReplyGoesUpTheDispatchChain) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("D1"), Dispatcher());
+  t = Do(t, "sign", {}, Staff("D1"));
+  t = Do(t, "dispatch", DispatchTo("S1"), Staff("D1"));
+  t = Do(t, "sign", {}, Staff("S1"));
+  CommandInput note = DispatchTo("S1C1");
+  note.content = "请社区当天上门核实";
+  t = Do(t, "dispatch", note, Staff("S1"));
+  EXPECT_EQ(t.dispatch_note, "请社区当天上门核实");
+  t = Do(t, "sign", {}, Staff("S1C1"));
+  CommandInput reply = ReplyWith(ReplyResult::kResolved, "已上门协调物业，室温恢复");
+  reply.contact_method = ContactMethod::kVisit;
+  reply.contacted_at = ctx_.now;
+  reply.handler = "李红";
+  reply.handler_phone = "0794-1234567";
+  t = Do(t, "reply", reply, Staff("S1C1"));
+  EXPECT_EQ(t.state, TicketState::kInProgress) << "not yet the hotline's: the street decides first";
+  EXPECT_TRUE(t.reply_awaiting);
+  EXPECT_EQ(t.lead_unit, "S1");
+  EXPECT_EQ(t.reply_from, "S1C1");
+  EXPECT_EQ(t.reply_unit, "S1C1");
+  EXPECT_EQ(t.reply_contact, ContactMethod::kVisit);
+  EXPECT_EQ(t.reply_handler, "李红");
+  EXPECT_TRUE(CanSee(t, Staff("S1C1"), units_)) << "the community keeps sight of its reply";
+  EXPECT_FALSE(CanSee(t, Staff("S2"), units_));
+  // While it waits the street neither replies over it nor is offered to; the community may not decide.
+  EXPECT_EQ(Try(t, "reply", ReplyWith(), Staff("S1")).reason(), Reasons::kReplyAwaiting);
+  EXPECT_EQ(Try(t, "accept-reply", {}, Staff("S1C1")).code(), StatusCode::kPermissionDenied);
+  auto offered = AvailableCommands(t, Staff("S1"), ctx_);
+  EXPECT_NE(std::find(offered.begin(), offered.end(), "accept-reply"), offered.end());
+  EXPECT_EQ(std::find(offered.begin(), offered.end(), "reply"), offered.end());
+  // The street sends it back with a reason: the community handles it again.
+  EXPECT_EQ(Try(t, "reject-reply", {}, Staff("S1")).field(), "reason");
+  t = Do(t, "reject-reply", WithReason("请写明整改时限"), Staff("S1"));
+  EXPECT_EQ(t.lead_unit, "S1C1");
+  EXPECT_FALSE(t.reply_awaiting);
+  EXPECT_EQ(t.reply_content, "");
+  EXPECT_EQ(t.dispatch_chain, (std::vector<std::string>{"D1", "S1"}));
+  t = Do(t, "reply", reply, Staff("S1C1"));
+  t = Do(t, "accept-reply", {}, Staff("S1"));
+  EXPECT_EQ(t.lead_unit, "D1") << "on up to the district that dispatched to the street";
+  EXPECT_EQ(t.reply_from, "S1");
+  EXPECT_EQ(t.state, TicketState::kInProgress);
+  t = Do(t, "accept-reply", WithReason("同意"), Staff("D1"));
+  EXPECT_EQ(t.state, TicketState::kReplied);
+  EXPECT_FALSE(t.reply_awaiting);
+  EXPECT_EQ(t.reply_unit, "S1C1") << "the reply stays the community's";
+  EXPECT_EQ(Try(t, "accept-reply", {}, Staff("D1")).code(), StatusCode::kConflict);
+  EXPECT_EQ(Replay(events_, ctx_)->reply_handler_phone, "0794-1234567");
+}
+
+// A unit above the lead that replies itself answers for the units between; a
+// unit that was dispatched to directly by the hotline replies to the hotline.
+TEST_F(StateMachineTest, AReplyFromTheTopOfTheChainGoesToTheHotline) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("D1"), Dispatcher());
+  t = Do(t, "sign", {}, Staff("D1"));
+  t = Do(t, "dispatch", DispatchTo("S1"), Staff("D1"));
+  t = Do(t, "sign", {}, Staff("S1"));
+  t = Do(t, "reply", ReplyWith(), Staff("D1"));
+  EXPECT_EQ(t.state, TicketState::kReplied);
+  EXPECT_EQ(t.reply_unit, "D1");
+  // A redirect drops a reply that waits: the new unit answers afresh.
+  Ticket u = NewTicket();
+  u = Do(u, "dispatch", DispatchTo("S1"), Dispatcher());
+  u = Do(u, "sign", {}, Staff("S1"));
+  u = Do(u, "dispatch", DispatchTo("S1C1"), Staff("S1"));
+  u = Do(u, "sign", {}, Staff("S1C1"));
+  u = Do(u, "reply", ReplyWith(), Staff("S1C1"));
+  ASSERT_TRUE(u.reply_awaiting);
+  u = Do(u, "dispatch", DispatchTo("S1C1"), Staff("S1"));
+  EXPECT_FALSE(u.reply_awaiting);
+  EXPECT_EQ(u.reply_content, "");
+}
+
+TEST_F(StateMachineTest, TheReplyFormIsChecked) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("S1"), Dispatcher());
+  t = Do(t, "sign", {}, Staff("S1"));
+  CommandInput reply = ReplyWith();
+  reply.contacted_at = ctx_.now + 86400;
+  EXPECT_EQ(Try(t, "reply", reply, Staff("S1")).field(), "contacted_at") << "not in the future";
+  reply.contacted_at = t.created_at - 3600;
+  EXPECT_EQ(Try(t, "reply", reply, Staff("S1")).field(), "contacted_at") << "not before the appeal";
+  reply.contacted_at = ctx_.now;
+  reply.contact_method = ContactMethod::kNotContacted;
+  EXPECT_EQ(Try(t, "reply", reply, Staff("S1")).field(), "contacted_at");
+  reply.contact_method = ContactMethod::kPhone;
+  reply.handler_phone = "call 123";
+  EXPECT_EQ(Try(t, "reply", reply, Staff("S1")).field(), "handler_phone");
+  reply.handler_phone = "+86 138-0013-8000";
+  reply.handler = std::string(kMaxCallerNameBytes + 1, 'x');
+  EXPECT_EQ(Try(t, "reply", reply, Staff("S1")).field(), "handler");
+  reply.handler = "王强";
+  EXPECT_TRUE(Apply(t, "reply", reply, Staff("S1"), ctx_).ok());
+  EXPECT_TRUE(Apply(t, "reply", ReplyWith(), Staff("S1"), ctx_).ok()) << "the details are optional";
+}
+
+TEST_F(StateMachineTest, AReturnNamesItsReasonAndTheRightUnit) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("S1"), Dispatcher());
+  CommandInput back = WithReason("该路段属西湖街道管辖");
+  back.return_kind = ReturnKind::kOutsideArea;
+  back.suggested_unit = "NOWHERE";
+  EXPECT_EQ(Try(t, "return", back, Staff("S1")).field(), "suggested_unit");
+  back.suggested_unit = "S1";
+  EXPECT_EQ(Try(t, "return", back, Staff("S1")).field(), "suggested_unit");
+  back.suggested_unit = "S3";
+  t = Do(t, "return", back, Staff("S1"));
+  EXPECT_EQ(t.state, TicketState::kToDispatch);
+  EXPECT_EQ(t.return_kind, ReturnKind::kOutsideArea);
+  EXPECT_EQ(t.return_suggested_unit, "S3");
+}
+
+// 修正: the dispatcher corrects category, area and urgency; priority follows urgency.
+TEST_F(StateMachineTest, EditCorrectsCategoryAreaAndUrgency) {
+  Ticket t = NewTicket();
+  EXPECT_EQ(t.priority, 0);
+  EXPECT_EQ(Try(t, "edit", {}, Dispatcher()).field(), "category") << "an edit changes something";
+  CommandInput wrong;
+  wrong.area = "NOWHERE";
+  EXPECT_EQ(Try(t, "edit", wrong, Dispatcher()).field(), "area");
+  wrong = {};
+  wrong.category = "999";
+  EXPECT_EQ(Try(t, "edit", wrong, Dispatcher()).field(), "category");
+  CommandInput fix;
+  fix.area = "S3";
+  fix.urgent = true;
+  fix.reason = "来电人补充：家中老人使用制氧机";
+  t = Do(t, "edit", fix, Operator());
+  EXPECT_EQ(t.appeal.area, "S3");
+  EXPECT_TRUE(t.appeal.urgent);
+  EXPECT_EQ(t.priority, 2);
+  EXPECT_EQ(t.state, TicketState::kTriage);
+  t = Do(t, "to-dispatch", {}, Operator());
+  EXPECT_EQ(Try(t, "edit", fix, Operator()).code(), StatusCode::kPermissionDenied) << "operators only at intake";
+  CommandInput calm;
+  calm.urgent = false;
+  t = Do(t, "edit", calm, Dispatcher());
+  EXPECT_EQ(t.priority, 0);
+  EXPECT_EQ(Replay(events_, ctx_)->appeal.area, "S3");
+  Appeal urgent = testing::HeatingAppeal();
+  urgent.urgent = true;
+  EXPECT_EQ(Intake(urgent, Operator(), ctx_)->ticket.priority, 2);
+}
+
+// From 来电弹屏 the operator urges (催办) or adds to (补充) the caller's open ticket
+// instead of recording a new one; neither changes who handles it or its state.
+TEST_F(StateMachineTest, UrgeAndSupplementAnOpenTicket) {
+  Ticket t = NewTicket();
+  t = Do(t, "dispatch", DispatchTo("S1"), Dispatcher());
+  CommandInput said;
+  said.content = "市民来电催促，称已等待三天";
+  t = Do(t, "urge", said, Operator());
+  t = Do(t, "urge", {}, Operator());
+  EXPECT_EQ(t.urge_count, 2);
+  EXPECT_EQ(t.last_urged_at, ctx_.now);
+  EXPECT_EQ(t.state, TicketState::kDispatched);
+  EXPECT_EQ(t.lead_unit, "S1");
+  EXPECT_EQ(Try(t, "supplement", {}, Operator()).field(), "content");
+  t = Do(t, "supplement", said, Operator());
+  EXPECT_EQ(t.supplement_count, 1);
+  EXPECT_EQ(events_.back().input.content, "市民来电催促，称已等待三天");
+  EXPECT_EQ(Try(t, "urge", {}, Staff("S1")).code(), StatusCode::kPermissionDenied);
+  Ticket closed = AtCallback();
+  closed.state = TicketState::kClosed;
+  EXPECT_EQ(Try(closed, "urge", {}, Operator()).code(), StatusCode::kConflict);
+}
+
 TEST_F(StateMachineTest, UnknownCommandAndAnalystRefused) {
   Ticket t = NewTicket();
   EXPECT_EQ(Try(t, "teleport", {}, Operator()).code(), StatusCode::kNotFound);
@@ -639,6 +815,8 @@ TEST_F(StateMachineTest, EveryCommandInEveryState) {
       t.lead_unit = "S1";
       t.callback_attempts = 3;
       t.extension_pending = cmd == "decide-extension";
+      t.reply_awaiting = cmd == "accept-reply" || cmd == "reject-reply";  // a community's reply came up to S1
+      if (t.reply_awaiting) t.reply_from = "S1C1", t.reply_content = "已处理";
       auto r = Apply(t, cmd, valid[cmd], admin, ctx_);
       if (r.ok()) {
         ++allowed;

@@ -72,6 +72,9 @@ inline std::map<std::string, CommandInput> ValidCommandInputs() {
   v["merge"].main_ticket = 99;
   v["attach"].attachment = "a1";
   v["attach"].content = "photo.jpg";
+  v["reject-reply"].reason = "未写明整改时限";
+  v["edit"].urgent = true;
+  v["supplement"].content = "来电人补充：楼道灯开关在一楼";
   return v;
 }
 

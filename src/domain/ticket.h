@@ -34,6 +34,7 @@ struct Appeal {
   std::string address;
   std::optional<GeoPoint> location;
   bool enterprise = false;   // company appeal: 2110 time limits and 四优先
+  bool urgent = false;       // 紧急: marked urgent at intake or by the dispatcher (priority 2)
   std::string category;      // taxonomy code, may be empty until triage
   std::string area;          // unit code of the district/street the appeal is located in, may be empty
   std::string query_code;    // secret the citizen uses to track the ticket on the portal
@@ -58,13 +59,29 @@ struct Ticket {
   int return_count = 0;
   int reopen_count = 0;
   int callback_attempts = 0;
+  int urge_count = 0;                // 催办: how often the citizen called again about it
+  UnixSeconds last_urged_at = 0;
+  int supplement_count = 0;          // 补充: information the citizen added later (text in the events)
   bool extension_pending = false;
   int extension_days = 0;            // the days asked for, while a request is pending
   std::string extension_reason;      // why, while a request is pending
   std::string returned_by;           // the unit that last sent the ticket back (empty: never)
   std::string return_reason;         // and why
+  std::optional<ReturnKind> return_kind;  // the reason from the list
+  std::string return_suggested_unit;      // the unit the returning unit thinks is right (may be empty)
+  std::string dispatch_note;         // 派单意见 of the last dispatch
   std::string reply_content;
   std::optional<ReplyResult> reply_result;
+  std::string reply_unit;            // the unit that wrote the reply
+  std::optional<ContactMethod> reply_contact;  // how the citizen was reached
+  UnixSeconds reply_contacted_at = 0;          // and when (0: not given)
+  std::string reply_handler;                   // 承办人, and their phone
+  std::string reply_handler_phone;
+  // 逐级审核: a reply written by a unit that got the ticket by second-level dispatch
+  // waits for the unit that dispatched it (now the lead again) to accept it (up to
+  // the next dispatcher, or to the hotline's review) or send it back to `reply_from`.
+  bool reply_awaiting = false;
+  std::string reply_from;            // the unit the awaiting reply came up from
   std::optional<Satisfaction> satisfaction;
   std::optional<bool> resolved;
   std::optional<Dissatisfaction> dissatisfaction;  // why the citizen was unsatisfied (callback)
@@ -96,6 +113,14 @@ struct CommandInput {
   std::optional<Dissatisfaction> dissatisfaction;  // callback, when not satisfied
   std::optional<bool> approve;  // decide-extension
   std::optional<bool> accept;   // review
+  std::optional<ContactMethod> contact_method;  // reply: how the citizen was reached
+  UnixSeconds contacted_at = 0;                 // reply: when
+  std::string handler;                          // reply: 承办人
+  std::string handler_phone;                    // reply: their phone
+  std::optional<ReturnKind> return_kind;        // return: the reason from the list
+  std::string suggested_unit;                   // return: the unit that should handle it
+  std::string area;                             // edit: the corrected area (unit code)
+  std::optional<bool> urgent;                   // edit: mark or unmark urgent
   bool unreachable = false;     // callback
   int days = 0;                 // request-extension
   int level = 0;                // supervise, escalate
@@ -104,7 +129,7 @@ struct CommandInput {
   TicketId main_ticket = 0;     // merge
   std::string attachment;       // attach: the stored file's id (`content` is its name)
   // answer-directly, out-of-scope, transfer-emergency: the category the ticket is
-  // closed with (a taxonomy code); empty keeps the appeal's.
+  // closed with (a taxonomy code); empty keeps the appeal's. edit: the corrected one.
   std::string category;
   // Filled by the state machine, not by callers: the deadline it computed, so that
   // replaying the event never depends on today's calendar.

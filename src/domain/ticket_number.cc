@@ -18,7 +18,8 @@ std::string TicketNumber(const Ticket& t) {
 }
 
 std::optional<TicketId> TicketIdFromNumber(const std::string& s) {
-  if (s.size() < 11 || s.size() > 24 || s.compare(0, 2, "LC") != 0) return std::nullopt;
+  if (s.size() < 11 || s.size() > 24) return std::nullopt;
+  if ((s[0] != 'L' && s[0] != 'l') || (s[1] != 'C' && s[1] != 'c')) return std::nullopt;  // any case: users type it
   for (std::size_t i = 2; i < s.size(); ++i)
     if (s[i] < '0' || s[i] > '9') return std::nullopt;
   const TicketId id = std::stoll(s.substr(10));

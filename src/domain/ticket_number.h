@@ -12,9 +12,10 @@
 namespace hotline {
 
 std::string TicketNumber(const Ticket& t);
-// The id inside a ticket number, or nullopt if `s` is not one. The date part is
+// The id inside a ticket number (its "LC" in any case), or nullopt if `s` is not
+// one. The date part is
 // not checked here: whoever resolves the number compares TicketNumber() of the
-// ticket found with `s`.
+// ticket found with `s` (digits after the prefix).
 std::optional<TicketId> TicketIdFromNumber(const std::string& s);
 
 }  // namespace hotline

@@ -21,6 +21,8 @@ TEST(TicketNumber, IdRoundTripsAndGarbageIsRefused) {
   t.id = 7;
   t.created_at = 1795420800;
   EXPECT_EQ(TicketIdFromNumber(TicketNumber(t)), 7);
+  EXPECT_EQ(TicketIdFromNumber("lc20261123000007"), 7);             // users type it in lower case
+  EXPECT_EQ(TicketIdFromNumber("Lc20261123000007"), 7);
   EXPECT_EQ(TicketIdFromNumber("LC20261123"), std::nullopt);        // no id
   EXPECT_EQ(TicketIdFromNumber("XX20261123000007"), std::nullopt);  // wrong prefix
   EXPECT_EQ(TicketIdFromNumber("LC2026112300000a"), std::nullopt);  // not digits

@@ -46,6 +46,14 @@ constexpr NameTable<Dissatisfaction, 6> kDissatisfactions{{
     {Dissatisfaction::kOffTopic, "off_topic"},     {Dissatisfaction::kSlow, "slow"},
     {Dissatisfaction::kNoContact, "no_contact"},   {Dissatisfaction::kOther, "other"},
 }};
+constexpr NameTable<ContactMethod, 5> kContactMethods{{
+    {ContactMethod::kPhone, "phone"}, {ContactMethod::kVisit, "visit"}, {ContactMethod::kSms, "sms"},
+    {ContactMethod::kOnline, "online"}, {ContactMethod::kNotContacted, "not_contacted"},
+}};
+constexpr NameTable<ReturnKind, 4> kReturnKinds{{
+    {ReturnKind::kNotOurDuty, "not_our_duty"}, {ReturnKind::kOutsideArea, "outside_area"},
+    {ReturnKind::kNeedsInformation, "needs_information"}, {ReturnKind::kOther, "other"},
+}};
 constexpr NameTable<UnitKind, 5> kUnitKinds{{
     {UnitKind::kCity, "city"}, {UnitKind::kDistrict, "district"}, {UnitKind::kStreet, "street"},
     {UnitKind::kCommunity, "community"}, {UnitKind::kDepartment, "department"},
@@ -81,6 +89,8 @@ std::string_view Name(Role v) { return Lookup(kRoles, v); }
 std::string_view Name(ReplyResult v) { return Lookup(kReplyResults, v); }
 std::string_view Name(Satisfaction v) { return Lookup(kSatisfactions, v); }
 std::string_view Name(Dissatisfaction v) { return Lookup(kDissatisfactions, v); }
+std::string_view Name(ContactMethod v) { return Lookup(kContactMethods, v); }
+std::string_view Name(ReturnKind v) { return Lookup(kReturnKinds, v); }
 std::string_view Name(UnitKind v) { return Lookup(kUnitKinds, v); }
 
 std::optional<Channel> ParseChannel(std::string_view s) { return Parse(kChannels, s); }
@@ -90,6 +100,8 @@ std::optional<Role> ParseRole(std::string_view s) { return Parse(kRoles, s); }
 std::optional<ReplyResult> ParseReplyResult(std::string_view s) { return Parse(kReplyResults, s); }
 std::optional<Satisfaction> ParseSatisfaction(std::string_view s) { return Parse(kSatisfactions, s); }
 std::optional<Dissatisfaction> ParseDissatisfaction(std::string_view s) { return Parse(kDissatisfactions, s); }
+std::optional<ContactMethod> ParseContactMethod(std::string_view s) { return Parse(kContactMethods, s); }
+std::optional<ReturnKind> ParseReturnKind(std::string_view s) { return Parse(kReturnKinds, s); }
 std::optional<UnitKind> ParseUnitKind(std::string_view s) { return Parse(kUnitKinds, s); }
 
 std::vector<std::string_view> ChannelNames() { return Names(kChannels); }

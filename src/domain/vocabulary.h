@@ -32,6 +32,10 @@ enum class Satisfaction { kSatisfied, kBasicallySatisfied, kUnsatisfied };
 // Why a citizen was not satisfied, as the callback agent records it (不满意原因);
 // the assessment counts these.
 enum class Dissatisfaction { kUnresolved, kAttitude, kOffTopic, kSlow, kNoContact, kOther };
+// How the unit reached the citizen before replying (the reply form's 联系方式).
+enum class ContactMethod { kPhone, kVisit, kSms, kOnline, kNotContacted };
+// Why a unit sends a ticket back (退回原因), chosen from a list; the text says more.
+enum class ReturnKind { kNotOurDuty, kOutsideArea, kNeedsInformation, kOther };
 enum class UnitKind { kCity, kDistrict, kStreet, kCommunity, kDepartment };
 
 std::string_view Name(Channel v);
@@ -41,6 +45,8 @@ std::string_view Name(Role v);
 std::string_view Name(ReplyResult v);
 std::string_view Name(Satisfaction v);
 std::string_view Name(Dissatisfaction v);
+std::string_view Name(ContactMethod v);
+std::string_view Name(ReturnKind v);
 std::string_view Name(UnitKind v);
 
 std::optional<Channel> ParseChannel(std::string_view s);
@@ -50,6 +56,8 @@ std::optional<Role> ParseRole(std::string_view s);
 std::optional<ReplyResult> ParseReplyResult(std::string_view s);
 std::optional<Satisfaction> ParseSatisfaction(std::string_view s);
 std::optional<Dissatisfaction> ParseDissatisfaction(std::string_view s);
+std::optional<ContactMethod> ParseContactMethod(std::string_view s);
+std::optional<ReturnKind> ParseReturnKind(std::string_view s);
 std::optional<UnitKind> ParseUnitKind(std::string_view s);
 
 // Every wire name of a vocabulary, in declaration order (for validation messages).

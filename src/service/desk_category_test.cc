@@ -3,14 +3,8 @@
 // top suggestion — so that statistics count it. Over a real SQLite store.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
-#include <filesystem>
-
 #include "domain/test_fixtures.h"
-#include "service/credentials.h"
-#include "service/hotline_service.h"
-#include "store/sqlite/sqlite_store.h"
+#include "service/service_fixture.h"
 #include "triage/test_corpus.h"
 
 namespace hotline::service {
@@ -44,28 +38,12 @@ std::shared_ptr<const triage::Classifier> TopicModel() {
   return model.ok() ? std::make_shared<const triage::Classifier>(std::move(model).value()) : nullptr;
 }
 
-class DeskCategoryTest : public ::testing::Test {
+class DeskCategoryTest : public testing::ServiceOverSqlite {
  protected:
+  DeskCategoryTest() : ServiceOverSqlite(DeskTaxonomy()) {}
   void SetUp() override {
-    ASSERT_TRUE(InitCrypto().ok());
-    dir_ = std::filesystem::temp_directory_path() /
-           ("hotline_desk_category_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto s = SqliteStore::Open((dir_ / "t.db").string());
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
-    store_ = std::move(s).value();
-    ASSERT_TRUE(store_->ReplaceUnits(hotline::testing::SmallCity().units()).ok());
-    ASSERT_TRUE(store_->ReplaceCategories(DeskTaxonomy().categories()).ok());
-    service_ = std::make_unique<HotlineService>(*store_, clock_, WorkCalendar());
-    ASSERT_TRUE(service_->LoadReferenceData().ok());
+    ServiceOverSqlite::SetUp();
     service_->SetClassifier(TopicModel());
-  }
-  void TearDown() override {
-    service_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   // A phone appeal about a bus line, with the operator's category or none.
@@ -85,10 +63,6 @@ class DeskCategoryTest : public ::testing::Test {
   }
   std::string CategoryOf(TicketId id) { return store_->GetTicket(id)->appeal.category; }
 
-  std::filesystem::path dir_;
-  FakeClock clock_{1'795'000'000};
-  std::unique_ptr<SqliteStore> store_;
-  std::unique_ptr<HotlineService> service_;
 };
 
 TEST_F(DeskCategoryTest, ADirectAnswerWithoutACategoryGetsTheTopSuggestion) {

@@ -5,15 +5,12 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <atomic>
-#include <filesystem>
 #include <thread>
 
-#include "service/credentials.h"
 #include "domain/test_fixtures.h"
-#include "store/sqlite/sqlite_store.h"
+#include "domain/ticket_number.h"
+#include "service/service_fixture.h"
 
 namespace hotline::service {
 namespace {
@@ -22,29 +19,8 @@ using hotline::testing::Dispatcher;
 using hotline::testing::Operator;
 using hotline::testing::Staff;
 
-class HotlineServiceTest : public ::testing::Test {
+class HotlineServiceTest : public testing::ServiceOverSqlite {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(InitCrypto().ok());
-    dir_ = std::filesystem::temp_directory_path() /
-           ("hotline_service_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto s = SqliteStore::Open((dir_ / "t.db").string());
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
-    store_ = std::move(s).value();
-    ASSERT_TRUE(store_->ReplaceUnits(hotline::testing::SmallCity().units()).ok());
-    ASSERT_TRUE(store_->ReplaceCategories(hotline::testing::SmallTaxonomy().categories()).ok());
-    service_ = std::make_unique<HotlineService>(*store_, clock_, WorkCalendar());
-    ASSERT_TRUE(service_->LoadReferenceData().ok());
-  }
-  void TearDown() override {
-    service_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   TicketId NewTicket() {
     auto t = service_->tickets().Intake(hotline::testing::HeatingAppeal(), Operator());
     EXPECT_TRUE(t.ok()) << t.status().ToString();
@@ -56,11 +32,6 @@ class HotlineServiceTest : public ::testing::Test {
     return service_->tickets().Command(sub, "merge", in, actor);
   }
   TicketState State(TicketId id) { return store_->GetTicket(id)->state; }
-
-  std::filesystem::path dir_;
-  FakeClock clock_{1'795'000'000};
-  std::unique_ptr<SqliteStore> store_;
-  std::unique_ptr<HotlineService> service_;
 };
 
 // 临期 is "due within one working day" (the policy's), not every open ticket:
@@ -128,6 +99,50 @@ TEST_F(HotlineServiceTest, CrossMergesSentAtOnceNeverMakeACycle) {
     both_refused += !r1.ok() && !r2.ok();
   }
   EXPECT_EQ(both_refused, 0);
+}
+
+// 逐级审核 over the store: while the street decides on its community's reply, the
+// community still finds the ticket, the street finds it among replies awaiting it,
+// and the portal shows no reply until the hotline has accepted it on review.
+TEST_F(HotlineServiceTest, ACommunitysReplyWaitsForItsStreet) {
+  const TicketId id = NewTicket();
+  auto run = [&](const char* command, const CommandInput& in, const Actor& actor) {
+    auto r = service_->tickets().Command(id, command, in, actor);
+    EXPECT_TRUE(r.ok()) << command << ": " << r.status().ToString();
+  };
+  CommandInput to;
+  to.unit = "S1";
+  run("dispatch", to, Dispatcher());
+  run("sign", {}, Staff("S1"));
+  to.unit = "S1C1";
+  run("dispatch", to, Staff("S1"));
+  run("sign", {}, Staff("S1C1"));
+  CommandInput reply;
+  reply.content = "已上门协调，室温恢复";
+  reply.result = ReplyResult::kResolved;
+  run("reply", reply, Staff("S1C1"));
+  TicketFilter awaiting;
+  awaiting.reply_awaiting_only = true;
+  EXPECT_EQ(service_->tickets().List(awaiting, Staff("S1"))->total, 1);
+  EXPECT_EQ(service_->tickets().List(awaiting, Dispatcher())->total, 1);
+  EXPECT_EQ(service_->tickets().List(TicketFilter{}, Staff("S1C1"))->total, 1) << "the community keeps sight of it";
+  EXPECT_EQ(service_->tickets().List(TicketFilter{}, Staff("S2"))->total, 0);
+  const Ticket stored = *store_->GetTicket(id);
+  auto public_reply = [&] { return service_->portal().Lookup(TicketNumber(stored), stored.appeal.query_code)->reply; };
+  EXPECT_EQ(public_reply(), "") << "not public while the street decides";
+  run("accept-reply", {}, Staff("S1"));
+  EXPECT_EQ(State(id), TicketState::kReplied);
+  EXPECT_EQ(service_->tickets().List(awaiting, Staff("S1"))->total, 0);
+  EXPECT_EQ(public_reply(), "") << "not public while the hotline reviews";
+  CommandInput accept;
+  accept.accept = true;
+  run("review", accept, Dispatcher());
+  EXPECT_EQ(public_reply(), "已上门协调，室温恢复");
+  const auto steps = service_->portal().Lookup(TicketNumber(stored), stored.appeal.query_code)->steps;
+  for (const Event& e : steps) {
+    EXPECT_NE(e.command, "accept-reply") << "steps between units are not the public's";
+    EXPECT_FALSE(e.command == "reply" && e.to != TicketState::kReplied);
+  }
 }
 
 // Who may issue a command is checked before what it is given: a role or unit that

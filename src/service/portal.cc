@@ -6,7 +6,13 @@ namespace hotline::service {
 namespace {
 
 // Steps that concern the hotline's own oversight, not the citizen.
-bool Internal(const Event& e) { return e.command == "supervise" || e.command == "escalate" || e.command == "review"; }
+// Steps between the hotline and the units that the public does not follow: supervision,
+// corrections, reviews, and a reply still travelling up the units (逐级审核).
+bool Internal(const Event& e) {
+  return e.command == "supervise" || e.command == "escalate" || e.command == "review" || e.command == "edit" ||
+         e.command == "accept-reply" || e.command == "reject-reply" ||
+         (e.command == "reply" && e.to != TicketState::kReplied);
+}
 
 }  // namespace
 
@@ -29,14 +35,18 @@ Result<Ticket> Portal::Find(const std::string& number, const std::string& query_
   if (!id || query_code.empty()) return not_found;
   auto t = core_.store().GetTicket(*id);
   if (!t.ok()) return t.status().code() == StatusCode::kNotFound ? not_found : t.status();
-  if (TicketNumber(*t) != number || t->appeal.query_code != query_code) return not_found;
+  // The prefix was checked (in any case) by TicketIdFromNumber; the date and id must match.
+  if (TicketNumber(*t).substr(2) != number.substr(2) || t->appeal.query_code != query_code) return not_found;
   return t;
 }
 
 Result<Portal::PublicTicket> Portal::Public(Ticket t) {
   HOTLINE_ASSIGN_OR_RETURN(auto events, core_.store().GetEvents(t.id));
   std::erase_if(events, Internal);
-  return PublicTicket{std::move(t), std::move(events)};
+  const bool reviewed = t.state == TicketState::kToCallback || t.state == TicketState::kUnsatisfied ||
+                        (IsTerminal(t.state) && t.state != TicketState::kMerged);
+  std::string reply = reviewed ? t.reply_content : std::string();
+  return PublicTicket{std::move(t), std::move(events), std::move(reply)};
 }
 
 Result<Portal::PublicTicket> Portal::Lookup(const std::string& number, const std::string& query_code) {

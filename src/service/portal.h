@@ -25,6 +25,9 @@ class Portal {
   struct PublicTicket {
     Ticket ticket;
     std::vector<Event> steps;
+    // The reply the public may read: the desk's answer, or a unit's reply once the
+    // hotline accepted it on review (empty before).
+    std::string reply;
   };
   // The channel must be web or mini_program; the query code and the category are
   // never the citizen's to choose (the area is, from the portal's picker, or is

@@ -1,6 +1,5 @@
 #include "store/codec.h"
 
-#include <cctype>
 
 #include "domain/state_machine.h"
 #include "domain/limits.h"
@@ -42,6 +41,7 @@ json EncodeAppeal(const Appeal& a) {
             {"caller", {{"name", a.caller.name}, {"phone", a.caller.phone}}},
             {"address", a.address},
             {"enterprise", a.enterprise},
+            {"urgent", a.urgent},
             {"category", a.category},
             {"area", a.area},
             {"query_code", a.query_code}};
@@ -69,6 +69,7 @@ Result<Appeal> DecodeAppeal(const json& j) {
   }
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "address", a.address, kMaxAddressBytes));
   HOTLINE_RETURN_IF_ERROR(ReadBool(j, "enterprise", a.enterprise));
+  HOTLINE_RETURN_IF_ERROR(ReadBool(j, "urgent", a.urgent));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "category", a.category, 32));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "area", a.area, 64));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "query_code", a.query_code, 32));
@@ -104,6 +105,14 @@ json EncodeCommandInput(const CommandInput& in) {
   if (in.main_ticket) j["main_ticket"] = in.main_ticket;
   if (!in.attachment.empty()) j["attachment"] = in.attachment;
   if (!in.category.empty()) j["category"] = in.category;
+  if (in.contact_method) j["contact_method"] = Name(*in.contact_method);
+  if (in.contacted_at) j["contacted_at"] = in.contacted_at;
+  if (!in.handler.empty()) j["handler"] = in.handler;
+  if (!in.handler_phone.empty()) j["handler_phone"] = in.handler_phone;
+  if (in.return_kind) j["return_kind"] = Name(*in.return_kind);
+  if (!in.suggested_unit.empty()) j["suggested_unit"] = in.suggested_unit;
+  if (!in.area.empty()) j["area"] = in.area;
+  if (in.urgent) j["urgent"] = *in.urgent;
   if (in.due_at) j["due_at"] = in.due_at;
   return j;
 }
@@ -122,11 +131,18 @@ Result<CommandInput> DecodeCommandInput(const json& j) {
   HOTLINE_RETURN_IF_ERROR(ReadBool(j, "approve", in.approve));
   HOTLINE_RETURN_IF_ERROR(ReadBool(j, "accept", in.accept));
   HOTLINE_RETURN_IF_ERROR(ReadBool(j, "unreachable", in.unreachable));
+  HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "contact_method", ParseContactMethod, in.contact_method));
+  HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "return_kind", ParseReturnKind, in.return_kind));
+  HOTLINE_RETURN_IF_ERROR(ReadBool(j, "urgent", in.urgent));
   std::int64_t days = 0, level = 0, due_at = 0;
   HOTLINE_RETURN_IF_ERROR(ReadInt(j, "days", days));
   HOTLINE_RETURN_IF_ERROR(ReadInt(j, "level", level));
   HOTLINE_RETURN_IF_ERROR(ReadInt(j, "main_ticket", in.main_ticket));
   HOTLINE_RETURN_IF_ERROR(ReadInt(j, "due_at", due_at));
+  HOTLINE_RETURN_IF_ERROR(ReadInt(j, "contacted_at", in.contacted_at));
+  if (in.contacted_at < 0)
+    return Status::InvalidArgument("contacted_at", "contacted_at must be a time in seconds since 1970")
+        .WithReason(Reasons::kInvalidValue);
   if (days < 0 || days > 365)
     return Status::InvalidArgument("days", "days must be 1..365").WithReason(Reasons::kInvalidValue);
   if (level < 0 || level > 9)
@@ -138,6 +154,10 @@ Result<CommandInput> DecodeCommandInput(const json& j) {
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "kb_entry", in.kb_entry, 64));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "attachment", in.attachment, 64));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "category", in.category, kMaxCategoryCodeBytes));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "handler", in.handler, kMaxCallerNameBytes));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "handler_phone", in.handler_phone, kMaxCallerPhoneBytes));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "suggested_unit", in.suggested_unit, kMaxUnitCodeBytes));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "area", in.area, kMaxUnitCodeBytes));
   return in;
 }
 
@@ -152,9 +172,7 @@ Result<CommandInput> DecodeCommandRequest(const json& body, std::string_view com
   // 并单 by what users see: main_ticket may be the ticket number (LC20261123000042,
   // any case) as well as the id; the number names the id inside it, as in q=.
   if (auto main = body.find("main_ticket"); main != body.end() && main->is_string()) {
-    std::string number = main->get<std::string>();
-    for (std::size_t i = 0; i < number.size() && i < 2; ++i)
-      number[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(number[i])));
+    const std::string number = main->get<std::string>();
     auto id = TicketIdFromNumber(number);
     if (!id)
       return Status::InvalidArgument("main_ticket", "main_ticket must be a ticket number like LC20261123000042 or an id")
@@ -179,11 +197,24 @@ json EncodeTicket(const Ticket& t) {
             {"return_count", t.return_count},
             {"reopen_count", t.reopen_count},
             {"callback_attempts", t.callback_attempts},
+            {"urge_count", t.urge_count},
+            {"last_urged_at", t.last_urged_at},
+            {"supplement_count", t.supplement_count},
             {"extension_pending", t.extension_pending},
             {"extension_days", t.extension_days},
             {"extension_reason", t.extension_reason},
             {"returned_by", t.returned_by},
             {"return_reason", t.return_reason},
+            {"return_kind", OptName(t.return_kind)},
+            {"return_suggested_unit", t.return_suggested_unit},
+            {"dispatch_note", t.dispatch_note},
+            {"reply_unit", t.reply_unit},
+            {"reply_contact", OptName(t.reply_contact)},
+            {"reply_contacted_at", t.reply_contacted_at},
+            {"reply_handler", t.reply_handler},
+            {"reply_handler_phone", t.reply_handler_phone},
+            {"reply_awaiting", t.reply_awaiting},
+            {"reply_from", t.reply_from},
             {"dissatisfaction", OptName(t.dissatisfaction)},
             {"callback_comment", t.callback_comment},
             {"reply_content", t.reply_content},
@@ -227,6 +258,21 @@ Result<Ticket> DecodeTicket(const json& j) {
     t.returned_by = j.value("returned_by", std::string());
     t.return_reason = j.value("return_reason", std::string());
     t.callback_comment = j.value("callback_comment", std::string());
+    t.return_suggested_unit = j.value("return_suggested_unit", std::string());
+    t.dispatch_note = j.value("dispatch_note", std::string());
+    t.urge_count = j.value("urge_count", 0);
+    t.last_urged_at = j.value("last_urged_at", UnixSeconds{0});
+    t.supplement_count = j.value("supplement_count", 0);
+    t.reply_unit = j.value("reply_unit", std::string());
+    t.reply_contacted_at = j.value("reply_contacted_at", UnixSeconds{0});
+    t.reply_handler = j.value("reply_handler", std::string());
+    t.reply_handler_phone = j.value("reply_handler_phone", std::string());
+    t.reply_awaiting = j.value("reply_awaiting", false);
+    t.reply_from = j.value("reply_from", std::string());
+    if (j.contains("return_kind") && !j["return_kind"].is_null())
+      t.return_kind = ParseReturnKind(j["return_kind"].get<std::string>());
+    if (j.contains("reply_contact") && !j["reply_contact"].is_null())
+      t.reply_contact = ParseContactMethod(j["reply_contact"].get<std::string>());
     if (j.contains("dissatisfaction") && !j["dissatisfaction"].is_null())
       t.dissatisfaction = ParseDissatisfaction(j["dissatisfaction"].get<std::string>());
     t.reply_content = j.at("reply_content").get<std::string>();

@@ -28,6 +28,20 @@ TEST(Codec, TicketRoundTrip) {
   t.extension_pending = true;
   t.extension_days = 3;
   t.extension_reason = "需协调";
+  t.return_kind = ReturnKind::kNotOurDuty;
+  t.return_suggested_unit = "S3";
+  t.dispatch_note = "请当天上门";
+  t.reply_unit = "S1C1";
+  t.reply_contact = ContactMethod::kPhone;
+  t.reply_contacted_at = 1'795'000'000;
+  t.reply_handler = "李红";
+  t.reply_handler_phone = "0794-1234567";
+  t.reply_awaiting = true;
+  t.reply_from = "S1C1";
+  t.appeal.urgent = true;
+  t.urge_count = 2;
+  t.last_urged_at = 1'795'000'100;
+  t.supplement_count = 1;
   t.due_at = 123;
   t.version = 9;
   auto back = DecodeTicket(json::parse(EncodeTicket(t).dump()));
@@ -35,6 +49,9 @@ TEST(Codec, TicketRoundTrip) {
   EXPECT_EQ(EncodeTicket(*back), EncodeTicket(t));
   EXPECT_EQ(back->dissatisfaction, Dissatisfaction::kOffTopic);
   EXPECT_EQ(back->return_reason, "不属于本街道");
+  EXPECT_EQ(back->reply_contact, ContactMethod::kPhone);
+  EXPECT_TRUE(back->reply_awaiting);
+  EXPECT_TRUE(back->appeal.urgent);
 }
 
 // Documents stored before the callback note, the return and the extension reason
@@ -44,12 +61,18 @@ TEST(Codec, OlderTicketDocumentsDecode) {
   t.id = 5;
   t.appeal = testing::HeatingAppeal();
   json j = EncodeTicket(t);
-  for (const char* added : {"extension_reason", "returned_by", "return_reason", "dissatisfaction", "callback_comment"})
+  for (const char* added : {"extension_reason", "returned_by", "return_reason", "dissatisfaction", "callback_comment",
+                            "return_kind", "return_suggested_unit", "dispatch_note", "reply_unit", "reply_contact",
+                            "reply_contacted_at", "reply_handler", "reply_handler_phone", "reply_awaiting", "reply_from",
+                            "urge_count", "last_urged_at", "supplement_count"})
     ASSERT_EQ(j.erase(added), 1u) << added;
+  ASSERT_EQ(j["appeal"].erase("urgent"), 1u);
   auto back = DecodeTicket(j);
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_FALSE(back->dissatisfaction.has_value());
   EXPECT_EQ(back->returned_by, "");
+  EXPECT_FALSE(back->reply_awaiting);
+  EXPECT_FALSE(back->appeal.urgent);
 }
 
 TEST(Codec, AppealNamesTheBadField) {
@@ -107,6 +130,14 @@ CommandInput EveryField() {
   in.kb_entry = "KB-1";
   in.main_ticket = 7;
   in.attachment = "a1";
+  in.contact_method = ContactMethod::kVisit;
+  in.contacted_at = 1'795'000'000;
+  in.handler = "李红";
+  in.handler_phone = "0794-1234567";
+  in.return_kind = ReturnKind::kOutsideArea;
+  in.suggested_unit = "S3";
+  in.area = "S1";
+  in.urgent = false;
   in.due_at = 99;
   return in;
 }
@@ -121,7 +152,7 @@ TEST(Codec, InputFieldNamesAreTheCodecsNames) {
     ASSERT_TRUE(f.has_value()) << key;
     EXPECT_EQ(Name(*f), key);
   }
-  EXPECT_EQ(all.size(), 17u);
+  EXPECT_EQ(all.size(), 25u);
   EXPECT_FALSE(ParseInputField("due_at").has_value());
 }
 

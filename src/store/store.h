@@ -66,6 +66,7 @@ struct TicketFilter {
   UnixSeconds due_before = 0;
   bool returned_only = false;               // returned by a unit at least once
   bool extension_pending_only = false;
+  bool reply_awaiting_only = false;         // a lower unit's reply waits for the lead unit (逐级审核)
   std::string intake_by;                    // recorded by this user (see intake_by_actor)
   bool intake_by_actor = false;             // "mine": the service sets intake_by to the acting user
   UnixSeconds now = 0;                      // for overdue_only

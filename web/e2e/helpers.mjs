@@ -53,6 +53,28 @@ export async function loginAs(browser, username, { shot, context: given } = {}) 
   return page
 }
 
+/** Filters the work queue of the visible tab to `ticket` ({id, number}) and returns its row. */
+export async function findRow(page, ticket) {
+  const pane = page.locator('.el-tab-pane:visible')
+  await pane.locator('[data-test="queue-q"]').fill(ticket.number)
+  await pane.locator('[data-test="queue-search"]').click()
+  const row = pane.locator('.el-table__body tr', { has: page.locator(`[data-test="ticket-link-${ticket.id}"]`) })
+  await row.first().waitFor()
+  return row.first()
+}
+
+/** Opens the tab of a queue screen whose label contains `label`. */
+export async function openTab(page, label) {
+  await page.locator('.el-tabs__item', { hasText: label }).click()
+}
+
+/** Submits the open command dialog and waits for it to close. */
+export async function submitDialog(page) {
+  const dialog = page.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="dialog-submit"]').click()
+  await dialog.waitFor({ state: 'hidden' })
+}
+
 /** One REST call with a token ('' for none); fails the test on an error status. */
 export async function api(token, method, path, body) {
   const res = await fetch(`${BASE}/api/v1${path}`, {

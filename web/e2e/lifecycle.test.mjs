@@ -7,7 +7,7 @@
 // Screenshots of the main screens go to docs/screenshots/ (HOTLINE_SCREENSHOTS=DIR to put them elsewhere).
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE, launchBrowser, loginAs as login, rest, screenshot } from './helpers.mjs'
+import { BASE, findRow as findTicketRow, launchBrowser, loginAs as login, openTab, rest, screenshot, submitDialog } from './helpers.mjs'
 
 const UNIT = 'LC-D01-S01' // 东华街道
 const OTHER_UNIT = 'LC-D02-S01' // 湖滨街道
@@ -25,26 +25,8 @@ after(async () => {
 
 const loginAs = (username, options) => login(browser, username, options)
 
-/** Filters the current work queue to our ticket and returns its row. */
-async function findRow(page) {
-  const pane = page.locator('.el-tab-pane:visible')
-  await pane.locator('[data-test="queue-q"]').fill(state.number)
-  await pane.locator('[data-test="queue-search"]').click()
-  const row = pane.locator('.el-table__body tr', { has: page.locator(`[data-test="ticket-link-${state.id}"]`) })
-  await row.first().waitFor()
-  return row.first()
-}
-
-async function openTab(page, label) {
-  await page.locator('.el-tabs__item', { hasText: label }).click()
-}
-
-/** Submits the open command dialog and waits for it to close. */
-async function submitDialog(page) {
-  const dialog = page.locator('.el-dialog:visible')
-  await dialog.locator('[data-test="dialog-submit"]').click()
-  await dialog.waitFor({ state: 'hidden' })
-}
+/** Our ticket's row in the current work queue. */
+const findRow = (page) => findTicketRow(page, state)
 
 async function logout(page) {
   await page.context().close()
@@ -108,6 +90,10 @@ test('the street office signs for it and replies on 单位待办', async () => {
   const dialog = page.locator('.el-dialog:visible')
   await dialog.locator('[data-test="field-content"] textarea').fill('已安排维修人员更换灯泡和线路，路灯已恢复照明。')
   await dialog.locator('[data-test="field-result"] .el-radio-button', { hasText: '已解决' }).click()
+  // The reply form: how the citizen was reached (the time defaults to now) and who handled it.
+  await dialog.locator('[data-test="field-contact_method"] .el-radio-button', { hasText: '上门走访' }).click()
+  await dialog.locator('[data-test="field-handler"] input').fill('李东华')
+  await dialog.locator('[data-test="field-handler_phone"] input').fill('0794-8261234')
   await screenshot(page, 'reply-dialog')
   await submitDialog(page)
   assert.deepEqual(page.errors, [])
@@ -124,6 +110,7 @@ test('the callback agent accepts the reply and records 满意', async () => {
   let dialog = page.locator('.el-dialog:visible')
   await dialog.locator('[data-test="fact-reply"]', { hasText: '路灯已恢复照明' }).waitFor()
   await dialog.locator('[data-test="fact-repliedBy"]', { hasText: '东华街道' }).waitFor()
+  await dialog.locator('[data-test="fact-handler"]', { hasText: '李东华 0794-8261234' }).waitFor()
   await submitDialog(page) // 通过 is the default
 
   await openTab(page, '待回访')

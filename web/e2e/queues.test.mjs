@@ -9,7 +9,7 @@
 //   - an unsatisfied callback asks why, and the reason is kept on the ticket.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, launchBrowser, loginAs as login, rest, screenshot } from './helpers.mjs'
+import { api, findRow, launchBrowser, loginAs as login, rest, screenshot, submitDialog } from './helpers.mjs'
 
 const UNIT = 'LC-D01-S01' // 东华街道
 
@@ -21,21 +21,6 @@ after(async () => {
   if (browser) await browser.close()
 })
 const loginAs = (username) => login(browser, username)
-
-async function findRow(page, ticket) {
-  const pane = page.locator('.el-tab-pane:visible')
-  await pane.locator('[data-test="queue-q"]').fill(ticket.number)
-  await pane.locator('[data-test="queue-search"]').click()
-  const row = pane.locator('.el-table__body tr', { has: page.locator(`[data-test="ticket-link-${ticket.id}"]`) })
-  await row.first().waitFor()
-  return row.first()
-}
-
-async function submitDialog(page) {
-  const dialog = page.locator('.el-dialog:visible')
-  await dialog.locator('[data-test="dialog-submit"]').click()
-  await dialog.waitFor({ state: 'hidden' })
-}
 
 const stamp = () => String(Date.now()).slice(-6)
 
@@ -144,6 +129,80 @@ test('an unsatisfied callback asks why and keeps the answer', async () => {
   assert.equal(after.state, 'unsatisfied')
   assert.equal(after.dissatisfaction, 'unresolved')
   assert.equal(after.callback_comment, '油烟仍然很大，设备没有安装')
+  assert.deepEqual(page.errors, [])
+  await page.context().close()
+})
+
+// 逐级审核: the street sends a ticket on to its community; the community's reply
+// comes back to the street first, which reads it and accepts it; only then does
+// the hotline review it.
+test('a community replies, its street accepts the reply, then the hotline reviews it', async () => {
+  const COMMUNITY = 'LC-D01-S01-C01' // 幸福里社区
+  const t = await ticketAtStreet(`（${stamp()}）幸福里小区 7 号楼楼道灯坏了一个月，晚上上下楼看不见`)
+  await rest(UNIT, 'POST', `/tickets/${t.id}/dispatch`, { unit: COMMUNITY, content: '请社区当天上门查看' })
+  await rest(COMMUNITY, 'POST', `/tickets/${t.id}/sign`, {})
+
+  let page = await loginAs(COMMUNITY)
+  await page.locator('.el-tabs__item', { hasText: '办理中' }).click()
+  let row = await findRow(page, t)
+  await row.locator('[data-test="cmd-reply"]').click()
+  let dialog = page.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="fact-dispatchNote"]', { hasText: '请社区当天上门查看' }).waitFor()
+  await dialog.locator('[data-test="phrases-content"] button', { hasText: '经核实，' }).click()
+  await dialog.locator('[data-test="field-content"] textarea').press('End')
+  await dialog.locator('[data-test="field-content"] textarea').pressSequentially('楼道灯已由物业更换，已恢复照明。')
+  await dialog.locator('[data-test="field-contact_method"] .el-radio-button', { hasText: '上门走访' }).click()
+  await dialog.locator('[data-test="field-handler"] input').fill('刘桂兰')
+  await dialog.locator('[data-test="field-handler_phone"] input').fill('13907941234')
+  await submitDialog(page)
+  await page.locator('.el-message--success').first().waitFor()
+  let after = await rest('dispatcher', 'GET', `/tickets/${t.id}`)
+  assert.equal(after.state, 'in_progress', 'not yet the hotline\'s')
+  assert.equal(after.reply.awaiting, true)
+  assert.equal(after.lead_unit.code, UNIT)
+  assert.deepEqual(page.errors, [])
+  await page.context().close()
+
+  page = await loginAs(UNIT)
+  await page.locator('.el-tabs__item', { hasText: /^下级答复待审核 \(\d+\)$/ }).click()
+  row = await findRow(page, t)
+  await row.locator(`[data-test="reply-awaiting-${t.id}"]`).waitFor()
+  await row.locator('[data-test="cmd-accept-reply"]').click()
+  dialog = page.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="fact-replyFrom"]', { hasText: '幸福里社区' }).waitFor()
+  await dialog.locator('[data-test="fact-reply"]', { hasText: '经核实，楼道灯已由物业更换' }).waitFor()
+  await dialog.locator('[data-test="fact-handler"]', { hasText: '刘桂兰 13907941234' }).waitFor()
+  await screenshot(page, 'accept-reply-dialog')
+  await submitDialog(page)
+  after = await rest('dispatcher', 'GET', `/tickets/${t.id}`)
+  assert.equal(after.state, 'replied')
+  assert.equal(after.reply.unit.code, COMMUNITY, 'the reply stays the community\'s')
+  assert.deepEqual(page.errors, [])
+  await page.context().close()
+})
+
+// 来电弹屏: a caller rings again about an open ticket; the operator urges it (催办)
+// from the caller's history instead of recording a new appeal.
+test('the operator urges a caller\'s open ticket from 来电弹屏 instead of a new one', async () => {
+  const phone = `137${String(Date.now()).slice(-8)}`
+  const t = await rest('operator', 'POST', '/tickets', {
+    channel: 'phone', appeal_type: 'complaint', content: `（${stamp()}）小区门口下水道堵塞，污水漫到路面`,
+    caller: { name: '孙先生', phone },
+  })
+  await rest('operator', 'POST', `/tickets/${t.id}/to-dispatch`, {})
+  const page = await loginAs('operator')
+  await page.locator('[data-test="intake-phone"]').fill(phone)
+  const item = page.locator('[data-test="caller-history"] [data-test="history-item"]', { hasText: t.number })
+  await item.locator('[data-test="cmd-urge"]').click()
+  const dialog = page.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="field-content"] textarea').fill('市民再次来电，称污水仍在外溢')
+  await submitDialog(page)
+  await page.locator('.el-message--success').first().waitFor()
+  const after = await rest('dispatcher', 'GET', `/tickets/${t.id}`)
+  assert.equal(after.urge_count, 1)
+  assert.equal(after.state, 'to_dispatch')
+  const list = await rest('dispatcher', 'GET', `/tickets?phone=${phone}`)
+  assert.equal(list.total, 1, 'no new ticket')
   assert.deepEqual(page.errors, [])
   await page.context().close()
 })

@@ -56,13 +56,14 @@ bool IsTrue(const std::string& v) { return v == "1" || v == "true"; }
 
 Result<Appeal> DecodeIntake(const json& body) {
   HOTLINE_RETURN_IF_ERROR(CheckFields(body, {"channel", "appeal_type", "content", "caller", "address", "location",
-                                             "enterprise", "category", "area"}));
+                                             "enterprise", "urgent", "category", "area"}));
   Appeal a;
   std::optional<Channel> channel;
   HOTLINE_RETURN_IF_ERROR(ReadEnum(body, "channel", ParseChannel, channel));
   if (!channel) return Status::Required("channel");
   a.channel = *channel;
   HOTLINE_RETURN_IF_ERROR(ReadAppealFields(body, a));
+  HOTLINE_RETURN_IF_ERROR(json_fields::ReadBool(body, "urgent", a.urgent));  // staff only: the portal cannot raise priority
   return a;
 }
 
@@ -104,15 +105,13 @@ Result<TicketFilter> DecodeTicketFilter(const HttpRequest& req, const UnitTree& 
     return Status::InvalidArgument("q", "q is longer than 200 bytes")
         .WithReason(Reasons::kTooLong)
         .WithParam("max", kMaxQueryBytes);
-  std::string upper = f.query;
-  if (upper.size() > 2 && (upper[0] == 'l' || upper[0] == 'L') && (upper[1] == 'c' || upper[1] == 'C'))
-    upper[0] = 'L', upper[1] = 'C';
-  if (auto id = TicketIdFromNumber(upper)) {  // LC20261123000042 (any case): ticket 42 only, not text with "42"
+  if (auto id = TicketIdFromNumber(f.query)) {  // LC20261123000042 (any case): ticket 42 only, not text with "42"
     f.id = *id;
     f.query.clear();
   }
   f.returned_only = IsTrue(req.Param("returned"));
   f.extension_pending_only = IsTrue(req.Param("extension_pending"));
+  f.reply_awaiting_only = IsTrue(req.Param("reply_awaiting"));
   f.intake_by_actor = IsTrue(req.Param("mine"));
   f.near_due_only = IsTrue(req.Param("near_due"));
   f.caller_phone = req.Param("phone");

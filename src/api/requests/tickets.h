@@ -2,7 +2,7 @@
 //   POST /api/v1/tickets (intake)  {channel, appeal_type, content, caller {name, phone}, address,
 //                                   location {lat, lon}, enterprise, category, area}
 //   GET  /api/v1/tickets, /stats   ?state, unit, channel, area, category, q, phone, from, to,
-//                                   overdue, returned, extension_pending, sort, page, per_page
+//                                   overdue, returned, extension_pending, reply_awaiting, sort, page, per_page
 // The intake body may carry nothing else: what the server sets (id, state, version,
 // events, lead_unit, query_code, …) is refused with 400 naming it, reason
 // unknown_field. Query parameters the list does not know are ignored (browsers add

@@ -18,6 +18,7 @@ json Intake() {
           {"address", "人民路12号"},
           {"location", {{"lat", 27.95}, {"lon", 116.37}}},
           {"enterprise", true},
+          {"urgent", true},
           {"category", "0101"},
           {"area", "LC-D01-S01"}};
 }
@@ -34,6 +35,7 @@ TEST(IntakeRequestTest, TheDocumentedBodyIsAccepted) {
   ASSERT_TRUE(a->location);
   EXPECT_DOUBLE_EQ(a->location->lon, 116.37);
   EXPECT_TRUE(a->enterprise);
+  EXPECT_TRUE(a->urgent);
   EXPECT_EQ(a->category, "0101");
   EXPECT_EQ(a->area, "LC-D01-S01");
   EXPECT_TRUE(a->query_code.empty());
@@ -42,6 +44,7 @@ TEST(IntakeRequestTest, TheDocumentedBodyIsAccepted) {
       {{"channel", "web"}, {"appeal_type", "help"}, {"content", "x"}, {"caller", nullptr}, {"location", nullptr}});
   ASSERT_TRUE(minimal.ok()) << minimal.status().ToString();
   EXPECT_FALSE(minimal->location);
+  EXPECT_FALSE(minimal->urgent);
 }
 
 TEST(IntakeRequestTest, WhatTheServerSetsIsRefusedByName) {

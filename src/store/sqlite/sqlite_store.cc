@@ -394,7 +394,7 @@ Status SqliteStore::WriteTicketUnits(Connection& db, const Ticket& t) {
   HOTLINE_RETURN_IF_ERROR(add(t.lead_unit));
   for (const auto& u : t.co_units) HOTLINE_RETURN_IF_ERROR(add(u));
   for (const auto& u : t.dispatch_chain) HOTLINE_RETURN_IF_ERROR(add(u));
-  return Status::Ok();
+  return add(t.reply_unit);  // the unit that wrote the reply keeps sight of it (as CanSee)
 }
 
 Status SqliteStore::InsertEvent(Connection& db, const Event& e) {

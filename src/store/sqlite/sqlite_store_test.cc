@@ -7,6 +7,7 @@
 
 #include "domain/test_fixtures.h"
 #include "store/codec.h"
+#include "store/temp_dir.h"
 
 namespace hotline {
 namespace {
@@ -17,22 +18,13 @@ using testing::Staff;
 class SqliteStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("hotline_store_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto s = SqliteStore::Open((dir_ / "t.db").string());
+    auto s = SqliteStore::Open(tmp_.Path("t.db"));
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
     ctx_.units = &units_;
     ctx_.taxonomy = &taxonomy_;
     ctx_.calendar = &calendar_;
     ctx_.now = 1'795'000'000;
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   Ticket Create(Appeal a = testing::HeatingAppeal()) {
@@ -48,7 +40,7 @@ class SqliteStoreTest : public ::testing::Test {
     return store_->UpdateTicket(id, [&](const Ticket& t) { return Apply(t, cmd, in, actor, ctx_); });
   }
 
-  std::filesystem::path dir_;
+  TempDir tmp_;
   std::unique_ptr<SqliteStore> store_;
   UnitTree units_ = testing::SmallCity();
   Taxonomy taxonomy_ = testing::SmallTaxonomy();
@@ -461,7 +453,7 @@ TEST_F(SqliteStoreTest, RoutingCountsComeFromTheEventLog) {
 TEST_F(SqliteStoreTest, DataSurvivesReopen) {
   Ticket t = Create();
   store_.reset();
-  auto s = SqliteStore::Open((dir_ / "t.db").string());
+  auto s = SqliteStore::Open(tmp_.Path("t.db"));
   ASSERT_TRUE(s.ok());
   EXPECT_EQ((*s)->GetTicket(t.id)->appeal.content, t.appeal.content);
 }

@@ -72,6 +72,7 @@ SqlWhere BuildTicketWhere(const TicketFilter& f) {
              " AND state IN ('dispatched','in_progress','joint_review','to_dispatch')";
   if (f.returned_only) w.sql += " AND json_extract(doc, '$.return_count') > 0";
   if (f.extension_pending_only) w.sql += " AND json_extract(doc, '$.extension_pending') = 1";
+  if (f.reply_awaiting_only) w.sql += " AND json_extract(doc, '$.reply_awaiting') = 1";
   if (!f.intake_by.empty()) w.sql += " AND json_extract(doc, '$.intake_by') = " + arg(f.intake_by);
   return w;
 }

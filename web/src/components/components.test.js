@@ -82,13 +82,18 @@ describe('CommandDialog', () => {
     expect(fetch).not.toHaveBeenCalled()
     expect(document.body.textContent).toContain('请填写「原因」')
 
+    expect(document.body.textContent).toContain('请填写「退回原因」') // the reason from the list, too
+
     const textarea = document.querySelector('[data-test="field-reason"] textarea')
     textarea.value = '不属于本街道职责'
     textarea.dispatchEvent(new Event('input'))
+    document.querySelector('[data-test="field-return_kind"] .el-radio-button input').click()
     await flushPromises()
     submit.click()
     await flushPromises()
-    expect(fetch).toHaveBeenCalledWith('/api/v1/tickets/9/return', expect.objectContaining({ body: JSON.stringify({ reason: '不属于本街道职责' }) }))
+    expect(fetch).toHaveBeenCalledWith('/api/v1/tickets/9/return', expect.objectContaining({
+      body: JSON.stringify({ return_kind: 'not_our_duty', reason: '不属于本街道职责' }),
+    }))
     expect(w.emitted('done')).toHaveLength(1)
     expect(w.emitted('update:modelValue')[0]).toEqual([false])
     w.unmount()
@@ -96,9 +101,9 @@ describe('CommandDialog', () => {
 
   it('shows the server refusal in Chinese and stays open', async () => {
     fetch.mockReturnValue(respond(409, {
-      error: { code: 'conflict', reason: 'state_not_allowed', message: 'reply is not allowed in state closed', params: { command: 'reply', state: 'closed' } },
+      error: { code: 'conflict', reason: 'state_not_allowed', message: 'answer-directly is not allowed in state closed', params: { command: 'answer-directly', state: 'closed' } },
     }))
-    const w = mount(CommandDialog, { props: { modelValue: true, command: 'reply', ticket: ticket() }, attachTo: document.body, ...plugins() })
+    const w = mount(CommandDialog, { props: { modelValue: true, command: 'answer-directly', ticket: ticket() }, attachTo: document.body, ...plugins() })
     await flushPromises()
     const textarea = document.querySelector('[data-test="field-content"] textarea')
     textarea.value = '已处理'
@@ -108,6 +113,25 @@ describe('CommandDialog', () => {
     await flushPromises()
     expect(document.body.textContent).toContain('工单状态已经变化')
     expect(w.emitted('done')).toBeUndefined()
+    w.unmount()
+  })
+})
+
+describe('CommandDialog phrases and the reply form', () => {
+  it('adds a phrase (常用语) to the reply with one click and asks who handled it', async () => {
+    const w = mount(CommandDialog, { props: { modelValue: true, command: 'reply', ticket: ticket() }, attachTo: document.body, ...plugins() })
+    await flushPromises()
+    const phrases = document.querySelectorAll('[data-test="phrases-content"] button')
+    expect(phrases.length).toBeGreaterThan(2)
+    phrases[0].click()
+    phrases[1].click()
+    await flushPromises()
+    expect(document.querySelector('[data-test="field-content"] textarea').value).toBe('经核实，我单位已联系来电人，')
+    for (const f of ['contact_method', 'contacted_at', 'handler', 'handler_phone'])
+      expect(document.querySelector(`[data-test="field-${f}"]`), f).not.toBeNull()
+    document.querySelector('[data-test="dialog-submit"]').click()
+    await flushPromises()
+    expect(fetch.mock.calls.filter(([url]) => url.endsWith('/reply'))).toEqual([]) // who handled it is asked for
     w.unmount()
   })
 })

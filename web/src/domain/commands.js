@@ -2,8 +2,12 @@
 // filled form becomes the request body of POST /api/v1/tickets/{id}/{command}.
 //
 // Field kinds: text (textarea), radio (options), number, switch, unit (one unit
-// from the tree), units (several), ticket (a ticket number or id).
-import { DISSATISFACTIONS, EMERGENCY_NUMBERS, REPLY_RESULTS, SATISFACTIONS, label } from './labels.js'
+// from the tree below the user's own unit), units (several), anyUnit (one unit of
+// the whole tree), area (a district, street or community), category (a taxonomy
+// code), datetime (sent as seconds since 1970), ticket (a ticket number or id).
+import {
+  CONTACT_METHODS, DISSATISFACTIONS, EMERGENCY_NUMBERS, REPLY_RESULTS, RETURN_KINDS, SATISFACTIONS, label,
+} from './labels.js'
 import { limits } from '../api/limits.js'
 
 const reason = { name: 'reason', kind: 'text', required: true }
@@ -43,9 +47,16 @@ export const COMMAND_FORMS = {
   dispatch: [
     { name: 'unit', kind: 'unit', required: true },
     { name: 'co_units', kind: 'units' },
+    // 派单意见: what the receiving unit should know or do first.
+    { name: 'content', kind: 'text', label: 'dialog.dispatchNote', maxField: 'reason', rows: 2 },
   ],
   sign: [],
-  return: [reason],
+  return: [
+    { name: 'return_kind', kind: 'radio', options: RETURN_KINDS, optionTable: 'returnKind', required: true },
+    reason,
+    // The unit that should have it, when the returning unit knows.
+    { name: 'suggested_unit', kind: 'anyUnit', placeholder: 'dialog.suggestedUnitPlaceholder' },
+  ],
   'request-extension': [
     days,
     reason,
@@ -54,9 +65,28 @@ export const COMMAND_FORMS = {
     { name: 'approve', kind: 'radio', options: [true, false], optionTable: 'approve', default: true, required: true },
     { name: 'reason', kind: 'text', requiredIf: (f) => f.approve === false },
   ],
+  // The reply form: the answer and its result, how and when the citizen was reached,
+  // and who handled it (the server takes the details as optional; the form asks for them).
   reply: [
-    { name: 'content', kind: 'text', required: true },
+    { name: 'content', kind: 'text', required: true, phrases: 'reply' },
     { name: 'result', kind: 'radio', options: REPLY_RESULTS, optionTable: 'result', default: 'resolved', required: true },
+    { name: 'contact_method', kind: 'radio', options: CONTACT_METHODS, optionTable: 'contactMethod', default: 'phone', required: true },
+    {
+      name: 'contacted_at', kind: 'datetime', default: () => Date.now(), // now, unless the unit picks the time
+      showIf: (f) => f.contact_method !== 'not_contacted', requiredIf: (f) => f.contact_method !== 'not_contacted',
+    },
+    { name: 'handler', kind: 'string', required: true },
+    { name: 'handler_phone', kind: 'string', required: true },
+  ],
+  // 逐级审核: the unit that dispatched down decides on the reply that came up.
+  'accept-reply': [{ name: 'reason', kind: 'text', label: 'dialog.reviewNote', rows: 2 }],
+  'reject-reply': [reason],
+  // 修正: what triage recorded, corrected by the dispatcher; only what is filled changes.
+  edit: [
+    { name: 'category', kind: 'category' },
+    { name: 'area', kind: 'area' },
+    { name: 'urgent', kind: 'radio', options: [true, false], optionTable: 'urgent' },
+    { name: 'reason', kind: 'text', label: 'dialog.editNote', rows: 2 },
   ],
   review: [
     { name: 'accept', kind: 'radio', options: [true, false], optionTable: 'accept', default: true, required: true },
@@ -83,6 +113,9 @@ export const COMMAND_FORMS = {
   ],
   reopen: [reason],
   close: [reason],
+  // From 来电弹屏: what the caller said when asking again, or what they add.
+  urge: [{ name: 'content', kind: 'text', label: 'dialog.urgeNote', maxField: 'reason', rows: 2 }],
+  supplement: [{ name: 'content', kind: 'text', required: true, label: 'dialog.supplement' }],
   supervise: [level],
   escalate: [level, reason],
 }
@@ -118,7 +151,8 @@ export function isRequired(field, form) {
 export function initialForm(command) {
   const form = {}
   for (const f of fieldsFor(command)) {
-    if (f.default !== undefined) form[f.name] = f.default
+    if (typeof f.default === 'function') form[f.name] = f.default()
+    else if (f.default !== undefined) form[f.name] = f.default
     else if (f.kind === 'units') form[f.name] = []
     else if (f.kind === 'switch') form[f.name] = false
     else if (f.kind === 'number') form[f.name] = undefined
@@ -154,6 +188,7 @@ export function buildBody(command, form) {
     if (typeof v === 'string') v = v.trim()
     if (f.kind === 'number' || f.name === 'level') v = Number(v)
     if (f.kind === 'ticket') v = ticketRef(v)
+    if (f.kind === 'datetime') v = Math.floor(Number(v) / 1000) // the picker gives milliseconds
     body[f.name] = v
   }
   return body
@@ -163,6 +198,7 @@ const BOOL_LABELS = {
   approve: ['dialog.approve', 'dialog.refuse'],
   accept: ['dialog.accept', 'dialog.sendBack'],
   yesno: ['app.yes', 'app.no'],
+  urgent: ['dialog.urgent', 'dialog.notUrgent'],
 }
 
 /** Text shown for one option of a radio field. `t` is vue-i18n's translate function. */

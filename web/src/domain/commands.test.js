@@ -14,13 +14,51 @@ describe('command forms', () => {
     expect(isOneClick('reply')).toBe(false)
   })
 
-  it('build a reply body', () => {
+  it('build a reply body with how the citizen was reached and who handled it', () => {
     const f = initialForm('reply')
-    expect(f).toEqual({ content: '', result: 'resolved' })
-    expect(missingFields('reply', f)).toEqual(['content'])
+    expect(f).toMatchObject({ content: '', result: 'resolved', contact_method: 'phone', handler: '', handler_phone: '' })
+    expect(Math.abs(f.contacted_at - Date.now())).toBeLessThan(60000) // now, unless the unit picks another time
+    expect(missingFields('reply', f)).toEqual(['content', 'handler', 'handler_phone'])
+    f.contacted_at = ''
+    expect(missingFields('reply', f)).toEqual(['content', 'contacted_at', 'handler', 'handler_phone'])
     f.content = '  已修复路灯  '
+    f.contacted_at = 1795000000123 // the picker's milliseconds
+    f.handler = ' 李红 '
+    f.handler_phone = '0794-1234567'
     expect(missingFields('reply', f)).toEqual([])
-    expect(buildBody('reply', f)).toEqual({ content: '已修复路灯', result: 'resolved' })
+    expect(buildBody('reply', f)).toEqual({
+      content: '已修复路灯', result: 'resolved', contact_method: 'phone', contacted_at: 1795000000,
+      handler: '李红', handler_phone: '0794-1234567',
+    })
+    // Not contacted: no time asked for, none sent.
+    f.contact_method = 'not_contacted'
+    expect(visibleFields('reply', f).map((x) => x.name)).not.toContain('contacted_at')
+    expect(buildBody('reply', f).contacted_at).toBeUndefined()
+  })
+
+  it('build a return with its reason from the list and the suggested unit', () => {
+    const f = initialForm('return')
+    expect(missingFields('return', f)).toEqual(['return_kind', 'reason'])
+    f.return_kind = 'outside_area'
+    f.reason = '该路段属西湖街道'
+    expect(buildBody('return', f)).toEqual({ return_kind: 'outside_area', reason: '该路段属西湖街道' })
+    f.suggested_unit = 'LC-D02-S01'
+    expect(buildBody('return', f).suggested_unit).toBe('LC-D02-S01')
+  })
+
+  it('send only what an edit changes, urgent as a boolean', () => {
+    const f = initialForm('edit')
+    expect(buildBody('edit', f)).toEqual({})
+    f.urgent = false
+    expect(buildBody('edit', f)).toEqual({ urgent: false })
+    f.area = 'LC-D01-S01'
+    f.urgent = true
+    expect(buildBody('edit', f)).toEqual({ area: 'LC-D01-S01', urgent: true })
+  })
+
+  it('need a reason to send a lower unit\'s reply back, none to accept it', () => {
+    expect(missingFields('reject-reply', initialForm('reject-reply'))).toEqual(['reason'])
+    expect(missingFields('accept-reply', initialForm('accept-reply'))).toEqual([])
   })
 
   it('build a dispatch body with optional co-handlers', () => {
@@ -30,6 +68,8 @@ describe('command forms', () => {
     expect(buildBody('dispatch', f)).toEqual({ unit: 'LC-D01-S01' })
     f.co_units = ['LC-CG']
     expect(buildBody('dispatch', f)).toEqual({ unit: 'LC-D01-S01', co_units: ['LC-CG'] })
+    f.content = ' 请当天上门核实 ' // 派单意见
+    expect(buildBody('dispatch', f).content).toBe('请当天上门核实')
   })
 
   it('ask for a reason only when a review sends the reply back', () => {

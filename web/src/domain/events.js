@@ -1,10 +1,12 @@
 // Reading a ticket's event log for the timeline.
 import { t } from '../i18n/index.js'
 import { fieldLabel, label, roleLabel } from './labels.js'
+import { formatUnix } from './format.js'
 
 const BOOL_TEXT = {
   approve: ['dialog.approve', 'dialog.refuse'],
   accept: ['dialog.accept', 'dialog.sendBack'],
+  urgent: ['dialog.urgent', 'dialog.notUrgent'],
 }
 
 // Input keys that are internal bookkeeping, not something a person typed.
@@ -12,7 +14,11 @@ const HIDDEN = new Set(['due_at'])
 
 function valueText(key, value, unitName) {
   if (value === null || value === undefined || value === '') return ''
-  if (key === 'unit') return unitName(value)
+  if (key === 'unit' || key === 'suggested_unit' || key === 'area') return unitName(value)
+  if (key === 'contact_method') return label('contactMethod', value)
+  if (key === 'return_kind') return label('returnKind', value)
+  if (key === 'dissatisfaction') return label('dissatisfaction', value)
+  if (key === 'contacted_at') return formatUnix(value)
   if (key === 'co_units') return (Array.isArray(value) ? value : [value]).map(unitName).join('、')
   if (key === 'result') return label('result', value)
   if (key === 'satisfaction') return label('satisfaction', value)

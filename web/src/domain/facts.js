@@ -8,10 +8,10 @@ import { formatTime, namedRef } from './format.js'
 import { label } from './labels.js'
 
 /** Which commands' dialogs load the ticket's events (their facts read history). */
-export const NEEDS_EVENTS = new Set(['decide-extension', 'dispatch', 'review', 'callback'])
+export const NEEDS_EVENTS = new Set(['decide-extension', 'dispatch', 'review', 'callback', 'accept-reply', 'reject-reply'])
 
 /** Which commands' dialogs list the ticket's attachments. */
-export const SHOWS_ATTACHMENTS = new Set(['review', 'callback'])
+export const SHOWS_ATTACHMENTS = new Set(['review', 'callback', 'accept-reply', 'reject-reply', 'reply'])
 
 function row(key, value, kind = 'line') {
   return { key, value: value === undefined || value === null ? '' : String(value), kind }
@@ -37,10 +37,13 @@ function when(event) {
 function replyRows(ticket, events, unitName) {
   const reply = ticket.reply || {}
   const replied = lastEvent(events, 'reply')
+  const contact = [reply.contact_method ? label('contactMethod', reply.contact_method) : '', formatTime(reply.contacted_at)]
   return [
     row('reply', reply.content, 'text'),
     row('result', reply.result ? label('result', reply.result) : ''),
-    row('repliedBy', [who(replied, unitName) || namedRef(ticket.lead_unit), when(replied)].filter(Boolean).join(' ')),
+    row('repliedBy', [who(replied, unitName) || namedRef(reply.unit) || namedRef(ticket.lead_unit), when(replied)].filter(Boolean).join(' ')),
+    row('contact', contact.filter(Boolean).join(' ')),
+    row('handler', [reply.handler, reply.handler_phone].filter(Boolean).join(' ')),
   ]
 }
 
@@ -88,13 +91,27 @@ export function commandFacts(command, ticket, events = [], unitName = (c) => c) 
     case 'dispatch':
     case 'transfer-emergency':
     case 'merge':
+    case 'edit':
       if (ticket.last_return && ['to_dispatch', 'joint_review'].includes(ticket.state)) {
+        const back = ticket.last_return
         rows.push(
-          row('returnedBy', namedRef(ticket.last_return.unit)),
-          row('returnReason', ticket.last_return.reason, 'text'),
+          row('returnedBy', namedRef(back.unit)),
+          row('returnKind', back.kind ? label('returnKind', back.kind) : ''),
+          row('returnReason', back.reason, 'text'),
+          row('suggestedUnit', namedRef(back.suggested_unit)),
           row('returnCount', ticket.return_count ? String(ticket.return_count) : ''),
         )
       }
+      break
+    case 'accept-reply':
+    case 'reject-reply':
+      rows.push(row('replyFrom', namedRef(ticket.reply?.from)), ...replyRows(ticket, events, unitName))
+      break
+    case 'sign':
+    case 'reply':
+    case 'return':
+      rows.push(row('dispatchNote', ticket.dispatch_note, 'text'))
+      if (command === 'reply' && ticket.reply && !ticket.reply.awaiting) rows.push(...replyRows(ticket, events, unitName))
       break
     case 'reopen':
     case 'close':

@@ -65,6 +65,36 @@ describe('the facts a decision shows', () => {
   })
 })
 
+describe('the facts of 逐级审核 and of returns', () => {
+  const reply = {
+    content: '已上门协调', result: 'resolved', unit: { code: 'C1', name: '幸福里社区' }, contact_method: 'visit',
+    contacted_at: '2026-11-20T09:30:00+08:00', handler: '李红', handler_phone: '0794-1234567', awaiting: true,
+    from: { code: 'C1', name: '幸福里社区' },
+  }
+  it('accepting a lower reply shows where it came from, the reply and how the citizen was reached', () => {
+    const rows = commandFacts('accept-reply', { reply, lead_unit: { code: 'S1', name: '东华街道' } })
+    const by = Object.fromEntries(rows.map((r) => [r.key, r.value]))
+    expect(by.replyFrom).toBe('幸福里社区')
+    expect(by.reply).toBe('已上门协调')
+    expect(by.repliedBy).toBe('幸福里社区')
+    expect(by.contact).toContain('上门走访')
+    expect(by.contact).toContain('2026-11-20')
+    expect(by.handler).toBe('李红 0794-1234567')
+  })
+  it('dispatching a returned ticket shows the reason from the list and the unit suggested', () => {
+    const ticket = {
+      state: 'to_dispatch', return_count: 1,
+      last_return: { unit: { code: 'S1', name: '东华街道' }, reason: '不在辖区', kind: 'outside_area', suggested_unit: { code: 'S3', name: '西湖街道' } },
+    }
+    const by = Object.fromEntries(commandFacts('dispatch', ticket).map((r) => [r.key, r.value]))
+    expect(by.returnKind).toBe('不在本辖区')
+    expect(by.suggestedUnit).toBe('西湖街道')
+  })
+  it('a unit signing or replying sees the dispatcher\'s note', () => {
+    expect(commandFacts('reply', { dispatch_note: '请当天上门' })).toEqual([{ key: 'dispatchNote', value: '请当天上门', kind: 'text' }])
+  })
+})
+
 describe('extension history', () => {
   it('lists requests and decisions in order', () => {
     const h = extensionHistory([

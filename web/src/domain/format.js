@@ -12,6 +12,12 @@ export function formatTime(iso, withSeconds = false) {
   return `${m[1]} ${m[2]}${withSeconds && m[3] ? m[3] : ''}`
 }
 
+/** Seconds since 1970 as the city's time (UTC+8, like the server's times): "2026-11-20 09:30". */
+export function formatUnix(seconds) {
+  if (!seconds) return ''
+  return formatTime(new Date((Number(seconds) + 8 * 3600) * 1000).toISOString())
+}
+
 export function formatDate(iso) {
   return iso ? String(iso).slice(0, 10) : ''
 }

@@ -11,6 +11,7 @@ export function emptyAppeal() {
     category: '',
     content: '',
     enterprise: false,
+    urgent: false,
   }
 }
 
@@ -33,5 +34,6 @@ export function buildAppeal(form) {
   if (form.address && form.address.trim()) body.address = form.address.trim()
   if (form.area) body.area = form.area
   if (form.category) body.category = form.category
+  if (form.urgent) body.urgent = true // 紧急: priority 2 in every queue
   return body
 }

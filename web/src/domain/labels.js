@@ -12,7 +12,7 @@ export const OPEN_STATES = ['triage', 'to_dispatch', 'joint_review', 'dispatched
 export const COMMANDS = [
   'to-dispatch', 'answer-directly', 'out-of-scope', 'transfer-emergency', 'merge', 'dispatch', 'sign', 'return',
   'request-extension', 'decide-extension', 'reply', 'review', 'callback', 'reopen', 'close', 'supervise',
-  'escalate',
+  'escalate', 'accept-reply', 'reject-reply', 'edit', 'urge', 'supplement',
 ]
 export const CHANNELS = ['phone', 'web', 'mini_program', 'sms', 'mailbox', 'grid_member', 'api']
 export const APPEAL_TYPES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise']
@@ -20,6 +20,10 @@ export const REPLY_RESULTS = ['resolved', 'explained', 'cannot_resolve']
 export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied']
 // Why a citizen was not satisfied (the callback records one; the assessment counts them).
 export const DISSATISFACTIONS = ['unresolved', 'attitude', 'off_topic', 'slow', 'no_contact', 'other']
+// How a unit reached the citizen before replying (the reply form).
+export const CONTACT_METHODS = ['phone', 'visit', 'sms', 'online', 'not_contacted']
+// Why a unit sends a ticket back, from a list (the text says more).
+export const RETURN_KINDS = ['not_our_duty', 'outside_area', 'needs_information', 'other']
 export const EMERGENCY_NUMBERS = ['110', '119', '120', '122']
 export const ROLES = ['operator', 'dispatcher', 'unit', 'supervisor', 'callback', 'analyst', 'admin']
 

@@ -36,6 +36,7 @@ export function affectsQueue(data, query, shown = new Map()) {
   if (!data) return false
   if (shown.has(data.id)) return shown.get(data.id) !== data.updated_at
   if (query.extension_pending) return data.command === 'request-extension'
+  if (query.reply_awaiting) return data.command === 'reply' || data.command === 'accept-reply'
   if (query.overdue) return false
   if (Array.isArray(query.state) && query.state.length) return query.state.includes(data.state)
   return true

@@ -94,6 +94,13 @@ describe('events', () => {
     expect(describeInput({ unit: 'LC-D01-S01', co_units: ['LC-CG'], due_at: 1796010686 }, unitName))
       .toEqual(['承办单位：东华街道', '协办单位：市城市管理局'])
     expect(describeInput({ content: '已处理', result: 'resolved' })).toEqual(['内容：已处理', '办理结果：已解决'])
+    // The reply form's details and a return's reason from the list, in words.
+    expect(describeInput({ contact_method: 'visit', contacted_at: 1795140000, handler: '李红' })).toEqual([
+      '联系方式：上门走访', '联系时间：2026-11-20 10:00', '承办人：李红',
+    ])
+    expect(describeInput({ return_kind: 'outside_area', suggested_unit: 'LC-D02-S01' }, unitName)).toEqual([
+      '退回原因：不在本辖区', `建议承办单位：${unitName('LC-D02-S01')}`,
+    ])
     expect(describeInput({ satisfaction: 'satisfied', resolved: true })).toEqual(['满意度：满意', '是否解决：是'])
     expect(describeInput({ accept: false, reason: '不完整' })).toEqual(['审核结论：退回重办', '原因：不完整'])
     expect(describeInput({ unreachable: true })).toEqual(['本次联系不上来电人'])

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace hotline::app {
+namespace hotline {
 
 class TempDir {
  public:
@@ -38,4 +38,4 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-}  // namespace hotline::app
+}  // namespace hotline
