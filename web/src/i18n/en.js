@@ -316,6 +316,7 @@ export default {
     supervision: 'Supervision level',
     escalation: 'Escalation level',
     createdAt: 'Created',
+    intakeBy: 'Taken by',
     updatedAt: 'Updated',
     dispatchedAt: 'Dispatched',
     dueAt: 'Due',
