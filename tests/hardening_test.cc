@@ -245,6 +245,54 @@ TEST(HardeningTest, AdminDeletesAUserWhosePastEventsKeepTheirName) {
   EXPECT_EQ(audit["items"][0]["action"], "delete_user");
 }
 
+TEST(HardeningTest, TimelinesAndAuditNamePeopleByTheirDisplayNames) {
+  TestServer server("hardening_names");
+  HttpClient admin = As(server, "admin");
+  HttpClient op = As(server, "operator");
+  const std::string path = "/api/v1/tickets/";
+  const auto id = op.Post("/api/v1/tickets", Appeal()).Json()["id"].get<std::int64_t>();
+  const std::string ticket = path + std::to_string(id);
+  ASSERT_EQ(op.Post(ticket + "/to-dispatch", json::object()).status, 200);
+  ASSERT_EQ(As(server, "dispatcher").Post(ticket + "/dispatch", {{"unit", "LC-D01-S01"}}).status, 200);
+  // One of the unit's two named demo staff signs with their own login.
+  auto staff = server.store().FindUser("LC-D01-S01.1");
+  ASSERT_TRUE(staff.ok());
+  ASSERT_FALSE(staff->display_name.empty());
+  EXPECT_EQ(staff->unit, "LC-D01-S01");
+  EXPECT_NE(staff->display_name, server.store().FindUser("LC-D01-S01.2")->display_name);
+  ASSERT_EQ(As(server, "LC-D01-S01.1").Post(ticket + "/sign", json::object()).status, 200);
+
+  json view = op.Get(ticket).Json();
+  EXPECT_EQ(view["intake_by"], "operator");
+  EXPECT_EQ(view["intake_by_name"], server.store().FindUser("operator")->display_name);
+  ASSERT_EQ(view["events"].size(), 4u);
+  EXPECT_EQ(view["events"][3]["command"], "sign");
+  EXPECT_EQ(view["events"][3]["actor"]["username"], "LC-D01-S01.1");
+  EXPECT_EQ(view["events"][3]["actor"]["display_name"], staff->display_name);
+  EXPECT_EQ(view["events"][3]["actor"]["unit"], "LC-D01-S01");
+
+  // An account without a display name is shown by its username.
+  ASSERT_EQ(admin.Post("/api/v1/users", {{"username", "nameless"}, {"password", "s3cret-pass"}, {"role", "operator"}})
+                .status,
+            201);
+  EXPECT_EQ(admin.Get("/api/v1/audit").Json()["items"][0]["actor_name"], "系统管理员");
+  HttpClient nameless = As(server, "nameless", "s3cret-pass");
+  const auto other = nameless.Post("/api/v1/tickets", Appeal()).Json()["id"].get<std::int64_t>();
+  json other_view = nameless.Get(path + std::to_string(other)).Json();
+  EXPECT_EQ(other_view["intake_by_name"], "nameless");
+  EXPECT_EQ(other_view["events"][0]["actor"]["display_name"], "nameless");
+
+  // A renamed account is shown by its new name at once; a deleted one by its username.
+  ASSERT_EQ(admin.Request("PUT", "/api/v1/users/operator", json{{"username", "operator"}, {"role", "operator"},
+                                                           {"display_name", "受理员 王敏敏"}}.dump()).status,
+            200);
+  EXPECT_EQ(op.Get(ticket).Json()["intake_by_name"], "受理员 王敏敏");
+  ASSERT_EQ(admin.Request("DELETE", "/api/v1/users/LC-D01-S01.1").status, 200);
+  json events = op.Get(ticket + "/events").Json()["items"];
+  EXPECT_EQ(events[3]["actor"]["username"], "LC-D01-S01.1");
+  EXPECT_EQ(events[3]["actor"]["display_name"], "LC-D01-S01.1");
+}
+
 TEST(HardeningTest, EveryUnmaskedViewOfPersonalDataIsRecorded) {
   TestServer server("hardening_pii");
   HttpClient op = As(server, "operator");

@@ -105,6 +105,7 @@ void RestApi::AddAdminRoutes() {
                   items.push_back({{"seq", r.seq},
                                    {"at", FormatTime(r.at)},
                                    {"actor", r.actor},
+                                   {"actor_name", service_.users().DisplayName(r.actor)},
                                    {"role", r.role},
                                    {"ticket_id", r.ticket_id},
                                    {"endpoint", r.endpoint},
@@ -120,7 +121,8 @@ void RestApi::AddAdminRoutes() {
                 if (!records.ok()) return StatusResponse(records.status());
                 json items = json::array();
                 for (const AuditRecord& r : *records)
-                  items.push_back({{"seq", r.seq}, {"at", FormatTime(r.at)}, {"actor", r.actor}, {"action", r.action},
+                  items.push_back({{"seq", r.seq}, {"at", FormatTime(r.at)}, {"actor", r.actor},
+                                   {"actor_name", service_.users().DisplayName(r.actor)}, {"action", r.action},
                                    {"summary", r.summary}});
                 return Json(200, {{"items", items}, {"page", *page}, {"per_page", *per_page}});
               }));

@@ -13,12 +13,14 @@ using nlohmann::json;
 
 namespace {
 
-json AttachmentView(const Attachment& a) {
+// `uploader_name`: the uploader's display name (UserDirectory).
+json AttachmentView(const Attachment& a, const std::string& uploader_name) {
   return {{"id", a.id},
           {"name", a.name},
           {"content_type", a.content_type},
           {"size", a.size},
           {"uploaded_by", a.uploaded_by},
+          {"uploaded_by_name", uploader_name.empty() ? a.uploaded_by : uploader_name},
           {"uploaded_at", FormatTime(a.uploaded_at)}};
 }
 
@@ -56,7 +58,7 @@ void RestApi::AddAttachmentRoutes() {
                 auto list = service_.attachments().List(*id, a);
                 if (!list.ok()) return StatusResponse(list.status());
                 json items = json::array();
-                for (const Attachment& at : *list) items.push_back(AttachmentView(at));
+                for (const Attachment& at : *list) items.push_back(AttachmentView(at, service_.users().DisplayName(at.uploaded_by)));
                 return Json(200, {{"items", items}, {"total", items.size()}});
               }));
 
@@ -66,7 +68,7 @@ void RestApi::AddAttachmentRoutes() {
                 if (!id.ok()) return StatusResponse(id.status());
                 auto added = service_.attachments().Attach(*id, req.Param("name"), req.Header("content-type"), req.body, a);
                 if (!added.ok()) return StatusResponse(added.status());
-                return Json(201, AttachmentView(*added));
+                return Json(201, AttachmentView(*added, service_.users().DisplayName(added->uploaded_by)));
               }));
 
   router_.Add("GET", "/api/v1/tickets/{id}/attachments/{aid}",

@@ -217,7 +217,7 @@ void RestApi::AddRoutes() {
                 auto ref = service_.reference();
                 json view = TicketView(service_.tickets().Describe(*t, a), a, *ref);
                 json ev = json::array();
-                for (const Event& e : *events) ev.push_back(EventView(e));
+                for (const Event& e : *events) ev.push_back(EventView(e, service_.users().DisplayName(e.actor.username)));
                 view["events"] = ev;
                 return Json(200, view);
               }));
@@ -228,7 +228,7 @@ void RestApi::AddRoutes() {
                 auto events = service_.tickets().Events(*id, a);
                 if (!events.ok()) return StatusResponse(events.status());
                 json ev = json::array();
-                for (const Event& e : *events) ev.push_back(EventView(e));
+                for (const Event& e : *events) ev.push_back(EventView(e, service_.users().DisplayName(e.actor.username)));
                 return Json(200, {{"items", ev}});
               }));
   router_.Add("POST", "/api/v1/tickets/{id}/{command}",

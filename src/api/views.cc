@@ -86,6 +86,7 @@ json TicketView(const service::TicketRead& read, const Actor& viewer, const Refe
       {"area", UnitRef(a.area, ref)},
       {"priority", t.priority},
       {"intake_by", t.intake_by},
+      {"intake_by_name", t.intake_by.empty() ? json(nullptr) : json(read.intake_by_name)},
       {"lead_unit", UnitRef(t.lead_unit, ref)},
       {"co_units", co},
       {"dispatch_chain", t.dispatch_chain},
@@ -122,10 +123,13 @@ json TicketView(const service::TicketRead& read, const Actor& viewer, const Refe
   return j;
 }
 
-json EventView(const Event& e) {
+json EventView(const Event& e, const std::string& actor_name) {
   json j = {{"seq", e.seq},
             {"at", FormatTime(e.at)},
-            {"actor", {{"username", e.actor.username}, {"role", Name(e.actor.role)}, {"unit", e.actor.unit}}},
+            {"actor", {{"username", e.actor.username},
+                       {"display_name", actor_name.empty() ? e.actor.username : actor_name},
+                       {"role", Name(e.actor.role)},
+                       {"unit", e.actor.unit}}},
             {"command", e.command},
             {"from", Name(e.from)},
             {"to", Name(e.to)},

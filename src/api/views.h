@@ -18,7 +18,8 @@ using service::ReferenceData;
 nlohmann::json FormatTime(UnixSeconds t);
 
 nlohmann::json TicketView(const service::TicketRead& read, const Actor& viewer, const ReferenceData& ref);
-nlohmann::json EventView(const Event& e);
+// `actor_name`: the actor's display name (UserDirectory; the username when empty).
+nlohmann::json EventView(const Event& e, const std::string& actor_name);
 // The data of a live "ticket" message: what changed, no personal data.
 nlohmann::json LiveTicketView(const Ticket& t, const std::string& command);
 nlohmann::json UnitView(const Unit& u);

@@ -6,11 +6,29 @@
 
 #include "service/credentials.h"
 #include "app/csv_reader.h"
+#include "app/demo_text.h"
 #include "app/reference_files.h"
 #include "domain/catalog.h"
 #include "domain/state_machine.h"
 
 namespace hotline::app {
+namespace {
+
+const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高",
+                           "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧"};
+const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛",
+                        "明", "超", "秀英", "华", "慧", "建国", "桂兰", "志强", "海燕", "红", "鹏", "玉兰", "婷"};
+static_assert(std::size(kSurnames) == 30 && std::size(kGiven) == 28, "DemoStaffName's strides assume these sizes");
+
+}  // namespace
+
+std::string DemoStaffUsername(const std::string& unit_code, int n) { return unit_code + "." + std::to_string(n); }
+
+std::string DemoStaffName(std::size_t i) {
+  // Strides coprime with the list sizes walk both lists evenly; the pair repeats
+  // only after lcm(30, 28) = 420 people.
+  return std::string(kSurnames[(7 * i + 3) % std::size(kSurnames)]) + kGiven[(11 * i + 5) % std::size(kGiven)];
+}
 
 Status LoadReferenceFiles(Store& store, const std::string& dir) {
   HOTLINE_ASSIGN_OR_RETURN(auto units, LoadUnitsFile(dir + "/demo/units.csv"));
@@ -50,7 +68,12 @@ Status CreateDemoAccounts(Store& store, const std::string& password) {
       {"analyst", hash, Role::kAnalyst, "", "分析员 周洋", true},
   };
   HOTLINE_ASSIGN_OR_RETURN(auto units, store.LoadUnits());
-  for (const Unit& u : units) users.push_back({u.code, hash, Role::kUnitStaff, u.code, u.name, true});
+  std::size_t staff = 0;
+  for (const Unit& u : units) {
+    users.push_back({u.code, hash, Role::kUnitStaff, u.code, u.name, true});  // the unit's shared account
+    for (int n = 1; n <= 2; ++n)
+      users.push_back({DemoStaffUsername(u.code, n), hash, Role::kUnitStaff, u.code, DemoStaffName(staff++), true});
+  }
   return store.PutUsers(users);
 }
 
@@ -60,16 +83,13 @@ struct Template {
   std::string category;
   AppealType type;
   std::string text;
+  DemoSeason season = DemoSeason::kAny;
 };
 
 struct Places {
   std::vector<std::string> roads, estates, companies;
 };
 
-const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高",
-                           "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧"};
-const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛",
-                        "明", "超", "秀英", "华", "慧", "建国", "桂兰", "志强", "海燕", "红", "鹏", "玉兰", "婷"};
 
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
   for (std::size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
@@ -95,7 +115,12 @@ class Generator {
 
   // One ticket's history, driven through the state machine up to `now`.
   bool Make(UnixSeconds created, Ticket& ticket, std::vector<Event>& history) {
-    const Template& tpl = templates_[Pick(templates_.size())];
+    // A template of the season: heating complaints in the heating season, mosquitoes in summer.
+    const Template* pick = &templates_[Pick(templates_.size())];
+    for (int tries = 0; tries < 100 && !InDemoSeason(pick->season, created); ++tries)
+      pick = &templates_[Pick(templates_.size())];
+    if (!InDemoSeason(pick->season, created)) return false;
+    const Template& tpl = *pick;
     const Unit* street = streets_[Pick(streets_.size())];
     const Unit* place = street;
     auto comm = communities_.find(street->code);
@@ -120,6 +145,8 @@ class Generator {
     a.location = Locate(*street);
     a.query_code = std::to_string(100000 + Pick(900000));
 
+    const double who = Uniform();
+    staff_pick_ = who < 0.45 ? 1 : who < 0.9 ? 2 : 0;
     now_ = created;
     ctx_.now = created;
     auto in = Intake(a, {"operator", Role::kOperator, ""}, ctx_);
@@ -218,7 +245,11 @@ class Generator {
     }
   }
 
-  static Actor Staff(const std::string& unit) { return {unit, Role::kUnitStaff, unit}; }
+  // The unit's staff member handling this ticket: mostly one of the two named
+  // staff (the same person for the whole ticket), sometimes the unit's account.
+  Actor Staff(const std::string& unit) const {
+    return {staff_pick_ == 0 ? unit : DemoStaffUsername(unit, staff_pick_), Role::kUnitStaff, unit};
+  }
 
   std::string Fill(std::string text, const Unit* street, const Unit* place) {
     ReplaceAll(text, "{street}", street->name);
@@ -226,8 +257,8 @@ class Generator {
     ReplaceAll(text, "{road}", places_.roads[Pick(places_.roads.size())]);
     ReplaceAll(text, "{estate}", places_.estates[Pick(places_.estates.size())]);
     ReplaceAll(text, "{company}", places_.companies[Pick(places_.companies.size())]);
-    ReplaceAll(text, "{n}", std::to_string(1 + Pick(12)));
-    return text;
+    auto filled = FillNumbers(text, [this](long lo, long hi) { return lo + static_cast<long>(Pick(hi - lo + 1)); });
+    return filled.ok() ? *filled : text;  // the templates were checked when loaded
   }
 
   // A point near the street's centre (data/demo/street_centers.csv).
@@ -254,6 +285,7 @@ class Generator {
   std::vector<Caller> recent_phones_;
   Context ctx_;
   UnixSeconds now_ = 0;
+  int staff_pick_ = 1;  // 1 or 2: a named staff member; 0: the unit's account
 };
 
 }  // namespace
@@ -271,9 +303,11 @@ Status GenerateDemoAppeals(Store& store, const DemoOptions& opt, const WorkCalen
   for (std::size_t i = 0; i < tpl_table.size(); ++i) {
     auto type = ParseAppealType(tpl_table.Get(i, "appeal_type"));
     const std::string& cat = tpl_table.Get(i, "category");
-    if (!type || !taxonomy.Find(cat))
+    auto season = ParseDemoSeason(tpl_table.Get(i, "season"));
+    const std::string& text = tpl_table.Get(i, "template");
+    if (!type || !taxonomy.Find(cat) || !season || !FillNumbers(text, [](long lo, long) { return lo; }).ok())
       return Status::InvalidArgument("appeal_templates", "bad template row " + std::to_string(i + 2));
-    templates.push_back({cat, *type, tpl_table.Get(i, "template")});
+    templates.push_back({cat, *type, text, *season});
   }
   HOTLINE_ASSIGN_OR_RETURN(auto place_table, CsvTable::ReadFile(opt.data_dir + "/demo/places.csv"));
   Places places;

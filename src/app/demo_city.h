@@ -1,6 +1,7 @@
 // The demo city (临川市): loads units, taxonomy and dispatch catalog from data/,
 // creates the demo accounts (admin, operator, dispatcher, supervisor, callback,
-// analyst, and one unit account per unit named by its code; password "demo"),
+// analyst, one unit account per unit named by its code, and two named staff per
+// unit, `CODE.1` and `CODE.2`, with Chinese personal names; password "demo"),
 // and generates a year of realistic appeals that went through the real state
 // machine (so every ticket's history replays to its state). Deterministic for a
 // given seed and `now`.
@@ -27,6 +28,12 @@ using Progress = std::function<void(std::size_t, std::size_t)>;
 
 Status LoadReferenceFiles(Store& store, const std::string& data_dir);
 Status CreateDemoAccounts(Store& store, const std::string& password);
+// The demo's named staff of a unit: `n` is 1 or 2 ("LC-D01-S01" → "LC-D01-S01.1").
+std::string DemoStaffUsername(const std::string& unit_code, int n);
+// The display name of the i-th named demo staff member (0-based, in the order
+// CreateDemoAccounts creates them): a surname and a given name, distinct for
+// i < 420, the same on every start.
+std::string DemoStaffName(std::size_t i);
 Status GenerateDemoAppeals(Store& store, const DemoOptions& options, const WorkCalendar& calendar,
                            const Progress& progress = nullptr);
 // All three, skipped when the store already has units.

@@ -148,7 +148,7 @@ int Serve(Config config) {
   if (!site.web().available()) std::printf("  (web console not built: cd web && npm ci && npm run build)\n");
   if (config.demo)
     std::printf("  demo accounts: admin operator dispatcher supervisor callback analyst, or a unit code "
-                "such as LC-D01-S01; password: demo\n");
+                "such as LC-D01-S01 (its staff: LC-D01-S01.1, LC-D01-S01.2); password: demo\n");
   std::fflush(stdout);
   int sig = 0;
   sigwait(&signals, &sig);

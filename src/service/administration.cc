@@ -53,6 +53,7 @@ Result<User> Administration::SaveUser(User user, const std::string& password, bo
   const AuditRecord audit{0, core_.Now(), actor.username, is_new ? "create_user" : "update_user",
                           SummariseUser(user, is_new, !password.empty())};
   HOTLINE_RETURN_IF_ERROR(store_.PutUser(user, &audit));
+  core_.users().Invalidate();  // the display name may have changed
   // A reset password or a disabled account ends every session of the user.
   const bool end_sessions = !is_new && (!password.empty() || !user.active);
   if (end_sessions) {
@@ -71,6 +72,7 @@ Status Administration::DeleteUser(const std::string& username, const Actor& acto
     return Status::InvalidArgument("username", "you cannot delete yourself").WithReason(Reasons::kSelfChange);
   const AuditRecord audit{0, core_.Now(), actor.username, "delete_user", username};
   HOTLINE_RETURN_IF_ERROR(store_.DeleteUser(username, &audit));
+  core_.users().Invalidate();
   accounts_.EndSessions(username);
   return Status::Ok();
 }

@@ -5,7 +5,7 @@
 namespace hotline::service {
 
 ServiceCore::ServiceCore(Store& store, const Clock& clock, WorkCalendar calendar, Policy policy)
-    : store_(store), clock_(clock), calendar_(std::move(calendar)), policy_(policy) {}
+    : store_(store), clock_(clock), calendar_(std::move(calendar)), policy_(policy), users_(store, clock) {}
 
 Status ServiceCore::LoadReferenceData() {
   HOTLINE_ASSIGN_OR_RETURN(auto units, store_.LoadUnits());

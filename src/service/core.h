@@ -15,6 +15,7 @@
 #include "store/store.h"
 #include "triage/intake/intake_assistant.h"
 #include "triage/kb/knowledge_index.h"
+#include "service/user_directory.h"
 
 namespace hotline::service {
 
@@ -60,6 +61,8 @@ class ServiceCore {
   const Policy& policy() const { return policy_; }
   const WorkCalendar& calendar() const { return calendar_; }
   triage::KnowledgeIndex& kb_index() { return kb_index_; }
+  // Display names of accounts (username → display_name, cached).
+  UserDirectory& users() { return users_; }
 
  private:
   Store& store_;
@@ -67,6 +70,7 @@ class ServiceCore {
   WorkCalendar calendar_;
   Policy policy_;
   triage::KnowledgeIndex kb_index_;
+  UserDirectory users_;
   TriageResources triage_;
   mutable std::shared_mutex ref_mu_;
   std::shared_ptr<const ReferenceData> ref_;

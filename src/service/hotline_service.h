@@ -54,6 +54,8 @@ class HotlineService {
   IntakeDesk& intake_desk() { return intake_desk_; }
   LiveFeed& live() { return live_; }
   PersonalDataRecord& personal_data() { return personal_data_; }
+  // Display names of accounts, for timelines and audit lists.
+  UserDirectory& users() { return core_.users(); }
 
   // OK when the permission table grants `capability` to the actor's role
   // (role_not_allowed otherwise): interfaces ask before they read a request.

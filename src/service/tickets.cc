@@ -145,7 +145,8 @@ std::vector<std::string> Tickets::AvailableCommands(const Ticket& t, const Actor
 
 TicketRead Tickets::Describe(Ticket t, const Actor& actor) const {
   auto commands = AvailableCommands(t, actor);
-  return {std::move(t), std::move(commands), core_.Now()};
+  std::string intake_by_name = t.intake_by.empty() ? std::string() : core_.users().DisplayName(t.intake_by);
+  return {std::move(t), std::move(commands), core_.Now(), std::move(intake_by_name)};
 }
 
 }  // namespace hotline::service

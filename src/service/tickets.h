@@ -19,6 +19,7 @@ struct TicketRead {
   Ticket ticket;
   std::vector<std::string> commands;  // the buttons offered to the actor now
   UnixSeconds as_of = 0;              // when it was read (for "overdue")
+  std::string intake_by_name;         // display name of ticket.intake_by (the username when it has none)
 };
 
 class Tickets {

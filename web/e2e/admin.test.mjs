@@ -155,13 +155,13 @@ test('分派目录: add a rule, save the whole catalog, see it after a reload, d
   await page.locator('.el-message--success', { hasText: `已保存，共 ${before} 条` }).first().waitFor()
   assert.equal((await rest('admin', 'GET', '/catalog')).items.length, before)
 
-  // 操作审计: the catalog save just made is the newest record, by admin.
+  // 操作审计: the catalog save just made is the newest record, by admin (shown by its display name).
   await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 6000 }).catch(() => {})
   await page.locator('[data-test="menu-adminAudit"]').click()
   const newest = page.locator('[data-test="audit-table"] .el-table__body tr').first()
   await newest.waitFor()
   assert.equal((await newest.locator('[data-test="audit-action"]').innerText()).trim(), '替换分派目录')
-  assert.equal((await newest.locator('[data-test="audit-actor"]').innerText()).trim(), 'admin')
+  assert.equal((await newest.locator('[data-test="audit-actor"]').innerText()).trim(), '系统管理员') // the display name of the account
   assert.match(await newest.locator('[data-test="audit-summary"]').innerText(), /catalog rules: \d+ → \d+/)
   assert.equal(await page.locator('[data-test="audit-prev"]').isDisabled(), true)
   await screenshot(page, 'admin-audit')

@@ -1,5 +1,6 @@
 // Reading a ticket's event log for the timeline.
 import { t } from '../i18n/index.js'
+import { actorDisplayName } from './format.js'
 import { fieldLabel, label, roleLabel } from './labels.js'
 import { formatUnix } from './format.js'
 
@@ -56,10 +57,10 @@ export function describeInput(input, unitName = (c) => c) {
   return lines
 }
 
-/** "东华街道 受理员 operator" style line for who did it. */
+/** "东华街道 承办单位 张伟" style line for who did it (the username when the account has no name). */
 export function actorText(actor, unitName = (c) => c) {
   if (!actor) return ''
-  return [actor.unit ? unitName(actor.unit) : '', roleLabel(actor.role), actor.username].filter(Boolean).join(' ')
+  return [actor.unit ? unitName(actor.unit) : '', roleLabel(actor.role), actorDisplayName(actor)].filter(Boolean).join(' ')
 }
 
 /** Timeline dot colour by command. */

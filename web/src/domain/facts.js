@@ -4,7 +4,7 @@
 // become rows {key, value, kind} — `key` an i18n key under `facts.`, `kind` one of
 // 'text' (long text, shown as a block), 'phone' (dialled by the agent), 'line'.
 // Rows without a value are left out, so a dialog never shows an empty label.
-import { formatTime, namedRef } from './format.js'
+import { actorDisplayName, formatTime, namedRef } from './format.js'
 import { label } from './labels.js'
 
 /** Which commands' dialogs load the ticket's events (their facts read history). */
@@ -26,7 +26,7 @@ function who(event, unitName) {
   if (!event || !event.actor) return ''
   const a = event.actor
   const unit = a.unit ? unitName(a.unit) : ''
-  const name = a.display_name || a.username || ''
+  const name = actorDisplayName(a)
   return [unit, name].filter(Boolean).join(' · ')
 }
 

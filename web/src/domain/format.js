@@ -46,6 +46,20 @@ export function phoneReadyForLookup(phone) {
   return digitsOf(phone).length >= 7
 }
 
+/**
+ * How a person is shown: their display name (张伟), else their username
+ * (LC-D01-S01.1) — accounts without a name, or deleted since.
+ */
+export function personName(displayName, username) {
+  const name = typeof displayName === 'string' ? displayName.trim() : ''
+  return name || username || ''
+}
+
+/** personName of an event's actor ({ username, display_name, … }). */
+export function actorDisplayName(actor) {
+  return actor ? personName(actor.display_name, actor.username) : ''
+}
+
 export function namedRef(ref) {
   return ref ? ref.name || ref.code || '' : ''
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { callerDisplay, callerIsMasked, dueStatus, formatTime, isMasked, lastDays, localClock, localDay, phoneReadyForLookup } from './format.js'
+import { actorDisplayName, callerDisplay, callerIsMasked, dueStatus, formatTime, isMasked, lastDays, localClock, localDay, personName, phoneReadyForLookup } from './format.js'
 
 describe('formatTime', () => {
   it('shows the server local time as sent, whatever the browser zone', () => {
@@ -51,5 +51,18 @@ describe('days', () => {
     const days = lastDays(3, new Date('2026-03-01T04:00:00Z'))
     expect(days).toEqual(['2026-02-27', '2026-02-28', '2026-03-01'])
     expect(localClock(new Date('2026-11-23T17:05:09Z'))).toBe('01:05:09')
+  })
+})
+
+describe('personName', () => {
+  it('shows the display name, else the username', () => {
+    expect(personName('张伟', 'LC-D01-S01.1')).toBe('张伟')
+    expect(personName('', 'LC-D01-S01.1')).toBe('LC-D01-S01.1')
+    expect(personName('  ', 'nameless')).toBe('nameless')
+    expect(personName(null, 'operator')).toBe('operator')
+    expect(personName(undefined, undefined)).toBe('')
+    expect(actorDisplayName({ username: 'LC-D01-S01.2', display_name: '李芳', role: 'unit' })).toBe('李芳')
+    expect(actorDisplayName({ username: 'deleted.user', role: 'operator' })).toBe('deleted.user')
+    expect(actorDisplayName(null)).toBe('')
   })
 })

@@ -347,6 +347,7 @@ export default {
     supervision: 'Supervision level',
     escalation: 'Escalation level',
     createdAt: 'Created',
+    intakeBy: 'Taken by',
     updatedAt: 'Updated',
     dispatchedAt: 'Dispatched',
     dueAt: 'Due',

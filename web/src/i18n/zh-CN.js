@@ -348,6 +348,7 @@ export default {
     supervision: '督办级别',
     escalation: '提级级别',
     createdAt: '受理时间',
+    intakeBy: '受理人',
     updatedAt: '更新时间',
     dispatchedAt: '派单时间',
     dueAt: '办理期限',
