@@ -255,7 +255,26 @@ export function validateEvaluation({ satisfaction, resolved }) {
   return errors
 }
 
-/** The body of POST /public/tickets/{number}/evaluation. */
-export function buildEvaluation(code, { satisfaction, resolved }) {
-  return { code: normalizeCode(code), satisfaction, resolved }
+/** Why a citizen is not satisfied (the API's `dissatisfaction` values), asked only then. */
+export const PORTAL_DISSATISFACTIONS = [
+  { value: 'unresolved', label: '问题未解决' },
+  { value: 'attitude', label: '工作态度' },
+  { value: 'off_topic', label: '答非所问' },
+  { value: 'slow', label: '办理拖延' },
+  { value: 'no_contact', label: '未联系本人' },
+  { value: 'other', label: '其他' },
+]
+/** Characters of the evaluation's comment (the server takes 2000 bytes: 3 per Chinese character). */
+export const COMMENT_MAX = 500
+
+/**
+ * The body of POST /public/tickets/{number}/evaluation: the reason only when not
+ * satisfied, the comment (trimmed) only when there is one.
+ */
+export function buildEvaluation(code, { satisfaction, resolved, dissatisfaction = '', comment = '' }) {
+  const body = { code: normalizeCode(code), satisfaction, resolved }
+  if (satisfaction === 'unsatisfied' && dissatisfaction) body.dissatisfaction = dissatisfaction
+  const text = String(comment || '').trim()
+  if (text) body.comment = text
+  return body
 }

@@ -160,6 +160,11 @@ describe('evaluation', () => {
 
   it('sends the code with the answers', () => {
     expect(buildEvaluation(' 738216 ', { satisfaction: 'satisfied', resolved: true })).toEqual({ code: '738216', satisfaction: 'satisfied', resolved: true })
+    // The reason goes only with "not satisfied"; the comment only when there is one.
+    expect(buildEvaluation('738216', { satisfaction: 'unsatisfied', resolved: false, dissatisfaction: 'slow', comment: '  拖了很久 ' }))
+      .toEqual({ code: '738216', satisfaction: 'unsatisfied', resolved: false, dissatisfaction: 'slow', comment: '拖了很久' })
+    expect(buildEvaluation('738216', { satisfaction: 'satisfied', resolved: true, dissatisfaction: 'slow', comment: '   ' }))
+      .toEqual({ code: '738216', satisfaction: 'satisfied', resolved: true })
     expect(satisfactionText('basically_satisfied')).toBe('基本满意')
     expect(satisfactionText(null)).toBe('')
   })

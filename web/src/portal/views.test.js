@@ -206,6 +206,27 @@ describe('TrackView', () => {
     w.unmount()
   })
 
+  it('asks why when the citizen is not satisfied, and sends the reason and the comment', async () => {
+    reply(respond(200, view()))
+    const w = await mountAt(TrackView, '/track?number=LC20261123000300&code=867259')
+    expect(w.find('[data-test="portal-dissatisfaction"]').exists()).toBe(false) // not asked before
+    expect(w.find('textarea[data-test="portal-comment"]').exists()).toBe(true)
+    await w.find('[data-test="portal-satisfaction"] input[value="unsatisfied"]').setValue(true)
+    expect(w.findAll('[data-test="portal-dissatisfaction"] input').map((i) => i.element.value))
+      .toEqual(['unresolved', 'attitude', 'off_topic', 'slow', 'no_contact', 'other'])
+    await w.find('[data-test="portal-dissatisfaction"] input[value="slow"]').setValue(true)
+    await w.findAll('[data-test="portal-resolved"] input')[1].setValue(true)
+    await type(w, 'textarea[data-test="portal-comment"]', '过了两周才来处理')
+    reply(respond(200, view({ state: 'unsatisfied', can_evaluate: false, satisfaction: 'unsatisfied' })))
+    await submit(w, '[data-test="portal-evaluate"] form')
+    const [url, init] = fetch.mock.calls[1]
+    expect(url).toBe('/api/v1/public/tickets/LC20261123000300/evaluation')
+    expect(JSON.parse(init.body)).toEqual({
+      code: '867259', satisfaction: 'unsatisfied', resolved: false, dissatisfaction: 'slow', comment: '过了两周才来处理',
+    })
+    w.unmount()
+  })
+
   it('says plainly when nothing matches, and when to come back after too many tries', async () => {
     const w = await mountAt(TrackView, '/track')
     await type(w, 'input[data-test="portal-track-number"]', 'lc20261123000300')
