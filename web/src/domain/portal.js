@@ -278,3 +278,47 @@ export function buildEvaluation(code, { satisfaction, resolved, dissatisfaction 
   if (text) body.comment = text
   return body
 }
+
+// ---------------------------------------------------------------- address and pin
+
+/**
+ * Whether two areas (unit codes, which nest: LC-D01 ⊃ LC-D01-S01 ⊃ LC-D01-S01-C01)
+ * disagree: both known and neither inside the other. A district named by the
+ * address does not disagree with a pin in one of its streets.
+ */
+export function placesDisagree(pinArea, addressArea) {
+  const a = String(pinArea || '')
+  const b = String(addressArea || '')
+  if (!a || !b || a === b) return false
+  return !a.startsWith(`${b}-`) && !b.startsWith(`${a}-`)
+}
+
+/** What the form takes from GET /public/locate's answer: the area and, when the server knows one, the point. */
+export function locatedPlace(place) {
+  if (!place || !place.code) return null
+  const p = place.point
+  const point = p && Number.isFinite(p.lat) && Number.isFinite(p.lon)
+    ? { lat: String(roundCoordinate(p.lat)), lon: String(roundCoordinate(p.lon)) }
+    : null
+  const text = point
+    ? `已按地址定位到：${place.name}（地图上标出的是大致位置，可点按地图标出准确地点）`
+    : `已识别所在区域：${place.name}，可在地图上点选准确地点`
+  return { area: place.code, name: place.name, point, text }
+}
+
+// ---------------------------------------------------------------- photos
+
+/** Photos with an appeal (the server's limits: Portal::kMaxPhotos, kMaxPhotoBytes, PhotoTypes). */
+export const PHOTO_MAX = 3
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024
+export const PHOTO_TYPES = ['image/jpeg', 'image/png']
+
+/** Why a chosen file cannot go with the appeal ('' when it can), `count` = photos already chosen. */
+export function photoProblem(file, count = 0) {
+  if (!file) return '请选择照片'
+  if (count >= PHOTO_MAX) return `最多上传 ${PHOTO_MAX} 张照片`
+  if (!PHOTO_TYPES.includes(file.type)) return `「${file.name}」不是 JPG 或 PNG 照片`
+  if (!(file.size > 0)) return `「${file.name}」是空文件`
+  if (file.size > PHOTO_MAX_BYTES) return `「${file.name}」超过 5 MB，请压缩后再上传`
+  return ''
+}

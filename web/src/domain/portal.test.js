@@ -4,7 +4,7 @@ import {
   PORTAL_APPEAL_TYPES, PUBLIC_STATES, buildEvaluation, buildPortalAppeal, emptyPortalAppeal, geolocationMessage,
   isValidPhone, normalizeCode, normalizeNumber, normalizePhone, portalChannel, publicState, roundCoordinate,
   satisfactionText, stepText, timelineSteps, validateEvaluation, validatePortalAppeal, validateTrack,
-  mapPick, markerOf,
+  mapPick, markerOf, placesDisagree, locatedPlace, photoProblem, PHOTO_MAX_BYTES,
 } from './portal.js'
 import { placeAt } from './map.js'
 import { GEO } from '../test-support/cityMap.js'
@@ -167,5 +167,39 @@ describe('evaluation', () => {
       .toEqual({ code: '738216', satisfaction: 'satisfied', resolved: true })
     expect(satisfactionText('basically_satisfied')).toBe('基本满意')
     expect(satisfactionText(null)).toBe('')
+  })
+})
+
+describe('address and pin', () => {
+  it('disagree only when neither area holds the other', () => {
+    expect(placesDisagree('LC-D01-S01', 'LC-D01-S02')).toBe(true)
+    expect(placesDisagree('LC-D01-S01', 'LC-D02')).toBe(true)
+    expect(placesDisagree('LC-D01-S01', 'LC-D01')).toBe(false) // the address names only the district
+    expect(placesDisagree('LC-D01-S01', 'LC-D01-S01-C01')).toBe(false) // a community of the pin's street
+    expect(placesDisagree('LC-D01-S01', 'LC-D01-S01')).toBe(false)
+    expect(placesDisagree('LC-D01-S1', 'LC-D01-S10')).toBe(true) // a prefix is not a parent
+    expect(placesDisagree('', 'LC-D01-S02')).toBe(false)
+    expect(placesDisagree('LC-D01-S01', null)).toBe(false)
+  })
+
+  it('takes the located area, and the point when there is one', () => {
+    expect(locatedPlace({ code: 'LC-D01-S01', name: '东华街道', point: { lat: 28.0512345678, lon: 116.05 } }))
+      .toMatchObject({ area: 'LC-D01-S01', point: { lat: '28.051235', lon: '116.05' } })
+    const district = locatedPlace({ code: 'LC-D02', name: '西湖区', point: null })
+    expect(district.point).toBe(null)
+    expect(district.text).toContain('已识别所在区域：西湖区')
+    expect(locatedPlace(null)).toBe(null)
+  })
+})
+
+describe('photos', () => {
+  const file = (name, type, size) => ({ name, type, size })
+  it('takes JPG and PNG up to 5 MB, three of them', () => {
+    expect(photoProblem(file('a.jpg', 'image/jpeg', 10))).toBe('')
+    expect(photoProblem(file('a.png', 'image/png', PHOTO_MAX_BYTES))).toBe('')
+    expect(photoProblem(file('a.png', 'image/png', PHOTO_MAX_BYTES + 1))).toContain('超过 5 MB')
+    expect(photoProblem(file('a.gif', 'image/gif', 10))).toContain('不是 JPG 或 PNG')
+    expect(photoProblem(file('a.jpg', 'image/jpeg', 0))).toContain('空文件')
+    expect(photoProblem(file('a.jpg', 'image/jpeg', 10), 3)).toBe('最多上传 3 张照片')
   })
 })
