@@ -226,9 +226,29 @@ export function stepText(command) {
   return STEP_TEXT[command] || command || ''
 }
 
-/** Steps newest first (as a citizen reads them), each with its words and the state it led to. */
-export function timelineSteps(steps) {
-  return (steps || []).map((s) => ({ ...s, text: stepText(s.command), stateLabel: publicState(s.state).label })).reverse()
+/**
+ * Steps the public never sees, should the server send them: the hotline's own
+ * oversight (supervision, escalation, review of a reply), edits, replies passed
+ * between units, files and retention. (The server hides them: service/portal.cc.)
+ */
+export const INTERNAL_STEPS = new Set([
+  'supervise', 'escalate', 'review', 'edit', 'accept-reply', 'reject-reply', 'attach', 'anonymise',
+])
+
+/**
+ * Steps newest first (as a citizen reads them), each with its words and the state
+ * it led to, in the header's words (publicState). Internal steps are left out; as
+ * the state they led to is not, the newest step shows `current` (the ticket's
+ * state now, as in the header) when one was hidden after it.
+ */
+export function timelineSteps(steps, current = '') {
+  const shown = (steps || []).filter((s) => !INTERNAL_STEPS.has(s.command))
+  const items = shown.map((s) => ({ ...s, text: stepText(s.command), stateLabel: publicState(s.state).label }))
+  const last = items.at(-1)
+  if (last && current && last.state !== current) {
+    items[items.length - 1] = { ...last, state: current, stateLabel: publicState(current).label }
+  }
+  return items.reverse()
 }
 
 // ---------------------------------------------------------------- evaluation

@@ -150,6 +150,26 @@ describe('tracking', () => {
     expect(steps[0].command).toBe('intake') // the input is left alone
     expect(timelineSteps(undefined)).toEqual([])
   })
+
+  it('leaves internal steps out, and ends on the state the header shows', () => {
+    const steps = [
+      { at: '2026-11-23T09:00:00+08:00', command: 'intake', state: 'triage' },
+      { at: '2026-11-23T09:01:00+08:00', command: 'attach', state: 'triage' },
+      { at: '2026-11-23T09:05:00+08:00', command: 'to-dispatch', state: 'to_dispatch' },
+      { at: '2026-11-23T09:30:00+08:00', command: 'dispatch', state: 'dispatched' },
+      { at: '2026-11-23T10:00:00+08:00', command: 'sign', state: 'in_progress' },
+      { at: '2026-11-23T11:00:00+08:00', command: 'supervise', state: 'in_progress' },
+      { at: '2026-11-23T12:00:00+08:00', command: 'reply', state: 'replied' },
+      { at: '2026-11-23T12:10:00+08:00', command: 'review', state: 'to_callback' },
+    ]
+    const items = timelineSteps(steps, 'to_callback')
+    expect(items.map((s) => s.command)).toEqual(['reply', 'sign', 'dispatch', 'to-dispatch', 'intake'])
+    expect(items[0].stateLabel).toBe(publicState('to_callback').label) // the header's words
+    expect(items[0].stateLabel).toBe('待回访')
+    expect(items[1].stateLabel).toBe('办理中')
+    // Nothing hidden after the newest step: its own state, which is the header's.
+    expect(timelineSteps(steps.slice(0, 5), 'in_progress')[0].stateLabel).toBe('办理中')
+  })
 })
 
 describe('evaluation', () => {

@@ -332,6 +332,8 @@ describe('TrackView', () => {
     expect(w.find('[data-test="portal-unit"]').text()).toBe('东华街道')
     expect(w.find('[data-test="portal-reply"]').text()).toContain('已更换井盖')
     expect(w.findAll('[data-test="portal-step"]').map((s) => s.text())).toEqual(['承办单位答复', '提交诉求'])
+    // The timeline ends where the header is (the review that led there is not shown).
+    expect(w.find('[data-test="portal-step-state"]').text()).toBe(`→ ${w.find('[data-test="portal-state"]').text()}`)
 
     // Evaluate: both answers, then the updated view replaces the old one.
     reply(respond(200, view({ state: 'closed', can_evaluate: false, satisfaction: 'satisfied', closed_at: '2026-11-23T13:00:00+08:00' })))
