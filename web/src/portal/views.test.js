@@ -288,6 +288,13 @@ describe('the map picker', () => {
     expect(chart.exists()).toBe(true)
     expect(chart.props('map').geoJSON).toEqual(GEO)
     expect(chart.props('option').series[0].data).toEqual([])
+    // Streets are named on the map; districts carry their own (bolder) names.
+    const geo = chart.props('option').geo
+    expect(geo.label.show).toBe(true)
+    expect(geo.label.formatter({ name: 'LC-D01-S01' })).toBe('东华街道')
+    expect(geo.regions.find((r) => r.name === 'LC-D01').label.formatter).toBe('东城区')
+    // The pin is not lifted off the point (domain/map.js PIN_MARKER).
+    expect(chart.props('option').series[0].symbolOffset).toEqual([0, 0])
 
     chart.vm.$emit('point-click', [116.0512345678, 28.0598765432])
     await flushPromises()
