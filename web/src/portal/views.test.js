@@ -377,6 +377,21 @@ describe('TrackView', () => {
     w.unmount()
   })
 
+  it("clears a missing answer's message once it is given", async () => {
+    reply(respond(200, view()))
+    const w = await mountAt(TrackView, '/track?number=LC20261123000300&code=867259')
+    await w.find('[data-test="portal-satisfaction"] input[value="satisfied"]').setValue(true)
+    await submit(w, '[data-test="portal-evaluate"] form')
+    await new Promise((r) => setTimeout(r, 150))
+    expect(w.find('[data-test="portal-evaluate"]').text()).toContain('请选择问题是否已解决')
+    await w.findAll('[data-test="portal-resolved"] input')[0].setValue(true)
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 150))
+    expect(w.find('[data-test="portal-evaluate"]').text()).not.toContain('请选择问题是否已解决')
+    expect(fetch.mock.calls.length).toBe(1) // only the lookup: nothing was sent
+    w.unmount()
+  })
+
   it('says plainly when nothing matches, and when to come back after too many tries', async () => {
     const w = await mountAt(TrackView, '/track')
     await type(w, 'input[data-test="portal-track-number"]', 'lc20261123000300')
