@@ -245,7 +245,23 @@ TEST_F(AuthorizationMatrixTest, CitizensEvaluateOnlyThroughThePortalWithTheQuery
   std::set<std::string> citizen_commands;
   for (const CommandAuthority& c : CommandTable())
     if (std::count(c.roles.begin(), c.roles.end(), Role::kCitizen)) citizen_commands.insert(c.name);
-  ASSERT_EQ(citizen_commands, std::set<std::string>{"callback"}) << "a portal route for each citizen command";
+  ASSERT_EQ(citizen_commands, (std::set<std::string>{"attach", "callback"})) << "a portal route for each citizen command";
+  {  // attach: POST /api/v1/public/tickets/{number}/attachments, with the code, only in triage
+    HttpClient portal = server_->Client();
+    server_->AdvanceClock(601);
+    const std::string jpeg = "\xFF\xD8\xFF\xE0 photo";
+    int wrong_codes = 0;
+    for (const TicketCase& t : *cases_) {
+      const std::string target = "/api/v1/public/tickets/" + TicketNumber(t.ticket) + "/attachments?name=a.jpg&code=";
+      if (++wrong_codes <= 5) {
+        const std::string wrong = t.ticket.appeal.query_code == "000000" ? "111111" : "000000";
+        EXPECT_EQ(portal.Request("POST", target + wrong, jpeg, "image/jpeg").status, 404) << "photo without the code, " << t.Label();
+      }
+      if (t.ticket.state == TicketState::kTriage) continue;  // would change the shared ticket (server_test covers it)
+      EXPECT_EQ(portal.Request("POST", target + t.ticket.appeal.query_code, jpeg, "image/jpeg").status, 409)
+          << "photo after triage, " << t.Label();
+    }
+  }
   const CommandAuthority& callback = Command("callback");
   HttpClient portal = server_->Client();
   server_->AdvanceClock(601);  // a fresh window of the portal's failed-lookup limit (20 per 10 minutes)

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "api/site.h"
 #include "api/views.h"
 #include "app/division_files.h"
 #include "app/reference_files.h"
@@ -678,6 +679,72 @@ TEST_F(ServerTest, PortalServesTheCityMap) {
   }
   EXPECT_EQ(districts, 6);
   EXPECT_GT(streets, 30);
+}
+
+TEST_F(ServerTest, PortalLocatesAnAddressWithoutLogin) {
+  HttpClient citizen = server_->Client();
+  // 东城区东华街道幸福里小区
+  auto r = citizen.Get("/api/v1/public/locate?address=%E4%B8%9C%E5%9F%8E%E5%8C%BA%E4%B8%9C%E5%8D%8E%E8%A1%97%E9%81%93"
+                       "%E5%B9%B8%E7%A6%8F%E9%87%8C%E5%B0%8F%E5%8C%BA");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json place = r.Json();
+  EXPECT_EQ(place["code"].get<std::string>().rfind("LC-D01-S01", 0), 0u) << place.dump();
+  ASSERT_TRUE(place["point"].is_object()) << place.dump();  // the street's centre (data/demo/street_centers.csv)
+  EXPECT_DOUBLE_EQ(place["point"]["lat"].get<double>(), 27.95);
+  EXPECT_DOUBLE_EQ(place["point"]["lon"].get<double>(), 116.36);
+  EXPECT_EQ(place.size(), 3u);  // code, name, point: nothing else
+  EXPECT_EQ(citizen.Get("/api/v1/public/locate?address=%E7%81%AB%E6%98%9F").status, 404);  // 火星
+  EXPECT_EQ(citizen.Get("/api/v1/public/locate").Json()["error"]["field"], "address");
+  auto privacy = citizen.Get("/api/v1/public/privacy");
+  ASSERT_EQ(privacy.status, 200);
+  EXPECT_TRUE(privacy.Json()["retention_days"].is_null());  // the test server runs without a retention period
+}
+
+TEST_F(ServerTest, PortalPhotosOnlyWithTheCodeWhileNew) {
+  HttpClient citizen = server_->Client();
+  json appeal = {{"appeal_type", "report"},
+                 {"content", "东华街道路口井盖松动，有安全隐患"},
+                 {"caller", {{"name", "赵六"}, {"phone", "13700007777"}}}};
+  auto r = citizen.Post("/api/v1/public/appeals", appeal);
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string number = r.Json()["number"];
+  const std::string code = r.Json()["query_code"];
+  const std::string files = "/api/v1/public/tickets/" + number + "/attachments";
+  // A phone's photo: larger than the JSON body limit, smaller than the photo limit.
+  const std::string photo = std::string("\xFF\xD8\xFF\xE0", 4) + std::string(2 << 20, '\0');
+  auto up = citizen.Request("POST", files + "?code=" + code + "&name=%E7%8E%B0%E5%9C%BA.jpg", photo, "image/jpeg");
+  ASSERT_EQ(up.status, 201) << up.body;
+  EXPECT_EQ(up.Json()["name"], "现场.jpg");
+  EXPECT_FALSE(up.Json().contains("uploaded_by"));
+  const std::string wrong = code == "000000" ? "000001" : "000000";
+  EXPECT_EQ(citizen.Request("POST", files + "?code=" + wrong + "&name=a.jpg", "\xFF\xD8\xFF x", "image/jpeg").status, 404);
+  auto pdf = citizen.Request("POST", files + "?code=" + code + "&name=a.pdf", "%PDF-1.4 x", "application/pdf");
+  EXPECT_EQ(pdf.Json()["error"]["reason"], "unsupported_type");
+  auto fake = citizen.Request("POST", files + "?code=" + code + "&name=a.png", "<svg onload=x>", "image/png");
+  EXPECT_EQ(fake.Json()["error"]["reason"], "content_type_mismatch");
+
+  // Staff see the photo among the ticket's files.
+  const auto id = *TicketIdFromNumber(number);
+  HttpClient op = As("operator");
+  auto list = op.Get("/api/v1/tickets/" + std::to_string(id) + "/attachments").Json()["items"];
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["uploaded_by"], "portal");
+  EXPECT_EQ(list[0]["size"], photo.size());
+
+  // Once the hotline has moved it on, no more photos.
+  ASSERT_EQ(op.Post(Cmd(id, "to-dispatch"), json::object()).status, 200);
+  auto late = citizen.Request("POST", files + "?code=" + code + "&name=b.jpg", "\xFF\xD8\xFF x", "image/jpeg");
+  EXPECT_EQ(late.status, 409);
+  EXPECT_EQ(late.Json()["error"]["reason"], "state_not_allowed");
+  // Only a photo with a six-digit code may send more than the JSON limit.
+  EXPECT_TRUE(api::AllowsLargeBody({"POST", files + "?code=123456&name=a.jpg", ""}));
+  EXPECT_TRUE(api::AllowsLargeBody({"POST", files + "?name=a.jpg&code=123456", ""}));
+  EXPECT_FALSE(api::AllowsLargeBody({"POST", files + "?name=a.jpg", ""}));
+  EXPECT_FALSE(api::AllowsLargeBody({"POST", files + "?code=12345&name=a.jpg", ""}));
+  EXPECT_FALSE(api::AllowsLargeBody({"POST", files + "?code=1234567", ""}));
+  EXPECT_FALSE(api::AllowsLargeBody({"POST", files + "?xcode=123456", ""}));
+  EXPECT_FALSE(api::AllowsLargeBody({"GET", files + "?code=123456", ""}));
+  EXPECT_FALSE(api::AllowsLargeBody({"POST", "/api/v1/public/appeals?code=123456", ""}));
 }
 
 TEST_F(ServerTest, PortalLookupsAreRateLimited) {

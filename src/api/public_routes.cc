@@ -1,7 +1,9 @@
 // The citizen portal's API (/api/v1/public/…): no login. A citizen submits an
 // appeal and receives its number and query code, tracks it with both, and gives
-// the callback evaluation online. Lookups that fail and anonymous submissions are
-// rate-limited per client address.
+// the callback evaluation online; while the appeal is new it may add photos
+// (with both), and anyone may ask where an address lies (for the map). Lookups
+// that fail, anonymous submissions, photos and address look-ups are rate-limited
+// per client address.
 #include "api/http_helpers.h"
 #include "api/requests/portal.h"
 #include "api/rest_api.h"
@@ -66,6 +68,24 @@ void RestApi::AddPublicRoutes() {
     return r;
   });
 
+  // What the privacy notice tells the citizen: how long personal data is kept after closing.
+  router_.Add("GET", "/api/v1/public/privacy", [this](const HttpRequest&, const PathParams&) -> HttpResponse {
+    const int days = retention_days_;
+    return Json(200, {{"retention_days", days > 0 ? json(days) : json(nullptr)}});
+  });
+
+  // Where an address lies: the area the locator recognises and, when known, its street's centre.
+  router_.Add("GET", "/api/v1/public/locate", [this](const HttpRequest& req, const PathParams&) -> HttpResponse {
+    const UnixSeconds now = service_.Now();
+    if (!public_locates_.Allowed(req.remote, now)) return TooMany(public_locates_.RetryAfter(req.remote, now));
+    public_locates_.Record(req.remote, now);
+    auto place = service_.portal().Locate(req.Param("address"));
+    if (!place.ok()) return StatusResponse(place.status());
+    json body = {{"code", place->code}, {"name", place->name}, {"point", nullptr}};
+    if (place->lat && place->lon) body["point"] = {{"lat", *place->lat}, {"lon", *place->lon}};
+    return Json(200, body);
+  });
+
   router_.Add("POST", "/api/v1/public/appeals", [this](const HttpRequest& req, const PathParams&) -> HttpResponse {
     const UnixSeconds now = service_.Now();
     if (!public_submissions_.Allowed(req.remote, now)) return TooMany(public_submissions_.RetryAfter(req.remote, now));
@@ -109,6 +129,26 @@ void RestApi::AddPublicRoutes() {
                   return StatusResponse(t.status());
                 }
                 return Json(200, PublicView(*t, *service_.reference()));
+              });
+
+  // A photo of a new appeal: the raw bytes as the body, the type in Content-Type,
+  // ?code= the query code, ?name= the file name.
+  router_.Add("POST", "/api/v1/public/tickets/{number}/attachments",
+              [this](const HttpRequest& req, const PathParams& p) -> HttpResponse {
+                const UnixSeconds now = service_.Now();
+                if (!public_lookup_failures_.Allowed(req.remote, now))
+                  return TooMany(public_lookup_failures_.RetryAfter(req.remote, now));
+                if (!public_uploads_.Allowed(req.remote, now))
+                  return TooMany(public_uploads_.RetryAfter(req.remote, now));
+                auto added = service_.portal().AttachPhoto(p.at("number"), req.Param("code"), req.Param("name"),
+                                                           req.Header("content-type"), req.body);
+                if (!added.ok()) {
+                  if (added.status().code() == StatusCode::kNotFound) public_lookup_failures_.Record(req.remote, now);
+                  return StatusResponse(added.status());
+                }
+                public_uploads_.Record(req.remote, now);
+                // No uploader, no internal id beyond what the citizen needs to see it was received.
+                return Json(201, {{"name", added->name}, {"content_type", added->content_type}, {"size", added->size}});
               });
 }
 

@@ -26,6 +26,9 @@ class RestApi {
  public:
   explicit RestApi(HotlineService& service);
   HttpResponse Handle(const HttpRequest& req);
+  // The retention period the server runs with (`serve --retention-days`, 0: none),
+  // told to citizens in the portal's privacy notice (GET /api/v1/public/privacy).
+  void SetRetentionDays(int days) { retention_days_ = days; }
 
  private:
   using ActorHandler = std::function<HttpResponse(const HttpRequest&, const PathParams&, const Actor&)>;
@@ -53,6 +56,9 @@ class RestApi {
   std::atomic<long long> latency_us_total_{0};
   service::RateLimiter public_submissions_{30, 3600};   // anonymous appeals per address per hour
   service::RateLimiter public_lookup_failures_{20, 600};  // wrong number/code per address per 10 minutes
+  std::atomic<int> retention_days_{0};
+  service::RateLimiter public_locates_{120, 600};         // address look-ups per address per 10 minutes
+  service::RateLimiter public_uploads_{30, 3600};         // photos per address per hour
 };
 
 

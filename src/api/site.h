@@ -17,7 +17,9 @@ namespace hotline::api {
 
 // Whether a request may send a body beyond the JSON limit, judged from its head
 // alone: only a POST of a ticket attachment carrying a well-formed bearer token
-// (the token itself is checked when the request is handled).
+// (the token itself is checked when the request is handled), or a portal photo
+// (POST /api/v1/public/tickets/{number}/attachments) carrying a six-digit query
+// code (checked when handled; the photo itself is at most 5 MiB).
 bool AllowsLargeBody(const RequestHead& head);
 
 // Adds the security headers to a response (keeps any the handler set itself).

@@ -126,6 +126,7 @@ int Serve(Config config) {
       }
     });
   api::RestApi rest(service);
+  rest.SetRetentionDays(config.retention_days);
   api::Site site(rest, config.web_dir);
   auto handler = [&](const api::HttpRequest& req) { return site.Handle(req); };
 

@@ -606,8 +606,10 @@ const CommandSpec kCommands[] = {
     {"supplement", kOpen, {R::kOperator, R::kDispatcher}, Scope::kNone, {F::kContent}, Supplement},
     {"supervise", kOpen, {R::kSupervisor}, Scope::kNone, {F::kLevel}, Supervise},
     {"escalate", kOpen, {R::kSupervisor, R::kDispatcher}, Scope::kNone, {F::kLevel, F::kReason}, Escalate},
-    // Unit staff may attach to any ticket they can see (co-handlers too: the service checks visibility).
-    {"attach", kOpen, {R::kOperator, R::kDispatcher, R::kUnitStaff, R::kSupervisor, R::kCallbackAgent}, Scope::kNone,
+    // Unit staff may attach to any ticket they can see (co-handlers too: the service checks visibility);
+    // the citizen adds photos through the portal (which checks the query code and that it is in triage).
+    {"attach", kOpen, {R::kOperator, R::kDispatcher, R::kUnitStaff, R::kSupervisor, R::kCallbackAgent, R::kCitizen},
+     Scope::kNone,
      {F::kAttachment, F::kContent}, Attach, CommandEntry::kUpload, CommandPreCheck::kNone, "name"},
     // Retention: only `hotline anonymise` (the store redacts the intake event in the same transaction).
     {"anonymise", {S::kClosed, S::kAnsweredDirectly, S::kOutOfScope, S::kTransferred, S::kMerged}, {R::kAdmin},

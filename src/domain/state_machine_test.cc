@@ -841,13 +841,15 @@ TEST_F(StateMachineTest, EveryCommandInEveryState) {
   EXPECT_GT(refused, 100);
 }
 
-TEST_F(StateMachineTest, CitizensMayRecordAppealsAndEvaluateOnly) {
+// (attach: the portal's photos, which the service allows only with the query code and in triage)
+TEST_F(StateMachineTest, CitizensMayRecordAppealsAddPhotosAndEvaluateOnly) {
   const Actor citizen{"portal", Role::kCitizen, ""};
   auto in = Intake(testing::HeatingAppeal(), citizen, ctx_);
   ASSERT_TRUE(in.ok());
   Ticket t = in->ticket;
+  EXPECT_EQ(Do(t, "attach", testing::ValidCommandInputs()["attach"], citizen).state, TicketState::kTriage);
   for (const std::string& cmd : CommandNames()) {
-    if (cmd != "callback") {
+    if (cmd != "callback" && cmd != "attach") {
       EXPECT_EQ(Try(t, cmd, {}, citizen).code(), StatusCode::kPermissionDenied) << cmd;
     }
   }

@@ -25,8 +25,11 @@ class Attachments {
   Attachments(ServiceCore& core, Tickets& tickets, LiveFeed& live)
       : core_(core), store_(core.store()), tickets_(tickets), live_(live) {}
 
+  // `holds_query_code`: the actor is the portal, which has checked the ticket's
+  // number and query code (Portal::AttachPhoto); the ticket need not be visible
+  // to the actor otherwise.
   Result<Attachment> Attach(TicketId id, const std::string& name, const std::string& content_type,
-                            std::string_view bytes, const Actor& actor);
+                            std::string_view bytes, const Actor& actor, bool holds_query_code = false);
   Result<std::vector<Attachment>> List(TicketId id, const Actor& actor);
   // The attachment's description and bytes.
   Result<std::pair<Attachment, std::string>> Read(TicketId id, const std::string& attachment_id, const Actor& actor);

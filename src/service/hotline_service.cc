@@ -12,7 +12,7 @@ HotlineService::HotlineService(Store& store, const Clock& clock, WorkCalendar ca
       attachments_(core_, tickets_, live_),
       kb_(core_),
       admin_(core_, accounts_),
-      portal_(core_, tickets_),
+      portal_(core_, tickets_, attachments_),
       intake_desk_(core_),
       personal_data_(core_) {}
 

@@ -2,10 +2,13 @@
 // Debian's Chromium through playwright-core, against a running demo server
 // (`hotline serve --demo`, serving web/dist). Base URL from HOTLINE_URL.
 //
-// A citizen submits an appeal and gets its number and query code, tracks it
-// (待处理); staff take it through dispatch, sign, reply and review over the REST
-// API (faster than their screens, which lifecycle.test.mjs covers); the citizen
-// then sees 待回访, evaluates 满意 online and sees 已办结; and searches the knowledge base.
+// A citizen finds the place by its address (the pin goes to the street), adds a
+// photo, agrees to the privacy notice, submits an appeal and gets its number and
+// query code, tracks it (待处理); staff take it through dispatch, sign, reply and
+// review over the REST API (faster than their screens, which lifecycle.test.mjs
+// covers) and see the photo; the citizen then sees 待回访 (the timeline ending on
+// the same words), evaluates 满意 online with a comment and sees 已办结; and
+// searches the knowledge base.
 //
 // The public endpoints are rate-limited per client address (30 submissions an
 // hour, 20 failed lookups per 10 minutes): each run submits one appeal and makes
@@ -72,6 +75,16 @@ test('a citizen submits an appeal and gets its number and query code', async () 
   await page.locator('[data-test="portal-name"]').fill('李女士')
   await page.locator('[data-test="portal-phone"]').fill(`138 ${String(Date.now()).slice(-8, -4)} ${String(Date.now()).slice(-4)}`)
   await page.locator('[data-test="portal-address"]').fill('东城区东华街道幸福里小区 5 号楼')
+  // The address places the pin: the map opens on the street the address names.
+  await page.locator('[data-test="portal-address-locate"]').click()
+  await page.locator('[data-test="portal-location-note"]', { hasText: '已按地址定位到' }).waitFor()
+  await page.locator('[data-test="portal-map-chart"] canvas').first().waitFor()
+  assert.equal(await page.locator('[data-test="portal-mismatch"]').count(), 0)
+  // A photo of the spot (JPEG bytes; sent after submitting, with the number and code).
+  await page.locator('[data-test="portal-photo-input"]').setInputFiles({
+    name: '井盖.jpg', mimeType: 'image/jpeg', buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048)]),
+  })
+  await page.locator('[data-test="portal-photo"]', { hasText: '井盖.jpg' }).waitFor()
   // 所在区域: district → street → community, a tap on each name.
   await page.locator('[data-test="portal-area"]').click()
   const areas = page.locator('.portal-area-popper:visible')
@@ -82,9 +95,17 @@ test('a citizen submits an appeal and gets its number and query code', async () 
   await areas.waitFor({ state: 'hidden' })
   assert.match(await page.locator('[data-test="portal-area"] input').inputValue(), /幸福里社区/)
   await page.locator('[data-test="portal-advanced"] .el-collapse-item__header').click()
-  await page.locator('[data-test="portal-lat"]').fill('28.6829')
-  await page.locator('[data-test="portal-lon"]').fill('115.8582')
+  // The pin is at the street's centre (data/demo/street_centers.csv: 东华街道).
+  assert.equal(await page.locator('[data-test="portal-lat"]').inputValue(), '27.95')
+  assert.equal(await page.locator('[data-test="portal-lon"]').inputValue(), '116.36')
   await assert.doesNotReject(page.locator('.el-form-item__error').first().waitFor({ state: 'detached', timeout: 3000 }))
+
+  // The privacy notice must be agreed to before anything is sent.
+  await page.locator('[data-test="portal-submit"]').click()
+  await page.locator('[data-test="portal-consent-error"]').waitFor()
+  assert.match(await page.locator('[data-test="portal-privacy"]').innerText(), /谁能看到您的电话/)
+  await page.locator('[data-test="portal-consent"]').click()
+  await page.locator('[data-test="portal-consent-error"]').waitFor({ state: 'detached' })
   await screenshot('portal-submit')
 
   await page.locator('[data-test="portal-submit"]').click()
@@ -95,6 +116,7 @@ test('a citizen submits an appeal and gets its number and query code', async () 
   assert.match(state.number, /^LC\d{14}$/)
   assert.match(state.code, /^\d{6}$/)
   assert.match(await result.locator('[data-test="portal-remember"]').innerText(), /请牢记工单编号和查询码/)
+  await result.locator('[data-test="portal-photo-status"]', { hasText: '井盖.jpg已上传' }).waitFor()
 
   await result.locator('[data-test="portal-copy"]').click()
   await page.locator('.el-message', { hasText: '已复制' }).waitFor()
@@ -109,8 +131,11 @@ test('a citizen submits an appeal and gets its number and query code', async () 
   state.id = ticket.id
   assert.equal(ticket.channel, 'web')
   assert.equal(ticket.query_code, state.code)
-  assert.deepEqual(ticket.location, { lat: 28.6829, lon: 115.8582 })
+  assert.deepEqual(ticket.location, { lat: 27.95, lon: 116.36 })
   assert.equal(ticket.area && ticket.area.code, 'LC-D01-S01-C01')
+  // Staff see the citizen's photo among the ticket's files.
+  const files = await api(await login('operator'), 'GET', `/tickets/${state.id}/attachments`)
+  assert.deepEqual(files.items.map((f) => [f.name, f.content_type, f.uploaded_by]), [['井盖.jpg', 'image/jpeg', 'portal']])
   assert.deepEqual(page.errors, [])
 })
 
@@ -153,6 +178,8 @@ test('after staff handle it, the citizen sees 待回访 and evaluates 满意 →
   await evaluate.waitFor()
   assert.deepEqual(await page.locator('[data-test="portal-step"]').allInnerTexts(),
     ['承办单位答复', '承办单位接收', '派往承办单位', '转交派单', '提交诉求'])
+  // The timeline ends on the state the header shows (the review in between is the hotline's own).
+  assert.equal((await page.locator('[data-test="portal-step-state"]').first().innerText()).trim(), '→ 待回访')
   await screenshot('portal-track')
 
   // Both answers are needed.
@@ -160,6 +187,14 @@ test('after staff handle it, the citizen sees 待回访 and evaluates 满意 →
   await evaluate.locator('[data-test="portal-evaluate-submit"]').click()
   await evaluate.locator('.el-form-item__error', { hasText: '请选择问题是否已解决' }).waitFor()
   await evaluate.locator('[data-test="portal-resolved"] .el-radio', { hasText: '已解决' }).click()
+  // Not satisfied would ask why; satisfied does not.
+  await evaluate.locator('[data-test="portal-satisfaction"] .el-radio', { hasText: '不满意' }).click()
+  await evaluate.locator('[data-test="portal-dissatisfaction"]').waitFor()
+  await evaluate.locator('[data-test="portal-satisfaction"] .el-radio', { hasText: /^\s*满意\s*$/ }).click()
+  await evaluate.locator('[data-test="portal-dissatisfaction"]').waitFor({ state: 'detached' })
+  const comment = '处理很及时，谢谢街道的工作人员。'
+  await evaluate.locator('[data-test="portal-comment"]').fill(comment)
+  await screenshot('portal-evaluate')
   await evaluate.locator('[data-test="portal-evaluate-submit"]').click()
 
   await page.locator('[data-test="portal-state"]', { hasText: '已办结' }).waitFor()
@@ -173,6 +208,7 @@ test('after staff handle it, the citizen sees 待回访 and evaluates 满意 →
   assert.equal(ticket.state, 'closed')
   assert.equal(ticket.satisfaction, 'satisfied')
   assert.equal(ticket.resolved, true)
+  assert.ok(JSON.stringify(ticket.events).includes(comment), 'the comment is kept with the callback')
   assert.deepEqual(page.errors, [])
 })
 

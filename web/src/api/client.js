@@ -207,4 +207,11 @@ export const publicApi = {
   areas: () => request('GET', '/public/areas'),
   // The city's map as GeoJSON (404 when the city has none); 数据大屏 draws it too.
   cityMap: () => request('GET', '/public/map'),
+  locate: (address) => request('GET', '/public/locate', { query: { address } }),
+  privacy: () => request('GET', '/public/privacy'),
+  /** A photo of a new appeal, authorised by its number and query code. */
+  uploadPhoto: (number, code, file, { onProgress, XHR } = {}) =>
+    uploadFile(`/public/tickets/${encodeURIComponent(number)}/attachments`, file, {
+      query: { code, name: file.name }, contentType: file.type, onProgress, XHR,
+    }),
 }

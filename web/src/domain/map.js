@@ -8,6 +8,13 @@ export const CITY_MAP = 'hotline-city'
 export const STREET_MAP = 'hotline-city-streets'
 export const DISTRICT_MAP = 'hotline-city-districts'
 
+/**
+ * The marker on the portal's map. ECharts draws its 'pin' with the tip at the
+ * symbol's anchor (the data point) and the head above it, so the pin must not be
+ * offset: any symbolOffset moves the tip off the chosen spot.
+ */
+export const PIN_MARKER = Object.freeze({ symbol: 'pin', symbolSize: 36, symbolOffset: [0, 0] })
+
 /** The FeatureCollection with only the features of one kind ("street" / "district"). */
 export function featuresOfKind(geojson, kind) {
   const features = ((geojson && geojson.features) || []).filter((f) => f && f.properties && f.properties.kind === kind)

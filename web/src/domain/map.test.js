@@ -1,6 +1,7 @@
+import { createSymbol } from 'echarts/lib/util/symbol.js'
 import { describe, expect, it } from 'vitest'
 import {
-  aspectFor, featuresOfKind, districtOnlyList, escapeHtml, hasMapData, inGeometry, mapBounds, mapFeatures, perStreetCounts, placeAt,
+  PIN_MARKER, aspectFor, featuresOfKind, districtOnlyList, escapeHtml, hasMapData, inGeometry, mapBounds, mapFeatures, perStreetCounts, placeAt,
   pointToLocation, rollUpAreas, rollUpFromStreets, scaleMax, streetSeriesData, topStreets,
 } from './map.js'
 import { GEO } from '../test-support/cityMap.js'
@@ -107,5 +108,25 @@ describe('map click → place and location', () => {
 
   it('turns the clicked [lon, lat] into the appeal\'s {lat, lon}, to about a metre', () => {
     expect(pointToLocation([116.3512345678, 27.9512344])).toEqual({ lat: 27.951234, lon: 116.351235 })
+  })
+})
+
+describe('PIN_MARKER', () => {
+  // Where the pin's tip falls relative to the data point, in pixels, as ECharts draws it:
+  // the symbol path is built in a 2×2 box around the anchor and scaled to symbolSize.
+  function tipOffset(marker) {
+    const size = marker.symbolSize
+    const shape = createSymbol(marker.symbol, -1, -1, 2, 2)
+    const box = shape.getBoundingRect()
+    const [ox, oy] = (marker.symbolOffset || [0, 0]).map((o) => (typeof o === 'string' ? (parseFloat(o) / 100) * size : o))
+    return [ox + (box.x + box.width / 2) * (size / 2), oy + (box.y + box.height) * (size / 2)]
+  }
+
+  it('puts the tip (bottom centre) on the chosen point', () => {
+    const [dx, dy] = tipOffset(PIN_MARKER)
+    expect(Math.abs(dx)).toBeLessThan(0.5)
+    expect(Math.abs(dy)).toBeLessThan(0.5)
+    // The old offset lifted the tip 16 px above the point.
+    expect(tipOffset({ ...PIN_MARKER, symbolOffset: [0, '-45%'] })[1]).toBeLessThan(-15)
   })
 })

@@ -226,9 +226,29 @@ export function stepText(command) {
   return STEP_TEXT[command] || command || ''
 }
 
-/** Steps newest first (as a citizen reads them), each with its words and the state it led to. */
-export function timelineSteps(steps) {
-  return (steps || []).map((s) => ({ ...s, text: stepText(s.command), stateLabel: publicState(s.state).label })).reverse()
+/**
+ * Steps the public never sees, should the server send them: the hotline's own
+ * oversight (supervision, escalation, review of a reply), edits, replies passed
+ * between units, files and retention. (The server hides them: service/portal.cc.)
+ */
+export const INTERNAL_STEPS = new Set([
+  'supervise', 'escalate', 'review', 'edit', 'accept-reply', 'reject-reply', 'attach', 'anonymise',
+])
+
+/**
+ * Steps newest first (as a citizen reads them), each with its words and the state
+ * it led to, in the header's words (publicState). Internal steps are left out; as
+ * the state they led to is not, the newest step shows `current` (the ticket's
+ * state now, as in the header) when one was hidden after it.
+ */
+export function timelineSteps(steps, current = '') {
+  const shown = (steps || []).filter((s) => !INTERNAL_STEPS.has(s.command))
+  const items = shown.map((s) => ({ ...s, text: stepText(s.command), stateLabel: publicState(s.state).label }))
+  const last = items.at(-1)
+  if (last && current && last.state !== current) {
+    items[items.length - 1] = { ...last, state: current, stateLabel: publicState(current).label }
+  }
+  return items.reverse()
 }
 
 // ---------------------------------------------------------------- evaluation
@@ -255,7 +275,70 @@ export function validateEvaluation({ satisfaction, resolved }) {
   return errors
 }
 
-/** The body of POST /public/tickets/{number}/evaluation. */
-export function buildEvaluation(code, { satisfaction, resolved }) {
-  return { code: normalizeCode(code), satisfaction, resolved }
+/** Why a citizen is not satisfied (the API's `dissatisfaction` values), asked only then. */
+export const PORTAL_DISSATISFACTIONS = [
+  { value: 'unresolved', label: '问题未解决' },
+  { value: 'attitude', label: '工作态度' },
+  { value: 'off_topic', label: '答非所问' },
+  { value: 'slow', label: '办理拖延' },
+  { value: 'no_contact', label: '未联系本人' },
+  { value: 'other', label: '其他' },
+]
+/** Characters of the evaluation's comment (the server takes 2000 bytes: 3 per Chinese character). */
+export const COMMENT_MAX = 500
+
+/**
+ * The body of POST /public/tickets/{number}/evaluation: the reason only when not
+ * satisfied, the comment (trimmed) only when there is one.
+ */
+export function buildEvaluation(code, { satisfaction, resolved, dissatisfaction = '', comment = '' }) {
+  const body = { code: normalizeCode(code), satisfaction, resolved }
+  if (satisfaction === 'unsatisfied' && dissatisfaction) body.dissatisfaction = dissatisfaction
+  const text = String(comment || '').trim()
+  if (text) body.comment = text
+  return body
+}
+
+// ---------------------------------------------------------------- address and pin
+
+/**
+ * Whether two areas (unit codes, which nest: LC-D01 ⊃ LC-D01-S01 ⊃ LC-D01-S01-C01)
+ * disagree: both known and neither inside the other. A district named by the
+ * address does not disagree with a pin in one of its streets.
+ */
+export function placesDisagree(pinArea, addressArea) {
+  const a = String(pinArea || '')
+  const b = String(addressArea || '')
+  if (!a || !b || a === b) return false
+  return !a.startsWith(`${b}-`) && !b.startsWith(`${a}-`)
+}
+
+/** What the form takes from GET /public/locate's answer: the area and, when the server knows one, the point. */
+export function locatedPlace(place) {
+  if (!place || !place.code) return null
+  const p = place.point
+  const point = p && Number.isFinite(p.lat) && Number.isFinite(p.lon)
+    ? { lat: String(roundCoordinate(p.lat)), lon: String(roundCoordinate(p.lon)) }
+    : null
+  const text = point
+    ? `已按地址定位到：${place.name}（地图上标出的是大致位置，可点按地图标出准确地点）`
+    : `已识别所在区域：${place.name}，可在地图上点选准确地点`
+  return { area: place.code, name: place.name, point, text }
+}
+
+// ---------------------------------------------------------------- photos
+
+/** Photos with an appeal (the server's limits: Portal::kMaxPhotos, kMaxPhotoBytes, PhotoTypes). */
+export const PHOTO_MAX = 3
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024
+export const PHOTO_TYPES = ['image/jpeg', 'image/png']
+
+/** Why a chosen file cannot go with the appeal ('' when it can), `count` = photos already chosen. */
+export function photoProblem(file, count = 0) {
+  if (!file) return '请选择照片'
+  if (count >= PHOTO_MAX) return `最多上传 ${PHOTO_MAX} 张照片`
+  if (!PHOTO_TYPES.includes(file.type)) return `「${file.name}」不是 JPG 或 PNG 照片`
+  if (!(file.size > 0)) return `「${file.name}」是空文件`
+  if (file.size > PHOTO_MAX_BYTES) return `「${file.name}」超过 5 MB，请压缩后再上传`
+  return ''
 }

@@ -4,7 +4,7 @@ import {
   PORTAL_APPEAL_TYPES, PUBLIC_STATES, buildEvaluation, buildPortalAppeal, emptyPortalAppeal, geolocationMessage,
   isValidPhone, normalizeCode, normalizeNumber, normalizePhone, portalChannel, publicState, roundCoordinate,
   satisfactionText, stepText, timelineSteps, validateEvaluation, validatePortalAppeal, validateTrack,
-  mapPick, markerOf,
+  mapPick, markerOf, placesDisagree, locatedPlace, photoProblem, PHOTO_MAX_BYTES,
 } from './portal.js'
 import { placeAt } from './map.js'
 import { GEO } from '../test-support/cityMap.js'
@@ -150,6 +150,26 @@ describe('tracking', () => {
     expect(steps[0].command).toBe('intake') // the input is left alone
     expect(timelineSteps(undefined)).toEqual([])
   })
+
+  it('leaves internal steps out, and ends on the state the header shows', () => {
+    const steps = [
+      { at: '2026-11-23T09:00:00+08:00', command: 'intake', state: 'triage' },
+      { at: '2026-11-23T09:01:00+08:00', command: 'attach', state: 'triage' },
+      { at: '2026-11-23T09:05:00+08:00', command: 'to-dispatch', state: 'to_dispatch' },
+      { at: '2026-11-23T09:30:00+08:00', command: 'dispatch', state: 'dispatched' },
+      { at: '2026-11-23T10:00:00+08:00', command: 'sign', state: 'in_progress' },
+      { at: '2026-11-23T11:00:00+08:00', command: 'supervise', state: 'in_progress' },
+      { at: '2026-11-23T12:00:00+08:00', command: 'reply', state: 'replied' },
+      { at: '2026-11-23T12:10:00+08:00', command: 'review', state: 'to_callback' },
+    ]
+    const items = timelineSteps(steps, 'to_callback')
+    expect(items.map((s) => s.command)).toEqual(['reply', 'sign', 'dispatch', 'to-dispatch', 'intake'])
+    expect(items[0].stateLabel).toBe(publicState('to_callback').label) // the header's words
+    expect(items[0].stateLabel).toBe('待回访')
+    expect(items[1].stateLabel).toBe('办理中')
+    // Nothing hidden after the newest step: its own state, which is the header's.
+    expect(timelineSteps(steps.slice(0, 5), 'in_progress')[0].stateLabel).toBe('办理中')
+  })
 })
 
 describe('evaluation', () => {
@@ -160,7 +180,46 @@ describe('evaluation', () => {
 
   it('sends the code with the answers', () => {
     expect(buildEvaluation(' 738216 ', { satisfaction: 'satisfied', resolved: true })).toEqual({ code: '738216', satisfaction: 'satisfied', resolved: true })
+    // The reason goes only with "not satisfied"; the comment only when there is one.
+    expect(buildEvaluation('738216', { satisfaction: 'unsatisfied', resolved: false, dissatisfaction: 'slow', comment: '  拖了很久 ' }))
+      .toEqual({ code: '738216', satisfaction: 'unsatisfied', resolved: false, dissatisfaction: 'slow', comment: '拖了很久' })
+    expect(buildEvaluation('738216', { satisfaction: 'satisfied', resolved: true, dissatisfaction: 'slow', comment: '   ' }))
+      .toEqual({ code: '738216', satisfaction: 'satisfied', resolved: true })
     expect(satisfactionText('basically_satisfied')).toBe('基本满意')
     expect(satisfactionText(null)).toBe('')
+  })
+})
+
+describe('address and pin', () => {
+  it('disagree only when neither area holds the other', () => {
+    expect(placesDisagree('LC-D01-S01', 'LC-D01-S02')).toBe(true)
+    expect(placesDisagree('LC-D01-S01', 'LC-D02')).toBe(true)
+    expect(placesDisagree('LC-D01-S01', 'LC-D01')).toBe(false) // the address names only the district
+    expect(placesDisagree('LC-D01-S01', 'LC-D01-S01-C01')).toBe(false) // a community of the pin's street
+    expect(placesDisagree('LC-D01-S01', 'LC-D01-S01')).toBe(false)
+    expect(placesDisagree('LC-D01-S1', 'LC-D01-S10')).toBe(true) // a prefix is not a parent
+    expect(placesDisagree('', 'LC-D01-S02')).toBe(false)
+    expect(placesDisagree('LC-D01-S01', null)).toBe(false)
+  })
+
+  it('takes the located area, and the point when there is one', () => {
+    expect(locatedPlace({ code: 'LC-D01-S01', name: '东华街道', point: { lat: 28.0512345678, lon: 116.05 } }))
+      .toMatchObject({ area: 'LC-D01-S01', point: { lat: '28.051235', lon: '116.05' } })
+    const district = locatedPlace({ code: 'LC-D02', name: '西湖区', point: null })
+    expect(district.point).toBe(null)
+    expect(district.text).toContain('已识别所在区域：西湖区')
+    expect(locatedPlace(null)).toBe(null)
+  })
+})
+
+describe('photos', () => {
+  const file = (name, type, size) => ({ name, type, size })
+  it('takes JPG and PNG up to 5 MB, three of them', () => {
+    expect(photoProblem(file('a.jpg', 'image/jpeg', 10))).toBe('')
+    expect(photoProblem(file('a.png', 'image/png', PHOTO_MAX_BYTES))).toBe('')
+    expect(photoProblem(file('a.png', 'image/png', PHOTO_MAX_BYTES + 1))).toContain('超过 5 MB')
+    expect(photoProblem(file('a.gif', 'image/gif', 10))).toContain('不是 JPG 或 PNG')
+    expect(photoProblem(file('a.jpg', 'image/jpeg', 0))).toContain('空文件')
+    expect(photoProblem(file('a.jpg', 'image/jpeg', 10), 3)).toBe('最多上传 3 张照片')
   })
 })

@@ -35,7 +35,19 @@ export function portalErrorMessage(err, action) {
     if (action === 'kb' || action === 'kb-entry') return `查询过于频繁，${waitText(err)}`
     return `查询次数过多，为保护您的信息安全，${waitText(err)}`
   }
-  if (status === 404 && (action === 'track' || action === 'evaluate')) return '未找到：请核对工单编号和查询码'
+  if (status === 404 && (action === 'track' || action === 'evaluate' || action === 'photo')) return '未找到：请核对工单编号和查询码'
+  if (status === 404 && action === 'locate') return '未能识别该地址所在的区域，请在地图上选点或选择所在区域'
+  if (status === 409 && action === 'photo') return '诉求已开始办理，不能再补充照片'
+  if (action === 'photo' && status === 400) {
+    const byReason = {
+      unsupported_type: '只能上传 JPG 或 PNG 照片',
+      content_type_mismatch: '文件内容不是有效的 JPG 或 PNG 照片',
+      too_large: '照片超过 5 MB，请压缩后再上传',
+      too_many: '每条诉求最多上传 3 张照片',
+      empty_file: '照片是空文件',
+    }
+    if (byReason[err.reason]) return byReason[err.reason]
+  }
   if (status === 404 && action === 'kb-entry') return '该问题的解答不存在或已下线'
   if (status === 409 && action === 'evaluate') return '该工单当前不能评价（可能已经评价过），请刷新查看最新进度'
   if (status === 400 || status === 422) {

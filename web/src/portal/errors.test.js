@@ -11,6 +11,14 @@ describe('portal error messages', () => {
     expect(portalErrorMessage(notFound, 'evaluate')).toBe('未找到：请核对工单编号和查询码')
   })
 
+  it('words the refusals of a photo and of an address', () => {
+    expect(portalErrorMessage(err(409, { code: 'conflict', reason: 'state_not_allowed' }), 'photo')).toBe('诉求已开始办理，不能再补充照片')
+    expect(portalErrorMessage(err(400, { code: 'invalid_argument', reason: 'too_many', field: 'photos' }), 'photo')).toBe('每条诉求最多上传 3 张照片')
+    expect(portalErrorMessage(err(400, { code: 'invalid_argument', reason: 'unsupported_type', field: 'content_type' }), 'photo')).toBe('只能上传 JPG 或 PNG 照片')
+    expect(portalErrorMessage(err(404, { code: 'not_found' }), 'photo')).toBe('未找到：请核对工单编号和查询码')
+    expect(portalErrorMessage(err(404, { code: 'not_found' }), 'locate')).toContain('未能识别该地址')
+  })
+
   it('asks to wait after too many attempts, in minutes from Retry-After', () => {
     expect(portalErrorMessage(err(429, { code: 'rate_limited' }, 600), 'track')).toBe('查询次数过多，为保护您的信息安全，请 10 分钟后再试')
     expect(portalErrorMessage(err(429, { code: 'rate_limited' }, 30), 'track')).toBe('查询次数过多，为保护您的信息安全，请 1 分钟后再试')

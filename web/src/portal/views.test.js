@@ -52,6 +52,11 @@ async function submit(w, selector) {
   await flushPromises()
 }
 
+// Ticks "我已阅读并同意" under the privacy notice.
+async function consent(w) {
+  await w.find('[data-test="portal-consent"] input').setValue(true)
+}
+
 // The form loads the area list for its picker; the tests look at the other calls.
 const AREAS = {
   items: [
@@ -65,16 +70,23 @@ let answer // what the server says to the next calls
 const reply = (value) => {
   answer = value
 }
-const calls = () => fetch.mock.calls.filter(([url]) => url !== '/api/v1/public/areas' && url !== '/api/v1/public/map')
+const BACKGROUND = ['/api/v1/public/areas', '/api/v1/public/map', '/api/v1/public/privacy']
+const calls = () => fetch.mock.calls.filter(([url]) => !BACKGROUND.includes(url) && !url.startsWith('/api/v1/public/locate'))
 let mapAnswer
+let locateAnswer
+let retentionDays
 
 beforeEach(() => {
   configureClient({ getToken: () => '', unauthorized: () => {} })
   answer = null
   mapAnswer = respond(200, GEO)
+  locateAnswer = respond(404, { error: { code: 'not_found', message: 'no area' } })
+  retentionDays = 730
   vi.stubGlobal('fetch', vi.fn((url) => {
     if (url === '/api/v1/public/areas') return respond(200, AREAS)
     if (url === '/api/v1/public/map') return mapAnswer
+    if (url === '/api/v1/public/privacy') return respond(200, { retention_days: retentionDays })
+    if (url.startsWith('/api/v1/public/locate')) return locateAnswer
     return answer
   }))
   localStorage.clear()
@@ -104,6 +116,7 @@ describe('SubmitView', () => {
     await type(w, 'textarea[data-test="portal-content"]', '夜间施工噪音很大，影响休息')
     await type(w, 'input[data-test="portal-name"]', '王女士')
     await type(w, 'input[data-test="portal-phone"]', '139 0000 2222')
+    await consent(w)
     await submit(w, '[data-test="portal-form"]')
 
     const [url, init] = calls()[0]
@@ -127,10 +140,137 @@ describe('SubmitView', () => {
     await type(w, 'textarea[data-test="portal-content"]', '路灯一周不亮了')
     await type(w, 'input[data-test="portal-name"]', '张三')
     await type(w, 'input[data-test="portal-phone"]', '13800138000')
+    await consent(w)
     await submit(w, '[data-test="portal-form"]')
     await new Promise((r) => setTimeout(r, 150))
     expect(w.text()).toContain('「联系电话」填写有误，请检查')
     expect(w.find('[data-test="portal-result"]').exists()).toBe(false)
+    w.unmount()
+  })
+})
+
+describe('SubmitView: privacy, address, photos', () => {
+  async function fill(w) {
+    await w.find('[data-test="portal-type"] input[value="report"]').setValue(true)
+    await type(w, 'textarea[data-test="portal-content"]', '井盖松动，有安全隐患')
+    await type(w, 'input[data-test="portal-name"]', '赵先生')
+    await type(w, 'input[data-test="portal-phone"]', '13700001111')
+  }
+  async function settle() {
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 0))
+    await flushPromises()
+  }
+
+  it('says what is kept and for how long, and sends nothing before the citizen agrees', async () => {
+    const w = await mountAt(SubmitView, '/submit')
+    const notice = w.find('[data-test="portal-privacy"]').text()
+    expect(notice).toContain('姓名和联系电话')
+    expect(notice).toContain('138****8000')
+    expect(w.find('[data-test="portal-retention"]').text()).toContain('工单办结 730 天后')
+    await fill(w)
+    await submit(w, '[data-test="portal-form"]')
+    expect(calls()).toEqual([])
+    expect(w.find('[data-test="portal-consent-error"]').text()).toContain('请先阅读个人信息说明')
+    reply(respond(201, { number: 'LC20261123000302', query_code: '111222', state: 'triage' }))
+    await consent(w)
+    expect(w.find('[data-test="portal-consent-error"]').exists()).toBe(false)
+    await submit(w, '[data-test="portal-form"]')
+    expect(calls().map(([url]) => url)).toEqual(['/api/v1/public/appeals'])
+    w.unmount()
+  })
+
+  it('says so when the server keeps personal data without a period', async () => {
+    retentionDays = null
+    const w = await mountAt(SubmitView, '/submit')
+    expect(w.find('[data-test="portal-retention"]').text()).toContain('未设定自动删除期限')
+    w.unmount()
+  })
+
+  it('places the pin from the address, and warns (without refusing) when the pin is moved to another street', async () => {
+    const w = await mountAt(SubmitView, '/submit', { stubs: { EChart: true } })
+    await type(w, 'input[data-test="portal-address"]', '东城区东华街道幸福里小区 3 号楼')
+    locateAnswer = respond(200, { code: 'LC-D01-S01', name: '东华街道', point: { lat: 28.05, lon: 116.05 } })
+    await w.find('[data-test="portal-address-locate"]').trigger('click')
+    await settle()
+    expect(fetch.mock.calls.some(([url]) => url === `/api/v1/public/locate?address=${encodeURIComponent('东城区东华街道幸福里小区 3 号楼')}`)).toBe(true)
+    expect(w.find('[data-test="portal-location-note"]').text()).toContain('已按地址定位到：东华街道')
+    const chart = w.findComponent(MapPicker).findComponent(EChart)
+    expect(chart.exists()).toBe(true) // the map opened, with the pin at the street
+    expect(chart.props('option').series[0].data).toEqual([[116.05, 28.05]])
+    expect(w.find('[data-test="portal-mismatch"]').exists()).toBe(false)
+
+    // A tap in another street of the same district: the citizen is told, the pin stays.
+    chart.vm.$emit('point-click', [116.15, 28.05])
+    await flushPromises()
+    expect(w.find('[data-test="portal-mismatch"]').text()).toContain('与地址中的「东华街道」不一致')
+    // Back in the street the address names: no warning.
+    chart.vm.$emit('point-click', [116.06, 28.06])
+    await flushPromises()
+    expect(w.find('[data-test="portal-mismatch"]').exists()).toBe(false)
+    chart.vm.$emit('point-click', [116.15, 28.05])
+    await flushPromises()
+
+    await fill(w)
+    await consent(w)
+    reply(respond(201, { number: 'LC20261123000303', query_code: '333444', state: 'triage' }))
+    await submit(w, '[data-test="portal-form"]')
+    expect(JSON.parse(calls()[0][1].body)).toMatchObject({ area: 'LC-D01-S02', location: { lat: 28.05, lon: 116.15 } })
+    w.unmount()
+  })
+
+  it('says when the address names no area it knows', async () => {
+    const w = await mountAt(SubmitView, '/submit')
+    await type(w, 'input[data-test="portal-address"]', '火星基地')
+    await w.find('[data-test="portal-address-locate"]').trigger('click')
+    await settle()
+    expect(w.find('[data-test="portal-location-note"]').text()).toContain('未能识别该地址所在的区域')
+    w.unmount()
+  })
+
+  it('takes up to three JPG/PNG photos and uploads them with the number and the query code', async () => {
+    const sent = []
+    class FakeXHR {
+      open(method, url) { this.url = url }
+      setRequestHeader(k, v) { (this.headers ||= {})[k] = v }
+      send(body) {
+        sent.push({ url: this.url, type: this.headers['Content-Type'], body })
+        this.status = sent.length === 2 ? 400 : 201
+        this.responseText = JSON.stringify(this.status === 201 ? { name: body.name } : { error: { code: 'invalid_argument', reason: 'content_type_mismatch' } })
+        queueMicrotask(() => this.onload())
+      }
+    }
+    vi.stubGlobal('XMLHttpRequest', FakeXHR)
+    const w = await mountAt(SubmitView, '/submit')
+    const input = w.find('input[data-test="portal-photo-input"]')
+    const choose = async (...files) => {
+      Object.defineProperty(input.element, 'files', { value: files, configurable: true })
+      await input.trigger('change')
+    }
+    const jpg = (name, size = 1000) => new File([new Uint8Array(size)], name, { type: 'image/jpeg' })
+    await choose(new File(['%PDF'], '报告.pdf', { type: 'application/pdf' }))
+    expect(w.text()).toContain('「报告.pdf」不是 JPG 或 PNG 照片')
+    await choose(jpg('大.jpg', 6 * 1024 * 1024))
+    expect(w.text()).toContain('超过 5 MB')
+    await choose(jpg('1.jpg'), new File([new Uint8Array(10)], '2.png', { type: 'image/png' }), jpg('3.jpg'), jpg('4.jpg'))
+    expect(w.findAll('[data-test="portal-photo"]').map((p) => p.find('.name').text())).toEqual(['1.jpg', '2.png', '3.jpg'])
+    expect(w.text()).toContain('最多上传 3 张照片')
+    expect(w.find('[data-test="portal-photo-add"]').exists()).toBe(false)
+
+    await fill(w)
+    await consent(w)
+    reply(respond(201, { number: 'LC20261123000304', query_code: '555666', state: 'triage' }))
+    await submit(w, '[data-test="portal-form"]')
+    await flushPromises()
+    expect(sent.map((x) => [x.url, x.type])).toEqual([
+      ['/api/v1/public/tickets/LC20261123000304/attachments?code=555666&name=1.jpg', 'image/jpeg'],
+      ['/api/v1/public/tickets/LC20261123000304/attachments?code=555666&name=2.png', 'image/png'],
+      ['/api/v1/public/tickets/LC20261123000304/attachments?code=555666&name=3.jpg', 'image/jpeg'],
+    ])
+    const status = w.find('[data-test="portal-photo-status"]').text()
+    expect(status).toContain('1.jpg已上传')
+    expect(status).toContain('2.png文件内容不是有效的 JPG 或 PNG 照片')
+    expect(w.find('[data-test="portal-number"]').text()).toBe('LC20261123000304')
     w.unmount()
   })
 })
@@ -148,6 +288,13 @@ describe('the map picker', () => {
     expect(chart.exists()).toBe(true)
     expect(chart.props('map').geoJSON).toEqual(GEO)
     expect(chart.props('option').series[0].data).toEqual([])
+    // Streets are named on the map; districts carry their own (bolder) names.
+    const geo = chart.props('option').geo
+    expect(geo.label.show).toBe(true)
+    expect(geo.label.formatter({ name: 'LC-D01-S01' })).toBe('东华街道')
+    expect(geo.regions.find((r) => r.name === 'LC-D01').label.formatter).toBe('东城区')
+    // The pin is not lifted off the point (domain/map.js PIN_MARKER).
+    expect(chart.props('option').series[0].symbolOffset).toEqual([0, 0])
 
     chart.vm.$emit('point-click', [116.0512345678, 28.0598765432])
     await flushPromises()
@@ -165,6 +312,7 @@ describe('the map picker', () => {
     await type(w, 'textarea[data-test="portal-content"]', '路边占道经营，影响通行')
     await type(w, 'input[data-test="portal-name"]', '赵先生')
     await type(w, 'input[data-test="portal-phone"]', '13700001111')
+    await consent(w)
     await submit(w, '[data-test="portal-form"]')
     const [url, init] = calls()[0]
     expect(url).toBe('/api/v1/public/appeals')
@@ -191,6 +339,8 @@ describe('TrackView', () => {
     expect(w.find('[data-test="portal-unit"]').text()).toBe('东华街道')
     expect(w.find('[data-test="portal-reply"]').text()).toContain('已更换井盖')
     expect(w.findAll('[data-test="portal-step"]').map((s) => s.text())).toEqual(['承办单位答复', '提交诉求'])
+    // The timeline ends where the header is (the review that led there is not shown).
+    expect(w.find('[data-test="portal-step-state"]').text()).toBe(`→ ${w.find('[data-test="portal-state"]').text()}`)
 
     // Evaluate: both answers, then the updated view replaces the old one.
     reply(respond(200, view({ state: 'closed', can_evaluate: false, satisfaction: 'satisfied', closed_at: '2026-11-23T13:00:00+08:00' })))
@@ -203,6 +353,42 @@ describe('TrackView', () => {
     expect(w.find('[data-test="portal-state"]').text()).toBe('已办结')
     expect(w.find('[data-test="portal-satisfaction-given"]').text()).toBe('满意')
     expect(w.find('[data-test="portal-evaluate"]').exists()).toBe(false)
+    w.unmount()
+  })
+
+  it('asks why when the citizen is not satisfied, and sends the reason and the comment', async () => {
+    reply(respond(200, view()))
+    const w = await mountAt(TrackView, '/track?number=LC20261123000300&code=867259')
+    expect(w.find('[data-test="portal-dissatisfaction"]').exists()).toBe(false) // not asked before
+    expect(w.find('textarea[data-test="portal-comment"]').exists()).toBe(true)
+    await w.find('[data-test="portal-satisfaction"] input[value="unsatisfied"]').setValue(true)
+    expect(w.findAll('[data-test="portal-dissatisfaction"] input').map((i) => i.element.value))
+      .toEqual(['unresolved', 'attitude', 'off_topic', 'slow', 'no_contact', 'other'])
+    await w.find('[data-test="portal-dissatisfaction"] input[value="slow"]').setValue(true)
+    await w.findAll('[data-test="portal-resolved"] input')[1].setValue(true)
+    await type(w, 'textarea[data-test="portal-comment"]', '过了两周才来处理')
+    reply(respond(200, view({ state: 'unsatisfied', can_evaluate: false, satisfaction: 'unsatisfied' })))
+    await submit(w, '[data-test="portal-evaluate"] form')
+    const [url, init] = fetch.mock.calls[1]
+    expect(url).toBe('/api/v1/public/tickets/LC20261123000300/evaluation')
+    expect(JSON.parse(init.body)).toEqual({
+      code: '867259', satisfaction: 'unsatisfied', resolved: false, dissatisfaction: 'slow', comment: '过了两周才来处理',
+    })
+    w.unmount()
+  })
+
+  it("clears a missing answer's message once it is given", async () => {
+    reply(respond(200, view()))
+    const w = await mountAt(TrackView, '/track?number=LC20261123000300&code=867259')
+    await w.find('[data-test="portal-satisfaction"] input[value="satisfied"]').setValue(true)
+    await submit(w, '[data-test="portal-evaluate"] form')
+    await new Promise((r) => setTimeout(r, 150))
+    expect(w.find('[data-test="portal-evaluate"]').text()).toContain('请选择问题是否已解决')
+    await w.findAll('[data-test="portal-resolved"] input')[0].setValue(true)
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 150))
+    expect(w.find('[data-test="portal-evaluate"]').text()).not.toContain('请选择问题是否已解决')
+    expect(fetch.mock.calls.length).toBe(1) // only the lookup: nothing was sent
     w.unmount()
   })
 
