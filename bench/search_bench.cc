@@ -26,6 +26,7 @@
 #include "store/codec.h"
 #include "store/sqlite/search_text.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/ticket_query.h"
 #include "text/utf8.h"
 
 namespace hotline {
@@ -279,6 +280,15 @@ int Main(int argc, char** argv) {
     const std::int64_t all = fts.Step() ? fts.Int(0) : -1;
     std::printf("  slow: %.1f ms \"%s\"; the MATCH alone: %lld rows in %.1f ms\n", slowest[i].first,
                 slowest[i].second.c_str(), static_cast<long long>(all), Seconds(a) * 1000);
+    TicketFilter f;
+    f.states = kFilterStates;
+    f.from = 1;
+    f.to = 2;
+    f.query = q;
+    const auto w = sqlite::BuildTicketWhere(f);
+    auto plan = db.Prepare("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM" + w.from + w.sql).value();
+    w.BindTo(plan);
+    while (plan.Step()) std::printf("    plan: %s\n", plan.Text(3).c_str());
   }
   Report("indexed (ListTickets)", ms, hits);
   std::printf("  e.g. \"%s %s\"\n", qs[0].keywords[0].c_str(), qs[0].keywords[1].c_str());

@@ -74,6 +74,7 @@ SqlWhere BuildTicketWhere(const TicketFilter& f) {
       clauses += " AND (content LIKE " + like + " ESCAPE '\\' OR address LIKE " + like +
                  " ESCAPE '\\' OR reply_content LIKE " + like + " ESCAPE '\\')";
     }
+    if (!indexed.empty()) w.from = " tickets NOT INDEXED";
     if (!indexed.empty())
       clauses = " AND id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH " +
                 arg(MatchExpression(indexed)) + ")" + clauses;
