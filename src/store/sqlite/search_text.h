@@ -15,6 +15,9 @@
 // The FTS5 tokenizer `hotline_bigram` does this inside SQLite; it is
 // registered on every connection (Connection::Open), so the index is kept by
 // triggers in the same transaction as the ticket write (migration 8).
+// Consequence: a connection without it (the sqlite3 shell, a raw sqlite3_open)
+// can read tickets but cannot write them ("no such tokenizer: hotline_bigram");
+// call RegisterSearchTokenizer on such a handle first.
 #pragma once
 
 #include <sqlite3.h>
