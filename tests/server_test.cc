@@ -413,6 +413,24 @@ TEST_F(ServerTest, LimitsAreServedToStaff) {
   EXPECT_EQ(op.Get("/api/v1/tickets?per_page=" + std::to_string(l["per_page_max"].get<int>() + 1)).status, 400);
 }
 
+TEST_F(ServerTest, SearchKeywordsAreAndedOverContentAndAddress) {
+  HttpClient op = As("operator");
+  json both = Appeal("冬季暖气不热，室温十五度");
+  both["address"] = "幸福里小区3栋";
+  json place = Appeal("路灯不亮");
+  place["address"] = "幸福里小区5栋";
+  ASSERT_EQ(op.Post("/api/v1/tickets", both).status, 201);
+  ASSERT_EQ(op.Post("/api/v1/tickets", place).status, 201);
+  // q=幸福里　暖气 (an ideographic space between): only the ticket with both.
+  auto found = op.Get("/api/v1/tickets?q=%E5%B9%B8%E7%A6%8F%E9%87%8C%E3%80%80%E6%9A%96%E6%B0%94");
+  ASSERT_EQ(found.status, 200) << found.body;
+  ASSERT_EQ(found.Json()["total"], 1);
+  EXPECT_EQ(found.Json()["items"][0]["content"], "冬季暖气不热，室温十五度");
+  // q=幸福里: both; q=暖氣 (traditional): the first.
+  EXPECT_EQ(op.Get("/api/v1/tickets?q=%E5%B9%B8%E7%A6%8F%E9%87%8C").Json()["total"], 2);
+  EXPECT_EQ(op.Get("/api/v1/tickets?q=%E6%9A%96%E6%B0%A3").Json()["total"], 1);
+}
+
 TEST_F(ServerTest, ListPagesFiltersAndValidates) {
   HttpClient op = As("operator");
   for (int i = 0; i < 5; ++i) op.Post("/api/v1/tickets", Appeal("小区电梯停运第" + std::to_string(i) + "天"));

@@ -48,6 +48,9 @@ void RestApi::AddKbRoutes() {
       query.text = q;
       query.limit = *per_page;
       query.category = req.Param("category");
+      // Staff search (issue 9): hits below 30% of the query's weight are noise
+      // (knowledge_index_test RelevanceFloorDropsNoise); the portal keeps every hit.
+      if (staff) query.min_percent = 30;
       auto found = service_.kb().Search(query, actor);
       if (!found.ok()) return StatusResponse(found.status());
       for (const auto& [entry, hit] : *found) {

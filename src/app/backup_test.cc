@@ -11,6 +11,7 @@
 
 #include "app/replay_check.h"
 #include "app/store_dir_fixture.h"
+#include "store/sqlite/search_text.h"
 #include "store/sqlite/sqlite_backup.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -103,6 +104,8 @@ TEST_F(BackupTest, ReplayCheckFindsAStateThatDoesNotFollowFromItsEvents) {
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(Path("t.db").c_str(), &db), SQLITE_OK);
+    // The search index's triggers on tickets use the store's tokenizer (migration 8).
+    ASSERT_TRUE(sqlite::RegisterSearchTokenizer(db).ok());
     ASSERT_EQ(sqlite3_exec(db, "UPDATE tickets SET doc = json_set(doc, '$.lead_unit', 'ELSEWHERE')", nullptr, nullptr,
                            nullptr),
               SQLITE_OK);

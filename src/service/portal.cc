@@ -13,7 +13,7 @@ namespace {
 // corrections, reviews, and a reply still travelling up the units (逐级审核).
 bool Internal(const Event& e) {
   return e.command == "supervise" || e.command == "escalate" || e.command == "review" || e.command == "edit" ||
-         e.command == "accept-reply" || e.command == "reject-reply" ||
+         e.command == "accept-reply" || e.command == "reject-reply" || e.command == "attach" || e.command == "anonymise" ||
          (e.command == "reply" && e.to != TicketState::kReplied);
 }
 

@@ -182,6 +182,34 @@ WHEN (SELECT open FROM redaction_gate) = 0 OR NEW.ticket_id IS NOT OLD.ticket_id
   OR NEW.to_state IS NOT OLD.to_state
 BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
 )sql"},
+      {8, "ticket full-text search: a bigram FTS5 index over content, address and reply, kept by triggers",
+       R"sql(
+-- The reply is in the ticket's document; a virtual column exposes it to the index.
+ALTER TABLE tickets ADD COLUMN reply_content TEXT GENERATED ALWAYS AS
+  (COALESCE(json_extract(doc, '$.reply_content'), '')) VIRTUAL;
+-- External content: the index holds only the tokens, the text stays in tickets.
+-- Tokenizer hotline_bigram: see store/sqlite/search_text.h (registered on every connection).
+CREATE VIRTUAL TABLE ticket_search USING fts5(
+  content, address, reply_content,
+  content='tickets', content_rowid='id', tokenize='hotline_bigram', columnsize=0);
+INSERT INTO ticket_search(ticket_search) VALUES ('rebuild');
+CREATE TRIGGER ticket_search_insert AFTER INSERT ON tickets BEGIN
+  INSERT INTO ticket_search (rowid, content, address, reply_content)
+  VALUES (new.id, new.content, new.address, new.reply_content);
+END;
+CREATE TRIGGER ticket_search_delete AFTER DELETE ON tickets BEGIN
+  INSERT INTO ticket_search (ticket_search, rowid, content, address, reply_content)
+  VALUES ('delete', old.id, old.content, old.address, old.reply_content);
+END;
+CREATE TRIGGER ticket_search_update AFTER UPDATE OF content, address, doc ON tickets
+WHEN old.content IS NOT new.content OR old.address IS NOT new.address OR old.reply_content IS NOT new.reply_content
+BEGIN
+  INSERT INTO ticket_search (ticket_search, rowid, content, address, reply_content)
+  VALUES ('delete', old.id, old.content, old.address, old.reply_content);
+  INSERT INTO ticket_search (rowid, content, address, reply_content)
+  VALUES (new.id, new.content, new.address, new.reply_content);
+END;
+)sql"},
   };
   return kMigrations;
 }

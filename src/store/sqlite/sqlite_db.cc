@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_db.h"
 
+#include "store/sqlite/search_text.h"
+
 namespace hotline::sqlite {
 namespace {
 
@@ -27,6 +29,8 @@ Result<Connection> Connection::Open(const std::string& path, bool read_only) {
   const char* pragmas = read_only ? "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;"
                                   : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
   HOTLINE_RETURN_IF_ERROR(c.Exec(pragmas));
+  // Ticket search (migration 8): the index's triggers and MATCH queries need it.
+  HOTLINE_RETURN_IF_ERROR(RegisterSearchTokenizer(db));
   return c;
 }
 

@@ -626,13 +626,19 @@ Result<TicketPage> SqliteStore::ListTickets(const TicketFilter& f) {
   const sqlite::SqlWhere where = sqlite::BuildTicketWhere(f);
   return Read([&](Connection& db) -> Result<TicketPage> {
     TicketPage page;
-    HOTLINE_ASSIGN_OR_RETURN(auto count, db.Prepare("SELECT COUNT(*) FROM tickets" + where.sql));
+    HOTLINE_ASSIGN_OR_RETURN(auto count, db.Prepare("SELECT COUNT(*) FROM" + where.from + where.sql));
     where.BindTo(count);
     if (count.Step()) page.total = count.Int(0);
     HOTLINE_RETURN_IF_ERROR(count.status());
     const std::string limit = " LIMIT " + std::to_string(f.per_page) + " OFFSET " +
                               std::to_string(static_cast<std::int64_t>(f.page - 1) * f.per_page);
-    HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare("SELECT id, doc FROM tickets" + where.sql + order + limit));
+    // A keyword search may match many rows: sort their ids, read the documents of one page only.
+    const std::string sql =
+        where.from == " tickets"
+            ? "SELECT id, doc FROM tickets" + where.sql + order + limit
+            : "SELECT id, doc FROM tickets WHERE id IN (SELECT id FROM" + where.from + where.sql + order + limit + ")" +
+                  order;
+    HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare(sql));
     where.BindTo(q);
     while (q.Step()) {
       HOTLINE_ASSIGN_OR_RETURN(auto t, TicketFromRow(q));
@@ -650,7 +656,7 @@ Result<TicketStats> SqliteStore::Stats(const TicketFilter& f) {
     // Each grouping is one query over the same filtered set.
     auto group = [&](const std::string& key, std::map<std::string, std::int64_t>& out) -> Status {
       HOTLINE_ASSIGN_OR_RETURN(
-          auto q, db.Prepare("SELECT " + key + " AS k, COUNT(*) FROM tickets" + where.sql + " GROUP BY k"));
+          auto q, db.Prepare("SELECT " + key + " AS k, COUNT(*) FROM" + where.from + where.sql + " GROUP BY k"));
       where.BindTo(q);
       while (q.Step()) out[q.Text(0)] = q.Int(1);
       return q.status();

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/sqlite/search_text.h"
+
 namespace hotline::sqlite {
 namespace {
 
@@ -58,9 +60,32 @@ SqlWhere BuildTicketWhere(const TicketFilter& f) {
     w.sql += " AND state = 'merged' AND json_extract(doc, '$.main_ticket') = " + arg(f.merged_into);
   if (f.id) w.sql += " AND id = " + arg(f.id);
   if (!f.query.empty()) {
-    const std::string like = arg("%" + EscapeLike(f.query) + "%");
-    w.sql += " AND (content LIKE " + like + " ESCAPE '\\' OR address LIKE " + like +
-             " ESCAPE '\\' OR CAST(id AS TEXT) = " + arg(f.query) + ")";
+    // Every keyword must occur in the content, address or reply: keywords of two
+    // or more characters through the bigram index (search_text.h), the others
+    // (one character, punctuation) with LIKE on the raw keyword.
+    std::vector<std::string> indexed;
+    std::string clauses;
+    for (const std::string& k : SplitKeywords(f.query)) {
+      if (IndexableKeyword(k)) {
+        indexed.push_back(k);
+        continue;
+      }
+      const std::string like = arg("%" + EscapeLike(k) + "%");
+      clauses += " AND (content LIKE " + like + " ESCAPE '\\' OR address LIKE " + like +
+                 " ESCAPE '\\' OR reply_content LIKE " + like + " ESCAPE '\\')";
+    }
+    if (!indexed.empty()) w.from = " tickets NOT INDEXED";
+    if (!indexed.empty())
+      clauses = " AND id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH " +
+                arg(MatchExpression(indexed)) + ")" + clauses;
+    if (clauses.empty()) clauses = " AND 0";  // only white space: nothing matches, as before
+    // A bare number may also be a ticket id.
+    const bool digits = f.query[0] != '0' && f.query.size() <= 18 &&
+                        f.query.find_first_not_of("0123456789") == std::string::npos;
+    if (digits)
+      w.sql += " AND ((1=1" + clauses + ") OR id = " + arg(std::int64_t{std::stoll(f.query)}) + ")";
+    else
+      w.sql += clauses;
   }
   if (f.from) w.sql += " AND created_at >= " + arg(f.from);
   if (f.to) w.sql += " AND created_at < " + arg(f.to);

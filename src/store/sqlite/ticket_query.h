@@ -12,6 +12,10 @@
 namespace hotline::sqlite {
 
 struct SqlWhere {
+  // What to select from: " tickets", or " tickets NOT INDEXED" for a keyword
+  // search, so that the index's matches drive the query (rowid lookups) instead
+  // of a scan of a date or state range that tests each row against them.
+  std::string from = " tickets";
   std::string sql;  // " WHERE …"
   std::vector<std::variant<std::int64_t, std::string>> args;
   void BindTo(Statement& s) const;  // binds args as ?1..?N

@@ -167,6 +167,7 @@ Result<std::vector<KbHit>> KnowledgeIndex::Search(const KbQuery& query) const {
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(q);
     enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.6, 0.5));
+    if (query.min_percent > 0) enquire.set_cutoff(std::min(query.min_percent, 100));
     // Ask for extra results: entries outside their validity dates are dropped below.
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(query.limit * 3 + 10));
     for (auto it = mset.begin(); it != mset.end() && static_cast<int>(hits.size()) < query.limit; ++it) {

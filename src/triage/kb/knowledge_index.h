@@ -30,6 +30,10 @@ struct KbQuery {
   std::string today;     // YYYY-MM-DD: entries not valid on this date are skipped; empty = no date check
   std::string category;  // optional: entries in this category (code prefix) rank higher
   bool highlight = true; // fill question_highlight / answer_snippet
+  // Relevance floor (0 = none): hits below this percentage are dropped. Xapian's
+  // percentage: the best hit's share of the query's weight, the others relative
+  // to it, so a query whose best match shares one common character is dropped.
+  int min_percent = 0;
 };
 
 class KnowledgeIndex {

@@ -54,6 +54,32 @@ TEST_F(KnowledgeIndexTest, PublicOnlyHidesInternalEntries) {
   for (const auto& h : Find("什么情况转接119", /*public_only=*/true)) EXPECT_NE(h.id, "KB-4");
 }
 
+TEST_F(KnowledgeIndexTest, RelevanceFloorDropsNoise) {
+  auto ids = [&](const std::string& text, int floor) {
+    KbQuery q;
+    q.text = text;
+    q.limit = 10;
+    q.min_percent = floor;
+    std::vector<std::string> out;
+    auto hits = index_.Search(q);
+    EXPECT_TRUE(hits.ok());
+    if (hits.ok())
+      for (const KbHit& h : *hits) out.push_back(h.id);
+    return out;
+  };
+  using Ids = std::vector<std::string>;
+  // Noise without a floor: KB-1 shares only 办 (补办), KB-3 only 房 (房租).
+  EXPECT_EQ(ids("护照怎么办理", 0), Ids{"KB-1"});
+  EXPECT_EQ(ids("护照怎么办理", 30), Ids{});
+  EXPECT_EQ(ids("房子漏水", 0), (Ids{"KB-3", "KB-4"}));
+  EXPECT_EQ(ids("房子漏水", 30), Ids{});
+  // The answer stays; the weak tail behind it goes.
+  EXPECT_EQ(ids("暖气几号开始来", 0), (Ids{"KB-2", "KB-4"}));
+  EXPECT_EQ(ids("暖气几号开始来", 30), Ids{"KB-2"});
+  EXPECT_EQ(ids("公积金能交房租不", 30), Ids{"KB-3"});
+  EXPECT_EQ(ids("身份证丢了", 30), Ids{"KB-1"});
+}
+
 TEST_F(KnowledgeIndexTest, HighlightsMatchedText) {
   auto hits = Find("社保卡补办");
   ASSERT_FALSE(hits.empty());

@@ -71,3 +71,40 @@ export function safeHighlightHtml(html) {
     .map((x) => (x.em ? `<em>${escapeHtml(x.text)}</em>` : escapeHtml(x.text)))
     .join('')
 }
+
+/**
+ * Segments of plain `text` with every occurrence of any keyword marked ({ text, em }),
+ * for the ticket search (issue 9: several keywords, each highlighted). Latin letters
+ * match regardless of case; the longest keyword wins where two overlap.
+ */
+export function keywordSegments(text, keywords) {
+  const s = text === null || text === undefined ? '' : String(text)
+  const words = [...new Set((keywords || []).filter((k) => k))].sort((a, b) => b.length - a.length)
+  if (!s || !words.length) return s ? [{ text: s, em: false }] : []
+  // ASCII only: the same length, so indexes into `hay` are indexes into `s`.
+  const lower = (x) => x.replace(/[A-Z]/g, (c) => c.toLowerCase())
+  const hay = lower(s)
+  const needles = words.map(lower)
+  const segments = []
+  const push = (piece, em) => {
+    if (!piece) return
+    const last = segments[segments.length - 1]
+    if (last && last.em === em) last.text += piece
+    else segments.push({ text: piece, em })
+  }
+  let i = 0
+  let plainFrom = 0
+  while (i < s.length) {
+    const hit = needles.find((k) => hay.startsWith(k, i))
+    if (hit) {
+      push(s.slice(plainFrom, i), false)
+      push(s.slice(i, i + hit.length), true)
+      i += hit.length
+      plainFrom = i
+    } else {
+      i += 1
+    }
+  }
+  push(s.slice(plainFrom), false)
+  return segments
+}

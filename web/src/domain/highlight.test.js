@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { decodeEntities, highlightSegments, highlightText, safeHighlightHtml } from './highlight.js'
+import { decodeEntities, highlightSegments, highlightText, keywordSegments, safeHighlightHtml } from './highlight.js'
+import { searchKeywords } from './search.js'
 
 describe('highlightSegments', () => {
   it('marks the <em> parts and merges the one-character runs the server sends', () => {
@@ -41,5 +42,37 @@ describe('safeHighlightHtml', () => {
     const div = document.createElement('div')
     div.innerHTML = html
     expect([...div.querySelectorAll('*')].map((e) => e.tagName)).toEqual(['EM'])
+  })
+})
+
+describe('keywordSegments (ticket search, issue 9)', () => {
+  it('marks every keyword, each occurrence', () => {
+    expect(keywordSegments('幸福里小区暖气不热，幸福里3栋', ['幸福里', '暖气'])).toEqual([
+      { text: '幸福里', em: true },
+      { text: '小区', em: false },
+      { text: '暖气', em: true },
+      { text: '不热，', em: false },
+      { text: '幸福里', em: true },
+      { text: '3栋', em: false },
+    ])
+  })
+  it('ignores the case of Latin letters and prefers the longest keyword', () => {
+    expect(keywordSegments('ABC公司', ['abc'])).toEqual([{ text: 'ABC', em: true }, { text: '公司', em: false }])
+    expect(keywordSegments('暖气管', ['暖', '暖气管'])).toEqual([{ text: '暖气管', em: true }])
+  })
+  it('returns the text unmarked without keywords, and nothing for empty text', () => {
+    expect(keywordSegments('暖气', [])).toEqual([{ text: '暖气', em: false }])
+    expect(keywordSegments('', ['暖气'])).toEqual([])
+    expect(keywordSegments(null, ['暖气'])).toEqual([])
+  })
+})
+
+describe('searchKeywords', () => {
+  it('splits on any white space, the ideographic space too', () => {
+    expect(searchKeywords(' 幸福里\u3000暖气  不热 ')).toEqual(['幸福里', '暖气', '不热'])
+  })
+  it('has none for a ticket number or an empty box', () => {
+    expect(searchKeywords('LC2026000123')).toEqual([])
+    expect(searchKeywords('  ')).toEqual([])
   })
 })

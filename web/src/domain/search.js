@@ -39,13 +39,23 @@ export function dayAfter(day) {
 }
 
 /**
- * The API's `q` matches content, address, a ticket id, or a full ticket number
- * (LC…, exactly as displayed). A number typed in lower case is sent upper-cased.
+ * The API's `q`: keywords separated by spaces, each found in the content, address
+ * or reply (all of them), or a ticket id, or a full ticket number (LC…, exactly as displayed). A number typed in lower case is sent upper-cased.
  */
 export function keywordParam(q) {
   const text = (q || '').trim()
   if (!text) return undefined
   return /^lc\d+$/i.test(text) ? text.toUpperCase() : text
+}
+
+/**
+ * The keywords of a search box text, as the server splits them (white space,
+ * the ideographic space U+3000 too); none for a ticket number (LC…).
+ */
+export function searchKeywords(q) {
+  const text = (q || '').trim()
+  if (!text || /^lc\d+$/i.test(text)) return []
+  return text.split(/[\s\u3000]+/).filter(Boolean)
 }
 
 /**

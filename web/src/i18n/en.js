@@ -425,7 +425,7 @@ export default {
   },
   search: {
     q: 'Keyword',
-    qPlaceholder: 'Content, address or ticket number',
+    qPlaceholder: 'Keywords (content, address, reply; space-separated) or ticket number',
     phone: 'Phone',
     dateRange: 'Created',
     start: 'From',

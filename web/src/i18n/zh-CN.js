@@ -426,7 +426,7 @@ export default {
   },
   search: {
     q: '关键词',
-    qPlaceholder: '内容、地址或工单编号',
+    qPlaceholder: '关键词（内容、地址、答复，空格分隔）或工单编号',
     phone: '电话',
     dateRange: '受理日期',
     start: '开始',
