@@ -53,7 +53,9 @@ export function describeInput(input, unitName = (c) => c) {
 /** "东华街道 受理员 operator" style line for who did it. */
 export function actorText(actor, unitName = (c) => c) {
   if (!actor) return ''
-  return [actor.unit ? unitName(actor.unit) : '', roleLabel(actor.role), actor.username].filter(Boolean).join(' ')
+  const unit = actor.unit ? unitName(actor.unit) : ''
+  const who = actor.display_name || actor.username
+  return [unit, roleLabel(actor.role), who === unit ? '' : who].filter(Boolean).join(' ')
 }
 
 /** Timeline dot colour by command. */

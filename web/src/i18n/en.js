@@ -787,6 +787,7 @@ export default {
     urgeCount: 'Urged {n} times',
     lastUrgedAt: 'Last urged',
     supplementCount: 'Supplemented {n} times',
+    supplements: 'Supplements',
     dispatchNote: 'Dispatch note',
     replyUnit: 'Replying unit',
     contactMethod: 'Contact method',

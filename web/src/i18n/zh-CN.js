@@ -789,6 +789,7 @@ export default {
     urgeCount: '催办 {n} 次',
     lastUrgedAt: '最近催办',
     supplementCount: '补充 {n} 次',
+    supplements: '补充材料',
     dispatchNote: '派单说明',
     replyUnit: '答复单位',
     contactMethod: '联系方式',
