@@ -55,7 +55,9 @@ export function actorText(actor, unitName = (c) => c) {
   if (!actor) return ''
   const unit = actor.unit ? unitName(actor.unit) : ''
   const who = actor.display_name || actor.username
-  return [unit, roleLabel(actor.role), who === unit ? '' : who].filter(Boolean).join(' ')
+  // A unit account is named after its unit (username = unit code): say the unit once.
+  const same = who === unit || who === actor.unit
+  return [unit, roleLabel(actor.role), same ? '' : who].filter(Boolean).join(' ')
 }
 
 /** Timeline dot colour by command. */

@@ -34,5 +34,7 @@ describe('ticket page texts', () => {
     // A unit account's display name is its unit's name: said once.
     const unitName = (c) => (c === 'LC-D01' ? '东城区' : c)
     expect(actorText({ role: 'unit', unit: 'LC-D01', username: 'LC-D01', display_name: '东城区' }, unitName)).toBe('东城区 承办单位')
+    expect(actorText({ role: 'unit', unit: 'LC-D01', username: 'LC-D01' }, unitName)).toBe('东城区 承办单位')
+    expect(actorText({ role: 'unit', unit: 'LC-D01', username: 'zhang', display_name: '张伟' }, unitName)).toBe('东城区 承办单位 张伟')
   })
 })
