@@ -162,7 +162,7 @@ test('分派目录: add a rule, save the whole catalog, see it after a reload, d
   await newest.waitFor()
   assert.equal((await newest.locator('[data-test="audit-action"]').innerText()).trim(), '替换分派目录')
   assert.equal((await newest.locator('[data-test="audit-actor"]').innerText()).trim(), '系统管理员') // the display name of the account
-  assert.match(await newest.locator('[data-test="audit-summary"]').innerText(), /catalog rules: \d+ → \d+/)
+  assert.match(await newest.locator('[data-test="audit-summary"]').innerText(), /分派规则：\d+ → \d+/)
   assert.equal(await page.locator('[data-test="audit-prev"]').isDisabled(), true)
   await screenshot(page, 'admin-audit')
   assert.deepEqual(page.errors, [])

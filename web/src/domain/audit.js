@@ -45,3 +45,60 @@ export function pagerState(page, perPage, received) {
 export function filterAudit(items, action = '') {
   return action ? items.filter((r) => r.action === action) : items.slice()
 }
+
+// The server writes each record's summary in English, e.g.
+//   "units: 40 → 41; added LC-X 新单位 (under LC); removed …; changed A ⇒ B and 2 more"
+//   "catalog rules: 3 → 4; added 120403 × LC-D01 (yes) → LC-GR + LC-D01-S01"
+//   "e2e-1: role operator, unit LC-D01, active, password reset"
+// (src/service/audit_summary.cc). Its fixed words are put into the UI language
+// here; codes, names and counts stay as they are, and a summary in any other shape
+// comes back unchanged.
+const NOUNS = ['units', 'categories', 'catalog rules']
+
+/** A summary with its English keywords in `locale` ('zh-CN' by default). */
+export function auditSummaryText(summary, locale) {
+  if (!summary) return ''
+  const w = (key, params) => {
+    const v = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), label('polish', 'audit', locale))
+    if (typeof v !== 'string') return key
+    return params ? v.replace(/\{(\w+)\}/g, (_, k) => String(params[k])) : v
+  }
+  const colon = locale === 'en' ? ': ' : '：'
+  const semi = locale === 'en' ? '; ' : '；'
+  const comma = locale === 'en' ? ', ' : '，'
+  const list = /^(units|categories|catalog rules): (\d+ → \d+)(.*)$/s.exec(summary)
+  if (list && NOUNS.includes(list[1])) {
+    const parts = list[3].split(/; (?=added |removed |changed |no change$)/).filter(Boolean)
+    let out = `${w(list[1])}${colon}${list[2]}`
+    for (const raw of parts) {
+      const part = raw.replace(/^; /, '')
+      const m = /^(added|removed|changed) (.*)$/s.exec(part)
+      if (part === 'no change') out += semi + w('noChange')
+      else if (m) out += `${semi}${w(m[1])} ${items(m[2], w)}`
+      else out += semi + part
+    }
+    return out
+  }
+  const user = /^(\S+): role (\w+)((?:, [^,]+)*)$/.exec(summary)
+  if (user) {
+    let out = `${user[1]}${colon}${w('role')} ${label('role', user[2], locale)}`
+    for (const piece of user[3].split(', ').filter(Boolean)) {
+      const unit = /^unit (.+)$/.exec(piece)
+      if (unit) out += `${comma}${w('unit')} ${unit[1]}`
+      else if (piece === 'active' || piece === 'disabled') out += comma + w(piece)
+      else if (piece === 'password reset') out += comma + w('passwordReset')
+      else out += comma + piece
+    }
+    return out
+  }
+  return summary
+}
+
+/** The items of one added/removed/changed list: "(under X)", "anywhere", "(yes)", "and N more". */
+function items(text, w) {
+  return text
+    .replace(/ and (\d+) more$/, (_, n) => ` ${w('more', { n })}`)
+    .replace(/ \(under ([^)]+)\)/g, (_, code) => `（${w('under')} ${code}）`)
+    .replace(/ × anywhere /g, ` × ${w('anywhere')} `)
+    .replace(/ \((yes|no|any)\) → /g, (_, e) => ` (${w(`enterprise.${e}`)}) → `)
+}

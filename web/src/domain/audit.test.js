@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AUDIT_ACTIONS, actorName, auditActionLabel, auditActionTag, auditQuery, clampPerPage, filterAudit, pagerState } from './audit.js'
+import { AUDIT_ACTIONS, actorName, auditActionLabel, auditActionTag, auditQuery, auditSummaryText, clampPerPage, filterAudit, pagerState } from './audit.js'
 
 describe('audit action labels', () => {
   it('names every action in Chinese', () => {
@@ -45,5 +45,26 @@ describe('audit paging', () => {
     expect(filterAudit(items, 'replace_catalog').map((r) => r.seq)).toEqual([3, 1])
     expect(filterAudit(items, '')).toEqual(items)
     expect(filterAudit(items, '')).not.toBe(items)
+  })
+})
+
+describe('audit summaries in the UI language', () => {
+  it('puts the keywords of a list replacement into Chinese, keeping codes and names', () => {
+    expect(auditSummaryText('units: 40 → 41; added LC-X 新单位 (under LC); removed LC-Y 旧单位; changed LC-Z 甲 ⇒ LC-Z 乙', 'zh-CN'))
+      .toBe('承办单位：40 → 41；新增 LC-X 新单位（上级 LC）；删除 LC-Y 旧单位；修改 LC-Z 甲 ⇒ LC-Z 乙')
+    expect(auditSummaryText('categories: 5 → 5; no change', 'zh-CN')).toBe('诉求分类：5 → 5；无变化')
+    expect(auditSummaryText('catalog rules: 3 → 4; added 120403 × anywhere (yes) → LC-GR + LC-D01-S01', 'zh-CN'))
+      .toBe('分派规则：3 → 4；新增 120403 × 不限区域 (企业) → LC-GR + LC-D01-S01')
+    expect(auditSummaryText('units: 1 → 8; added A a, B b, C c, D d, E e and 2 more', 'zh-CN')).toBe('承办单位：1 → 8；新增 A a, B b, C c, D d, E e 等，另 2 项')
+  })
+  it('names roles and account states of a user change', () => {
+    expect(auditSummaryText('e2e-1: role operator, unit LC-D01, active, password reset', 'zh-CN')).toBe('e2e-1：角色 受理员，单位 LC-D01，启用，已重置密码')
+    expect(auditSummaryText('bob: role supervisor, disabled', 'zh-CN')).toBe('bob：角色 督办员，停用')
+  })
+  it('keeps English in English and leaves unknown shapes and words as they came', () => {
+    expect(auditSummaryText('categories: 5 → 5; no change', 'en')).toBe('categories: 5 → 5; no change')
+    expect(auditSummaryText('something new happened', 'zh-CN')).toBe('something new happened')
+    expect(auditSummaryText('bob: role wizard, sleepy', 'zh-CN')).toBe('bob：角色 wizard，sleepy')
+    expect(auditSummaryText('', 'zh-CN')).toBe('')
   })
 })

@@ -1,8 +1,7 @@
 // Reading a ticket's event log for the timeline.
 import { t } from '../i18n/index.js'
-import { actorDisplayName } from './format.js'
+import { actorDisplayName, formatUnix } from './format.js'
 import { fieldLabel, label, roleLabel } from './labels.js'
-import { formatUnix } from './format.js'
 
 const BOOL_TEXT = {
   approve: ['dialog.approve', 'dialog.refuse'],
@@ -60,7 +59,11 @@ export function describeInput(input, unitName = (c) => c) {
 /** "东华街道 承办单位 张伟" style line for who did it (the username when the account has no name). */
 export function actorText(actor, unitName = (c) => c) {
   if (!actor) return ''
-  return [actor.unit ? unitName(actor.unit) : '', roleLabel(actor.role), actorDisplayName(actor)].filter(Boolean).join(' ')
+  const unit = actor.unit ? unitName(actor.unit) : ''
+  const who = actorDisplayName(actor)
+  // A unit account is named after its unit (username = unit code): say the unit once.
+  const same = who === unit || who === actor.unit
+  return [unit, roleLabel(actor.role), same ? '' : who].filter(Boolean).join(' ')
 }
 
 /** Timeline dot colour by command. */

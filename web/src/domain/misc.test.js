@@ -109,7 +109,7 @@ describe('events', () => {
     expect(describeInput(null)).toEqual([])
   })
   it('names the actor', () => {
-    expect(actorText({ username: 'LC-D01-S01', role: 'unit', unit: 'LC-D01-S01' }, unitName)).toBe('东华街道 承办单位 LC-D01-S01')
+    expect(actorText({ username: 'LC-D01-S01', role: 'unit', unit: 'LC-D01-S01' }, unitName)).toBe('东华街道 承办单位') // the unit account's code is not repeated
     expect(actorText({ username: 'operator', role: 'operator', unit: '' })).toBe('受理员 operator')
     expect(actorText({ username: 'LC-D01-S01.1', display_name: '张伟', role: 'unit', unit: 'LC-D01-S01' }, unitName))
       .toBe('东华街道 承办单位 张伟')

@@ -4,6 +4,7 @@ import { createApp } from 'vue'
 import 'element-plus/theme-chalk/base.css'
 // Styles of the Element Plus services used from script (templates get theirs automatically).
 import 'element-plus/theme-chalk/el-message.css'
+import '../theme.css'
 import './portal.css'
 import PortalApp from './PortalApp.vue'
 import { createPortalRouter } from './router.js'
