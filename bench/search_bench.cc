@@ -305,7 +305,7 @@ int Main(int argc, char** argv) {
   for (int i = 0; i < like_queries && i < queries; ++i) {
     const Query& q = qs[i];
     const auto a = Clock::now();
-    for (const std::string sql : {"SELECT COUNT(*) FROM tickets" + where,
+    for (const std::string& sql : {"SELECT COUNT(*) FROM tickets" + where,
                                   "SELECT id, doc FROM tickets" + where + " ORDER BY created_at DESC, id DESC LIMIT 20"}) {
       auto st = db.Prepare(sql).value();
       st.Bind(1, q.from).Bind(2, q.to).Bind(3, "%" + q.keywords[0] + "%").Bind(4, "%" + q.keywords[1] + "%");

@@ -220,6 +220,12 @@ export const STEP_TEXT = {
   close: '办结',
   supervise: '督办',
   escalate: '提级办理',
+  urge: '来电催办',
+  supplement: '补充诉求内容',
+  // Internal (INTERNAL_STEPS), worded all the same should one reach the page.
+  edit: '热线修正诉求信息',
+  'accept-reply': '上级单位审核答复',
+  'reject-reply': '上级单位退回重办',
 }
 
 export function stepText(command) {

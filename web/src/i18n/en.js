@@ -830,11 +830,12 @@ export default {
   },
   // Phrase templates (domain/phrases.js): one click adds the phrase to the command's text.
   phrases: {
-    reply: ['Having checked, ', 'we contacted the caller, ', 'the problem was fixed on site. ', 'we explained the rules to the caller, ', 'the caller agreed. '],
-    return: ['This is not within our duties, ', 'the address is outside our area, ', 'please add the exact address and a phone number. '],
+    reply: ['Having checked, ', 'we contacted the caller, ', 'the problem was fixed on site. ', 'we explained the rules to the caller, ', 'the caller agreed. ', 'we will keep following it. '],
+    return: ['This is not within our duties, ', 'the address is outside our area, ', 'by the rules it belongs to ', 'please add the exact address and a phone number. '],
     'reject-reply': ['The reply does not say what was done, ', 'the caller was not contacted, ', 'please add photos from the site, ', 'please give a deadline. '],
-    'answer-directly': ['Told the caller how to apply, ', 'told the caller the rules, '],
+    'answer-directly': ['Told the caller how to apply, ', 'told the caller the rules, ', 'gave the caller the enquiry number, '],
   },
+
   // Accessibility, ticket-page polish, audit summaries and queue shortcuts (issue 9).
   polish: {
     a11y: {
