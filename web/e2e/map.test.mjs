@@ -105,6 +105,7 @@ test('a citizen marks the place on the portal map; the ticket has that point and
   await page.screenshot({ path: join(SHOTS, 'portal-map-picker.png') })
   await page.setViewportSize({ width: 390, height: 844 })
 
+  await page.locator('[data-test="portal-consent"]').click() // the privacy notice, agreed to
   await page.locator('[data-test="portal-submit"]').click()
   const number = (await page.locator('[data-test="portal-number"]').innerText()).trim()
 

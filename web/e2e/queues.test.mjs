@@ -201,7 +201,7 @@ test('the operator urges a caller\'s open ticket from 来电弹屏 instead of a 
   const after = await rest('dispatcher', 'GET', `/tickets/${t.id}`)
   assert.equal(after.urge_count, 1)
   assert.equal(after.state, 'to_dispatch')
-  const list = await rest('dispatcher', 'GET', `/tickets?phone=${phone}`)
+  const list = await rest('operator', 'GET', `/tickets?phone=${phone}`)
   assert.equal(list.total, 1, 'no new ticket')
   assert.deepEqual(page.errors, [])
   await page.context().close()
