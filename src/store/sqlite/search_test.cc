@@ -22,6 +22,8 @@ using testing::Staff;
 TEST(SearchText, KeywordsSplitOnAnyWhiteSpace) {
   EXPECT_EQ(SplitKeywords("幸福里 暖气"), (std::vector<std::string>{"幸福里", "暖气"}));
   EXPECT_EQ(SplitKeywords(" 幸福里\u3000\u3000暖气\t"), (std::vector<std::string>{"幸福里", "暖气"}));
+  // Found by the ticket_filter fuzzer: a NUL inside a keyword ended the FTS5 query string.
+  EXPECT_EQ(SplitKeywords(std::string("lc2020hone\0" "138000", 17)), (std::vector<std::string>{"lc2020hone", "138000"}));
   EXPECT_TRUE(SplitKeywords(" \u3000 ").empty());
 }
 

@@ -150,9 +150,11 @@ std::vector<std::string> SplitKeywords(std::string_view query) {
   std::vector<std::string> out;
   std::string cur;
   const std::u32string cps = text::DecodeUtf8(query);
+  // Control characters (NUL among them, which ends an FTS5 query string early)
+  // separate keywords like white space: none reaches the index's query.
   auto is_space = [](char32_t c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x3000 || c == 0xA0 ||
-           (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F;
+    return c < 0x20 || c == 0x7F || c == ' ' || c == 0x3000 || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) ||
+           c == 0x202F || c == 0x205F;
   };
   for (char32_t c : cps) {
     if (is_space(c)) {
