@@ -32,6 +32,14 @@ json OptName(const std::optional<E>& v) {
   return v ? json(std::string(Name(*v))) : json(nullptr);
 }
 
+// A stored optional enum: absent, null or (from a newer release) unknown → none.
+template <typename Parse>
+auto StoredOptional(const json& obj, const char* key, Parse parse) -> decltype(parse(std::string())) {
+  const auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::nullopt;
+  return parse(it->get<std::string>());
+}
+
 }  // namespace
 
 json EncodeAppeal(const Appeal& a) {
@@ -269,12 +277,9 @@ Result<Ticket> DecodeTicket(const json& j) {
     t.reply_handler_phone = j.value("reply_handler_phone", std::string());
     t.reply_awaiting = j.value("reply_awaiting", false);
     t.reply_from = j.value("reply_from", std::string());
-    if (j.contains("return_kind") && !j["return_kind"].is_null())
-      t.return_kind = ParseReturnKind(j["return_kind"].get<std::string>());
-    if (j.contains("reply_contact") && !j["reply_contact"].is_null())
-      t.reply_contact = ParseContactMethod(j["reply_contact"].get<std::string>());
-    if (j.contains("dissatisfaction") && !j["dissatisfaction"].is_null())
-      t.dissatisfaction = ParseDissatisfaction(j["dissatisfaction"].get<std::string>());
+    t.return_kind = StoredOptional(j, "return_kind", ParseReturnKind);
+    t.reply_contact = StoredOptional(j, "reply_contact", ParseContactMethod);
+    t.dissatisfaction = StoredOptional(j, "dissatisfaction", ParseDissatisfaction);
     t.reply_content = j.at("reply_content").get<std::string>();
     if (!j.at("reply_result").is_null()) t.reply_result = ParseReplyResult(j["reply_result"].get<std::string>());
     if (!j.at("satisfaction").is_null()) t.satisfaction = ParseSatisfaction(j["satisfaction"].get<std::string>());

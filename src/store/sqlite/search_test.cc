@@ -9,6 +9,7 @@
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/search_text.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/sqlite_store_fixture.h"
 
 namespace hotline {
 namespace {
@@ -44,42 +45,14 @@ TEST(SearchText, OnlyKeywordsOfTwoOrMoreCharactersUseTheIndex) {
   EXPECT_EQ(sqlite::MatchExpression({"a\"b", "暖气"}), "\"a\"\"b\" AND \"暖气\"");
 }
 
-class SearchTest : public ::testing::Test {
+class SearchTest : public testing::SqliteStoreFixture {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("hotline_search_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto s = SqliteStore::Open(path());
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
-    store_ = std::move(s).value();
-    ctx_.units = &units_;
-    ctx_.taxonomy = &taxonomy_;
-    ctx_.calendar = &calendar_;
-    ctx_.now = 1'795'000'000;
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  std::string path() const { return (dir_ / "t.db").string(); }
-
+  using SqliteStoreFixture::Create;
   Ticket Create(const std::string& content, const std::string& address = "") {
     Appeal a = testing::HeatingAppeal();
     a.content = content;
     a.address = address;
-    auto tr = Intake(a, Operator(), ctx_);
-    EXPECT_TRUE(tr.ok());
-    auto t = store_->CreateTicket(*tr);
-    EXPECT_TRUE(t.ok()) << t.status().ToString();
-    return *t;
-  }
-
-  Result<Ticket> Command(TicketId id, std::string_view cmd, CommandInput in, const Actor& actor) {
-    ctx_.now += 60;
-    return store_->UpdateTicket(id, [&](const Ticket& t) { return Apply(t, cmd, in, actor, ctx_); });
+    return Create(a);
   }
 
   // Ids of the tickets `q` finds, in the default order (newest first).
@@ -101,12 +74,6 @@ class SearchTest : public ::testing::Test {
     EXPECT_TRUE(db->Exec("INSERT INTO ticket_search(ticket_search) VALUES ('integrity-check')").ok());
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<SqliteStore> store_;
-  UnitTree units_ = testing::SmallCity();
-  Taxonomy taxonomy_ = testing::SmallTaxonomy();
-  WorkCalendar calendar_;
-  Context ctx_;
 };
 
 using Ids = std::vector<TicketId>;
@@ -235,8 +202,7 @@ TEST_F(SearchTest, ANumberStillFindsTheTicketWithThatId) {
 
 TEST_F(SearchTest, TheMigrationIndexesExistingTickets) {
   store_.reset();
-  std::filesystem::remove_all(dir_);
-  std::filesystem::create_directories(dir_);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path() + suffix);
   {
     auto db = sqlite::Connection::Open(path());
     ASSERT_TRUE(db.ok());

@@ -7,7 +7,7 @@
 
 #include "domain/test_fixtures.h"
 #include "store/codec.h"
-#include "store/temp_dir.h"
+#include "store/sqlite/sqlite_store_fixture.h"
 
 namespace hotline {
 namespace {
@@ -15,38 +15,7 @@ namespace {
 using testing::Operator;
 using testing::Staff;
 
-class SqliteStoreTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto s = SqliteStore::Open(tmp_.Path("t.db"));
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
-    store_ = std::move(s).value();
-    ctx_.units = &units_;
-    ctx_.taxonomy = &taxonomy_;
-    ctx_.calendar = &calendar_;
-    ctx_.now = 1'795'000'000;
-  }
-
-  Ticket Create(Appeal a = testing::HeatingAppeal()) {
-    auto tr = Intake(a, Operator(), ctx_);
-    EXPECT_TRUE(tr.ok());
-    auto t = store_->CreateTicket(*tr);
-    EXPECT_TRUE(t.ok()) << t.status().ToString();
-    return *t;
-  }
-
-  Result<Ticket> Command(TicketId id, std::string_view cmd, CommandInput in, const Actor& actor) {
-    ctx_.now += 60;
-    return store_->UpdateTicket(id, [&](const Ticket& t) { return Apply(t, cmd, in, actor, ctx_); });
-  }
-
-  TempDir tmp_;
-  std::unique_ptr<SqliteStore> store_;
-  UnitTree units_ = testing::SmallCity();
-  Taxonomy taxonomy_ = testing::SmallTaxonomy();
-  WorkCalendar calendar_;
-  Context ctx_;
-};
+using SqliteStoreTest = testing::SqliteStoreFixture;
 
 TEST_F(SqliteStoreTest, AuditRecordIsWrittenWithItsChangeOrNotAtAll) {
   AuditRecord audit{0, ctx_.now, "admin", "replace_units", "units: 0 → 2"};
