@@ -810,6 +810,9 @@ TEST_F(ServerTest, KnowledgeBaseSearchEditAndHistory) {
   auto history = sup.Get("/api/v1/kb/" + new_id + "/versions").Json()["items"];
   ASSERT_EQ(history.size(), 2u);
   EXPECT_EQ(history[0]["answer"], "可到各社区卫生服务中心预约接种。");
+  // Staff see who edited by name, not by account.
+  EXPECT_EQ(history[0]["updated_by"], "supervisor");
+  EXPECT_EQ(history[0]["updated_by_name"], "督办员 赵磊");
   // New entries are searchable at once; withdrawn ones disappear.
   auto contains = [&](const json& list) {
     for (const auto& h : list)
@@ -839,6 +842,7 @@ TEST_F(ServerTest, KnowledgeBaseSearchEditAndHistory) {
   for (const auto& h : pub_items) {
     EXPECT_TRUE(h["public"].get<bool>());
     EXPECT_FALSE(h.contains("updated_by"));
+    EXPECT_FALSE(h.contains("updated_by_name"));
   }
 }
 

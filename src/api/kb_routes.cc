@@ -11,7 +11,9 @@ using nlohmann::json;
 
 namespace {
 
-json EntryView(const KbEntry& e, const ReferenceData& ref, bool staff) {
+// `names` resolves editors' display names for staff; null for the portal's view.
+json EntryView(const KbEntry& e, const ReferenceData& ref, service::UserDirectory* names) {
+  const bool staff = names != nullptr;
   const Category* cat = ref.taxonomy.Find(e.category);
   const Unit* unit = ref.units.Find(e.unit);
   json j = {{"id", e.id},
@@ -27,6 +29,7 @@ json EntryView(const KbEntry& e, const ReferenceData& ref, bool staff) {
     j["version"] = e.version;
     j["updated_at"] = FormatTime(e.updated_at);
     j["updated_by"] = e.updated_by;
+    j["updated_by_name"] = e.updated_by.empty() ? std::string() : names->DisplayName(e.updated_by);
   }
   return j;
 }
@@ -54,7 +57,7 @@ void RestApi::AddKbRoutes() {
       auto found = service_.kb().Search(query, actor);
       if (!found.ok()) return StatusResponse(found.status());
       for (const auto& [entry, hit] : *found) {
-        json view = EntryView(entry, *ref, staff);
+        json view = EntryView(entry, *ref, staff ? &service_.users() : nullptr);
         view["score"] = hit.score;
         view["question_highlight"] = hit.question_highlight;
         view["answer_snippet"] = hit.answer_snippet;
@@ -65,7 +68,7 @@ void RestApi::AddKbRoutes() {
     service::KnowledgeBase::Browse browse{req.Param("category"), req.Param("include_withdrawn") == "1", *page, *per_page};
     auto listed = service_.kb().List(browse, actor);
     if (!listed.ok()) return StatusResponse(listed.status());
-    for (const KbEntry& e : listed->items) items.push_back(EntryView(e, *ref, staff));
+    for (const KbEntry& e : listed->items) items.push_back(EntryView(e, *ref, staff ? &service_.users() : nullptr));
     return Json(200, {{"items", items}, {"total", listed->total}, {"page", *page}, {"per_page", *per_page}});
   };
 
@@ -77,19 +80,19 @@ void RestApi::AddKbRoutes() {
   router_.Add("GET", "/api/v1/public/kb/{id}", [this](const HttpRequest&, const PathParams& p) {
     auto e = service_.kb().Get(p.at("id"), service::Portal::PortalActor());
     if (!e.ok()) return StatusResponse(e.status());
-    return Json(200, EntryView(*e, *service_.reference(), false));
+    return Json(200, EntryView(*e, *service_.reference(), nullptr));
   });
   router_.Add("GET", "/api/v1/kb/{id}", Authed(Capability::kKbRead, [this](const HttpRequest&, const PathParams& p, const Actor& a) {
                 auto e = service_.kb().Get(p.at("id"), a);
                 if (!e.ok()) return StatusResponse(e.status());
-                return Json(200, EntryView(*e, *service_.reference(), true));
+                return Json(200, EntryView(*e, *service_.reference(), &service_.users()));
               }));
   router_.Add("GET", "/api/v1/kb/{id}/versions",
               Authed(Capability::kKbVersions, [this](const HttpRequest&, const PathParams& p, const Actor& a) {
                 auto versions = service_.kb().Versions(p.at("id"), a);
                 if (!versions.ok()) return StatusResponse(versions.status());
                 json items = json::array();
-                for (const KbEntry& e : *versions) items.push_back(EntryView(e, *service_.reference(), true));
+                for (const KbEntry& e : *versions) items.push_back(EntryView(e, *service_.reference(), &service_.users()));
                 return Json(200, {{"items", items}});
               }));
   router_.Add("POST", "/api/v1/kb", Authed(Capability::kKbEdit, [this](const HttpRequest& req, const PathParams&, const Actor& a) {
@@ -99,7 +102,7 @@ void RestApi::AddKbRoutes() {
                 if (!request.ok()) return StatusResponse(request.status());
                 auto stored = service_.kb().Put(request->entry, 0, a);
                 if (!stored.ok()) return StatusResponse(stored.status());
-                return Json(201, EntryView(*stored, *service_.reference(), true));
+                return Json(201, EntryView(*stored, *service_.reference(), &service_.users()));
               }));
   // PUT replaces the entry's fields; "version" must be the version being edited.
   router_.Add("PUT", "/api/v1/kb/{id}", Authed(Capability::kKbEdit, [this](const HttpRequest& req, const PathParams& p, const Actor& a) {
@@ -117,7 +120,7 @@ void RestApi::AddKbRoutes() {
                 entry->active = active.value_or(current->active);
                 auto stored = service_.kb().Put(*entry, static_cast<int>(version), a);
                 if (!stored.ok()) return StatusResponse(stored.status());
-                return Json(200, EntryView(*stored, *service_.reference(), true));
+                return Json(200, EntryView(*stored, *service_.reference(), &service_.users()));
               }));
   // DELETE withdraws the entry (a new version with active=false); history stays.
   router_.Add("DELETE", "/api/v1/kb/{id}", Authed(Capability::kKbEdit, [this](const HttpRequest& req, const PathParams& p, const Actor& a) {
@@ -129,7 +132,7 @@ void RestApi::AddKbRoutes() {
                 withdrawn.active = false;
                 auto stored = service_.kb().Put(withdrawn, static_cast<int>(*version), a);
                 if (!stored.ok()) return StatusResponse(stored.status());
-                return Json(200, EntryView(*stored, *service_.reference(), true));
+                return Json(200, EntryView(*stored, *service_.reference(), &service_.users()));
               }));
 }
 
