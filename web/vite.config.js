@@ -62,6 +62,9 @@ export default defineConfig({
   },
   test: {
     environment: 'happy-dom',
+    // Mounting a 50-row Element Plus table takes 1–7 s on two cores shared with
+    // a C++ build (AuditView timed out at the default 5 s); a hang still fails.
+    testTimeout: 20000,
     include: ['src/**/*.test.js'],
     // Let Vite handle Element Plus's CSS imports in component tests.
     server: { deps: { inline: [/element-plus/] } },
