@@ -108,19 +108,4 @@ describe('CommandDialog 并单', () => {
     expect(w.emitted('done')[0][0].main_ticket).toBe(7)
     w.unmount()
   })
-
-  it('still takes a typed number', async () => {
-    routes['POST /api/v1/tickets/9/merge'] = () => respond(200, { ...ticket, state: 'merged', main_ticket: 99, available_commands: [] })
-    const w = mount(CommandDialog, { props: { modelValue: true, command: 'merge', ticket }, ...plugins() })
-    await flushPromises()
-    const input = document.querySelector('input[data-test="ticket-ref-input"]')
-    input.value = ' lc20261123000099 '
-    input.dispatchEvent(new Event('input'))
-    await flushPromises()
-    document.querySelector('[data-test="dialog-submit"]').click()
-    await flushPromises()
-    const sent = fetch.mock.calls.find(([url]) => url === '/api/v1/tickets/9/merge')
-    expect(JSON.parse(sent[1].body)).toEqual({ main_ticket: 'LC20261123000099' })
-    w.unmount()
-  })
 })
