@@ -3,17 +3,11 @@
 // main ticket (number, state, why, time, content), one click fills the field, and
 // after submitting the ticket page shows 已并单 with a link to the main ticket by
 // its number. Against a running demo server, in Debian's Chromium.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE, findRow, launchBrowser, loginAs, openTab, rest, screenshot, submitDialog } from './helpers.mjs'
+import { BASE, findRow, openTab, rest, screenshot, submitDialog, useBrowser } from './helpers.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  if (browser) await browser.close()
-})
+const { loginAs } = useBrowser()
 
 /** A phone intake saved without an outcome (it waits in 待受理), by REST. */
 const intake = (content, phone) => rest('operator', 'POST', '/tickets', {
@@ -26,7 +20,7 @@ test('并单 offers the same caller\'s open ticket and merges into it in one cli
   const main = await intake(`（${stamp}）幸福里小区 3 号楼门口路灯不亮，晚上出行不便`, phone)
   const sub = await intake(`（${stamp}）幸福里小区 3 号楼路灯还是不亮，再次反映`, phone)
 
-  const page = await loginAs(browser, 'operator')
+  const page = await loginAs('operator')
   await page.locator('[data-test="menu-pending"]').click()
   await openTab(page, '待受理')
   const row = await findRow(page, sub)
@@ -63,7 +57,7 @@ test('without candidates the dialog says so, and a typed number still merges', a
   const main = await intake(`（${stamp}）东华街道菜市场门口占道经营`, `138${stamp}`)
   const sub = await intake(`（${stamp}）东华街道菜市场附近摊贩占道`, `137${stamp}`)
 
-  const page = await loginAs(browser, 'operator')
+  const page = await loginAs('operator')
   await page.goto(`${BASE}/#/tickets/${sub.id}`)
   await page.locator('[data-test="cmd-merge"]').click()
   const dialog = page.locator('.el-dialog:visible')
