@@ -5,11 +5,11 @@
 // are printed, not failed.
 //
 // Read-only: no ticket or setting is changed.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { BASE, launchBrowser, loginAs as login, rest } from './helpers.mjs'
+import { BASE, rest, useBrowser } from './helpers.mjs'
 
 // Evaluated through the DevTools protocol: the console's CSP (script-src 'self') blocks a <script> tag.
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -17,15 +17,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 const VERBOSE = !!process.env.A11Y_VERBOSE
 const FAILING = new Set(['serious', 'critical'])
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  if (browser) await browser.close()
-})
-const loginAs = (username) => login(browser, username)
-
+const ui = useBrowser()
 /** Waits until loading masks and transitions are over. */
 async function settle(page) {
   await page.waitForTimeout(400)
@@ -68,7 +60,7 @@ async function openMenu(page, name) {
 
 test('登录 (login) has no serious accessibility violation', async () => {
   const found = []
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+  const context = await ui.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
   const page = await context.newPage()
   await page.goto(`${BASE}/`)
   await page.locator('[data-test="login-username"]').waitFor()
@@ -80,7 +72,7 @@ test('登录 (login) has no serious accessibility violation', async () => {
 
 test('受理台 and 待受理 (operator)', async () => {
   const found = []
-  const page = await loginAs('operator')
+  const page = await ui.loginAs('operator')
   await page.locator('[data-test="menu-intake"]').waitFor()
   await check(page, 'intake', found)
   await openMenu(page, 'pending')
@@ -99,7 +91,7 @@ test('a closed ticket page, with its reply', async () => {
   const found = []
   const list = await rest('operator', 'GET', '/tickets?state=closed&per_page=1')
   assert.ok(list.items.length, 'the demo has closed tickets')
-  const page = await loginAs('operator')
+  const page = await ui.loginAs('operator')
   await page.goto(`${BASE}/#/tickets/${list.items[0].id}`)
   await page.locator('[data-test="ticket-reply"]').waitFor()
   await check(page, 'ticket (closed)', found)
@@ -109,7 +101,7 @@ test('a closed ticket page, with its reply', async () => {
 
 test('派单台 (dispatcher)', async () => {
   const found = []
-  const page = await loginAs('dispatcher')
+  const page = await ui.loginAs('dispatcher')
   await page.waitForURL(/#\/dispatch/)
   await check(page, 'dispatch', found)
   assert.deepEqual(found, [], 'axe found serious or critical violations')
@@ -118,7 +110,7 @@ test('派单台 (dispatcher)', async () => {
 
 test('单位待办 (unit)', async () => {
   const found = []
-  const page = await loginAs('LC-D01-S01')
+  const page = await ui.loginAs('LC-D01-S01')
   await page.waitForURL(/#\/inbox/)
   await check(page, 'inbox', found)
   assert.deepEqual(found, [], 'axe found serious or critical violations')
@@ -127,7 +119,7 @@ test('单位待办 (unit)', async () => {
 
 test('回访台 (callback)', async () => {
   const found = []
-  const page = await loginAs('callback')
+  const page = await ui.loginAs('callback')
   await page.waitForURL(/#\/callback/)
   await check(page, 'callback', found)
   assert.deepEqual(found, [], 'axe found serious or critical violations')
@@ -136,7 +128,7 @@ test('回访台 (callback)', async () => {
 
 test('督办台 (supervisor)', async () => {
   const found = []
-  const page = await loginAs('supervisor')
+  const page = await ui.loginAs('supervisor')
   await page.waitForURL(/#\/supervise/)
   await check(page, 'supervise', found)
   assert.deepEqual(found, [], 'axe found serious or critical violations')
@@ -145,7 +137,7 @@ test('督办台 (supervisor)', async () => {
 
 test('统计 dashboard (analyst)', async () => {
   const found = []
-  const page = await loginAs('analyst')
+  const page = await ui.loginAs('analyst')
   await page.waitForURL(/#\/dashboard/)
   await page.locator('canvas').first().waitFor()
   await check(page, 'dashboard', found)
@@ -155,7 +147,7 @@ test('统计 dashboard (analyst)', async () => {
 
 test('系统管理: users and audit (admin)', async () => {
   const found = []
-  const page = await loginAs('admin')
+  const page = await ui.loginAs('admin')
   await openMenu(page, 'adminUsers')
   await page.locator('[data-test="user-table"] .el-table__body tr').first().waitFor()
   await check(page, 'admin users', found)
@@ -168,7 +160,7 @@ test('系统管理: users and audit (admin)', async () => {
 
 test('the citizen portal: 我要留言, 进度查询, 知识库', async () => {
   const found = []
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true })
+  const context = await ui.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true })
   const page = await context.newPage()
   for (const [path, ready, screen] of [
     ['/portal/#/submit', '[data-test="portal-form"]', 'portal submit'],

@@ -4,18 +4,11 @@
 // Each run adds a dispatch rule, checks it after a reload and deletes it again
 // (the catalog ends as it began), and leaves one disabled account `e2e-<time>`
 // behind: the API cannot delete users.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE, launchBrowser, loginAs as login, rest, screenshot } from './helpers.mjs'
+import { BASE, rest, screenshot, useBrowser } from './helpers.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  if (browser) await browser.close()
-})
-const loginAs = (username, options) => login(browser, username, options)
+const { loginAs } = useBrowser()
 
 // The rule this test adds: 供热收费争议 in 东城区, enterprise appeals → 市供热公司 with 东华街道.
 const RULE = { category: '120403', area: 'LC-D01', enterprise: 'yes', lead: 'LC-GR', co_units: ['LC-D01-S01'] }

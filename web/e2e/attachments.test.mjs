@@ -2,19 +2,13 @@
 // (LC-D01-S01, 东华街道) signs two tickets from the same caller, uploads a photo to
 // one — progress, the list, the timeline's 上传附件, a download of the same bytes — is
 // refused a file over 10 MB before it is sent, and follows the related-ticket link.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
-import { BASE, api, launchBrowser, login, loginAs, screenshot } from './helpers.mjs'
+import { BASE, api, login, screenshot, useBrowser } from './helpers.mjs'
 
 const UNIT = 'LC-D01-S01'
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  if (browser) await browser.close()
-})
+const { loginAs } = useBrowser()
 
 /** A ticket recorded by the operator and sent down to the street, which signs it. */
 async function signedTicket(content, phone) {
@@ -33,7 +27,7 @@ test('a street uploads a photo to its ticket, sees it listed and downloads it; r
   const first = await signedTicket('小区 2 号楼外墙瓷砖脱落，砸坏了楼下的车棚顶棚，存在安全隐患。', phone)
   const second = await signedTicket('上次反映的外墙瓷砖又掉了几块，楼下仍有人经过，请尽快处理。', phone)
 
-  const page = await loginAs(browser, UNIT)
+  const page = await loginAs(UNIT)
   await page.goto(`${BASE}/#/tickets/${second.id}`)
   const panel = page.locator('[data-test="attachments"]')
   await panel.locator('[data-test="attachment-upload"]').waitFor()

@@ -3,6 +3,7 @@
 // from CHROMIUM_PATH (default Debian's /usr/bin/chromium), and screenshots go to
 // docs/screenshots/ (HOTLINE_SCREENSHOTS=DIR to put them elsewhere).
 import assert from 'node:assert/strict'
+import { after, before } from 'node:test'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,6 +24,28 @@ export async function launchBrowser() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   })
+}
+
+/**
+ * One headless browser for a test file: started before its tests, closed after
+ * them. Returns `{ browser, start, loginAs }`: `browser` once started; `start()`,
+ * the browser when it is up (for a file's own `before` hook: Node 20 does not
+ * wait for one root hook before the next); and `loginAs(username, options)`,
+ * which is loginAs below in that browser.
+ */
+export function useBrowser() {
+  let starting = null
+  const ui = {
+    browser: null,
+    start: () => (starting ||= launchBrowser().then((b) => (ui.browser = b))),
+    loginAs: async (username, options) => loginAs(await ui.start(), username, options),
+  }
+  before(() => ui.start())
+  after(async () => {
+    const browser = starting && (await starting.catch(() => null))
+    if (browser) await browser.close()
+  })
+  return ui
 }
 
 /** A console screenshot (after transitions settle) as SHOTS/<name>.png. */

@@ -2,17 +2,11 @@
 // only — focus starts on the phone field after login and after 受理下一个, Tab walks
 // the form, Ctrl+Enter saves, the first outcome button has the focus, and the
 // saved panel shows the 查询码 to read to the caller.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { launchBrowser, loginAs, rest } from './helpers.mjs'
+import { rest, useBrowser } from './helpers.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  if (browser) await browser.close()
-})
+const { loginAs } = useBrowser()
 
 /** data-test of the element holding the focus, or of its nearest marked ancestor. */
 const focused = (page) =>
@@ -32,7 +26,7 @@ async function tabTo(page, name) {
 }
 
 test('the operator takes three calls in a row with the keyboard only', async () => {
-  const page = await loginAs(browser, 'operator')
+  const page = await loginAs('operator')
   await page.waitForURL(/#\/intake$/)
   await page.waitForFunction(() => document.activeElement?.closest('[data-test="intake-phone"]'))
   const numbers = []

@@ -5,25 +5,16 @@
 //   HOTLINE_URL=http://127.0.0.1:8099 npm run e2e
 //
 // Screenshots of the main screens go to docs/screenshots/ (HOTLINE_SCREENSHOTS=DIR to put them elsewhere).
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE, findRow as findTicketRow, launchBrowser, loginAs as login, openTab, rest, screenshot, submitDialog } from './helpers.mjs'
+import { BASE, findRow as findTicketRow, openTab, rest, screenshot, submitDialog, useBrowser } from './helpers.mjs'
 
 const UNIT = 'LC-D01-S01' // 东华街道
 const OTHER_UNIT = 'LC-D02-S01' // 湖滨街道
 
-let browser
 const state = {} // shared across the steps: the ticket being followed
 
-before(async () => {
-  browser = await launchBrowser()
-})
-
-after(async () => {
-  if (browser) await browser.close()
-})
-
-const loginAs = (username, options) => login(browser, username, options)
+const { loginAs } = useBrowser()
 
 /** Our ticket's row in the current work queue. */
 const findRow = (page) => findTicketRow(page, state)

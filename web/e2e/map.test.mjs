@@ -2,18 +2,12 @@
 // their appeals, a tooltip in Chinese, a click opening 工单查询 for that street, live
 // refresh — and on the portal, where a citizen marks the place on the map and the
 // ticket arrives with that point and that street as its area.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { BASE, SHOTS, api, launchBrowser, login, loginAs, rest, screenshot } from './helpers.mjs'
+import { BASE, SHOTS, api, login, rest, screenshot, useBrowser } from './helpers.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  if (browser) await browser.close()
-})
+const ui = useBrowser()
 
 /** Moves over the map on a grid until the tooltip names a street; → {x, y, text} in page pixels. */
 async function findStreet(page, canvas) {
@@ -32,7 +26,7 @@ async function findStreet(page, canvas) {
 }
 
 test('数据大屏 draws the city map with appeals per street; a street opens 工单查询 for it; it follows live updates', async () => {
-  const page = await loginAs(browser, 'analyst')
+  const page = await ui.loginAs('analyst')
   await page.setViewportSize({ width: 1920, height: 1080 })
   await page.goto(`${BASE}/#/dashboard`)
   const map = page.locator('[data-test="density-map"]')
@@ -75,7 +69,7 @@ test('数据大屏 draws the city map with appeals per street; a street opens �
 })
 
 test('a citizen marks the place on the portal map; the ticket has that point and that street', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  const context = await ui.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' })
   const page = await context.newPage()
   page.setDefaultTimeout(15000)
   const errors = []
@@ -126,7 +120,7 @@ test('受理台 shows the official division codes of the typed address, 有歧�
     t.skip('the server has no division data (hotline serve --divisions)')
     return
   }
-  const page = await loginAs(browser, 'operator')
+  const page = await ui.loginAs('operator')
   await page.locator('[data-test="intake-content"]').fill('小区门口的路灯坏了一个多星期，晚上出行不便')
   await page.locator('[data-test="intake-address"]').fill('江西省抚州市临川区青云街道文昌里 12 号')
   const text = page.locator('[data-test="division-text"]')

@@ -13,21 +13,20 @@
 // The public endpoints are rate-limited per client address (30 submissions an
 // hour, 20 failed lookups per 10 minutes): each run submits one appeal and makes
 // one failed lookup. Restart the server if a run meets 429.
-import { after, before, test } from 'node:test'
+import { before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { BASE, SHOTS, api, launchBrowser, login } from './helpers.mjs'
+import { BASE, SHOTS, api, login, useBrowser } from './helpers.mjs'
 
 const UNIT = 'LC-D01-S01' // 东华街道
 const PHONE = { width: 390, height: 844 }
 
-let browser
+const ui = useBrowser()
 let page
 const state = {} // the appeal being followed: number, code, id
 
 before(async () => {
-  browser = await launchBrowser()
-  const context = await browser.newContext({
+  const context = await (await ui.start()).newContext({
     viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN',
     permissions: ['clipboard-read', 'clipboard-write'],
   })
@@ -35,10 +34,6 @@ before(async () => {
   page.setDefaultTimeout(15000)
   page.errors = []
   page.on('pageerror', (e) => page.errors.push(e.message))
-})
-
-after(async () => {
-  if (browser) await browser.close()
 })
 
 /** The whole page as a phone would scroll through it (the tab bar stays at the bottom). */

@@ -2,17 +2,11 @@
 // ? lists the shortcuts, keys typed into the search field stay there, a opens the
 // selected row's first action, Enter opens its ticket. Read-only: the action's
 // dialog is closed without sending.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { launchBrowser, loginAs, screenshot } from './helpers.mjs'
+import { screenshot, useBrowser } from './helpers.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  if (browser) await browser.close()
-})
+const { loginAs } = useBrowser()
 
 /** Index of the selected row in the visible queue (-1: none). */
 const selectedRow = (page) =>
@@ -23,7 +17,7 @@ const selectedRow = (page) =>
   })
 
 test('回访台 works with the keyboard', async () => {
-  const page = await loginAs(browser, 'callback')
+  const page = await loginAs('callback')
   await page.waitForURL(/#\/callback/)
   await page.locator('#tab-callback').click() // 待回访: the demo has many
   const pane = page.locator('.el-tab-pane:visible')

@@ -7,21 +7,13 @@
 //   - the supervisor sees the days and reason of an extension request, and is
 //     offered the decision only while one is pending;
 //   - an unsatisfied callback asks why, and the reason is kept on the ticket.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, findRow, launchBrowser, loginAs as login, rest, screenshot, submitDialog } from './helpers.mjs'
+import { api, findRow, rest, screenshot, submitDialog, useBrowser } from './helpers.mjs'
 
 const UNIT = 'LC-D01-S01' // 东华街道
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  if (browser) await browser.close()
-})
-const loginAs = (username) => login(browser, username)
-
+const { loginAs } = useBrowser()
 const stamp = () => String(Date.now()).slice(-6)
 
 /** A phone intake sent to 东华街道 and signed there, by REST. */

@@ -2,21 +2,13 @@
 // The tabs share one session (localStorage) and one live stream: a leader tab reads
 // GET /api/v1/live (token in the Authorization header, never in the URL) and relays
 // it to the others; a logout in one tab logs out all of them.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE, launchBrowser, loginAs, newConsoleContext, rest } from './helpers.mjs'
+import { BASE, newConsoleContext, rest, useBrowser } from './helpers.mjs'
 
 const TABS = 20
 
-let browser
-
-before(async () => {
-  browser = await launchBrowser()
-})
-
-after(async () => {
-  if (browser) await browser.close()
-})
+const ui = useBrowser()
 
 const appeal = (content) => ({ channel: 'phone', appeal_type: 'help', content, caller: { name: '多标签测试', phone: '13900002222' } })
 
@@ -60,12 +52,12 @@ function countsMoreThan(page, n, timeout) {
 const roleOf = (page) => page.locator('[data-test="live-status"]').getAttribute('data-role')
 
 test(`${TABS} tabs of one browser stay live on one connection, and a tab more still loads`, async () => {
-  const context = await newConsoleContext(browser)
+  const context = await newConsoleContext(ui.browser)
   const streams = []
   context.on('request', (req) => {
     if (new URL(req.url()).pathname === '/api/v1/live') streams.push(req)
   })
-  const first = await loginAs(browser, 'dispatcher', { context })
+  const first = await ui.loginAs('dispatcher', { context })
   first.setDefaultTimeout(30000)
   const pages = [first]
   for (let i = 1; i < TABS; i++) pages.push(await openTab(context, '#/dispatch'))
@@ -112,7 +104,7 @@ test(`${TABS} tabs of one browser stay live on one connection, and a tab more st
 
 test('a ticket link opened in a new tab needs no login', async () => {
   const created = await rest('operator', 'POST', '/tickets', appeal('多标签测试：新标签页打开工单链接不需要再次登录'))
-  const first = await loginAs(browser, 'supervisor')
+  const first = await ui.loginAs('supervisor')
   const page = await openTab(first.context(), `#/tickets/${created.id}`)
   await page.locator('[data-test="ticket-number"]', { hasText: created.number }).waitFor()
   assert.match(page.url(), new RegExp(`#/tickets/${created.id}$`))
@@ -122,7 +114,7 @@ test('a ticket link opened in a new tab needs no login', async () => {
 })
 
 test('logging out in one tab logs out the other; logging in again there is seen too', async () => {
-  const first = await loginAs(browser, 'dispatcher')
+  const first = await ui.loginAs('dispatcher')
   const second = await openTab(first.context(), '#/dispatch')
   await second.locator('[data-test="whoami"]').waitFor()
   await first.locator('[data-test="logout"]').click()

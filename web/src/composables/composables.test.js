@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
-import { defineComponent, h, nextTick, ref } from 'vue'
+import { defineComponent, h, nextTick, reactive, ref } from 'vue'
 import { mount } from '@vue/test-utils'
 import { ApiError, userMessage } from '../api/errors.js'
 import { notifyError } from '../api/notify.js'
 import { useOptionalList } from './useOptionalList.js'
 import { useLoader } from './useLoader.js'
+import { useFormSubmit } from './useFormSubmit.js'
 
 vi.mock('../api/notify.js', () => ({ notifyError: vi.fn(), notifySuccess: vi.fn() }))
 
@@ -95,5 +96,63 @@ describe('useLoader', () => {
     await expect(load()).resolves.toBeUndefined()
     expect(notifyError).toHaveBeenCalledWith(err)
     expect(loading.value).toBe(false)
+  })
+})
+
+describe('useFormSubmit', () => {
+  const validate = (f) => (f.name ? {} : { name: '请填写姓名' })
+  const setup = (fieldOf) => {
+    const form = reactive({ name: '', phone: '' })
+    const state = useFormSubmit(form, validate, { messageOf: (err) => `失败：${err.message}`, fieldOf })
+    return { form, ...state }
+  }
+
+  it('sends nothing while the form has errors, and the messages follow corrections after the first try', async () => {
+    const { form, errors, check } = setup()
+    form.name = ''
+    await nextTick()
+    expect(errors.value).toEqual({}) // no attempt yet: no messages
+    expect(check()).toBe(false)
+    expect(errors.value).toEqual({ name: '请填写姓名' })
+    form.name = '王'
+    await nextTick()
+    expect(errors.value).toEqual({})
+  })
+
+  it('is sending while it runs and hands back the result', async () => {
+    const { form, sending, check, run } = setup()
+    form.name = '王'
+    expect(check()).toBe(true)
+    let finish
+    const done = run(() => new Promise((r) => { finish = () => r('ok') }))
+    expect(sending.value).toBe(true)
+    finish()
+    expect(await done).toBe('ok')
+    expect(sending.value).toBe(false)
+  })
+
+  it('puts a refusal under its field, or above the form, and clears the form message on the next try', async () => {
+    const { form, errors, failure, check, run } = setup((err) => err.field || '')
+    form.name = '王'
+    check()
+    await expect(run(async () => { throw Object.assign(new Error('phone'), { field: 'phone' }) })).resolves.toBeUndefined()
+    expect(errors.value).toEqual({ phone: '失败：phone' })
+    expect(failure.value).toBe('')
+    await run(async () => { throw new Error('busy') })
+    expect(failure.value).toBe('失败：busy')
+    check()
+    expect(failure.value).toBe('')
+  })
+
+  it('starts over on reset', async () => {
+    const { form, errors, failure, check, reset } = setup()
+    check()
+    failure.value = 'x'
+    reset()
+    expect(errors.value).toEqual({})
+    expect(failure.value).toBe('')
+    form.phone = '1'
+    await nextTick()
+    expect(errors.value).toEqual({}) // no attempt since the reset
   })
 })

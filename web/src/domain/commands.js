@@ -4,7 +4,9 @@
 // Field kinds: text (textarea), radio (options), number, switch, unit (one unit
 // from the tree below the user's own unit), units (several), anyUnit (one unit of
 // the whole tree), area (a district, street or community), category (a taxonomy
-// code), datetime (sent as seconds since 1970), ticket (a ticket number or id).
+// code), datetime (sent as seconds since 1970), ticket (a ticket number or id;
+// `candidates: true` also offers the related tickets that can be the main ticket,
+// domain/mergeCandidates.js).
 import {
   CONTACT_METHODS, DISSATISFACTIONS, EMERGENCY_NUMBERS, REPLY_RESULTS, RETURN_KINDS, SATISFACTIONS, label,
 } from './labels.js'
@@ -43,7 +45,7 @@ export const COMMAND_FORMS = {
   'transfer-emergency': [
     { name: 'number', kind: 'radio', options: EMERGENCY_NUMBERS, optionTable: 'emergency', required: true },
   ],
-  merge: [{ name: 'main_ticket', kind: 'ticket', required: true }],
+  merge: [{ name: 'main_ticket', kind: 'ticket', candidates: true, required: true }],
   dispatch: [
     { name: 'unit', kind: 'unit', required: true },
     { name: 'co_units', kind: 'units' },

@@ -2,7 +2,7 @@
 // raised), coordinates (rounded), unit codes (as names), users (display names).
 import { label } from './labels.js'
 
-/** 加急 / 紧急 for priority 1 / 2 (3+ counts as 紧急); '' for 0 or none. */
+/** The words for priority 1 and 2 (i18n `polish.priority`; 3+ reads as 2); '' for 0 or none. */
 export function priorityText(priority, locale) {
   const p = Math.floor(Number(priority))
   if (!Number.isFinite(p) || p <= 0) return ''

@@ -499,6 +499,12 @@ export default {
       similar: 'Same area and category, within 30 days',
     },
   },
+  // 并单: related tickets offered as the main ticket.
+  mergeCandidates: {
+    title: 'Possible main tickets (pick one, or type a number above)',
+    loading: 'Looking for tickets to merge into…',
+    none: 'No ticket to merge into was found; type the main ticket\'s number',
+  },
   dialog: {
     title: '{command} · ticket {number}',
     submit: 'Submit',

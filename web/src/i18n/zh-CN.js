@@ -500,6 +500,12 @@ export default {
       similar: '同一区域、同一分类，前后 30 天内受理',
     },
   },
+  // 并单: related tickets offered as the main ticket.
+  mergeCandidates: {
+    title: '可并入的主单（选择一个，或在上方输入编号）',
+    loading: '正在查找可并入的工单…',
+    none: '未找到可并入的工单，请输入主单编号',
+  },
   dialog: {
     title: '{command} · 工单 {number}',
     submit: '提交',

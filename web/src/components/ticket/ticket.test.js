@@ -5,6 +5,7 @@ import { i18n } from '../../i18n/index.js'
 import { configureClient, uploadFile } from '../../api/client.js'
 import TicketAttachments from './TicketAttachments.vue'
 import RelatedTickets from './RelatedTickets.vue'
+import MainTicketLink from './MainTicketLink.vue'
 
 function respond(status, body, headers = {}) {
   return Promise.resolve({
@@ -193,5 +194,21 @@ describe('RelatedTickets', () => {
     await flushPromises()
     expect(old.find('[data-test="related-unavailable"]').exists()).toBe(true)
     old.unmount()
+  })
+})
+
+describe('MainTicketLink', () => {
+  it('links to the main ticket under its number, by id until it is read or when it cannot be', async () => {
+    routes['/api/v1/tickets/7'] = () => respond(200, { id: 7, number: 'LC20261101000007', state: 'in_progress' })
+    const w = mount(MainTicketLink, { props: { id: 7 }, ...plugins() })
+    expect(w.text()).toBe('7')
+    await flushPromises()
+    expect(w.getComponent(RouterLinkStub).props('to')).toBe('/tickets/7')
+    expect(w.text()).toBe('LC20261101000007')
+    w.unmount()
+    const hidden = mount(MainTicketLink, { props: { id: 8 }, ...plugins() })
+    await flushPromises()
+    expect(hidden.text()).toBe('8')
+    hidden.unmount()
   })
 })
