@@ -406,6 +406,7 @@ TEST_F(AuthorizationMatrixTest, OtherEndpointsFollowThePermissionTable) {
       {Capability::kReferenceRead, [] { return Request{"GET", "/api/v1/categories", nullptr}; }, 200},
       {Capability::kReferenceRead, [] { return Request{"GET", "/api/v1/catalog", nullptr}; }, 200},
       {Capability::kReferenceRead, [] { return Request{"GET", "/api/v1/limits", nullptr}; }, 200},
+      {Capability::kReferenceRead, [] { return Request{"GET", "/api/v1/policies", nullptr}; }, 200},
       {Capability::kReferenceAdmin, [&] { return Request{"PUT", "/api/v1/units", {{"items", units}}}; }, 200},
       {Capability::kReferenceAdmin, [&] { return Request{"PUT", "/api/v1/categories", {{"items", categories}}}; },
        200},

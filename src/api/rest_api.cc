@@ -45,6 +45,7 @@ RestApi::RestApi(HotlineService& service) : service_(service) {
   AddAdminRoutes();
   AddAttachmentRoutes();
   AddLimitsRoutes();
+  AddPolicyRoutes();
 }
 
 HttpResponse RestApi::Handle(const HttpRequest& req) {

@@ -48,6 +48,7 @@ class RestApi {
   void AddAdminRoutes();   // admin_routes.cc: users, units, taxonomy, catalog
   void AddAttachmentRoutes();  // attachment_routes.cc: files and related tickets of a ticket
   void AddLimitsRoutes();      // limits_routes.cc: the limits clients check before sending
+  void AddPolicyRoutes();      // policy_routes.cc: the time-limit policies in force
   HttpResponse Metrics() const;
 
   HotlineService& service_;

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/reference_files.h"
+#include "app/time_limit_files.h"
 #include "app/triage_resources.h"
 #include "service/credentials.h"
 
@@ -41,6 +42,9 @@ Result<Hotline> OpenHotline(const HotlineOptions& options) {
   h.calendar = LoadCalendar(data_dir);
   if (options.prepare) HOTLINE_RETURN_IF_ERROR(options.prepare(*h.store, h.calendar));
   h.service = std::make_unique<service::HotlineService>(*h.store, clock, h.calendar, options.policy);
+  HOTLINE_ASSIGN_OR_RETURN(TimeLimitFiles limits, LoadTimeLimitFiles(data_dir));
+  h.service->time_limits().Install(std::move(limits.policy), std::move(limits.working_hours),
+                                   std::move(limits.calendar_years));
   if (!options.without_triage) {
     HOTLINE_ASSIGN_OR_RETURN(auto triage,
                              LoadTriageResources(data_dir, options.model, options.divisions, options.divisions_home));

@@ -1,5 +1,6 @@
 // OpenHotline: the one way to open a hotline — the store, the work calendar, the
-// service with its triage resources, knowledge-base synonyms and reference data —
+// service with its time-limit policies (data/policies/, a malformed or missing file
+// fails the opening), triage resources, knowledge-base synonyms and reference data —
 // used alike by `hotline serve`, the other CLI commands and the tests, so that
 // what is tested is what runs.
 #pragma once

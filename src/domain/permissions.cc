@@ -66,7 +66,7 @@ constexpr Row kTable[] = {
     {C::kKbEdit, "kb_edit", "create, edit and withdraw knowledge-base entries",  //
      N, N, N, A, N, N, A, N},
     {C::kReferenceRead, "reference_read",
-     "units, categories, the dispatch catalog and input limits (the portal: areas and the map)",  //
+     "units, categories, the dispatch catalog, input limits and time-limit policies (the portal: areas and the map)",  //
      A, A, A, A, A, A, A, P},
     {C::kUserAdmin, "user_admin", "list, create, change and delete accounts",  //
      N, N, N, N, N, N, A, N},

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/calendar_testing.h"
+
 namespace hotline {
 namespace {
 
@@ -36,6 +38,19 @@ TEST(WorkCalendar, RejectsBadDates) {
   WorkCalendar cal;
   EXPECT_EQ(cal.AddDay("2026-13-01", "holiday").field(), "date");
   EXPECT_EQ(cal.AddDay("2026-10-01", "vacation").field(), "kind");
+}
+
+// The shipped calendar (data/calendar/cn_holidays.csv): Spring Festival 2024, with
+// Sundays 4 and 18 February worked and New Year's Eve (9 February) a working day.
+TEST(WorkCalendar, ShippedCalendarAcrossTheSpringFestival2024) {
+  const WorkCalendar cal = testing::ShippedCalendar();
+  EXPECT_TRUE(cal.IsWorkingDay(DaysFromCivil(2024, 2, 4)));
+  EXPECT_EQ(cal.AddWorkingDays(Local(2024, 2, 8, 10), 1), Local(2024, 2, 9, 10));
+  EXPECT_EQ(cal.AddWorkingDays(Local(2024, 2, 8, 10), 2), Local(2024, 2, 18, 10));
+  EXPECT_EQ(cal.AddWorkingDays(Local(2024, 2, 8, 10), 3), Local(2024, 2, 19, 10));
+  // 2020: the Spring Festival extended to 2 February; Saturday 1 February not worked.
+  EXPECT_FALSE(cal.IsWorkingDay(DaysFromCivil(2020, 2, 1)));
+  EXPECT_EQ(cal.AddWorkingDays(Local(2020, 1, 23, 10), 1), Local(2020, 2, 3, 10));
 }
 
 }  // namespace

@@ -14,7 +14,8 @@ HotlineService::HotlineService(Store& store, const Clock& clock, WorkCalendar ca
       admin_(core_, accounts_),
       portal_(core_, tickets_, attachments_),
       intake_desk_(core_),
-      personal_data_(core_) {}
+      personal_data_(core_),
+      time_limits_(core_) {}
 
 Status HotlineService::Permits(const Actor& actor, Capability capability) const {
   return RequireCapability(actor, capability);

@@ -12,6 +12,7 @@
 //   intake_desk()    suggestions at intake
 //   live()           live events to the console
 //   personal_data()  the record of unmasked views of callers' data
+//   time_limits()    the time-limit policies, working hours and calendar years in force
 //
 // Build it with app::OpenHotline (one factory for the server, the CLI and tests).
 #pragma once
@@ -30,6 +31,7 @@
 #include "service/personal_data_record.h"
 #include "service/portal.h"
 #include "service/tickets.h"
+#include "service/time_limits.h"
 
 namespace hotline::service {
 
@@ -54,6 +56,7 @@ class HotlineService {
   IntakeDesk& intake_desk() { return intake_desk_; }
   LiveFeed& live() { return live_; }
   PersonalDataRecord& personal_data() { return personal_data_; }
+  TimeLimits& time_limits() { return time_limits_; }
   // Display names of accounts, for timelines and audit lists.
   UserDirectory& users() { return core_.users(); }
 
@@ -80,6 +83,7 @@ class HotlineService {
   Portal portal_;
   IntakeDesk intake_desk_;
   PersonalDataRecord personal_data_;
+  TimeLimits time_limits_;
 };
 
 }  // namespace hotline::service

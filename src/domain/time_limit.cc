@@ -1,0 +1,71 @@
+#include "domain/time_limit.h"
+
+#include <charconv>
+#include <utility>
+
+namespace hotline {
+namespace {
+
+template <typename E, std::size_t N>
+using NameTable = std::array<std::pair<E, std::string_view>, N>;
+
+constexpr NameTable<LimitUnit, 4> kUnits{{
+    {LimitUnit::kNaturalHours, "natural_hours"},
+    {LimitUnit::kWorkingHours, "working_hours"},
+    {LimitUnit::kWorkingDays, "working_days"},
+    {LimitUnit::kNaturalDays, "natural_days"},
+}};
+constexpr NameTable<DeadlineKind, kDeadlineKinds> kKinds{{
+    {DeadlineKind::kSign, "sign"},
+    {DeadlineKind::kContact, "contact"},
+    {DeadlineKind::kReply, "reply"},
+    {DeadlineKind::kHandle, "handle"},
+    {DeadlineKind::kCallback, "callback"},
+}};
+constexpr NameTable<Urgency, 3> kUrgencies{{
+    {Urgency::kUrgent, "urgent"},
+    {Urgency::kImportant, "important"},
+    {Urgency::kNormal, "normal"},
+}};
+
+template <typename E, std::size_t N>
+std::string_view NameIn(const NameTable<E, N>& table, E v) {
+  for (const auto& [value, name] : table)
+    if (value == v) return name;
+  return "?";
+}
+
+template <typename E, std::size_t N>
+std::optional<E> ParseIn(const NameTable<E, N>& table, std::string_view s) {
+  for (const auto& [value, name] : table)
+    if (name == s) return value;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view Name(LimitUnit v) { return NameIn(kUnits, v); }
+std::string_view Name(DeadlineKind v) { return NameIn(kKinds, v); }
+std::string_view Name(Urgency v) { return NameIn(kUrgencies, v); }
+std::optional<LimitUnit> ParseLimitUnit(std::string_view s) { return ParseIn(kUnits, s); }
+std::optional<DeadlineKind> ParseDeadlineKind(std::string_view s) { return ParseIn(kKinds, s); }
+std::optional<Urgency> ParseUrgency(std::string_view s) { return ParseIn(kUrgencies, s); }
+
+std::string FormatTimeLimit(const TimeLimit& limit) {
+  return std::to_string(limit.amount) + " " + std::string(Name(limit.unit));
+}
+
+std::optional<TimeLimit> ParseTimeLimit(std::string_view s) {
+  const std::size_t space = s.find(' ');
+  if (space == std::string_view::npos) return std::nullopt;
+  const std::string_view number = s.substr(0, space);
+  int amount = 0;
+  const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), amount);
+  if (error != std::errc() || end != number.data() + number.size()) return std::nullopt;
+  if (amount <= 0 || amount > kMaxLimitAmount) return std::nullopt;
+  const auto unit = ParseLimitUnit(s.substr(space + 1));
+  if (!unit) return std::nullopt;
+  return TimeLimit{amount, *unit};
+}
+
+}  // namespace hotline

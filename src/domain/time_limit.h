@@ -1,0 +1,57 @@
+// The words of time limits (issue 10): the four units a limit is counted in, the
+// five deadlines a ticket carries, and the three urgencies of an appeal, each with
+// a stable snake_case wire name for data files, JSON and the event log.
+// Parse*() returns std::nullopt for an unknown name; Name() never fails.
+// (Kept apart from vocabulary.h, which nearly every file includes.)
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hotline {
+
+// How a limit is counted from its start instant (see WorkTime::DueAt).
+enum class LimitUnit {
+  kNaturalHours,  // elapsed hours, day and night
+  kWorkingHours,  // hours inside the center's working hours on working days
+  kWorkingDays,   // working days of the official calendar, at the same time of day
+  kNaturalDays,   // elapsed days (24 hours each: Asia/Shanghai has no daylight saving)
+};
+
+// The deadlines of a ticket: sign (the unit signs for it, from dispatch), contact
+// (first contact with the citizen), reply (first answer), handle (final reply),
+// callback (the hotline calls back, from the accepted reply).
+enum class DeadlineKind { kSign, kContact, kReply, kHandle, kCallback };
+inline constexpr std::size_t kDeadlineKinds = 5;
+inline constexpr std::array<DeadlineKind, kDeadlineKinds> kAllDeadlineKinds = {
+    DeadlineKind::kSign, DeadlineKind::kContact, DeadlineKind::kReply, DeadlineKind::kHandle, DeadlineKind::kCallback};
+
+// Set at intake, changeable by the dispatcher (today an appeal carries only a
+// bool `urgent`: UrgencyOf maps it until tickets carry the three levels).
+enum class Urgency { kUrgent, kImportant, kNormal };
+
+// A limit: `amount` (> 0) of `unit`.
+struct TimeLimit {
+  int amount = 0;
+  LimitUnit unit = LimitUnit::kWorkingDays;
+  bool operator==(const TimeLimit&) const = default;
+};
+
+std::string_view Name(LimitUnit v);
+std::string_view Name(DeadlineKind v);
+std::string_view Name(Urgency v);
+std::optional<LimitUnit> ParseLimitUnit(std::string_view s);
+std::optional<DeadlineKind> ParseDeadlineKind(std::string_view s);
+std::optional<Urgency> ParseUrgency(std::string_view s);
+
+inline Urgency UrgencyOf(bool urgent) { return urgent ? Urgency::kUrgent : Urgency::kNormal; }
+
+// "24 natural_hours" and back; ParseTimeLimit refuses a non-positive or huge
+// amount (above kMaxLimitAmount) and an unknown unit.
+inline constexpr int kMaxLimitAmount = 10000;
+std::string FormatTimeLimit(const TimeLimit& limit);
+std::optional<TimeLimit> ParseTimeLimit(std::string_view s);
+
+}  // namespace hotline

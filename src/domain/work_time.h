@@ -1,0 +1,46 @@
+// WorkTime: a center's working time — the official calendar (WorkCalendar:
+// weekends, holidays, make-up working days), its daily working hours, the city's
+// time zone Asia/Shanghai (UTC+8, no daylight saving) — and when a time limit
+// started at an instant falls due. DueAt, by the limit's unit:
+//   natural_hours  start + n hours
+//   natural_days   start + n x 24 hours (the same local time n days later)
+//   working_days   WorkCalendar::AddWorkingDays: the same local time of day n
+//                  working days later; a start on a rest day counts from the start
+//                  of the next working day (so it falls due at midnight)
+//   working_hours  the instant the n-th hour inside the working periods of working
+//                  days has run: time outside them does not count, a start outside
+//                  them waits for the next period, and a limit used up exactly at
+//                  a period's end is due then (12:00, not 13:30)
+// Pure and thread-safe once built; no clock of its own: callers pass the start.
+#pragma once
+
+#include <utility>
+
+#include "domain/clock.h"
+#include "domain/time_limit.h"
+#include "domain/work_calendar.h"
+#include "domain/working_hours.h"
+
+namespace hotline {
+
+class WorkTime {
+ public:
+  WorkTime() = default;  // weekends only, default working hours
+  WorkTime(WorkCalendar calendar, WorkingHours hours) : calendar_(std::move(calendar)), hours_(std::move(hours)) {}
+
+  UnixSeconds DueAt(UnixSeconds start, TimeLimit limit) const;
+  UnixSeconds AddWorkingHours(UnixSeconds start, int hours) const { return AddWorkingSeconds(start, hours * 3600LL); }
+  // True when `t` lies inside a working period of a working day.
+  bool IsWorkingTime(UnixSeconds t) const;
+
+  const WorkCalendar& calendar() const { return calendar_; }
+  const WorkingHours& hours() const { return hours_; }
+
+ private:
+  UnixSeconds AddWorkingSeconds(UnixSeconds start, long long seconds) const;
+
+  WorkCalendar calendar_;
+  WorkingHours hours_;
+};
+
+}  // namespace hotline
