@@ -78,8 +78,21 @@ bool Generic(std::u32string_view name) {
 
 }  // namespace
 
+std::u32string UnitsOf(std::u32string_view cps, std::size_t max_units);
+
 std::u32string DedupeUnits(std::string_view text, std::size_t max_units) {
-  const std::u32string cps = text::DecodeUtf8(text::NormalizeText(text));
+  return UnitsOf(text::DecodeUtf8(text::NormalizeText(text)), max_units);
+}
+
+std::vector<std::uint64_t> TextShingles(std::string_view text, int n, std::size_t max_units) {
+  return ShinglesOfNormalized(text::DecodeUtf8(text::NormalizeText(text)), n, max_units);
+}
+
+std::vector<std::string> PlaceNames(std::string_view text, std::size_t max_units) {
+  return PlaceNamesOfNormalized(text::DecodeUtf8(text::NormalizeText(text)), max_units);
+}
+
+std::u32string UnitsOf(std::u32string_view cps, std::size_t max_units) {
   std::u32string out;
   out.reserve(std::min(cps.size(), max_units));
   for (char32_t c : cps) {
@@ -89,9 +102,9 @@ std::u32string DedupeUnits(std::string_view text, std::size_t max_units) {
   return out;
 }
 
-std::vector<std::uint64_t> TextShingles(std::string_view text, int n, std::size_t max_units) {
+std::vector<std::uint64_t> ShinglesOfNormalized(std::u32string_view normalized, int n, std::size_t max_units) {
   if (n < 1) n = 1;
-  const std::u32string units = DedupeUnits(text, max_units);
+  const std::u32string units = UnitsOf(normalized, max_units);
   std::vector<std::uint64_t> out;
   const auto size = static_cast<std::size_t>(n);
   if (units.empty()) return out;
@@ -106,9 +119,8 @@ std::vector<std::uint64_t> TextShingles(std::string_view text, int n, std::size_
   return out;
 }
 
-std::vector<std::string> PlaceNames(std::string_view text, std::size_t max_units) {
-  std::u32string cps = text::DecodeUtf8(text::NormalizeText(text));
-  if (cps.size() > max_units * 2) cps.resize(max_units * 2);
+std::vector<std::string> PlaceNamesOfNormalized(std::u32string_view normalized, std::size_t max_units) {
+  const std::u32string_view cps = normalized.substr(0, std::min(normalized.size(), max_units * 2));
   std::vector<std::string> names;
   for (std::size_t i = 0; i < cps.size();) {
     std::size_t matched = 0;
@@ -131,8 +143,8 @@ std::vector<std::string> PlaceNames(std::string_view text, std::size_t max_units
         begin = j;
         break;
       }
-    if (i - begin >= 2 && !Generic(std::u32string_view(cps).substr(begin, i - begin))) {
-      std::string name = text::EncodeUtf8(std::u32string_view(cps).substr(begin, i - begin));
+    if (i - begin >= 2 && !Generic(cps.substr(begin, i - begin))) {
+      std::string name = text::EncodeUtf8(cps.substr(begin, i - begin));
       if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
     }
     i += matched;

@@ -35,6 +35,11 @@ std::vector<std::uint64_t> TextShingles(std::string_view text, int n, std::size_
 
 std::vector<std::string> PlaceNames(std::string_view text, std::size_t max_units);
 
+// The same from text already normalised and decoded (NormalizeText, DecodeUtf8):
+// a fingerprint normalises once for both.
+std::vector<std::uint64_t> ShinglesOfNormalized(std::u32string_view normalized, int n, std::size_t max_units);
+std::vector<std::string> PlaceNamesOfNormalized(std::u32string_view normalized, std::size_t max_units);
+
 // A place key: a hash of a right-aligned part of a place name, with the lowest
 // bit set when the part is the whole name. `name` indexes the names it came from.
 struct PlaceKey {

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "text/normalize.h"
+#include "text/utf8.h"
+
 namespace hotline::triage {
 namespace {
 
@@ -30,9 +33,9 @@ Fingerprinter::Fingerprinter(const DedupeOptions& options)
 
 Fingerprint Fingerprinter::Make(const DedupeAppeal& appeal) const {
   Fingerprint f;
-  const auto shingles = TextShingles(appeal.text, options_.shingle_size, options_.max_units);
-  f.signature = hasher_.Sign(shingles);
-  f.place_names = PlaceNames(appeal.text, options_.max_units);
+  const std::u32string normalized = text::DecodeUtf8(text::NormalizeText(appeal.text));
+  f.signature = hasher_.Sign(ShinglesOfNormalized(normalized, options_.shingle_size, options_.max_units));
+  f.place_names = PlaceNamesOfNormalized(normalized, options_.max_units);
   if (!appeal.address.empty())
     for (auto& n : PlaceNames(appeal.address, options_.max_units))
       if (std::find(f.place_names.begin(), f.place_names.end(), n) == f.place_names.end())
