@@ -1,6 +1,7 @@
 // The `hotline` command: serve, import. See DESIGN.md §5 for the contract.
 #include <sys/resource.h>
 
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <condition_variable>
@@ -34,6 +35,7 @@
 // --- triage commands (issue 4) ---
 #include "app/triage_commands.h"
 // --- end triage commands ---
+#include "app/dedupe_command.h"
 
 namespace hotline::app {
 namespace {
@@ -345,6 +347,20 @@ int main(int argc, char** argv) {
   classify->add_option("--model", classify_cmd.model, "model file from `hotline train`")->required();
   classify->add_option("--data-dir", classify_cmd.data_dir, "reference data (taxonomy, dispatch catalog)");
   // --- end triage commands ---
+  // --- dedupe (issue 12) ---
+  DedupeCommand dedupe_cmd;
+  double dedupe_window_days = static_cast<double>(dedupe_cmd.options.window_seconds) / 86400;
+  auto* dedupe = cli.add_subcommand(
+      "dedupe",
+      "Group duplicate appeals: JSON lines {id,text,time,lat?,lon?,caller?,address?} from stdin into {id,group}, "
+      "group = id of the earliest member (docs/DEDUPE.md)");
+  dedupe->add_option("--threshold", dedupe_cmd.options.threshold, "duplicate score at or above which appeals merge")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  dedupe->add_option("--window-days", dedupe_window_days, "only appeals this many days apart or less merge (0: any)")
+      ->check(CLI::Range(0.0, 36500.0))
+      ->capture_default_str();
+  // --- end dedupe ---
 
   CLI11_PARSE(cli, argc, argv);
   if (serve->parsed()) {
@@ -385,5 +401,9 @@ int main(int argc, char** argv) {
   if (train->parsed()) return RunTrain(train_cmd);
   if (classify->parsed()) return RunClassify(classify_cmd, std::cin, std::cout);
   // --- end triage commands ---
+  if (dedupe->parsed()) {
+    dedupe_cmd.options.window_seconds = static_cast<std::int64_t>(std::llround(dedupe_window_days * 86400));
+    return RunDedupe(dedupe_cmd, std::cin, std::cout, std::cerr);
+  }
   return 0;
 }

@@ -1,0 +1,51 @@
+#include "triage/duplicate_groups.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "triage/duplicate_index.h"
+
+namespace hotline::triage {
+namespace {
+
+std::size_t Find(std::vector<std::size_t>& parent, std::size_t x) {
+  while (parent[x] != x) {
+    parent[x] = parent[parent[x]];
+    x = parent[x];
+  }
+  return x;
+}
+
+}  // namespace
+
+std::vector<std::size_t> GroupDuplicates(const std::vector<DedupeAppeal>& appeals, const DedupeOptions& options) {
+  const std::size_t n = appeals.size();
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return appeals[a].time < appeals[b].time; });
+  // rank[i]: place of input i in time order; the earliest member has the smallest rank.
+  std::vector<std::size_t> rank(n);
+  for (std::size_t r = 0; r < n; ++r) rank[order[r]] = r;
+
+  std::vector<std::size_t> parent(n);
+  std::iota(parent.begin(), parent.end(), std::size_t{0});
+  DuplicateIndex index(options);
+  const Fingerprinter& fp = index.fingerprinter();
+  for (std::size_t i : order) {
+    const Fingerprint f = fp.Make(appeals[i]);
+    for (const auto& c : index.Query(f, options.threshold, n)) {
+      // Positions count additions, which follow `order`.
+      std::size_t a = Find(parent, i), b = Find(parent, order[c.position]);
+      if (a == b) continue;
+      if (rank[b] < rank[a]) std::swap(a, b);
+      parent[b] = a;  // the root is always the earliest member
+    }
+    index.Add(appeals[i].id, f);
+  }
+  std::vector<std::size_t> group(n);
+  for (std::size_t i = 0; i < n; ++i) group[i] = Find(parent, i);
+  return group;
+}
+
+}  // namespace hotline::triage

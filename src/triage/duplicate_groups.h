@@ -1,0 +1,26 @@
+// Grouping appeals into duplicates (并单), as `hotline dedupe` and the server do (issue 12).
+//
+// The appeals are taken in time order (ties: input order). Each one is first
+// queried against the index of those before it (duplicate_index.h) and then
+// added; every candidate scoring at least options.threshold within the time
+// window is a duplicate pair. Groups are the connected components of these
+// pairs (union of pairs: if A~B and B~C, then A, B and C form one group even
+// when A and C alone would not pass). A group is named by its earliest member
+// (smallest time, then first in input order): the main ticket (主单).
+//
+// Returns, for each appeal in input order, the input index of its group's
+// earliest member; an appeal with no duplicate is its own group.
+// Deterministic; reads nothing but its arguments.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "triage/dedupe_options.h"
+#include "triage/duplicate_score.h"
+
+namespace hotline::triage {
+
+std::vector<std::size_t> GroupDuplicates(const std::vector<DedupeAppeal>& appeals, const DedupeOptions& options);
+
+}  // namespace hotline::triage

@@ -1,0 +1,37 @@
+// MinHash signatures of shingle sets (issue 12, duplicate detection).
+//
+// A MinHasher with `num_hashes` hash functions maps a set of 64-bit shingles
+// to a signature of `num_hashes` 16-bit values: for each function, the top 16
+// bits of the smallest hash over the set. For two sets A and B the chance that
+// one position of their signatures agrees is Jaccard(A, B) + (1 − J)/65536, so
+// the share of equal positions estimates the Jaccard similarity (standard
+// error about sqrt(J(1−J)/num_hashes)). The functions are fixed by `seed`:
+// the same set gives the same signature in every process. The empty set has
+// the all-0xFFFF signature, which agrees with nothing but itself.
+// Immutable after construction; Sign() is thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace hotline::triage {
+
+class MinHasher {
+ public:
+  MinHasher(int num_hashes, std::uint64_t seed);
+
+  int num_hashes() const { return static_cast<int>(mul_.size()); }
+
+  // `shingles` need not be sorted or unique.
+  std::vector<std::uint16_t> Sign(std::span<const std::uint64_t> shingles) const;
+
+  // Share of equal positions of two signatures of the same length.
+  static double Similarity(std::span<const std::uint16_t> a, std::span<const std::uint16_t> b);
+
+ private:
+  std::vector<std::uint64_t> mul_, add_;  // h_i(x) = mul_i * x + add_i (mod 2^64), odd multipliers
+};
+
+}  // namespace hotline::triage
