@@ -3,11 +3,10 @@
 #include <charconv>
 #include <utility>
 
+#include "domain/name_table.h"
+
 namespace hotline {
 namespace {
-
-template <typename E, std::size_t N>
-using NameTable = std::array<std::pair<E, std::string_view>, N>;
 
 constexpr NameTable<LimitUnit, 4> kUnits{{
     {LimitUnit::kNaturalHours, "natural_hours"},
@@ -28,25 +27,11 @@ constexpr NameTable<Urgency, 3> kUrgencies{{
     {Urgency::kNormal, "normal"},
 }};
 
-template <typename E, std::size_t N>
-std::string_view NameIn(const NameTable<E, N>& table, E v) {
-  for (const auto& [value, name] : table)
-    if (value == v) return name;
-  return "?";
-}
-
-template <typename E, std::size_t N>
-std::optional<E> ParseIn(const NameTable<E, N>& table, std::string_view s) {
-  for (const auto& [value, name] : table)
-    if (name == s) return value;
-  return std::nullopt;
-}
-
 }  // namespace
 
-std::string_view Name(LimitUnit v) { return NameIn(kUnits, v); }
-std::string_view Name(DeadlineKind v) { return NameIn(kKinds, v); }
-std::string_view Name(Urgency v) { return NameIn(kUrgencies, v); }
+std::string_view Name(LimitUnit v) { return NameIn(kUnits, v, "?"); }
+std::string_view Name(DeadlineKind v) { return NameIn(kKinds, v, "?"); }
+std::string_view Name(Urgency v) { return NameIn(kUrgencies, v, "?"); }
 std::optional<LimitUnit> ParseLimitUnit(std::string_view s) { return ParseIn(kUnits, s); }
 std::optional<DeadlineKind> ParseDeadlineKind(std::string_view s) { return ParseIn(kKinds, s); }
 std::optional<Urgency> ParseUrgency(std::string_view s) { return ParseIn(kUrgencies, s); }

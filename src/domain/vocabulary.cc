@@ -1,13 +1,9 @@
 #include "domain/vocabulary.h"
 
-#include <array>
-#include <utility>
+#include "domain/name_table.h"
 
 namespace hotline {
 namespace {
-
-template <typename E, std::size_t N>
-using NameTable = std::array<std::pair<E, std::string_view>, N>;
 
 constexpr NameTable<Channel, 8> kChannels{{
     {Channel::kPhone, "phone"}, {Channel::kWeb, "web"}, {Channel::kMiniProgram, "mini_program"},
@@ -59,55 +55,34 @@ constexpr NameTable<UnitKind, 5> kUnitKinds{{
     {UnitKind::kCommunity, "community"}, {UnitKind::kDepartment, "department"},
 }};
 
-template <typename E, std::size_t N>
-std::string_view Lookup(const NameTable<E, N>& table, E v) {
-  for (const auto& [e, name] : table)
-    if (e == v) return name;
-  return "unknown";
-}
-
-template <typename E, std::size_t N>
-std::optional<E> Parse(const NameTable<E, N>& table, std::string_view s) {
-  for (const auto& [e, name] : table)
-    if (name == s) return e;
-  return std::nullopt;
-}
-
-template <typename E, std::size_t N>
-std::vector<std::string_view> Names(const NameTable<E, N>& table) {
-  std::vector<std::string_view> out;
-  for (const auto& entry : table) out.push_back(entry.second);
-  return out;
-}
-
 }  // namespace
 
-std::string_view Name(Channel v) { return Lookup(kChannels, v); }
-std::string_view Name(AppealType v) { return Lookup(kAppealTypes, v); }
-std::string_view Name(TicketState v) { return Lookup(kStates, v); }
-std::string_view Name(Role v) { return Lookup(kRoles, v); }
-std::string_view Name(ReplyResult v) { return Lookup(kReplyResults, v); }
-std::string_view Name(Satisfaction v) { return Lookup(kSatisfactions, v); }
-std::string_view Name(Dissatisfaction v) { return Lookup(kDissatisfactions, v); }
-std::string_view Name(ContactMethod v) { return Lookup(kContactMethods, v); }
-std::string_view Name(ReturnKind v) { return Lookup(kReturnKinds, v); }
-std::string_view Name(UnitKind v) { return Lookup(kUnitKinds, v); }
+std::string_view Name(Channel v) { return NameIn(kChannels, v); }
+std::string_view Name(AppealType v) { return NameIn(kAppealTypes, v); }
+std::string_view Name(TicketState v) { return NameIn(kStates, v); }
+std::string_view Name(Role v) { return NameIn(kRoles, v); }
+std::string_view Name(ReplyResult v) { return NameIn(kReplyResults, v); }
+std::string_view Name(Satisfaction v) { return NameIn(kSatisfactions, v); }
+std::string_view Name(Dissatisfaction v) { return NameIn(kDissatisfactions, v); }
+std::string_view Name(ContactMethod v) { return NameIn(kContactMethods, v); }
+std::string_view Name(ReturnKind v) { return NameIn(kReturnKinds, v); }
+std::string_view Name(UnitKind v) { return NameIn(kUnitKinds, v); }
 
-std::optional<Channel> ParseChannel(std::string_view s) { return Parse(kChannels, s); }
-std::optional<AppealType> ParseAppealType(std::string_view s) { return Parse(kAppealTypes, s); }
-std::optional<TicketState> ParseTicketState(std::string_view s) { return Parse(kStates, s); }
-std::optional<Role> ParseRole(std::string_view s) { return Parse(kRoles, s); }
-std::optional<ReplyResult> ParseReplyResult(std::string_view s) { return Parse(kReplyResults, s); }
-std::optional<Satisfaction> ParseSatisfaction(std::string_view s) { return Parse(kSatisfactions, s); }
-std::optional<Dissatisfaction> ParseDissatisfaction(std::string_view s) { return Parse(kDissatisfactions, s); }
-std::optional<ContactMethod> ParseContactMethod(std::string_view s) { return Parse(kContactMethods, s); }
-std::optional<ReturnKind> ParseReturnKind(std::string_view s) { return Parse(kReturnKinds, s); }
-std::optional<UnitKind> ParseUnitKind(std::string_view s) { return Parse(kUnitKinds, s); }
+std::optional<Channel> ParseChannel(std::string_view s) { return ParseIn(kChannels, s); }
+std::optional<AppealType> ParseAppealType(std::string_view s) { return ParseIn(kAppealTypes, s); }
+std::optional<TicketState> ParseTicketState(std::string_view s) { return ParseIn(kStates, s); }
+std::optional<Role> ParseRole(std::string_view s) { return ParseIn(kRoles, s); }
+std::optional<ReplyResult> ParseReplyResult(std::string_view s) { return ParseIn(kReplyResults, s); }
+std::optional<Satisfaction> ParseSatisfaction(std::string_view s) { return ParseIn(kSatisfactions, s); }
+std::optional<Dissatisfaction> ParseDissatisfaction(std::string_view s) { return ParseIn(kDissatisfactions, s); }
+std::optional<ContactMethod> ParseContactMethod(std::string_view s) { return ParseIn(kContactMethods, s); }
+std::optional<ReturnKind> ParseReturnKind(std::string_view s) { return ParseIn(kReturnKinds, s); }
+std::optional<UnitKind> ParseUnitKind(std::string_view s) { return ParseIn(kUnitKinds, s); }
 
-std::vector<std::string_view> ChannelNames() { return Names(kChannels); }
-std::vector<std::string_view> AppealTypeNames() { return Names(kAppealTypes); }
-std::vector<std::string_view> TicketStateNames() { return Names(kStates); }
-std::vector<std::string_view> DissatisfactionNames() { return Names(kDissatisfactions); }
+std::vector<std::string_view> ChannelNames() { return NamesIn(kChannels); }
+std::vector<std::string_view> AppealTypeNames() { return NamesIn(kAppealTypes); }
+std::vector<std::string_view> TicketStateNames() { return NamesIn(kStates); }
+std::vector<std::string_view> DissatisfactionNames() { return NamesIn(kDissatisfactions); }
 
 bool IsTerminal(TicketState s) {
   switch (s) {

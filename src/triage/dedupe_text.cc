@@ -5,6 +5,7 @@
 
 #include "text/normalize.h"
 #include "text/utf8.h"
+#include "triage/mix64.h"
 
 namespace hotline::triage {
 namespace {
@@ -24,23 +25,13 @@ bool IsUnit(char32_t c) {
 
 char32_t Lower(char32_t c) { return (c >= U'A' && c <= U'Z') ? c + 32 : c; }
 
-// 64-bit finaliser (splitmix64): spreads the bits of a combined value.
-std::uint64_t Mix(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
 std::uint64_t HashUnits(const char32_t* p, std::size_t n) {
   std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a over the code points, then mixed
   for (std::size_t i = 0; i < n; ++i) {
     h ^= static_cast<std::uint64_t>(p[i]);
     h *= 0x100000001b3ULL;
   }
-  return Mix(h ^ n);
+  return Mix64(h ^ n);
 }
 
 // Place words, longest first where one ends another.

@@ -4,17 +4,10 @@
 #include <cmath>
 #include <limits>
 
+#include "triage/mix64.h"
+
 namespace hotline::triage {
 namespace {
-
-std::uint64_t Mix(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
 
 // Salts that keep the key spaces apart.
 constexpr std::uint64_t kPlaceSalt = 0x706c616365000000ULL;
@@ -22,10 +15,10 @@ constexpr std::uint64_t kCallerSalt = 0x63616c6c65720000ULL;
 constexpr std::uint64_t kCellSalt = 0x63656c6c00000000ULL;
 constexpr double kCellDegrees = 0.005;  // about 555 m of latitude
 
-std::uint64_t PlaceChainKey(std::uint64_t place_key) { return Mix((place_key | 1) ^ kPlaceSalt); }
-std::uint64_t CallerChainKey(std::uint64_t caller) { return Mix(caller ^ kCallerSalt); }
+std::uint64_t PlaceChainKey(std::uint64_t place_key) { return Mix64((place_key | 1) ^ kPlaceSalt); }
+std::uint64_t CallerChainKey(std::uint64_t caller) { return Mix64(caller ^ kCallerSalt); }
 std::uint64_t CellKey(std::int64_t row, std::int64_t col) {
-  return Mix((static_cast<std::uint64_t>(row) * 0x9E3779B97F4A7C15ULL) ^ static_cast<std::uint64_t>(col) ^ kCellSalt);
+  return Mix64((static_cast<std::uint64_t>(row) * 0x9E3779B97F4A7C15ULL) ^ static_cast<std::uint64_t>(col) ^ kCellSalt);
 }
 std::int64_t CellOf(double degrees) { return static_cast<std::int64_t>(std::floor(degrees / kCellDegrees)); }
 
@@ -43,7 +36,7 @@ DuplicateIndex::DuplicateIndex(const DedupeOptions& options) : fingerprinter_(op
 std::size_t DuplicateIndex::BandBucket(const std::uint16_t* signature, int band) const {
   const int rows = fingerprinter_.options().lsh_rows;
   std::uint64_t h = static_cast<std::uint64_t>(band) * 0x9E3779B97F4A7C15ULL;
-  for (int r = 0; r < rows; ++r) h = Mix(h ^ signature[band * rows + r]);
+  for (int r = 0; r < rows; ++r) h = Mix64(h ^ signature[band * rows + r]);
   return static_cast<std::size_t>(h) & bucket_mask_;
 }
 

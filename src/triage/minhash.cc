@@ -3,15 +3,13 @@
 #include <algorithm>
 #include <limits>
 
+#include "triage/mix64.h"
+
 namespace hotline::triage {
 namespace {
 
-std::uint64_t SplitMix(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
+// The splitmix64 generator: the next value of the sequence seeded by `state`.
+std::uint64_t SplitMix(std::uint64_t& state) { return Mix64(state += 0x9e3779b97f4a7c15ULL); }
 
 }  // namespace
 
