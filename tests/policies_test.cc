@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "app/time_limit_files.h"
-#include "support/test_server.h"
+#include "support/shared_server_test.h"
 
 namespace hotline {
 namespace {
@@ -16,18 +16,9 @@ UnixSeconds LocalNoon(int y, unsigned m, unsigned d) {
   return static_cast<UnixSeconds>(DaysFromCivil(y, m, d)) * 86400 + 12 * 3600 - WorkCalendar::kUtcOffsetSeconds;
 }
 
-class PoliciesTest : public ::testing::Test {
+class PoliciesTest : public testing::SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new testing::TestServer("policies_test"); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static HttpClient As(const std::string& user) {
-    HttpClient c = server_->Client();
-    EXPECT_EQ(c.Login(user), 201) << user;
-    return c;
-  }
+  static void SetUpTestSuite() { StartServer("policies_test"); }
   static json Policies(const std::string& user = "operator") {
     HttpClient c = As(user);
     auto r = c.Get("/api/v1/policies");
@@ -36,9 +27,7 @@ class PoliciesTest : public ::testing::Test {
   }
   // The server's clock (system time + an offset) to `t`.
   static void SetClock(UnixSeconds t) { server_->AdvanceClock(t - server_->service().Now()); }
-  static testing::TestServer* server_;
 };
-testing::TestServer* PoliciesTest::server_ = nullptr;
 
 TEST_F(PoliciesTest, EveryStaffRoleReadsThemAndNobodyElse) {
   EXPECT_EQ(server_->Client().Get("/api/v1/policies").status, 401);

@@ -5,7 +5,7 @@
 // nothing is written. Also: the ticket list refuses dates that do not exist.
 #include <gtest/gtest.h>
 
-#include "support/test_server.h"
+#include "support/shared_server_test.h"
 
 namespace hotline {
 namespace {
@@ -24,23 +24,11 @@ json Appeal() {
           {"location", {{"lat", 27.95}, {"lon", 116.36}}}};
 }
 
-class RequestDecodingTest : public ::testing::Test {
+class RequestDecodingTest : public testing::SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new testing::TestServer("request_decoding"); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static HttpClient As(const std::string& user) {
-    HttpClient c = server_->Client();
-    EXPECT_EQ(c.Login(user), 201) << user;
-    return c;
-  }
-  static std::int64_t Count() { return *server_->store().CountTickets(); }
-  static testing::TestServer* server_;
+  static void SetUpTestSuite() { StartServer("request_decoding"); }
 };
 
-testing::TestServer* RequestDecodingTest::server_ = nullptr;
 
 // A 400 naming `field`, reason unknown_field.
 ::testing::AssertionResult RefusesField(const HttpResult& r, const std::string& field) {

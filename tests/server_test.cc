@@ -15,7 +15,7 @@
 #include "domain/password_policy.h"
 #include "support/appeal.h"
 #include "support/stream_reader.h"
-#include "support/test_server.h"
+#include "support/shared_server_test.h"
 
 namespace hotline {
 namespace {
@@ -24,19 +24,9 @@ using nlohmann::json;
 using testing::Appeal;
 using testing::HttpClient;
 
-class ServerTest : public ::testing::Test {
+class ServerTest : public testing::SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new testing::TestServer("server_test"); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static HttpClient As(const std::string& user) {
-    HttpClient c = server_->Client();
-    EXPECT_EQ(c.Login(user), 201) << user;
-    return c;
-  }
-  static std::int64_t Count() { return *server_->store().CountTickets(); }
+  static void SetUpTestSuite() { StartServer("server_test"); }
   static std::int64_t NewTicket(HttpClient& op) {
     auto r = op.Post("/api/v1/tickets", Appeal());
     EXPECT_EQ(r.status, 201) << r.body;
@@ -45,10 +35,8 @@ class ServerTest : public ::testing::Test {
   static std::string Cmd(std::int64_t id, const std::string& command) {
     return "/api/v1/tickets/" + std::to_string(id) + "/" + command;
   }
-  static testing::TestServer* server_;
 };
 
-testing::TestServer* ServerTest::server_ = nullptr;
 
 TEST_F(ServerTest, LifeOfATicketOverHttp) {
   HttpClient op = As("operator");
