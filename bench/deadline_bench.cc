@@ -13,6 +13,8 @@
 #include "app/reference_files.h"
 #include "app/time_limit_files.h"
 #include "domain/deadline_schedule.h"
+#include "domain/deadline_tracking.h"
+#include "domain/state_machine.h"
 
 namespace hotline {
 namespace {
@@ -99,6 +101,67 @@ void BM_FiveDeadlines(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_FiveDeadlines);
+
+// A whole transition through the state machine, as the service runs it: the
+// hotline's dispatch of a ticket, without time-limit rules (range 0: due_at only,
+// as before issue 10) and with them (range 1: the five deadlines tracked and
+// recorded in the event). The difference is what deadlines cost a transition.
+void BM_DispatchTransition(benchmark::State& state) {
+  const Fixture& f = Data();
+  static const UnitTree units =
+      UnitTree::Build({{"C", "临川市", UnitKind::kCity, ""}, {"D", "东城区", UnitKind::kDistrict, "C"},
+                       {"S", "东华街道", UnitKind::kStreet, "D"}})
+          .value();
+  Context ctx;
+  ctx.units = &units;
+  ctx.calendar = &f.work_time.calendar();
+  if (state.range(0) == 1) {
+    ctx.time_limits = &f.policy;
+    ctx.work_time = &f.work_time;
+  }
+  state.SetLabel(state.range(0) == 1 ? "with deadlines" : "due_at only");
+  std::vector<Ticket> tickets;
+  for (const Case& c : f.cases) {
+    Ticket t;
+    t.id = 1;
+    t.appeal.type = c.facts.appeal_type;
+    t.appeal.category = std::string(c.facts.category);
+    t.appeal.urgency = c.facts.urgency;
+    t.appeal.channel = c.facts.channel;
+    t.appeal.enterprise = c.facts.enterprise;
+    t.state = TicketState::kToDispatch;
+    tickets.push_back(t);
+  }
+  CommandInput in;
+  in.unit = "S";
+  const Actor dispatcher{"disp", Role::kDispatcher, ""};
+  std::size_t i = 0;
+  for (auto _ : state) {
+    ctx.now = f.cases[i & 255].starts.dispatched_at;
+    benchmark::DoNotOptimize(Apply(tickets[i & 255], "dispatch", in, dispatcher, ctx));
+    ++i;
+  }
+}
+BENCHMARK(BM_DispatchTransition)->Arg(0)->Arg(1);
+
+// Tracking alone on a later transition (the unit signs): copy, mark, check overdue.
+void BM_TrackSign(benchmark::State& state) {
+  const Fixture& f = Data();
+  Ticket before;
+  before.appeal.enterprise = true;
+  before.state = TicketState::kDispatched;
+  before.dispatched_at = f.cases[0].starts.dispatched_at;
+  before.due_at = before.dispatched_at + 14 * 86400;
+  for (DeadlineKind kind : kAllDeadlineKinds)
+    before.deadlines.push_back({kind, kind == DeadlineKind::kCallback ? 0 : before.due_at, DeadlineState::kPending, 0});
+  Ticket after = before;
+  after.state = TicketState::kInProgress;
+  const Actor unit{"S", Role::kUnitStaff, "S"};
+  const DeadlineRules rules{f.policy, f.work_time};
+  for (auto _ : state)
+    benchmark::DoNotOptimize(TrackDeadlines(before, after, "sign", {}, unit, before.dispatched_at + 3600, rules));
+}
+BENCHMARK(BM_TrackSign);
 
 }  // namespace
 }  // namespace hotline

@@ -57,6 +57,20 @@ json ReplyView(const Ticket& t, const ReferenceData& ref) {
           {"from", UnitRef(t.reply_from, ref)}};
 }
 
+// The deadlines as of `now`: a pending one whose due instant has passed shows as
+// overdue even before a transition or the scheduler records it.
+json DeadlinesView(const std::vector<Deadline>& list, UnixSeconds now) {
+  json out = json::array();
+  for (const Deadline& d : list) {
+    const bool late = d.state == DeadlineState::kPending && d.due_at != 0 && d.due_at < now;
+    out.push_back({{"kind", Name(d.kind)},
+                   {"due_at", FormatTime(d.due_at)},
+                   {"state", Name(late ? DeadlineState::kOverdue : d.state)},
+                   {"met_at", FormatTime(d.met_at)}});
+  }
+  return out;
+}
+
 }  // namespace
 
 json TicketView(const service::TicketRead& read, const Actor& viewer, const ReferenceData& ref) {
@@ -80,7 +94,8 @@ json TicketView(const service::TicketRead& read, const Actor& viewer, const Refe
       {"address", a.address},
       {"location", a.location ? json{{"lat", a.location->lat}, {"lon", a.location->lon}} : json(nullptr)},
       {"enterprise", a.enterprise},
-      {"urgent", a.urgent},
+      {"urgency", Name(a.urgency)},
+      {"urgent", IsUrgent(a)},
       {"category", a.category.empty() ? json(nullptr)
                                       : json{{"code", a.category}, {"name", ref.taxonomy.FullName(a.category)}}},
       {"area", UnitRef(a.area, ref)},
@@ -114,6 +129,7 @@ json TicketView(const service::TicketRead& read, const Actor& viewer, const Refe
       {"dispatched_at", FormatTime(t.dispatched_at)},
       {"due_at", FormatTime(t.due_at)},
       {"closed_at", FormatTime(t.closed_at)},
+      {"deadlines", DeadlinesView(t.deadlines, now)},
       {"overdue", open && t.due_at > 0 && t.due_at < now && t.state != TicketState::kReplied &&
                       t.state != TicketState::kToCallback && t.state != TicketState::kUnsatisfied},
       {"version", t.version},

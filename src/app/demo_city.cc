@@ -8,6 +8,7 @@
 #include "app/csv_reader.h"
 #include "app/demo_text.h"
 #include "app/reference_files.h"
+#include "app/time_limit_files.h"
 #include "domain/catalog.h"
 #include "domain/state_machine.h"
 
@@ -98,15 +99,20 @@ void ReplaceAll(std::string& s, const std::string& from, const std::string& to) 
 
 class Generator {
  public:
-  Generator(const DemoOptions& opt, const WorkCalendar& cal, UnitTree units, Taxonomy taxonomy,
-            std::vector<CatalogRule> catalog, std::vector<Template> templates, Places places,
+  // Tickets run under the center's time limits (`limits` over the calendar), so
+  // they carry their deadlines as the server would have set them.
+  Generator(const DemoOptions& opt, const WorkCalendar& cal, const TimeLimitFiles& limits, UnitTree units,
+            Taxonomy taxonomy, std::vector<CatalogRule> catalog, std::vector<Template> templates, Places places,
             std::map<std::string, GeoPoint> centers)
-      : opt_(opt), rng_(opt.seed), units_(std::move(units)), taxonomy_(std::move(taxonomy)),
+      : opt_(opt), rng_(opt.seed), urgency_rng_(opt.seed + 7), work_time_(cal, limits.working_hours),
+        units_(std::move(units)), taxonomy_(std::move(taxonomy)),
         catalog_(std::move(catalog)), templates_(std::move(templates)), places_(std::move(places)),
         centers_(std::move(centers)) {
     ctx_.units = &units_;
     ctx_.taxonomy = &taxonomy_;
     ctx_.calendar = &cal;
+    ctx_.time_limits = &limits.policy;
+    ctx_.work_time = &work_time_;
     for (const Unit& u : units_.units()) {
       if (u.kind == UnitKind::kStreet) streets_.push_back(&u);
       if (u.kind == UnitKind::kCommunity) communities_[u.parent].push_back(&u);
@@ -144,6 +150,9 @@ class Generator {
                 std::to_string(1 + Pick(300)) + "号";
     a.location = Locate(*street);
     a.query_code = std::to_string(100000 + Pick(900000));
+    // Urgency from a generator of its own, so the rest of the demo stays as it was.
+    const double urgency = std::uniform_real_distribution<double>(0, 1)(urgency_rng_);
+    a.urgency = urgency < 0.03 ? Urgency::kUrgent : urgency < 0.15 ? Urgency::kImportant : Urgency::kNormal;
 
     const double who = Uniform();
     staff_pick_ = who < 0.45 ? 1 : who < 0.9 ? 2 : 0;
@@ -204,6 +213,12 @@ class Generator {
       if (!Step(t, h, 30 * minute, "dispatch", d, disp)) return;
     }
     if (!Step(t, h, hour + Pick(8) * hour, "sign", {}, Staff(lead))) return;
+    if (a.enterprise || a.urgency != Urgency::kNormal) {  // 2110 and urgent appeals: the unit calls first
+      CommandInput contact;
+      contact.contact_method = ContactMethod::kPhone;
+      contact.content = "已电话联系诉求人，了解具体情况并约定现场核查时间";
+      if (!Step(t, h, 20 * minute + Pick(150) * minute, "contact", contact, Staff(lead))) return;
+    }
     if (Chance(0.05)) {
       CommandInput ext;
       ext.days = 5;
@@ -274,6 +289,8 @@ class Generator {
 
   const DemoOptions& opt_;
   std::mt19937_64 rng_;
+  std::mt19937_64 urgency_rng_;
+  WorkTime work_time_;
   UnitTree units_;
   Taxonomy taxonomy_;
   std::vector<CatalogRule> catalog_;
@@ -324,7 +341,8 @@ Status GenerateDemoAppeals(Store& store, const DemoOptions& opt, const WorkCalen
   for (std::size_t i = 0; i < center_table.size(); ++i)
     centers[center_table.Get(i, "code")] = {std::atof(center_table.Get(i, "lat").c_str()),
                                             std::atof(center_table.Get(i, "lon").c_str())};
-  Generator gen(opt, calendar, std::move(tree), std::move(taxonomy), std::move(catalog), std::move(templates),
+  HOTLINE_ASSIGN_OR_RETURN(TimeLimitFiles limits, LoadTimeLimitFiles(opt.data_dir));
+  Generator gen(opt, calendar, limits, std::move(tree), std::move(taxonomy), std::move(catalog), std::move(templates),
                 std::move(places), std::move(centers));
   std::mt19937_64 time_rng(opt.seed + 1);
   std::vector<UnixSeconds> times;

@@ -6,7 +6,7 @@
 namespace hotline {
 namespace {
 
-constexpr std::array<std::pair<InputField, std::string_view>, 26> kNames = {{
+constexpr std::array<std::pair<InputField, std::string_view>, 27> kNames = {{
     {InputField::kUnit, "unit"},
     {InputField::kCoUnits, "co_units"},
     {InputField::kReason, "reason"},
@@ -33,6 +33,7 @@ constexpr std::array<std::pair<InputField, std::string_view>, 26> kNames = {{
     {InputField::kSuggestedUnit, "suggested_unit"},
     {InputField::kArea, "area"},
     {InputField::kUrgent, "urgent"},
+    {InputField::kUrgency, "urgency"},
 }};
 
 }  // namespace
@@ -77,7 +78,9 @@ CommandInput KeepFields(CommandInput in, InputFields keep) {
   if (keep.Has(InputField::kSuggestedUnit)) out.suggested_unit = std::move(in.suggested_unit);
   if (keep.Has(InputField::kArea)) out.area = std::move(in.area);
   if (keep.Has(InputField::kUrgent)) out.urgent = in.urgent;
+  if (keep.Has(InputField::kUrgency)) out.urgency = in.urgency;
   out.due_at = in.due_at;
+  out.deadlines = std::move(in.deadlines);
   return out;
 }
 

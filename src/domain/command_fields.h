@@ -1,8 +1,8 @@
 // The fields of a command's input (CommandInput), by the names they have in API
 // bodies and stored events. The command table (state_machine.cc) says which fields
 // each command reads; the API refuses the others and the event keeps only those
-// read, so nothing a command ignores reaches the immutable history. `due_at` is not
-// among them: the state machine fills it in, no caller sets it.
+// read, so nothing a command ignores reaches the immutable history. `due_at` and
+// `deadlines` are not among them: the state machine fills them in, no caller sets them.
 #pragma once
 
 #include <cstdint>
@@ -41,6 +41,7 @@ enum class InputField {
   kSuggestedUnit,
   kArea,
   kUrgent,
+  kUrgency,
 };
 
 // A set of input fields.

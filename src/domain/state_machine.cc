@@ -2,10 +2,11 @@
 
 #include <algorithm>
 
-#include "domain/command_fields.h"
-#include "domain/free_text.h"
 #include <initializer_list>
 
+#include "domain/command_fields.h"
+#include "domain/deadline_tracking.h"
+#include "domain/free_text.h"
 #include "domain/limits.h"
 #include "domain/permissions.h"
 
@@ -83,10 +84,10 @@ Status CheckUnitCode(const std::string& code, const char* field, const Context& 
   return Status::Ok();
 }
 
-// 0 normal, 1 high (a company appeal, supervised), 2 urgent (marked urgent, escalated).
+// 0 normal, 1 high (important, a company appeal, supervised), 2 urgent (urgent, escalated).
 int PriorityOf(const Ticket& t) {
-  if (t.appeal.urgent || t.escalation_level > 0) return 2;
-  if (t.appeal.enterprise || t.supervision_level > 0) return 1;
+  if (IsUrgent(t.appeal) || t.escalation_level > 0) return 2;
+  if (t.appeal.urgency == Urgency::kImportant || t.appeal.enterprise || t.supervision_level > 0) return 1;
   return 0;
 }
 
@@ -104,6 +105,10 @@ void ClearReply(Ticket& t) {
 }
 
 UnixSeconds HandlingDeadline(const Ticket& t, const Context& ctx) {
+  if (ctx.time_limits && ctx.work_time) {
+    const ChosenLimits limits = ctx.time_limits->Lookup(FactsOf(t.appeal));
+    return ctx.work_time->DueAt(ctx.now, limits[static_cast<std::size_t>(DeadlineKind::kHandle)].limit);
+  }
   const int days = t.appeal.enterprise ? ctx.policy.enterprise_handling_days
                                        : ctx.policy.handling_days[static_cast<int>(t.appeal.type)];
   return ctx.calendar ? ctx.calendar->AddWorkingDays(ctx.now, days) : ctx.now + days * 86400;
@@ -511,17 +516,34 @@ Status Escalate(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
 // 修正: the dispatcher corrects what triage recorded — category, area, urgency —
 // before or while the ticket is handled; the event keeps the old values' successors.
 Status Edit(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
-  if (in.category.empty() && in.area.empty() && !in.urgent.has_value())
-    return Status::InvalidArgument("category", "edit changes at least one of category, area and urgent")
+  if (in.category.empty() && in.area.empty() && !in.urgent.has_value() && !in.urgency.has_value())
+    return Status::InvalidArgument("category", "edit changes at least one of category, area and urgency")
         .WithReason(Reasons::kRequired);
+  if (in.urgent.has_value() && in.urgency.has_value() && *in.urgent != (*in.urgency == Urgency::kUrgent))
+    return Status::InvalidArgument("urgency", "urgency and urgent disagree").WithReason(Reasons::kInvalidValue);
   HOTLINE_RETURN_IF_ERROR(OptionalText(in.reason, "reason", kMaxReason));
   HOTLINE_RETURN_IF_ERROR(KeepCategory(t, in, ctx));
   if (!in.area.empty()) {
     HOTLINE_RETURN_IF_ERROR(CheckUnitCode(in.area, "area", ctx));
     t.appeal.area = in.area;
   }
-  if (in.urgent) t.appeal.urgent = *in.urgent;
+  if (in.urgency) {
+    t.appeal.urgency = *in.urgency;
+  } else if (in.urgent) {
+    t.appeal.urgency = *in.urgent ? Urgency::kUrgent : Urgency::kNormal;
+  }
   t.priority = PriorityOf(t);
+  return Status::Ok();
+}
+
+// The unit records how and when it reached the citizen (2110: within 2 hours);
+// the contact deadline is met at that time. What was said is in the event.
+Status Contact(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  if (!in.contact_method || *in.contact_method == ContactMethod::kNotContacted)
+    return Status::InvalidArgument("contact_method", "contact_method must say how the citizen was reached")
+        .WithReason(Reasons::kRequired);
+  HOTLINE_RETURN_IF_ERROR(CheckReplyDetails(t, in, ctx));
+  HOTLINE_RETURN_IF_ERROR(OptionalText(in.content, "content", kMaxReason));
   return Status::Ok();
 }
 
@@ -577,6 +599,8 @@ const CommandSpec kCommands[] = {
     {"reply", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit,
      {F::kContent, F::kResult, F::kContactMethod, F::kContactedAt, F::kHandler, F::kHandlerPhone}, Reply,
      CommandEntry::kRequest, CommandPreCheck::kNone, "content", {}, Condition::kNoReplyAwaiting},
+    {"contact", {S::kDispatched, S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit,
+     {F::kContactMethod, F::kContactedAt, F::kContent}, Contact},
     // 逐级审核: the unit that dispatched down decides on the reply that came up.
     {"accept-reply", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kReason}, AcceptReply,
      CommandEntry::kRequest, CommandPreCheck::kNone, "content", {}, Condition::kReplyAwaiting},
@@ -595,7 +619,7 @@ const CommandSpec kCommands[] = {
      {S::kTriage, S::kToDispatch, S::kJointReview, S::kDispatched, S::kInProgress},
      {R::kOperator, R::kDispatcher, R::kSupervisor},
      Scope::kNone,
-     {F::kCategory, F::kArea, F::kUrgent, F::kReason},
+     {F::kCategory, F::kArea, F::kUrgent, F::kUrgency, F::kReason},
      Edit,
      CommandEntry::kRequest,
      CommandPreCheck::kNone,
@@ -664,15 +688,30 @@ Status CheckState(const CommandSpec& spec, const Ticket& ticket) {
   return Status::Ok();
 }
 
+// Live: a command issued now (authority checked, deadlines computed). Replay: a
+// recorded event (authority not checked again, deadlines taken from the record).
+enum class Mode { kLive, kReplay };
+
 Result<Transition> ApplySpec(const CommandSpec& spec, const Ticket& ticket, CommandInput input, const Actor& actor,
-                             const Context& ctx, bool check_authority) {
-  if (check_authority) HOTLINE_RETURN_IF_ERROR(CheckAuthority(spec, ticket, actor, ctx));
+                             const Context& ctx, Mode mode) {
+  if (mode == Mode::kLive) HOTLINE_RETURN_IF_ERROR(CheckAuthority(spec, ticket, actor, ctx));
   HOTLINE_RETURN_IF_ERROR(CheckState(spec, ticket));
   input = KeepFields(std::move(input), spec.reads);  // the event records what the command read, nothing else
   HOTLINE_RETURN_IF_ERROR(CheckFreeText(input.reason, "reason"));
   HOTLINE_RETURN_IF_ERROR(CheckFreeText(input.content, std::string(spec.content_field).c_str()));
   Ticket next = ticket;
   HOTLINE_RETURN_IF_ERROR(spec.effect(next, input, actor, ctx));
+  if (mode == Mode::kReplay) {
+    if (input.deadlines) next.deadlines = *input.deadlines;
+  } else if (ctx.time_limits && ctx.work_time) {
+    input.deadlines.reset();
+    std::vector<Deadline> tracked = TrackDeadlines(ticket, next, spec.name, input, actor, ctx.now,
+                                                   DeadlineRules{*ctx.time_limits, *ctx.work_time});
+    if (tracked != ticket.deadlines) {
+      next.deadlines = tracked;
+      input.deadlines = std::move(tracked);
+    }
+  }
   next.updated_at = ctx.now;
   next.version = ticket.version + 1;
   Event e;
@@ -744,7 +783,7 @@ Result<Transition> Apply(const Ticket& ticket, std::string_view command, const C
                          const Actor& actor, const Context& ctx) {
   const CommandSpec* spec = FindCommand(command);
   if (!spec) return Status::NotFound("unknown command " + std::string(command));
-  return ApplySpec(*spec, ticket, input, actor, ctx, /*check_authority=*/true);
+  return ApplySpec(*spec, ticket, input, actor, ctx, Mode::kLive);
 }
 
 Result<CommandTraits> CommandTraitsOf(std::string_view command) {
@@ -792,7 +831,7 @@ Result<Ticket> Replay(const std::vector<Event>& events, const Context& base) {
     const CommandSpec* spec = FindCommand(e.command);
     if (!spec) return Status::InvalidArgument("events", "unknown command in history: " + e.command);
     ctx.now = e.at;
-    HOTLINE_ASSIGN_OR_RETURN(auto next, ApplySpec(*spec, t, e.input, e.actor, ctx, /*check_authority=*/false));
+    HOTLINE_ASSIGN_OR_RETURN(auto next, ApplySpec(*spec, t, e.input, e.actor, ctx, Mode::kReplay));
     t = std::move(next.ticket);
   }
   return t;

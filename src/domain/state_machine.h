@@ -20,8 +20,10 @@
 #include "domain/status.h"
 #include "domain/taxonomy.h"
 #include "domain/ticket.h"
+#include "domain/time_limit_policy.h"
 #include "domain/unit_tree.h"
 #include "domain/work_calendar.h"
+#include "domain/work_time.h"
 
 namespace hotline {
 
@@ -31,7 +33,8 @@ struct Policy {
   int close_after_unreachable = 3;      // callback attempts before closing without an answer
   int max_extension_days = 30;
   int max_level = 3;                    // supervision / escalation levels
-  // Handling time limits in working days by appeal type (consultation … praise).
+  // Handling time limits in working days by appeal type (consultation … praise),
+  // used only by a context without time-limit rules (Context::time_limits).
   int handling_days[6] = {1, 3, 5, 5, 10, 3};
   int enterprise_handling_days = 10;    // 2110: solve within 10 working days
   int near_due_working_days = 1;        // 临期: due within this many working days (and not yet overdue)
@@ -44,6 +47,12 @@ struct Context {
   // the units below it and those the catalog's rule for the appeal names.
   const std::vector<CatalogRule>* catalog = nullptr;
   const WorkCalendar* calendar = nullptr;
+  // The center's time-limit rules and working time (issue 10). With both set, a
+  // dispatch's handling deadline comes from the rules and every transition keeps
+  // the ticket's five deadlines (deadline_tracking.h); without, tickets carry no
+  // deadlines and due_at follows Policy::handling_days.
+  const TimeLimitPolicy* time_limits = nullptr;
+  const WorkTime* work_time = nullptr;
   Policy policy;
   UnixSeconds now = 0;
 };

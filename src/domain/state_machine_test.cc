@@ -756,7 +756,7 @@ TEST_F(StateMachineTest, EditCorrectsCategoryAreaAndUrgency) {
   fix.reason = "来电人补充：家中老人使用制氧机";
   t = Do(t, "edit", fix, Operator());
   EXPECT_EQ(t.appeal.area, "S3");
-  EXPECT_TRUE(t.appeal.urgent);
+  EXPECT_TRUE(IsUrgent(t.appeal));
   EXPECT_EQ(t.priority, 2);
   EXPECT_EQ(t.state, TicketState::kTriage);
   t = Do(t, "to-dispatch", {}, Operator());
@@ -766,8 +766,15 @@ TEST_F(StateMachineTest, EditCorrectsCategoryAreaAndUrgency) {
   t = Do(t, "edit", calm, Dispatcher());
   EXPECT_EQ(t.priority, 0);
   EXPECT_EQ(Replay(events_, ctx_)->appeal.area, "S3");
+  CommandInput important;
+  important.urgency = Urgency::kImportant;
+  t = Do(t, "edit", important, Dispatcher());
+  EXPECT_EQ(t.appeal.urgency, Urgency::kImportant);
+  EXPECT_EQ(t.priority, 1);
+  important.urgent = true;
+  EXPECT_EQ(Try(t, "edit", important, Dispatcher()).field(), "urgency") << "urgent and urgency disagree";
   Appeal urgent = testing::HeatingAppeal();
-  urgent.urgent = true;
+  urgent.urgency = Urgency::kUrgent;
   EXPECT_EQ(Intake(urgent, Operator(), ctx_)->ticket.priority, 2);
 }
 

@@ -75,6 +75,7 @@ inline std::map<std::string, CommandInput> ValidCommandInputs() {
   v["reject-reply"].reason = "未写明整改时限";
   v["edit"].urgent = true;
   v["supplement"].content = "来电人补充：楼道灯开关在一楼";
+  v["contact"].contact_method = ContactMethod::kPhone;
   return v;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/clock.h"
+#include "domain/time_limit.h"
 #include "domain/vocabulary.h"
 
 namespace hotline {
@@ -34,10 +35,22 @@ struct Appeal {
   std::string address;
   std::optional<GeoPoint> location;
   bool enterprise = false;   // company appeal: 2110 time limits and 四优先
-  bool urgent = false;       // 紧急: marked urgent at intake or by the dispatcher (priority 2)
+  Urgency urgency = Urgency::kNormal;  // 紧急/重要/一般: at intake, or changed by the dispatcher (edit)
   std::string category;      // taxonomy code, may be empty until triage
   std::string area;          // unit code of the district/street the appeal is located in, may be empty
   std::string query_code;    // secret the citizen uses to track the ticket on the portal
+};
+
+inline bool IsUrgent(const Appeal& a) { return a.urgency == Urgency::kUrgent; }
+
+// One of a ticket's deadlines (issue 10; deadline_tracking.h says when each starts,
+// is met, falls overdue or is cancelled).
+struct Deadline {
+  DeadlineKind kind = DeadlineKind::kSign;
+  UnixSeconds due_at = 0;  // 0: not started yet (callback, until a reply is accepted)
+  DeadlineState state = DeadlineState::kPending;
+  UnixSeconds met_at = 0;  // set when met
+  bool operator==(const Deadline&) const = default;
 };
 
 // Who performs a command.
@@ -94,8 +107,11 @@ struct Ticket {
   UnixSeconds created_at = 0;
   UnixSeconds updated_at = 0;
   UnixSeconds dispatched_at = 0;
-  UnixSeconds due_at = 0;        // handling deadline in working time; 0 while not dispatched
+  UnixSeconds due_at = 0;        // handling deadline (the handle deadline's due); 0 while not dispatched
   UnixSeconds closed_at = 0;
+  // sign, contact, reply, handle, callback — empty until the hotline first dispatches it
+  // (and in a context without time-limit rules).
+  std::vector<Deadline> deadlines;
   int version = 0;               // number of events applied
 };
 
@@ -120,7 +136,8 @@ struct CommandInput {
   std::optional<ReturnKind> return_kind;        // return: the reason from the list
   std::string suggested_unit;                   // return: the unit that should handle it
   std::string area;                             // edit: the corrected area (unit code)
-  std::optional<bool> urgent;                   // edit: mark or unmark urgent
+  std::optional<bool> urgent;                   // edit: mark urgent (true) or normal (false)
+  std::optional<Urgency> urgency;               // edit: the new urgency (agrees with `urgent` when both given)
   bool unreachable = false;     // callback
   int days = 0;                 // request-extension
   int level = 0;                // supervise, escalate
@@ -131,9 +148,11 @@ struct CommandInput {
   // answer-directly, out-of-scope, transfer-emergency: the category the ticket is
   // closed with (a taxonomy code); empty keeps the appeal's. edit: the corrected one.
   std::string category;
-  // Filled by the state machine, not by callers: the deadline it computed, so that
-  // replaying the event never depends on today's calendar.
+  // Filled by the state machine, not by callers: the deadline it computed, and the
+  // ticket's deadlines when the command changed them, so that replaying the event
+  // never depends on today's calendar or rules.
   UnixSeconds due_at = 0;
+  std::optional<std::vector<Deadline>> deadlines;
 };
 
 // One immutable record of a change. `seq` counts from 1 per ticket.

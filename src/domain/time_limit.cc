@@ -26,15 +26,24 @@ constexpr NameTable<Urgency, 3> kUrgencies{{
     {Urgency::kImportant, "important"},
     {Urgency::kNormal, "normal"},
 }};
+constexpr NameTable<DeadlineState, 5> kDeadlineStates{{
+    {DeadlineState::kPending, "pending"},
+    {DeadlineState::kMet, "met"},
+    {DeadlineState::kOverdue, "overdue"},
+    {DeadlineState::kPaused, "paused"},
+    {DeadlineState::kCancelled, "cancelled"},
+}};
 
 }  // namespace
 
 std::string_view Name(LimitUnit v) { return NameIn(kUnits, v, "?"); }
 std::string_view Name(DeadlineKind v) { return NameIn(kKinds, v, "?"); }
 std::string_view Name(Urgency v) { return NameIn(kUrgencies, v, "?"); }
+std::string_view Name(DeadlineState v) { return NameIn(kDeadlineStates, v, "?"); }
 std::optional<LimitUnit> ParseLimitUnit(std::string_view s) { return ParseIn(kUnits, s); }
 std::optional<DeadlineKind> ParseDeadlineKind(std::string_view s) { return ParseIn(kKinds, s); }
 std::optional<Urgency> ParseUrgency(std::string_view s) { return ParseIn(kUrgencies, s); }
+std::optional<DeadlineState> ParseDeadlineState(std::string_view s) { return ParseIn(kDeadlineStates, s); }
 
 std::string FormatTimeLimit(const TimeLimit& limit) {
   return std::to_string(limit.amount) + " " + std::string(Name(limit.unit));

@@ -28,9 +28,13 @@ inline constexpr std::size_t kDeadlineKinds = 5;
 inline constexpr std::array<DeadlineKind, kDeadlineKinds> kAllDeadlineKinds = {
     DeadlineKind::kSign, DeadlineKind::kContact, DeadlineKind::kReply, DeadlineKind::kHandle, DeadlineKind::kCallback};
 
-// Set at intake, changeable by the dispatcher (today an appeal carries only a
-// bool `urgent`: UrgencyOf maps it until tickets carry the three levels).
+// The urgency of an appeal: set at intake, changeable by the dispatcher (edit).
 enum class Urgency { kUrgent, kImportant, kNormal };
+
+// Where one deadline stands: pending (the clock runs), met (done, at met_at; late
+// when met_at > due_at), overdue (due passed, not met), paused (the clock stopped),
+// cancelled (no longer owed: the ticket left the unit or closed without it).
+enum class DeadlineState { kPending, kMet, kOverdue, kPaused, kCancelled };
 
 // A limit: `amount` (> 0) of `unit`.
 struct TimeLimit {
@@ -42,11 +46,11 @@ struct TimeLimit {
 std::string_view Name(LimitUnit v);
 std::string_view Name(DeadlineKind v);
 std::string_view Name(Urgency v);
+std::string_view Name(DeadlineState v);
 std::optional<LimitUnit> ParseLimitUnit(std::string_view s);
 std::optional<DeadlineKind> ParseDeadlineKind(std::string_view s);
 std::optional<Urgency> ParseUrgency(std::string_view s);
-
-inline Urgency UrgencyOf(bool urgent) { return urgent ? Urgency::kUrgent : Urgency::kNormal; }
+std::optional<DeadlineState> ParseDeadlineState(std::string_view s);
 
 // "24 natural_hours" and back; ParseTimeLimit refuses a non-positive or huge
 // amount (above kMaxLimitAmount) and an unknown unit.

@@ -16,8 +16,11 @@ TEST(TimeLimit, WireNamesRoundTrip) {
   EXPECT_FALSE(ParseLimitUnit("hours"));
   EXPECT_FALSE(ParseDeadlineKind("dispatch"));
   EXPECT_FALSE(ParseUrgency("URGENT"));
-  EXPECT_EQ(UrgencyOf(true), Urgency::kUrgent);
-  EXPECT_EQ(UrgencyOf(false), Urgency::kNormal);
+  for (DeadlineState s : {DeadlineState::kPending, DeadlineState::kMet, DeadlineState::kOverdue,
+                          DeadlineState::kPaused, DeadlineState::kCancelled})
+    EXPECT_EQ(ParseDeadlineState(Name(s)), s);
+  EXPECT_EQ(Name(DeadlineState::kOverdue), "overdue");
+  EXPECT_FALSE(ParseDeadlineState("late"));
 }
 
 TEST(TimeLimit, ParsesAndFormatsAmountAndUnit) {

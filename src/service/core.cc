@@ -16,7 +16,7 @@ Status ServiceCore::LoadReferenceData() {
   HOTLINE_ASSIGN_OR_RETURN(auto kb, store_.ListKbEntries());
   for (const KbEntry& e : kb) kb_index_.Upsert(e);  // withdrawn entries are left out by the index
   auto ref = std::make_shared<ReferenceData>(
-      ReferenceData{std::move(tree), std::move(taxonomy), std::move(catalog), nullptr});
+      ReferenceData{std::move(tree), std::move(taxonomy), std::move(catalog), nullptr, nullptr});
   ref->assistant = std::make_unique<triage::IntakeAssistant>(ref->units, ref->taxonomy, ref->catalog,
                                                              triage_.geography, triage_.alert_rules);
   ref->assistant->SetKnowledgeIndex(&kb_index_);
@@ -25,6 +25,7 @@ Status ServiceCore::LoadReferenceData() {
   for (const RoutingCount& c : history) ref->assistant->router().AddHistory(c.unit, c.category, c.dispatched, c.returned);
   std::unique_lock lock(ref_mu_);
   ref->assistant->SetClassifier(triage_.classifier);  // under the lock: SetClassifier may run concurrently
+  ref->time_limits = time_limits_;
   ref_ = std::move(ref);
   return Status::Ok();
 }
@@ -33,6 +34,16 @@ void ServiceCore::SetClassifier(std::shared_ptr<const triage::Classifier> classi
   std::unique_lock lock(ref_mu_);
   triage_.classifier = classifier;
   if (ref_) ref_->assistant->SetClassifier(std::move(classifier));
+}
+
+void ServiceCore::SetTimeLimits(std::shared_ptr<const TimeLimitSetup> setup) {
+  std::unique_lock lock(ref_mu_);
+  time_limits_ = std::move(setup);
+}
+
+std::shared_ptr<const TimeLimitSetup> ServiceCore::time_limit_setup() const {
+  std::shared_lock lock(ref_mu_);
+  return time_limits_;
 }
 
 std::shared_ptr<const ReferenceData> ServiceCore::reference() const {
@@ -46,6 +57,10 @@ Context ServiceCore::MakeContext(const ReferenceData& ref) const {
   ctx.taxonomy = &ref.taxonomy;
   ctx.catalog = &ref.catalog;
   ctx.calendar = &calendar_;
+  if (ref.time_limits) {
+    ctx.time_limits = &ref.time_limits->policy;
+    ctx.work_time = &ref.time_limits->work_time;
+  }
   ctx.policy = policy_;
   ctx.now = clock_.Now();
   return ctx;

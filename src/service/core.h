@@ -12,6 +12,8 @@
 
 #include "domain/clock.h"
 #include "domain/state_machine.h"
+#include "domain/time_limit_policy.h"
+#include "domain/work_time.h"
 #include "store/store.h"
 #include "triage/intake/intake_assistant.h"
 #include "triage/kb/knowledge_index.h"
@@ -19,11 +21,22 @@
 
 namespace hotline::service {
 
+// The center's time limits (issue 10): its rules, its working time (the holiday
+// calendar with its working hours) and the years the calendar covers.
+struct TimeLimitSetup {
+  TimeLimitPolicy policy;
+  WorkTime work_time;
+  std::vector<int> calendar_years;  // ascending
+};
+
 struct ReferenceData {
   UnitTree units;
   Taxonomy taxonomy;
   std::vector<CatalogRule> catalog;
   std::unique_ptr<triage::IntakeAssistant> assistant;  // built on the three above
+  // The time limits in force when the data was loaded; null when none are installed
+  // (tickets then carry no deadlines: see Context::time_limits).
+  std::shared_ptr<const TimeLimitSetup> time_limits;
 };
 
 // What the intake assistant needs besides the reference data in the store.
@@ -45,6 +58,10 @@ class ServiceCore {
   // Call before LoadReferenceData.
   void SetTriageResources(TriageResources resources) { triage_ = std::move(resources); }
   const TriageResources& triage_resources() const { return triage_; }
+  // Installs the time limits; they reach commands with the next LoadReferenceData.
+  void SetTimeLimits(std::shared_ptr<const TimeLimitSetup> setup);
+  // Null until SetTimeLimits.
+  std::shared_ptr<const TimeLimitSetup> time_limit_setup() const;
   // Installs (or replaces) the category classifier while the server runs.
   void SetClassifier(std::shared_ptr<const triage::Classifier> classifier);
   // Never null after a successful LoadReferenceData.
@@ -74,6 +91,7 @@ class ServiceCore {
   TriageResources triage_;
   mutable std::shared_mutex ref_mu_;
   std::shared_ptr<const ReferenceData> ref_;
+  std::shared_ptr<const TimeLimitSetup> time_limits_;  // guarded by ref_mu_
 };
 
 }  // namespace hotline::service

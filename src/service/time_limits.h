@@ -1,14 +1,13 @@
 // TimeLimits: the time limits in force (issue 10) — the center's rules
 // (TimeLimitPolicy), its working time (the service's holiday calendar with the
-// center's working hours) and the years the calendar covers — installed once at
-// start (app::OpenHotline reads them from the data directory) and read by staff.
-// InForce needs reference_read (every staff role) and answers Unavailable before
-// Install. Later slices compute every ticket's deadlines from the same setup.
-// No HTTP, no JSON.
+// center's working hours) and the years the calendar covers — installed at start
+// (app::OpenHotline reads them from the data directory, before the reference data
+// is loaded: commands compute every ticket's deadlines from the same setup) and
+// read by staff. InForce needs reference_read (every staff role) and answers
+// Unavailable before Install. No HTTP, no JSON.
 #pragma once
 
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -18,12 +17,6 @@
 #include "service/core.h"
 
 namespace hotline::service {
-
-struct TimeLimitSetup {
-  TimeLimitPolicy policy;
-  WorkTime work_time;
-  std::vector<int> calendar_years;  // ascending
-};
 
 struct TimeLimitsInForce {
   std::shared_ptr<const TimeLimitSetup> setup;  // never null
@@ -35,14 +28,13 @@ class TimeLimits {
  public:
   explicit TimeLimits(ServiceCore& core) : core_(core) {}
 
-  // Installs the center's rules and working hours, over the service's holiday calendar.
+  // Installs the center's rules and working hours, over the service's holiday
+  // calendar; commands use them from the next ServiceCore::LoadReferenceData.
   void Install(TimeLimitPolicy policy, WorkingHours hours, std::vector<int> calendar_years);
   Result<TimeLimitsInForce> InForce(const Actor& actor) const;
 
  private:
   ServiceCore& core_;
-  mutable std::mutex mu_;
-  std::shared_ptr<const TimeLimitSetup> setup_;
 };
 
 }  // namespace hotline::service

@@ -42,6 +42,33 @@ auto StoredOptional(const json& obj, const char* key, Parse parse) -> decltype(p
 
 }  // namespace
 
+json EncodeDeadlines(const std::vector<Deadline>& list) {
+  json out = json::array();
+  for (const Deadline& d : list)
+    out.push_back({{"kind", Name(d.kind)}, {"due_at", d.due_at}, {"state", Name(d.state)}, {"met_at", d.met_at}});
+  return out;
+}
+
+Result<std::vector<Deadline>> DecodeDeadlines(const json& j) {
+  if (!j.is_array())
+    return Status::InvalidArgument("deadlines", "deadlines must be an array").WithReason(Reasons::kInvalidValue);
+  std::vector<Deadline> out;
+  for (const json& item : j) {
+    HOTLINE_RETURN_IF_ERROR(RequireObject(item, "deadlines"));
+    std::optional<DeadlineKind> kind;
+    std::optional<DeadlineState> state;
+    HOTLINE_RETURN_IF_ERROR(ReadEnum(item, "kind", ParseDeadlineKind, kind));
+    HOTLINE_RETURN_IF_ERROR(ReadEnum(item, "state", ParseDeadlineState, state));
+    if (!kind) return Status::Required("deadlines.kind");
+    if (!state) return Status::Required("deadlines.state");
+    Deadline d{*kind, 0, *state, 0};
+    HOTLINE_RETURN_IF_ERROR(ReadInt(item, "due_at", d.due_at));
+    HOTLINE_RETURN_IF_ERROR(ReadInt(item, "met_at", d.met_at));
+    out.push_back(d);
+  }
+  return out;
+}
+
 json EncodeAppeal(const Appeal& a) {
   json j = {{"channel", Name(a.channel)},
             {"appeal_type", Name(a.type)},
@@ -49,7 +76,7 @@ json EncodeAppeal(const Appeal& a) {
             {"caller", {{"name", a.caller.name}, {"phone", a.caller.phone}}},
             {"address", a.address},
             {"enterprise", a.enterprise},
-            {"urgent", a.urgent},
+            {"urgency", Name(a.urgency)},
             {"category", a.category},
             {"area", a.area},
             {"query_code", a.query_code}};
@@ -77,7 +104,12 @@ Result<Appeal> DecodeAppeal(const json& j) {
   }
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "address", a.address, kMaxAddressBytes));
   HOTLINE_RETURN_IF_ERROR(ReadBool(j, "enterprise", a.enterprise));
-  HOTLINE_RETURN_IF_ERROR(ReadBool(j, "urgent", a.urgent));
+  // Records before issue 10 carry a bool `urgent` instead of the urgency.
+  std::optional<Urgency> urgency;
+  HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "urgency", ParseUrgency, urgency));
+  bool urgent = false;
+  HOTLINE_RETURN_IF_ERROR(ReadBool(j, "urgent", urgent));
+  a.urgency = urgency.value_or(urgent ? Urgency::kUrgent : Urgency::kNormal);
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "category", a.category, 32));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "area", a.area, 64));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "query_code", a.query_code, 32));
@@ -121,7 +153,9 @@ json EncodeCommandInput(const CommandInput& in) {
   if (!in.suggested_unit.empty()) j["suggested_unit"] = in.suggested_unit;
   if (!in.area.empty()) j["area"] = in.area;
   if (in.urgent) j["urgent"] = *in.urgent;
+  if (in.urgency) j["urgency"] = Name(*in.urgency);
   if (in.due_at) j["due_at"] = in.due_at;
+  if (in.deadlines) j["deadlines"] = EncodeDeadlines(*in.deadlines);
   return j;
 }
 
@@ -142,6 +176,11 @@ Result<CommandInput> DecodeCommandInput(const json& j) {
   HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "contact_method", ParseContactMethod, in.contact_method));
   HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "return_kind", ParseReturnKind, in.return_kind));
   HOTLINE_RETURN_IF_ERROR(ReadBool(j, "urgent", in.urgent));
+  HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "urgency", ParseUrgency, in.urgency));
+  if (auto it = j.find("deadlines"); it != j.end()) {
+    HOTLINE_ASSIGN_OR_RETURN(auto list, DecodeDeadlines(*it));
+    in.deadlines = std::move(list);
+  }
   std::int64_t days = 0, level = 0, due_at = 0;
   HOTLINE_RETURN_IF_ERROR(ReadInt(j, "days", days));
   HOTLINE_RETURN_IF_ERROR(ReadInt(j, "level", level));
@@ -239,6 +278,7 @@ json EncodeTicket(const Ticket& t) {
             {"dispatched_at", t.dispatched_at},
             {"due_at", t.due_at},
             {"closed_at", t.closed_at},
+            {"deadlines", EncodeDeadlines(t.deadlines)},
             {"version", t.version}};
   return j;
 }
@@ -294,6 +334,9 @@ Result<Ticket> DecodeTicket(const json& j) {
     t.dispatched_at = j.at("dispatched_at").get<UnixSeconds>();
     t.due_at = j.at("due_at").get<UnixSeconds>();
     t.closed_at = j.at("closed_at").get<UnixSeconds>();
+    if (auto it = j.find("deadlines"); it != j.end()) {
+      HOTLINE_ASSIGN_OR_RETURN(t.deadlines, DecodeDeadlines(*it));
+    }
     t.version = j.at("version").get<int>();
     return t;
   } catch (const json::exception& e) {

@@ -14,6 +14,10 @@
 
 namespace hotline {
 
+// A ticket's deadlines: [{"kind","due_at","state","met_at"}], times in Unix seconds.
+nlohmann::json EncodeDeadlines(const std::vector<Deadline>& list);
+Result<std::vector<Deadline>> DecodeDeadlines(const nlohmann::json& j);
+
 nlohmann::json EncodeAppeal(const Appeal& a);
 Result<Appeal> DecodeAppeal(const nlohmann::json& j);
 

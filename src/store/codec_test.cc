@@ -38,7 +38,10 @@ TEST(Codec, TicketRoundTrip) {
   t.reply_handler_phone = "0794-1234567";
   t.reply_awaiting = true;
   t.reply_from = "S1C1";
-  t.appeal.urgent = true;
+  t.appeal.urgency = Urgency::kImportant;
+  t.deadlines = {{DeadlineKind::kSign, 1'795'003'600, DeadlineState::kMet, 1'795'001'000},
+                 {DeadlineKind::kHandle, 1'795'400'000, DeadlineState::kPending, 0},
+                 {DeadlineKind::kCallback, 0, DeadlineState::kCancelled, 0}};
   t.urge_count = 2;
   t.last_urged_at = 1'795'000'100;
   t.supplement_count = 1;
@@ -51,7 +54,28 @@ TEST(Codec, TicketRoundTrip) {
   EXPECT_EQ(back->return_reason, "不属于本街道");
   EXPECT_EQ(back->reply_contact, ContactMethod::kPhone);
   EXPECT_TRUE(back->reply_awaiting);
-  EXPECT_TRUE(back->appeal.urgent);
+  EXPECT_EQ(back->appeal.urgency, Urgency::kImportant);
+  EXPECT_EQ(back->deadlines, t.deadlines);
+}
+
+// Events record the deadlines a command changed; an unknown kind or state is an
+// error naming the field, not a silent default.
+TEST(Codec, CommandInputKeepsDeadlines) {
+  CommandInput in;
+  in.urgency = Urgency::kUrgent;
+  in.deadlines = std::vector<Deadline>{{DeadlineKind::kReply, 1'795'000'000, DeadlineState::kOverdue, 0}};
+  auto back = DecodeCommandInput(json::parse(EncodeCommandInput(in).dump()));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->deadlines, in.deadlines);
+  EXPECT_EQ(back->urgency, Urgency::kUrgent);
+  json bad = EncodeCommandInput(in);
+  bad["deadlines"][0]["state"] = "late";
+  EXPECT_EQ(DecodeCommandInput(bad).status().field(), "state");
+  bad = EncodeCommandInput(in);
+  bad["deadlines"][0].erase("kind");
+  EXPECT_EQ(DecodeCommandInput(bad).status().field(), "deadlines.kind");
+  bad["deadlines"] = "soon";
+  EXPECT_EQ(DecodeCommandInput(bad).status().field(), "deadlines");
 }
 
 // Documents stored before the callback note, the return and the extension reason
@@ -64,15 +88,19 @@ TEST(Codec, OlderTicketDocumentsDecode) {
   for (const char* added : {"extension_reason", "returned_by", "return_reason", "dissatisfaction", "callback_comment",
                             "return_kind", "return_suggested_unit", "dispatch_note", "reply_unit", "reply_contact",
                             "reply_contacted_at", "reply_handler", "reply_handler_phone", "reply_awaiting", "reply_from",
-                            "urge_count", "last_urged_at", "supplement_count"})
+                            "urge_count", "last_urged_at", "supplement_count", "deadlines"})
     ASSERT_EQ(j.erase(added), 1u) << added;
-  ASSERT_EQ(j["appeal"].erase("urgent"), 1u);
+  ASSERT_EQ(j["appeal"].erase("urgency"), 1u);
   auto back = DecodeTicket(j);
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_FALSE(back->dissatisfaction.has_value());
   EXPECT_EQ(back->returned_by, "");
   EXPECT_FALSE(back->reply_awaiting);
-  EXPECT_FALSE(back->appeal.urgent);
+  EXPECT_EQ(back->appeal.urgency, Urgency::kNormal);
+  EXPECT_TRUE(back->deadlines.empty());
+  // Before issue 10 an appeal said only whether it was urgent.
+  j["appeal"]["urgent"] = true;
+  EXPECT_EQ(DecodeTicket(j)->appeal.urgency, Urgency::kUrgent);
 }
 
 TEST(Codec, AppealNamesTheBadField) {

@@ -69,8 +69,13 @@ struct TicketFilter {
   bool reply_awaiting_only = false;         // a lower unit's reply waits for the lead unit (逐级审核)
   std::string intake_by;                    // recorded by this user (see intake_by_actor)
   bool intake_by_actor = false;             // "mine": the service sets intake_by to the acting user
+  std::optional<bool> enterprise;           // company appeals (true) or the others (false); unset = both
+  std::vector<int> priorities;              // ticket priority among these (0 normal, 1 high, 2 urgent; empty = any)
   UnixSeconds now = 0;                      // for overdue_only
-  std::string sort = "-created_at";         // created_at | due_at | updated_at | id, '-' for descending
+  // created_at | due_at | updated_at | id, '-' for descending; or priority (四优先,
+  // issue 10): company appeals first, then supervised or escalated ones, then the
+  // rest; within each the earliest handling deadline first (none last), then the oldest.
+  std::string sort = "-created_at";
   int page = 1;
   int per_page = 20;
 };

@@ -33,7 +33,7 @@ TEST(PortalRequestTest, TheDocumentedAppealIsAccepted) {
 }
 
 TEST(PortalRequestTest, WhatStaffOrTheServerSetIsRefusedByName) {
-  for (const char* field : {"category", "enterprise", "urgent", "query_code", "state", "id", "lead_unit", "enterprise_verified"}) {
+  for (const char* field : {"category", "enterprise", "urgent", "urgency", "query_code", "state", "id", "lead_unit", "enterprise_verified"}) {
     json body = PortalAppeal();
     body[field] = (field == std::string("enterprise") || field == std::string("urgent")) ? json(true) : json("x");
     EXPECT_TRUE(Refused(DecodePortalAppeal(body), field, Reasons::kUnknownField)) << field;

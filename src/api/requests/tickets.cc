@@ -56,14 +56,22 @@ bool IsTrue(const std::string& v) { return v == "1" || v == "true"; }
 
 Result<Appeal> DecodeIntake(const json& body) {
   HOTLINE_RETURN_IF_ERROR(CheckFields(body, {"channel", "appeal_type", "content", "caller", "address", "location",
-                                             "enterprise", "urgent", "category", "area"}));
+                                             "enterprise", "urgent", "urgency", "category", "area"}));
   Appeal a;
   std::optional<Channel> channel;
   HOTLINE_RETURN_IF_ERROR(ReadEnum(body, "channel", ParseChannel, channel));
   if (!channel) return Status::Required("channel");
   a.channel = *channel;
   HOTLINE_RETURN_IF_ERROR(ReadAppealFields(body, a));
-  HOTLINE_RETURN_IF_ERROR(json_fields::ReadBool(body, "urgent", a.urgent));  // staff only: the portal cannot raise priority
+  // Staff only: the portal cannot raise priority. `urgent` (a bool) is the older
+  // spelling of urgency "urgent"; given both, they must agree.
+  std::optional<Urgency> urgency;
+  HOTLINE_RETURN_IF_ERROR(ReadEnum(body, "urgency", ParseUrgency, urgency));
+  std::optional<bool> urgent;
+  HOTLINE_RETURN_IF_ERROR(json_fields::ReadBool(body, "urgent", urgent));
+  if (urgency && urgent && *urgent != (*urgency == Urgency::kUrgent))
+    return Status::InvalidArgument("urgency", "urgency and urgent disagree").WithReason(Reasons::kInvalidValue);
+  a.urgency = urgency.value_or(urgent.value_or(false) ? Urgency::kUrgent : Urgency::kNormal);
   return a;
 }
 
@@ -108,6 +116,20 @@ Result<TicketFilter> DecodeTicketFilter(const HttpRequest& req, const UnitTree& 
   if (auto id = TicketIdFromNumber(f.query)) {  // LC20261123000042 (any case): ticket 42 only, not text with "42"
     f.id = *id;
     f.query.clear();
+  }
+  if (auto s = req.Param("enterprise"); !s.empty()) {
+    if (s != "true" && s != "false" && s != "1" && s != "0")
+      return Status::InvalidArgument("enterprise", "enterprise must be true or false").WithReason(Reasons::kInvalidValue);
+    f.enterprise = IsTrue(s);
+  }
+  if (auto s = req.Param("priority"); !s.empty()) {
+    for (const std::string& p : SplitList(s)) {
+      if (p != "0" && p != "1" && p != "2")
+        return Status::InvalidArgument("priority", "priority must be 0, 1 or 2 (several separated by commas)")
+            .WithReason(Reasons::kInvalidValue)
+            .WithParam("value", p);
+      f.priorities.push_back(p[0] - '0');
+    }
   }
   f.returned_only = IsTrue(req.Param("returned"));
   f.extension_pending_only = IsTrue(req.Param("extension_pending"));

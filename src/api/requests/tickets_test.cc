@@ -35,7 +35,7 @@ TEST(IntakeRequestTest, TheDocumentedBodyIsAccepted) {
   ASSERT_TRUE(a->location);
   EXPECT_DOUBLE_EQ(a->location->lon, 116.37);
   EXPECT_TRUE(a->enterprise);
-  EXPECT_TRUE(a->urgent);
+  EXPECT_EQ(a->urgency, Urgency::kUrgent) << "urgent: true, the older spelling";
   EXPECT_EQ(a->category, "0101");
   EXPECT_EQ(a->area, "LC-D01-S01");
   EXPECT_TRUE(a->query_code.empty());
@@ -44,7 +44,23 @@ TEST(IntakeRequestTest, TheDocumentedBodyIsAccepted) {
       {{"channel", "web"}, {"appeal_type", "help"}, {"content", "x"}, {"caller", nullptr}, {"location", nullptr}});
   ASSERT_TRUE(minimal.ok()) << minimal.status().ToString();
   EXPECT_FALSE(minimal->location);
-  EXPECT_FALSE(minimal->urgent);
+  EXPECT_EQ(minimal->urgency, Urgency::kNormal);
+}
+
+TEST(IntakeRequestTest, UrgencyByNameAgreeingWithTheOlderBool) {
+  json body = Intake();
+  body.erase("urgent");
+  body["urgency"] = "important";
+  EXPECT_EQ(DecodeIntake(body)->urgency, Urgency::kImportant);
+  body["urgent"] = false;
+  EXPECT_EQ(DecodeIntake(body)->urgency, Urgency::kImportant) << "important is not urgent: they agree";
+  body["urgent"] = true;
+  EXPECT_EQ(DecodeIntake(body).status().field(), "urgency");
+  body.erase("urgent");
+  body["urgency"] = "URGENT";
+  EXPECT_EQ(DecodeIntake(body).status().field(), "urgency");
+  body["urgency"] = 2;
+  EXPECT_EQ(DecodeIntake(body).status().field(), "urgency");
 }
 
 TEST(IntakeRequestTest, WhatTheServerSetsIsRefusedByName) {

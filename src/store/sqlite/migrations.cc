@@ -210,6 +210,18 @@ BEGIN
   VALUES (new.id, new.content, new.address, new.reply_content);
 END;
 )sql"},
+      {9, "四优先: each ticket's queue rank and priority, exposed from its document for ordering and filters",
+       R"sql(
+-- 0: a company appeal; 1: supervised or escalated; 2: the rest (issue 10, store.h TicketFilter::sort).
+ALTER TABLE tickets ADD COLUMN queue_rank INTEGER GENERATED ALWAYS AS
+  (CASE WHEN enterprise = 1 THEN 0
+        WHEN COALESCE(json_extract(doc, '$.supervision_level'), 0) > 0
+          OR COALESCE(json_extract(doc, '$.escalation_level'), 0) > 0 THEN 1
+        ELSE 2 END) VIRTUAL;
+ALTER TABLE tickets ADD COLUMN priority INTEGER GENERATED ALWAYS AS
+  (COALESCE(json_extract(doc, '$.priority'), 0)) VIRTUAL;
+CREATE INDEX tickets_queue ON tickets(state, queue_rank, due_at);
+)sql"},
   };
   return kMigrations;
 }

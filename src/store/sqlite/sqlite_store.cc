@@ -617,10 +617,15 @@ Result<TicketPage> SqliteStore::ListTickets(const TicketFilter& f) {
   std::string key = f.sort;
   const bool desc = !key.empty() && key[0] == '-';
   if (desc) key.erase(0, 1);
-  if (key != "created_at" && key != "due_at" && key != "updated_at" && key != "id")
-    return Status::InvalidArgument("sort",
-                                   "sort must be one of created_at, due_at, updated_at, id (prefix - for descending)");
-  const std::string order = " ORDER BY " + key + (desc ? " DESC" : " ASC") + ", id" + (desc ? " DESC" : " ASC");
+  std::string order;
+  if (key == "priority" && !desc) {
+    order = " ORDER BY queue_rank ASC, due_at = 0 ASC, due_at ASC, created_at ASC, id ASC";
+  } else if (key == "created_at" || key == "due_at" || key == "updated_at" || key == "id") {
+    order = " ORDER BY " + key + (desc ? " DESC" : " ASC") + ", id" + (desc ? " DESC" : " ASC");
+  } else {
+    return Status::InvalidArgument(
+        "sort", "sort must be one of created_at, due_at, updated_at, id (prefix - for descending) or priority");
+  }
   if (f.page < 1) return Status::InvalidArgument("page", "page must be at least 1");
   if (f.per_page < 1 || f.per_page > 200) return Status::InvalidArgument("per_page", "per_page must be 1..200");
   const sqlite::SqlWhere where = sqlite::BuildTicketWhere(f);

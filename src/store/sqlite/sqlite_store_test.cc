@@ -312,6 +312,50 @@ TEST_F(SqliteStoreTest, ListFiltersPagesAndScopes) {
   EXPECT_EQ(store_->ListTickets(bad).status().field(), "per_page");
 }
 
+// 四优先 (issue 10): company appeals first, then supervised or escalated ones, then
+// the rest; within each the earliest handling deadline (none last), then the oldest.
+TEST_F(SqliteStoreTest, PriorityOrderAndItsFilters) {
+  Appeal company = testing::HeatingAppeal();
+  company.enterprise = true;
+  Appeal urgent = testing::HeatingAppeal();
+  urgent.urgency = Urgency::kUrgent;
+  const Ticket plain_old = Create();           // rank 2, not dispatched
+  const Ticket company_late = Create(company);  // rank 0, dispatched later
+  const Ticket plain_due = Create();           // rank 2, dispatched
+  const Ticket supervised = Create();          // rank 1
+  const Ticket company_soon = Create(company);  // rank 0, dispatched first
+  const Ticket urgent_one = Create(urgent);     // rank 2, priority 2
+  CommandInput to;
+  to.unit = "S1";
+  ASSERT_TRUE(Command(company_soon.id, "dispatch", to, testing::Dispatcher()).ok());
+  ASSERT_TRUE(Command(plain_due.id, "dispatch", to, testing::Dispatcher()).ok());
+  ASSERT_TRUE(Command(company_late.id, "dispatch", to, testing::Dispatcher()).ok());
+  CommandInput level;
+  level.level = 2;
+  ASSERT_TRUE(Command(supervised.id, "supervise", level, testing::Supervisor()).ok());
+
+  TicketFilter f;
+  f.sort = "priority";
+  auto page = store_->ListTickets(f);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  std::vector<TicketId> order;
+  for (const Ticket& t : page->items) order.push_back(t.id);
+  EXPECT_EQ(order, (std::vector<TicketId>{company_soon.id, company_late.id, supervised.id, plain_due.id,
+                                          plain_old.id, urgent_one.id}));
+
+  f.enterprise = true;
+  EXPECT_EQ(store_->ListTickets(f)->total, 2);
+  f.enterprise = false;
+  EXPECT_EQ(store_->ListTickets(f)->total, 4);
+  f.enterprise.reset();
+  f.priorities = {1};  // company appeals and the supervised one
+  EXPECT_EQ(store_->ListTickets(f)->total, 3);
+  f.priorities = {2, 0};
+  EXPECT_EQ(store_->ListTickets(f)->total, 3);
+  f.sort = "-priority";
+  EXPECT_EQ(store_->ListTickets(f).status().field(), "sort") << "the order has one direction";
+}
+
 TEST_F(SqliteStoreTest, UsersAndSessions) {
   User u{"S1", "hash", Role::kUnitStaff, "S1", "东华街道", true};
   ASSERT_TRUE(store_->PutUser(u).ok());

@@ -95,6 +95,12 @@ SqlWhere BuildTicketWhere(const TicketFilter& f) {
   if (f.near_due_only)
     w.sql += " AND due_at >= " + arg(f.now) + " AND due_at < " + arg(f.due_before) +
              " AND state IN ('dispatched','in_progress','joint_review','to_dispatch')";
+  if (f.enterprise) w.sql += std::string(" AND enterprise = ") + (*f.enterprise ? "1" : "0");
+  if (!f.priorities.empty()) {
+    std::string list;
+    for (int p : f.priorities) list += (list.empty() ? "" : ",") + arg(std::int64_t{p});
+    w.sql += " AND priority IN (" + list + ")";
+  }
   if (f.returned_only) w.sql += " AND json_extract(doc, '$.return_count') > 0";
   if (f.extension_pending_only) w.sql += " AND json_extract(doc, '$.extension_pending') = 1";
   if (f.reply_awaiting_only) w.sql += " AND json_extract(doc, '$.reply_awaiting') = 1";
