@@ -14,6 +14,15 @@ describe('intake', () => {
       caller: { name: '张三', phone: '13800138000' }, enterprise: false, area: 'LC-D01-S01',
     })
   })
+  it('sends the urgency only when raised above 一般', () => {
+    const f = { ...emptyAppeal(), content: '家中停电，老人用制氧机' }
+    expect(f.urgency).toBe('normal')
+    expect(buildAppeal(f)).not.toHaveProperty('urgency')
+    expect(buildAppeal({ ...f, urgency: 'urgent' }).urgency).toBe('urgent')
+    expect(buildAppeal({ ...f, urgency: 'important' }).urgency).toBe('important')
+    expect(buildAppeal({ ...f, urgency: '', urgent: true }).urgency).toBe('urgent') // the old switch's shape
+    for (const u of ['urgent', 'important', 'normal']) expect(buildAppeal({ ...f, urgency: u })).not.toHaveProperty('urgent')
+  })
 })
 
 describe('search', () => {
