@@ -205,6 +205,27 @@ describe('small pieces', () => {
     expect(w.text()).toContain('已超期')
     expect(w.text()).toContain('延期待审批（3 个工作日）')
   })
+
+  it('DueCell shows the deadline due next once the ticket has deadlines', () => {
+    const now = Date.parse('2026-12-01T12:00:00+08:00')
+    const ticket = {
+      due_at: '2026-12-08T18:00:00+08:00', state: 'dispatched', overdue: false,
+      deadlines: [
+        { kind: 'sign', due_at: '2026-12-01T13:00:00+08:00', state: 'pending', met_at: null },
+        { kind: 'handle', due_at: '2026-12-08T18:00:00+08:00', state: 'pending', met_at: null },
+      ],
+    }
+    const w = mount(DueCell, { props: { ticket, now }, ...plugins() })
+    expect(w.text()).toContain('2026-12-08 18:00')
+    expect(w.find('[data-test="deadline-sign"]').text()).toBe('签收还剩 1 小时')
+    expect(w.find('[data-test="deadline-handle"]').exists()).toBe(false)
+    // The ticket page lists every deadline itself: the cell keeps to the due time.
+    expect(mount(DueCell, { props: { ticket, now, deadlines: false }, ...plugins() }).find('[data-test="deadline-next"]').exists()).toBe(false)
+    // No deadlines yet (not dispatched): as before.
+    const before = mount(DueCell, { props: { ticket: { due_at: '2026-12-01T13:00:00+08:00', state: 'to_dispatch', deadlines: [] }, now }, ...plugins() })
+    expect(before.text()).toContain('即将到期')
+    expect(before.find('[data-test="deadline-next"]').exists()).toBe(false)
+  })
 })
 
 describe('LocationSuggest', () => {
