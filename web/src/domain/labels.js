@@ -10,9 +10,9 @@ export const STATES = [
 export const OPEN_STATES = ['triage', 'to_dispatch', 'joint_review', 'dispatched', 'in_progress', 'replied',
   'to_callback', 'unsatisfied']
 export const COMMANDS = [
-  'to-dispatch', 'answer-directly', 'out-of-scope', 'transfer-emergency', 'merge', 'dispatch', 'sign', 'return',
-  'request-extension', 'decide-extension', 'reply', 'review', 'callback', 'reopen', 'close', 'supervise',
-  'escalate', 'accept-reply', 'reject-reply', 'edit', 'urge', 'supplement', 'contact',
+  'to-dispatch', 'answer-directly', 'out-of-scope', 'transfer-emergency', 'merge', 'dispatch', 'sign', 'contact',
+  'return', 'request-extension', 'decide-extension', 'reply', 'review', 'callback', 'reopen', 'close', 'supervise',
+  'escalate', 'accept-reply', 'reject-reply', 'edit', 'urge', 'supplement',
 ]
 export const CHANNELS = ['phone', 'web', 'mini_program', 'sms', 'mailbox', 'grid_member', 'api']
 export const APPEAL_TYPES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise']
