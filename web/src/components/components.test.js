@@ -136,6 +136,32 @@ describe('CommandDialog phrases and the reply form', () => {
   })
 })
 
+describe('CommandDialog 联系诉求人', () => {
+  it('records how and when the citizen was reached, with an optional note', async () => {
+    fetch.mockReturnValue(respond(200, ticket({ state: 'in_progress' })))
+    const w = mount(CommandDialog, { props: { modelValue: true, command: 'contact', ticket: ticket() }, attachTo: document.body, ...plugins() })
+    await flushPromises()
+    expect(document.body.textContent).toContain('联系诉求人 · 工单 LC20261123000009')
+    const methods = [...document.querySelectorAll('[data-test="field-contact_method"] .el-radio-button')].map((b) => b.textContent.trim())
+    expect(methods).toEqual(['电话联系', '上门走访', '短信告知', '网络回复'])
+    expect(document.querySelector('[data-test="field-contacted_at"]')).not.toBeNull()
+    document.querySelectorAll('[data-test="field-contact_method"] .el-radio-button input')[1].click()
+    const note = document.querySelector('[data-test="field-content"] textarea')
+    note.value = ' 已上门查看，约定周五前处理 '
+    note.dispatchEvent(new Event('input'))
+    await flushPromises()
+    document.querySelector('[data-test="dialog-submit"]').click()
+    await flushPromises()
+    const [url, init] = fetch.mock.calls[0]
+    expect(url).toBe('/api/v1/tickets/9/contact')
+    const body = JSON.parse(init.body)
+    expect(body).toMatchObject({ contact_method: 'visit', content: '已上门查看，约定周五前处理' })
+    expect(Math.abs(body.contacted_at - Date.now() / 1000)).toBeLessThan(120) // now, in seconds
+    expect(w.emitted('done')).toHaveLength(1)
+    w.unmount()
+  })
+})
+
 describe('TicketQueue', () => {
   it('filters on the server and takes the row commands from the list, in one request', async () => {
     fetch.mockReturnValue(respond(200, { items: [ticket({ state: 'to_dispatch', return_count: 1, available_commands: ['dispatch', 'merge'] })], total: 1 }))
@@ -204,6 +230,27 @@ describe('small pieces', () => {
     expect(w.text()).toContain('2026-11-20 10:00')
     expect(w.text()).toContain('已超期')
     expect(w.text()).toContain('延期待审批（3 个工作日）')
+  })
+
+  it('DueCell shows the deadline due next once the ticket has deadlines', () => {
+    const now = Date.parse('2026-12-01T12:00:00+08:00')
+    const ticket = {
+      due_at: '2026-12-08T18:00:00+08:00', state: 'dispatched', overdue: false,
+      deadlines: [
+        { kind: 'sign', due_at: '2026-12-01T13:00:00+08:00', state: 'pending', met_at: null },
+        { kind: 'handle', due_at: '2026-12-08T18:00:00+08:00', state: 'pending', met_at: null },
+      ],
+    }
+    const w = mount(DueCell, { props: { ticket, now }, ...plugins() })
+    expect(w.text()).toContain('2026-12-08 18:00')
+    expect(w.find('[data-test="deadline-sign"]').text()).toBe('签收还剩 1 小时')
+    expect(w.find('[data-test="deadline-handle"]').exists()).toBe(false)
+    // The ticket page lists every deadline itself: the cell keeps to the due time.
+    expect(mount(DueCell, { props: { ticket, now, deadlines: false }, ...plugins() }).find('[data-test="deadline-next"]').exists()).toBe(false)
+    // No deadlines yet (not dispatched): as before.
+    const before = mount(DueCell, { props: { ticket: { due_at: '2026-12-01T13:00:00+08:00', state: 'to_dispatch', deadlines: [] }, now }, ...plugins() })
+    expect(before.text()).toContain('即将到期')
+    expect(before.find('[data-test="deadline-next"]').exists()).toBe(false)
   })
 })
 

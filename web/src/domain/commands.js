@@ -8,7 +8,7 @@
 // `candidates: true` also offers the related tickets that can be the main ticket,
 // domain/mergeCandidates.js).
 import {
-  CONTACT_METHODS, DISSATISFACTIONS, EMERGENCY_NUMBERS, REPLY_RESULTS, RETURN_KINDS, SATISFACTIONS, label,
+  CONTACT_METHODS, DISSATISFACTIONS, EMERGENCY_NUMBERS, REPLY_RESULTS, RETURN_KINDS, SATISFACTIONS, URGENCIES, label,
 } from './labels.js'
 import { limits } from '../api/limits.js'
 
@@ -87,8 +87,19 @@ export const COMMAND_FORMS = {
   edit: [
     { name: 'category', kind: 'category' },
     { name: 'area', kind: 'area' },
-    { name: 'urgent', kind: 'radio', options: [true, false], optionTable: 'urgent' },
+    // 紧急程度: sent only when chosen (the server still takes the old `urgent` flag).
+    { name: 'urgency', kind: 'radio', options: URGENCIES, optionTable: 'urgency' },
     { name: 'reason', kind: 'text', label: 'dialog.editNote', rows: 2 },
+  ],
+  // 联系诉求人: the lead unit records how and when it reached the citizen (a company
+  // appeal must be contacted within 2 hours); the time is now unless the unit picks one.
+  contact: [
+    {
+      name: 'contact_method', kind: 'radio', options: CONTACT_METHODS.filter((m) => m !== 'not_contacted'),
+      optionTable: 'contactMethod', default: 'phone', required: true,
+    },
+    { name: 'contacted_at', kind: 'datetime', default: () => Date.now() },
+    { name: 'content', kind: 'text', label: 'dialog.contactNote', maxField: 'reason', rows: 2 },
   ],
   review: [
     { name: 'accept', kind: 'radio', options: [true, false], optionTable: 'accept', default: true, required: true },

@@ -46,14 +46,40 @@ describe('command forms', () => {
     expect(buildBody('return', f).suggested_unit).toBe('LC-D02-S01')
   })
 
-  it('send only what an edit changes, urgent as a boolean', () => {
+  it('send only what an edit changes, urgency only when chosen', () => {
     const f = initialForm('edit')
+    expect(f.urgency).toBe('')
     expect(buildBody('edit', f)).toEqual({})
-    f.urgent = false
-    expect(buildBody('edit', f)).toEqual({ urgent: false })
+    const [urgency] = COMMAND_FORMS.edit.filter((x) => x.name === 'urgency')
+    expect(urgency.options).toEqual(['urgent', 'important', 'normal'])
+    expect(urgency.options.map((o) => optionLabel(urgency, o, t))).toEqual(['紧急', '重要', '一般'])
+    f.urgency = 'normal'
+    expect(buildBody('edit', f)).toEqual({ urgency: 'normal' })
     f.area = 'LC-D01-S01'
-    f.urgent = true
-    expect(buildBody('edit', f)).toEqual({ area: 'LC-D01-S01', urgent: true })
+    f.urgency = 'important'
+    expect(buildBody('edit', f)).toEqual({ area: 'LC-D01-S01', urgency: 'important' })
+    expect(buildBody('edit', f)).not.toHaveProperty('urgent')
+  })
+
+  it('record how and when the unit contacted the citizen (联系诉求人)', () => {
+    const f = initialForm('contact')
+    expect(isOneClick('contact')).toBe(false)
+    expect(f).toMatchObject({ contact_method: 'phone', content: '' })
+    expect(Math.abs(f.contacted_at - Date.now())).toBeLessThan(60000)
+    const [method] = COMMAND_FORMS.contact
+    expect(method.options).toEqual(['phone', 'visit', 'sms', 'online']) // never 'not_contacted'
+    expect(optionLabel(method, 'visit', t)).toBe('上门走访')
+    f.contact_method = ''
+    expect(missingFields('contact', f)).toEqual(['contact_method'])
+    f.contact_method = 'visit'
+    f.contacted_at = 1795000000123
+    f.content = ' 已电话约定明早上门 '
+    expect(missingFields('contact', f)).toEqual([])
+    expect(buildBody('contact', f)).toEqual({ contact_method: 'visit', contacted_at: 1795000000, content: '已电话约定明早上门' })
+    // The time cleared: the server takes now; no note: none sent.
+    f.contacted_at = null
+    f.content = '  '
+    expect(buildBody('contact', f)).toEqual({ contact_method: 'visit' })
   })
 
   it('need a reason to send a lower unit\'s reply back, none to accept it', () => {

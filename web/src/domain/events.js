@@ -16,6 +16,7 @@ function valueText(key, value, unitName) {
   if (value === null || value === undefined || value === '') return ''
   if (key === 'unit' || key === 'suggested_unit' || key === 'area') return unitName(value)
   if (key === 'contact_method') return label('contactMethod', value)
+  if (key === 'urgency') return label('urgency', value)
   if (key === 'return_kind') return label('returnKind', value)
   if (key === 'dissatisfaction') return label('dissatisfaction', value)
   if (key === 'contacted_at') return formatUnix(value)

@@ -107,6 +107,13 @@ export function commandFacts(command, ticket, events = [], unitName = (c) => c) 
     case 'reject-reply':
       rows.push(row('replyFrom', namedRef(ticket.reply?.from)), ...replyRows(ticket, events, unitName))
       break
+    case 'contact': // 联系诉求人: who to reach, and what the dispatcher asked for
+      rows.push(
+        row('callerName', ticket.caller?.name),
+        row('callerPhone', ticket.caller?.phone, 'phone'),
+        row('dispatchNote', ticket.dispatch_note, 'text'),
+      )
+      break
     case 'sign':
     case 'reply':
     case 'return':

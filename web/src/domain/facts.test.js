@@ -93,6 +93,11 @@ describe('the facts of 逐级审核 and of returns', () => {
   it('a unit signing or replying sees the dispatcher\'s note', () => {
     expect(commandFacts('reply', { dispatch_note: '请当天上门' })).toEqual([{ key: 'dispatchNote', value: '请当天上门', kind: 'text' }])
   })
+  it('a unit contacting the citizen sees whom to call and the dispatcher\'s note', () => {
+    const rows = commandFacts('contact', { ...replied, state: 'dispatched', dispatch_note: '企业诉求，2 小时内联系' })
+    expect(rows.map((r) => r.key)).toEqual(['callerName', 'callerPhone', 'dispatchNote'])
+    expect(value(rows, 'callerPhone')).toBe('13800138000')
+  })
 })
 
 describe('extension history', () => {

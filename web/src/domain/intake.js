@@ -11,7 +11,7 @@ export function emptyAppeal() {
     category: '',
     content: '',
     enterprise: false,
-    urgent: false,
+    urgency: 'normal', // 紧急 / 重要 / 一般 (URGENCIES)
   }
 }
 
@@ -34,6 +34,9 @@ export function buildAppeal(form) {
   if (form.address && form.address.trim()) body.address = form.address.trim()
   if (form.area) body.area = form.area
   if (form.category) body.category = form.category
-  if (form.urgent) body.urgent = true // 紧急: priority 2 in every queue
+  // 紧急程度: sent when raised (紧急 is priority 2 in every queue); 一般 is the default.
+  // A form of the old shape (`urgent: true`) still reads as 紧急.
+  const urgency = form.urgency || (form.urgent ? 'urgent' : 'normal')
+  if (urgency !== 'normal') body.urgency = urgency
   return body
 }

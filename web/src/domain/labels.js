@@ -10,8 +10,8 @@ export const STATES = [
 export const OPEN_STATES = ['triage', 'to_dispatch', 'joint_review', 'dispatched', 'in_progress', 'replied',
   'to_callback', 'unsatisfied']
 export const COMMANDS = [
-  'to-dispatch', 'answer-directly', 'out-of-scope', 'transfer-emergency', 'merge', 'dispatch', 'sign', 'return',
-  'request-extension', 'decide-extension', 'reply', 'review', 'callback', 'reopen', 'close', 'supervise',
+  'to-dispatch', 'answer-directly', 'out-of-scope', 'transfer-emergency', 'merge', 'dispatch', 'sign', 'contact',
+  'return', 'request-extension', 'decide-extension', 'reply', 'review', 'callback', 'reopen', 'close', 'supervise',
   'escalate', 'accept-reply', 'reject-reply', 'edit', 'urge', 'supplement',
 ]
 export const CHANNELS = ['phone', 'web', 'mini_program', 'sms', 'mailbox', 'grid_member', 'api']
@@ -25,6 +25,12 @@ export const CONTACT_METHODS = ['phone', 'visit', 'sms', 'online', 'not_contacte
 // Why a unit sends a ticket back, from a list (the text says more).
 export const RETURN_KINDS = ['not_our_duty', 'outside_area', 'needs_information', 'other']
 export const EMERGENCY_NUMBERS = ['110', '119', '120', '122']
+// 紧急程度, set at intake (and by 修正): 紧急 is the old `urgent: true`.
+export const URGENCIES = ['urgent', 'important', 'normal']
+// The deadlines a dispatched ticket runs against (issue 10), in the order they fall due:
+// 签收, 联系诉求人, 首次答复, 办结 (the ticket's due_at), 回访 (from the accepted reply).
+export const DEADLINE_KINDS = ['sign', 'contact', 'reply', 'handle', 'callback']
+export const DEADLINE_STATES = ['pending', 'met', 'overdue', 'paused', 'cancelled']
 export const ROLES = ['operator', 'dispatcher', 'unit', 'supervisor', 'callback', 'analyst', 'admin']
 
 /** Looks `key` up in message table `table` (e.g. 'state'); unknown keys come back unchanged. */
@@ -45,6 +51,9 @@ export const resultLabel = (r, locale) => label('result', r, locale)
 export const satisfactionLabel = (s, locale) => label('satisfaction', s, locale)
 export const fieldLabel = (f, locale) => label('field', f, locale)
 export const unitKindLabel = (k, locale) => label('unitKind', k, locale)
+export const urgencyLabel = (u, locale) => label('urgency', u, locale)
+export const deadlineKindLabel = (k, locale) => label('deadlineKind', k, locale)
+export const deadlineStateLabel = (s, locale) => label('deadlineState', s, locale)
 
 /** Element Plus tag type for a state, so queues read at a glance. */
 export function stateTagType(state) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { messages } from '../i18n/index.js'
 import {
-  APPEAL_TYPES, CHANNELS, COMMANDS, REPLY_RESULTS, ROLES, SATISFACTIONS, STATES,
+  APPEAL_TYPES, CHANNELS, COMMANDS, DEADLINE_KINDS, DEADLINE_STATES, REPLY_RESULTS, ROLES, SATISFACTIONS, STATES, URGENCIES,
   commandLabel, fieldLabel, label, stateLabel, stateTagType,
 } from './labels.js'
 
@@ -15,10 +15,17 @@ describe('label tables', () => {
     expect(commandLabel('request-extension', 'zh-CN')).toBe('申请延期')
     expect(commandLabel('intake', 'zh-CN')).toBe('受理登记')
     expect(fieldLabel('caller.phone', 'zh-CN')).toBe('联系电话')
+    expect(commandLabel('contact', 'zh-CN')).toBe('联系诉求人')
+    expect(label('urgency', 'important', 'zh-CN')).toBe('重要')
+    expect(label('deadlineKind', 'reply', 'zh-CN')).toBe('首次答复')
+    expect(label('deadlineState', 'overdue', 'zh-CN')).toBe('已超期')
   })
 
   it.each(['zh-CN', 'en'])('cover every code name in %s', (locale) => {
-    const tables = { state: STATES, command: COMMANDS, channel: CHANNELS, appealType: APPEAL_TYPES, result: REPLY_RESULTS, satisfaction: SATISFACTIONS, role: ROLES }
+    const tables = {
+      state: STATES, command: COMMANDS, channel: CHANNELS, appealType: APPEAL_TYPES, result: REPLY_RESULTS, satisfaction: SATISFACTIONS, role: ROLES,
+      urgency: URGENCIES, deadlineKind: DEADLINE_KINDS, deadlineState: DEADLINE_STATES,
+    }
     for (const [table, keys] of Object.entries(tables)) {
       for (const key of keys) {
         const text = messages[locale][table][key]

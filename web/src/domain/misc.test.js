@@ -14,6 +14,15 @@ describe('intake', () => {
       caller: { name: '张三', phone: '13800138000' }, enterprise: false, area: 'LC-D01-S01',
     })
   })
+  it('sends the urgency only when raised above 一般', () => {
+    const f = { ...emptyAppeal(), content: '家中停电，老人用制氧机' }
+    expect(f.urgency).toBe('normal')
+    expect(buildAppeal(f)).not.toHaveProperty('urgency')
+    expect(buildAppeal({ ...f, urgency: 'urgent' }).urgency).toBe('urgent')
+    expect(buildAppeal({ ...f, urgency: 'important' }).urgency).toBe('important')
+    expect(buildAppeal({ ...f, urgency: '', urgent: true }).urgency).toBe('urgent') // the old switch's shape
+    for (const u of ['urgent', 'important', 'normal']) expect(buildAppeal({ ...f, urgency: u })).not.toHaveProperty('urgent')
+  })
 })
 
 describe('search', () => {
@@ -94,6 +103,7 @@ describe('events', () => {
     expect(describeInput({ unit: 'LC-D01-S01', co_units: ['LC-CG'], due_at: 1796010686 }, unitName))
       .toEqual(['承办单位：东华街道', '协办单位：市城市管理局'])
     expect(describeInput({ content: '已处理', result: 'resolved' })).toEqual(['内容：已处理', '办理结果：已解决'])
+    expect(describeInput({ urgency: 'important', reason: '涉及企业停产' })).toEqual(['紧急程度：重要', '原因：涉及企业停产'])
     // The reply form's details and a return's reason from the list, in words.
     expect(describeInput({ contact_method: 'visit', contacted_at: 1795140000, handler: '李红' })).toEqual([
       '联系方式：上门走访', '联系时间：2026-11-20 10:00', '承办人：李红',

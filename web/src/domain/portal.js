@@ -222,6 +222,7 @@ export const STEP_TEXT = {
   escalate: '提级办理',
   urge: '来电催办',
   supplement: '补充诉求内容',
+  contact: '承办单位已与您联系',
   // Internal (INTERNAL_STEPS), worded all the same should one reach the page.
   edit: '热线修正诉求信息',
   'accept-reply': '上级单位审核答复',

@@ -9,7 +9,7 @@ import { triageBody } from './triage.js'
 // any other field in a body is refused with 400 unknown_field, so the console must
 // never send one.
 const ACCEPTED = {
-  intake: ['channel', 'appeal_type', 'content', 'caller', 'address', 'location', 'enterprise', 'category', 'area'],
+  intake: ['channel', 'appeal_type', 'content', 'caller', 'address', 'location', 'enterprise', 'category', 'area', 'urgency', 'urgent'],
   portal: ['channel', 'appeal_type', 'content', 'caller', 'address', 'location', 'area'],
   caller: ['name', 'phone'],
   location: ['lat', 'lon'],
@@ -29,7 +29,7 @@ const expectOnly = (body, fields) => {
 
 describe('request bodies carry only the fields the server accepts', () => {
   it('intake, triage', () => {
-    const form = { ...emptyAppeal(), content: '路灯不亮', name: '张三', phone: '138 0013 8000', address: '人民路', area: 'LC-D01', category: '0101', enterprise: true }
+    const form = { ...emptyAppeal(), content: '路灯不亮', name: '张三', phone: '138 0013 8000', address: '人民路', area: 'LC-D01', category: '0101', enterprise: true, urgency: 'important' }
     const appeal = buildAppeal(form)
     expectOnly(appeal, ACCEPTED.intake)
     expectOnly(appeal.caller, ACCEPTED.caller)

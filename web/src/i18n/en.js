@@ -103,6 +103,28 @@ export default {
     edit: 'Correct details',
     urge: 'Urge',
     supplement: 'Add information',
+    contact: 'Contact the citizen',
+  },
+  // Urgency (issue 10): urgent raises priority in every queue; important asks for closer attention.
+  urgency: {
+    urgent: 'Urgent',
+    important: 'Important',
+    normal: 'Normal',
+  },
+  // The deadlines a ticket runs against once dispatched.
+  deadlineKind: {
+    sign: 'Sign for',
+    contact: 'Contact',
+    reply: 'First reply',
+    handle: 'Resolve',
+    callback: 'Call back',
+  },
+  deadlineState: {
+    pending: 'Running',
+    met: 'Met',
+    overdue: 'Overdue',
+    paused: 'Paused',
+    cancelled: 'Cancelled',
   },
   channel: {
     phone: 'Phone',
@@ -220,6 +242,7 @@ export default {
     return_kind: 'Return reason',
     suggested_unit: 'Suggested unit',
     urgent: 'Urgent',
+    urgency: 'Urgency',
     note: 'Note',
   },
   error: {
@@ -530,6 +553,7 @@ export default {
     notUrgent: 'Not urgent',
     phrases: 'Phrases:',
     contactedAtPlaceholder: 'When the citizen was contacted',
+    contactNote: 'How it went',
   },
   facts: {
     reply: 'Reply',
@@ -842,6 +866,20 @@ export default {
     'answer-directly': ['Told the caller how to apply, ', 'told the caller the rules, ', 'gave the caller the enquiry number, '],
   },
 
+  // Deadline chips (domain/deadlines.js): {time} is a duration in minutes, hours or days.
+  deadline: {
+    title: 'Deadlines',
+    minutes: '{n} min',
+    hours: '{n} h',
+    days: '{n} d',
+    dueIn: 'due in {time}',
+    overdueBy: 'overdue by {time}',
+    metLate: 'met {time} late',
+    metOnTime: 'met on time',
+    notStarted: 'not started',
+    dueAt: 'due {at}',
+    metAt: 'met {at}',
+  },
   // Accessibility, ticket-page polish, audit summaries and queue shortcuts (issue 9).
   polish: {
     a11y: {

@@ -103,6 +103,28 @@ export default {
     edit: '修正信息',
     urge: '催办',
     supplement: '补充诉求',
+    contact: '联系诉求人',
+  },
+  // 紧急程度 (issue 10): 紧急 raises priority in every queue; 重要 is asked for closer attention.
+  urgency: {
+    urgent: '紧急',
+    important: '重要',
+    normal: '一般',
+  },
+  // The deadlines a ticket runs against once dispatched (处理时限).
+  deadlineKind: {
+    sign: '签收',
+    contact: '联系诉求人',
+    reply: '首次答复',
+    handle: '办结',
+    callback: '回访',
+  },
+  deadlineState: {
+    pending: '计时中',
+    met: '已完成',
+    overdue: '已超期',
+    paused: '已暂停',
+    cancelled: '已取消',
   },
   channel: {
     phone: '电话',
@@ -221,6 +243,7 @@ export default {
     return_kind: '退回原因',
     suggested_unit: '建议承办单位',
     urgent: '紧急',
+    urgency: '紧急程度',
     note: '意见',
   },
   error: {
@@ -531,6 +554,7 @@ export default {
     notUrgent: '不紧急',
     phrases: '常用语：',
     contactedAtPlaceholder: '选择联系市民的时间',
+    contactNote: '联系情况',
   },
   // What a decision dialog shows above its form (domain/facts.js).
   facts: {
@@ -842,6 +866,20 @@ export default {
     return: ['经核实，该事项不属于我单位职责范围，', '诉求地址不在我单位辖区，', '依据有关规定应由', '请补充具体地址和联系方式。'],
     'reject-reply': ['答复未写明处理结果，', '未联系来电人核实，', '请补充现场照片，', '请写明整改时限。'],
     'answer-directly': ['已告知来电人办理流程，', '已告知来电人相关政策规定，', '已告知来电人咨询电话，'],
+  },
+  // 处理时限 chips (domain/deadlines.js): {time} is a duration in minutes, hours or days.
+  deadline: {
+    title: '处理时限',
+    minutes: '{n} 分钟',
+    hours: '{n} 小时',
+    days: '{n} 天',
+    dueIn: '还剩 {time}',
+    overdueBy: '已超 {time}',
+    metLate: '超时 {time}完成',
+    metOnTime: '按时完成',
+    notStarted: '未开始',
+    dueAt: '时限 {at}',
+    metAt: '完成于 {at}',
   },
   // Accessibility, ticket-page polish, audit summaries and queue shortcuts (issue 9).
   polish: {

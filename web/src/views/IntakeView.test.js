@@ -136,6 +136,21 @@ describe('受理台 live suggestions', () => {
     w.unmount()
   })
 
+  it('offers 紧急 / 重要 / 一般 (一般 by default) and sends the urgency chosen', async () => {
+    const w = await mountIntake()
+    const group = w.find('[data-test="intake-urgency"]')
+    expect(group.text()).toBe('紧急重要一般')
+    expect(w.find('[data-test="intake-urgency-normal"] input').element.checked).toBe(true)
+    await w.find('[data-test="intake-urgency-urgent"] input').setValue(true)
+    await w.find('textarea[data-test="intake-content"]').setValue('独居老人家中停电，用制氧机')
+    await w.find('[data-test="intake-save"]').trigger('click')
+    await flushPromises()
+    const saved = calls.find((c) => c.method === 'POST' && c.url === '/api/v1/tickets')
+    expect(saved.body.urgency).toBe('urgent')
+    expect(saved.body).not.toHaveProperty('urgent')
+    w.unmount()
+  })
+
   it('shows a fire as a blocking 119 banner and transfers in one click (saving the ticket first)', async () => {
     const w = await mountIntake()
     await typeContent(w, '楼下饭店着火了，浓烟很大')

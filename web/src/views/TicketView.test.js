@@ -18,6 +18,7 @@ const TICKET = {
   last_return: { unit: { code: 'LC-CG', name: '市城市管理局' }, reason: '不属于本单位职责', suggested_unit: { code: 'LC-GA', name: '市公安局' } },
   available_commands: [], events: [],
 }
+let current = TICKET
 const UNITS = [{ code: 'LC-GA', name: '市公安局' }, { code: 'LC-CG', name: '市城市管理局' }]
 
 const respond = (body) => Promise.resolve({ ok: true, status: 200, text: () => Promise.resolve(JSON.stringify(body)) })
@@ -25,12 +26,13 @@ beforeEach(() => {
   setActivePinia(createPinia())
   configureClient({ getToken: () => 't', unauthorized: () => {} })
   vi.stubGlobal('fetch', vi.fn((url) => {
-    if (String(url).endsWith('/tickets/7')) return respond(TICKET)
+    if (String(url).endsWith('/tickets/7')) return respond(current)
     if (String(url).endsWith('/units')) return respond({ items: UNITS })
     return respond({ items: [] })
   }))
 })
 afterEach(() => {
+  current = TICKET
   vi.unstubAllGlobals()
   document.body.innerHTML = ''
 })
@@ -60,6 +62,57 @@ describe('TicketView without internals', () => {
     expect(back).toContain('市城市管理局')
     expect(back).toContain('不属于本单位职责')
     expect(back).toContain('建议承办单位')
+    w.unmount()
+  })
+})
+
+describe('TicketView deadlines (issue 10)', () => {
+  const mountView = async () => {
+    const w = mount(TicketView, {
+      props: { id: '7' },
+      global: { plugins: [i18n], stubs: { TicketAttachments: true, RelatedTickets: true, EventTimeline: true, CommandButtons: true, 'router-link': true } },
+    })
+    await flushPromises()
+    return w
+  }
+
+  it('shows each deadline beside 办理期限, and 重要 in the header', async () => {
+    const hour = 3600 * 1000
+    const iso = (ms) => new Date(ms + 8 * hour).toISOString().slice(0, 19) + '+08:00'
+    const now = Date.now()
+    current = {
+      ...TICKET, state: 'in_progress', priority: 1, urgency: 'important', urgent: false,
+      dispatched_at: iso(now - 3 * hour), due_at: iso(now + 100 * hour),
+      deadlines: [
+        { kind: 'sign', due_at: iso(now - 2 * hour), state: 'met', met_at: iso(now - 2.5 * hour) },
+        { kind: 'contact', due_at: iso(now - hour), state: 'overdue', met_at: null },
+        { kind: 'reply', due_at: iso(now + 29.5 * hour), state: 'pending', met_at: null },
+        { kind: 'handle', due_at: iso(now + 100 * hour), state: 'pending', met_at: null },
+        { kind: 'callback', due_at: null, state: 'pending', met_at: null },
+      ],
+    }
+    const w = await mountView()
+    expect(w.find('[data-test="ticket-important"]').text()).toBe('重要')
+    expect(w.find('[data-test="ticket-urgent"]').exists()).toBe(false)
+    const fields = w.find('[data-test="ticket-fields"]')
+    const chips = fields.find('[data-test="deadline-chips"]')
+    expect(chips.exists()).toBe(true)
+    expect(chips.findAll('.el-tag').map((t) => t.attributes('data-test'))).toEqual([
+      'deadline-sign', 'deadline-contact', 'deadline-reply', 'deadline-handle', 'deadline-callback',
+    ])
+    expect(chips.find('[data-test="deadline-contact"]').text()).toContain('已超 1 小时')
+    expect(chips.find('[data-test="deadline-contact"]').attributes('data-severity')).toBe('danger')
+    expect(chips.find('[data-test="deadline-reply"]').text()).toContain('还剩 29 小时')
+    // The due-time cell itself does not repeat the next deadline.
+    expect(fields.find('[data-test="deadline-next"]').exists()).toBe(false)
+    w.unmount()
+  })
+
+  it('shows no deadlines before the first dispatch', async () => {
+    current = { ...TICKET, urgency: 'normal', deadlines: [] }
+    const w = await mountView()
+    expect(w.find('[data-test="deadline-chips"]').exists()).toBe(false)
+    expect(w.find('[data-test="ticket-important"]').exists()).toBe(false)
     w.unmount()
   })
 })
