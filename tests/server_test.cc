@@ -199,7 +199,7 @@ TEST_F(ServerTest, CommandsRefuseFieldsTheyDoNotRead) {
   auto t = op.Get("/api/v1/tickets/" + std::to_string(id)).Json();
   const json input = t["events"].back()["input"];
   for (const auto& [key, value] : input.items())
-    EXPECT_TRUE(key == "unit" || key == "co_units" || key == "due_at") << key;
+    EXPECT_TRUE(key == "unit" || key == "co_units" || key == "due_at" || key == "deadlines") << key;
 
   // A district re-dispatching names co-handlers within itself (or the catalog's), not 市供热公司.
   HttpClient district = As("LC-D01");
