@@ -106,5 +106,21 @@ TEST(ExpectedLevel, KeepsASignificantTrendOnly) {
   EXPECT_NEAR(y.Mean(k2021 + 195, none), 0.5, 0.2);
 }
 
+TEST(ExpectedLevel, TheDispersionOfASparseOverdispersedSeriesIsNotBiasedLow) {
+  // Down-weighting takes weight from the negative binomial's own tail; the dispersion is re-estimated without it.
+  const HolidayCalendar none;
+  BaselineOptions weighted;
+  weighted.dispersion_cut = 0;
+  double phi = 0, phi_weighted = 0;
+  constexpr int kSeeds = 10;
+  for (int seed = 1; seed <= kSeeds; ++seed) {
+    const auto s = Simulate(k2021, 730, 2.0, 600 + static_cast<std::uint64_t>(seed), [](int) { return 0.3; });
+    phi += FitOn(s, 730, none).model.dispersion() / kSeeds;
+    phi_weighted += FitOn(s, 730, none, weighted).model.dispersion() / kSeeds;
+  }
+  EXPECT_NEAR(phi, 2.0, 0.4);
+  EXPECT_LT(phi_weighted, 1.7);
+}
+
 }  // namespace
 }  // namespace hotline::analytics

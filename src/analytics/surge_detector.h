@@ -9,7 +9,7 @@
 // across days: a surge spread over five days that no single day shows adds up.
 // alarm = score ≥ threshold. The threshold is one number for every series (the
 // tail probabilities are each series' own, so the rate of false alarms moves
-// little with the level): the default, 3.3, is the lowest that alarmed on at most
+// little with the level): the default, 2.9, is the lowest that alarmed on at most
 // 0.5 % of the days of simulated series without outbreaks, pooled over ten
 // scenarios from 0.3 to 300 counts a day (bench/surge_eval, docs/SURGES.md, which
 // also shows how the rate varies between scenarios). Across 5,000 series expect
@@ -30,7 +30,7 @@ struct SurgeOptions {
   int max_window = 7;          // at most baseline.gap_days
   int refit_every_days = 7;
   int harmonics = 2;
-  double threshold = 3.3;
+  double threshold = 2.9;
 };
 
 struct SurgeDay {

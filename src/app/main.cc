@@ -370,11 +370,9 @@ int main(int argc, char** argv) {
       "surges",
       "Surge detection on daily counts: CSV date,series,count into date,series,count,expected,score,alarm "
       "(docs/SURGES.md)");
-  surges->add_option("--input", surges_cmd.input, "CSV of daily counts per series (date,series,count)")
-      ->required()
-      ->check(CLI::ExistingFile);
-  surges->add_option("--holidays", surges_cmd.holidays, "holiday calendar CSV date,kind (default: the data directory's)")
-      ->check(CLI::ExistingFile);
+  // No CLI::ExistingFile: RunSurges reports an unreadable file itself (exit 1).
+  surges->add_option("--input", surges_cmd.input, "CSV of daily counts per series (date,series,count)")->required();
+  surges->add_option("--holidays", surges_cmd.holidays, "holiday calendar CSV date,kind (default: the data directory's)");
   surges->add_option("--threshold", surges_cmd.options.threshold, "alarm when score (-log10 tail probability) >= this")
       ->check(CLI::Range(0.0, 300.0))
       ->capture_default_str();
