@@ -36,6 +36,9 @@
 #include "app/triage_commands.h"
 // --- end triage commands ---
 #include "app/dedupe_command.h"
+// --- surges (issue 14) ---
+#include "app/surges_command.h"
+// --- end surges ---
 
 namespace hotline::app {
 namespace {
@@ -361,6 +364,19 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 36500.0))
       ->capture_default_str();
   // --- end dedupe ---
+  // --- surges (issue 14) ---
+  SurgesCommand surges_cmd;
+  auto* surges = cli.add_subcommand(
+      "surges",
+      "Surge detection on daily counts: CSV date,series,count into date,series,count,expected,score,alarm "
+      "(docs/SURGES.md)");
+  // No CLI::ExistingFile: RunSurges reports an unreadable file itself (exit 1).
+  surges->add_option("--input", surges_cmd.input, "CSV of daily counts per series (date,series,count)")->required();
+  surges->add_option("--holidays", surges_cmd.holidays, "holiday calendar CSV date,kind (default: the data directory's)");
+  surges->add_option("--threshold", surges_cmd.options.threshold, "alarm when score (-log10 tail probability) >= this")
+      ->check(CLI::Range(0.0, 300.0))
+      ->capture_default_str();
+  // --- end surges ---
 
   CLI11_PARSE(cli, argc, argv);
   if (serve->parsed()) {
@@ -405,5 +421,8 @@ int main(int argc, char** argv) {
     dedupe_cmd.options.window_seconds = static_cast<std::int64_t>(std::llround(dedupe_window_days * 86400));
     return RunDedupe(dedupe_cmd, std::cin, std::cout, std::cerr);
   }
+  // --- surges (issue 14) ---
+  if (surges->parsed()) return RunSurges(surges_cmd, std::cout, std::cerr);
+  // --- end surges ---
   return 0;
 }
