@@ -18,6 +18,13 @@ std::size_t Find(std::vector<std::size_t>& parent, std::size_t x) {
 
 }  // namespace
 
+ShingleWeights CorpusWeights(const std::vector<DedupeAppeal>& appeals, const DedupeOptions& options) {
+  const Fingerprinter fp(options);
+  ShingleWeights w(fp.weight_options());
+  for (const auto& a : appeals) w.AddDocument(TextShingles(a.text, options.shingle_size, options.max_units));
+  return w;
+}
+
 std::vector<std::size_t> GroupDuplicates(const std::vector<DedupeAppeal>& appeals, const DedupeOptions& options) {
   const std::size_t n = appeals.size();
   std::vector<std::size_t> order(n);
@@ -32,8 +39,16 @@ std::vector<std::size_t> GroupDuplicates(const std::vector<DedupeAppeal>& appeal
   std::iota(parent.begin(), parent.end(), std::size_t{0});
   DuplicateIndex index(options);
   const Fingerprinter& fp = index.fingerprinter();
+  std::vector<Fingerprint> prints(n);
+  for (std::size_t i = 0; i < n; ++i) prints[i] = fp.Make(appeals[i]);
+  if (options.idf_weighting) {
+    for (const auto& f : prints) index.weights().AddDocument(f.shingles);
+    index.set_learn_weights(false);
+    for (auto& f : prints) fp.Sign(f, &index.weights());
+  }
   for (std::size_t i : order) {
-    const Fingerprint f = fp.Make(appeals[i]);
+    Fingerprint f = std::move(prints[i]);
+    f.shingles = {};
     for (const auto& c : index.Query(f, options.threshold, n)) {
       // Positions count additions, which follow `order`.
       std::size_t a = Find(parent, i), b = Find(parent, order[c.position]);

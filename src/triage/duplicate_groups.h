@@ -8,6 +8,11 @@
 // when A and C alone would not pass). A group is named by its earliest member
 // (smallest time, then first in input order): the main ticket (主单).
 //
+// Text weights (options.idf_weighting): the shingles' document frequencies are
+// counted over all the appeals first (CorpusWeights), then every appeal is
+// signed with them: the batch knows its whole corpus, as a server that has
+// seen it would.
+//
 // Returns, for each appeal in input order, the input index of its group's
 // earliest member; an appeal with no duplicate is its own group.
 // Deterministic; reads nothing but its arguments.
@@ -20,6 +25,8 @@
 #include "triage/duplicate_score.h"
 
 namespace hotline::triage {
+
+ShingleWeights CorpusWeights(const std::vector<DedupeAppeal>& appeals, const DedupeOptions& options);
 
 std::vector<std::size_t> GroupDuplicates(const std::vector<DedupeAppeal>& appeals, const DedupeOptions& options);
 

@@ -75,5 +75,26 @@ TEST(DuplicateGroups, PairsChainIntoOneGroup) {
   EXPECT_EQ(g.at("z"), "x");
 }
 
+TEST(DuplicateGroups, BoilerplateAloneDoesNotMakeDuplicates) {
+  // A corpus of form letters: the template is in every appeal, so its shingles weigh
+  // little; two letters about different matters share little else.
+  std::vector<DedupeAppeal> appeals;
+  int t = 0;
+  for (const auto& text : TemplateLetters(200)) appeals.push_back(Appeal("bg" + std::to_string(t), text, t)), ++t;
+  appeals.push_back(Appeal("water", std::string(kTemplate) + kWaterMatter, 1000));
+  appeals.push_back(Appeal("clinic", std::string(kTemplate) + kClinicMatter, 1001));
+  appeals.push_back(Appeal("water-again", std::string(kTemplate) + kWaterMatterAgain, 1002));
+  DedupeOptions o;
+  auto g = Groups(appeals, o);
+  EXPECT_EQ(g.at("water-again"), "water");  // the same matter still groups
+  EXPECT_EQ(g.at("clinic"), "clinic");
+  EXPECT_EQ(g.at("bg7"), "bg7");
+  // Without the weights the template chains them all (what the weights fix).
+  o.idf_weighting = false;
+  g = Groups(appeals, o);
+  EXPECT_EQ(g.at("clinic"), g.at("water"));
+  EXPECT_EQ(g.at("bg7"), g.at("water"));
+}
+
 }  // namespace
 }  // namespace hotline::triage

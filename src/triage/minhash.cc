@@ -1,6 +1,7 @@
 #include "triage/minhash.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "triage/mix64.h"
@@ -10,6 +11,9 @@ namespace {
 
 // The splitmix64 generator: the next value of the sequence seeded by `state`.
 std::uint64_t SplitMix(std::uint64_t& state) { return Mix64(state += 0x9e3779b97f4a7c15ULL); }
+
+// −ln(1 − u) for u = hash / 2^64 (53 bits): an exponential variable, increasing in the hash.
+double Exponential(std::uint64_t hash) { return -std::log1p(-static_cast<double>(hash >> 11) * 0x1.0p-53); }
 
 }  // namespace
 
@@ -25,14 +29,45 @@ MinHasher::MinHasher(int num_hashes, std::uint64_t seed) {
 }
 
 std::vector<std::uint16_t> MinHasher::Sign(std::span<const std::uint64_t> shingles) const {
+  return Sign(shingles, {});
+}
+
+std::vector<std::uint16_t> MinHasher::Sign(std::span<const std::uint64_t> shingles,
+                                           std::span<const float> weights) const {
   const std::size_t k = mul_.size();
-  std::vector<std::uint64_t> minima(k, std::numeric_limits<std::uint64_t>::max());
-  for (std::uint64_t x : shingles) {
-    // The shingles are already well-mixed hashes; one multiply-add per function.
-    for (std::size_t i = 0; i < k; ++i) minima[i] = std::min(minima[i], mul_[i] * x + add_[i]);
+  constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
+  // Weight-1 shingles: E_i is increasing in the hash, so the smallest hash wins (integers only).
+  std::vector<std::uint64_t> minima(k, kMax), min_shingle(k, 0);
+  // Lighter shingles: the smallest E_i / w, computed.
+  std::vector<double> best(k, std::numeric_limits<double>::infinity());
+  std::vector<std::uint64_t> best_shingle(k, 0);
+  bool any = false, any_light = false;
+  for (std::size_t j = 0; j < shingles.size(); ++j) {
+    const std::uint64_t x = shingles[j];
+    const float w = j < weights.size() ? weights[j] : 1.0f;
+    if (!(w > 0)) continue;
+    any = true;
+    if (w >= 1) {
+      for (std::size_t i = 0; i < k; ++i) {
+        const std::uint64_t h = mul_[i] * x + add_[i];
+        if (h < minima[i]) minima[i] = h, min_shingle[i] = x;
+      }
+    } else {
+      any_light = true;
+      const double inv_w = 1.0 / w;
+      for (std::size_t i = 0; i < k; ++i) {
+        const double e = Exponential(mul_[i] * x + add_[i]) * inv_w;
+        if (e < best[i]) best[i] = e, best_shingle[i] = x;
+      }
+    }
   }
-  std::vector<std::uint16_t> sig(k);
-  for (std::size_t i = 0; i < k; ++i) sig[i] = static_cast<std::uint16_t>(minima[i] >> 48);
+  std::vector<std::uint16_t> sig(k, 0xFFFF);
+  if (!any) return sig;
+  for (std::size_t i = 0; i < k; ++i) {
+    std::uint64_t winner = min_shingle[i];
+    if (any_light && (minima[i] == kMax || best[i] < Exponential(minima[i]))) winner = best_shingle[i];
+    sig[i] = static_cast<std::uint16_t>(Mix64(winner ^ add_[i]) >> 48);
+  }
   return sig;
 }
 
