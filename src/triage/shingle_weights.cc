@@ -12,12 +12,19 @@ ShingleWeights::ShingleWeights(const ShingleWeightOptions& options) : options_(o
 
 void ShingleWeights::AddDocument(std::span<const std::uint64_t> shingles) {
   ++documents_;
-  for (std::uint64_t s : shingles) ++df_[s];
+  const std::uint64_t every = options_.prune_every;
+  const auto bucket = static_cast<std::uint32_t>(every ? (documents_ + every - 1) / every : 1);
+  for (std::uint64_t s : shingles) {
+    auto [it, inserted] = df_.try_emplace(s, Entry{0, bucket - 1});
+    ++it->second.count;
+  }
+  if (every && documents_ % every == 0)
+    std::erase_if(df_, [bucket](const auto& kv) { return kv.second.count + kv.second.delta <= bucket; });
 }
 
 std::uint32_t ShingleWeights::DocumentFrequency(std::uint64_t shingle) const {
   auto it = df_.find(shingle);
-  return it == df_.end() ? 0 : it->second;
+  return it == df_.end() ? 0 : it->second.count;
 }
 
 double ShingleWeights::Weight(std::uint64_t shingle) const {
@@ -30,7 +37,7 @@ double ShingleWeights::Weight(std::uint64_t shingle) const {
 }
 
 std::size_t ShingleWeights::MemoryBytes() const {
-  return df_.size() * (sizeof(std::uint64_t) * 2 + sizeof(void*) * 2) + df_.bucket_count() * sizeof(void*);
+  return df_.size() * (sizeof(std::uint64_t) + sizeof(Entry) + sizeof(void*) * 2) + df_.bucket_count() * sizeof(void*);
 }
 
 }  // namespace hotline::triage

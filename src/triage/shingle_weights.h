@@ -19,7 +19,14 @@
 // common ones change with their share, which is stable once the table holds
 // a few thousand appeals. Below `min_documents` every weight is 1.
 //
-// Memory: one hash-map entry per distinct shingle.
+// Memory: lossy counting (Manku and Motwani, 2002). Every `prune_every`
+// documents, the entries that may have been seen at most once per
+// `prune_every` documents since they entered are dropped, so the table keeps
+// the shingles that matter (those at or near rare_ratio, as long as
+// 1 / prune_every is well below it) and forgets the one-off ones (a misspelt
+// name, a phone number) that would otherwise grow it with every appeal. A
+// count is then short by at most documents / prune_every; a dropped shingle
+// counts as unseen (weight 1, as it would have anyway).
 // Not thread-safe for AddDocument(); Weight() is const.
 #pragma once
 
@@ -34,6 +41,7 @@ struct ShingleWeightOptions {
   double rare_ratio = 0.01;
   double min_weight = 0.02;
   std::uint32_t min_documents = 100;
+  std::uint32_t prune_every = 10000;  // documents per lossy-counting bucket (0: never prune)
 };
 
 class ShingleWeights {
@@ -56,7 +64,11 @@ class ShingleWeights {
   ShingleWeightOptions options_;
   double inv_log_rare_ = 0;
   std::uint64_t documents_ = 0;
-  std::unordered_map<std::uint64_t, std::uint32_t> df_;
+  struct Entry {
+    std::uint32_t count;
+    std::uint32_t delta;  // the largest count it may have had before it entered
+  };
+  std::unordered_map<std::uint64_t, Entry> df_;
 };
 
 }  // namespace hotline::triage

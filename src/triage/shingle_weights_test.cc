@@ -37,5 +37,23 @@ TEST(ShingleWeights, CommonShinglesWeighLessRareOnesOne) {
   EXPECT_GT(w.MemoryBytes(), 0u);
 }
 
+TEST(ShingleWeights, LossyCountingForgetsOneOffShinglesAndKeepsFrequentOnes) {
+  ShingleWeights w({.rare_ratio = 0.1, .min_weight = 0.05, .min_documents = 10, .prune_every = 100});
+  for (std::uint64_t d = 0; d < 1000; ++d) {
+    std::vector<std::uint64_t> s{1000000 + d};  // a shingle of its own
+    if (d % 2 == 0) s.insert(s.begin(), 2);     // in half the documents
+    if (d % 200 == 0) s.insert(s.begin(), 3);   // once in 200: below once per 100
+    w.AddDocument(s);
+  }
+  EXPECT_EQ(w.DocumentFrequency(2), 500u);  // entered first: never pruned, exact
+  EXPECT_EQ(w.DocumentFrequency(3), 0u);    // forgotten
+  EXPECT_EQ(w.DocumentFrequency(1000000 + 5), 0u);
+  EXPECT_EQ(w.distinct(), 1u);  // only shingle 2 is left, not the 1,000 one-off ones
+  EXPECT_DOUBLE_EQ(w.Weight(3), 1.0);
+  ShingleWeights never({.rare_ratio = 0.1, .min_weight = 0.05, .min_documents = 10, .prune_every = 0});
+  for (std::uint64_t d = 0; d < 1000; ++d) never.AddDocument(std::vector<std::uint64_t>{1000000 + d});
+  EXPECT_EQ(never.distinct(), 1000u);
+}
+
 }  // namespace
 }  // namespace hotline::triage
