@@ -112,6 +112,7 @@ int main(int argc, char** argv) {
     else if (a == "--min-weight") o.idf_min_weight = std::atof(next().c_str());
     else if (a == "--largest") largest = std::atoi(next().c_str());
     else if (a == "--members") show_members = true;
+    else if (a == "--min-links") o.group_min_links = std::atoi(next().c_str());
     else if (a == "--errors") errors = next();
     else {
       std::fprintf(stderr, "unknown option %s\n", a.c_str());

@@ -20,7 +20,7 @@ struct DedupeOptions {
   // IDF weighting of the shingles (shingle_weights.h): the signature estimates the
   // weighted Jaccard similarity, common shingles (boilerplate) counting less.
   bool idf_weighting = true;
-  double idf_rare_ratio = 0.01;        // shingles in at most this share of appeals weigh 1
+  double idf_rare_ratio = 0.003;       // shingles in at most this share of appeals weigh 1
   double idf_min_weight = 0.02;        // a shingle in every appeal weighs this
   std::uint32_t idf_min_documents = 100;  // fewer appeals seen: every weight 1
 
@@ -35,6 +35,9 @@ struct DedupeOptions {
 
   // Two appeals are duplicates (merged into one group) at this score or above.
   double threshold = 0.25;
+  // Grouping: an appeal joins a group of three or more only when it pairs with at
+  // least this many of its members (1: union of pairs, chains through any one link).
+  int group_min_links = 2;
   // Only appeals within this many seconds of each other are compared (0: any time).
   std::int64_t window_seconds = 90LL * 24 * 3600;
 

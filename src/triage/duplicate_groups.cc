@@ -35,7 +35,7 @@ std::vector<std::size_t> GroupDuplicates(const std::vector<DedupeAppeal>& appeal
   std::vector<std::size_t> rank(n);
   for (std::size_t r = 0; r < n; ++r) rank[order[r]] = r;
 
-  std::vector<std::size_t> parent(n);
+  std::vector<std::size_t> parent(n), size(n, 1);
   std::iota(parent.begin(), parent.end(), std::size_t{0});
   DuplicateIndex index(options);
   const Fingerprinter& fp = index.fingerprinter();
@@ -49,12 +49,23 @@ std::vector<std::size_t> GroupDuplicates(const std::vector<DedupeAppeal>& appeal
   for (std::size_t i : order) {
     Fingerprint f = std::move(prints[i]);
     f.shingles = {};
+    // The groups this appeal has pairs with, and how many of their members it pairs with.
+    std::vector<std::pair<std::size_t, int>> links;  // root, pairs
     for (const auto& c : index.Query(f, options.threshold, n)) {
       // Positions count additions, which follow `order`.
-      std::size_t a = Find(parent, i), b = Find(parent, order[c.position]);
+      const std::size_t root = Find(parent, order[c.position]);
+      auto it = std::find_if(links.begin(), links.end(), [root](const auto& l) { return l.first == root; });
+      if (it == links.end()) links.push_back({root, 1});
+      else ++it->second;
+    }
+    for (const auto& [root, pairs] : links) {
+      const int needed = size[root] >= 3 ? std::min<int>(options.group_min_links, static_cast<int>(size[root])) : 1;
+      if (pairs < needed) continue;
+      std::size_t a = Find(parent, i), b = Find(parent, root);
       if (a == b) continue;
       if (rank[b] < rank[a]) std::swap(a, b);
       parent[b] = a;  // the root is always the earliest member
+      size[a] += size[b];
     }
     index.Add(appeals[i].id, f);
   }

@@ -1,6 +1,7 @@
 #include "triage/minhash.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -14,6 +15,15 @@ std::uint64_t SplitMix(std::uint64_t& state) { return Mix64(state += 0x9e3779b97
 
 // −ln(1 − u) for u = hash / 2^64 (53 bits): an exponential variable, increasing in the hash.
 double Exponential(std::uint64_t hash) { return -std::log1p(-static_cast<double>(hash >> 11) * 0x1.0p-53); }
+
+// Weights are rounded to levels 2^(−level/4): 1, 0.84, 0.71, … 0.018 (at most 9 % off).
+constexpr int kWeightLevels = 24;
+int WeightLevel(float w) {
+  if (w >= 1) return 0;
+  const long level = std::lround(-4.0 * std::log2(static_cast<double>(w)));
+  return static_cast<int>(std::clamp<long>(level, 0, kWeightLevels - 1));
+}
+double LevelWeight(int level) { return std::exp2(-level / 4.0); }
 
 }  // namespace
 
@@ -36,38 +46,37 @@ std::vector<std::uint16_t> MinHasher::Sign(std::span<const std::uint64_t> shingl
                                            std::span<const float> weights) const {
   const std::size_t k = mul_.size();
   constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
-  // Weight-1 shingles: E_i is increasing in the hash, so the smallest hash wins (integers only).
-  std::vector<std::uint64_t> minima(k, kMax), min_shingle(k, 0);
-  // Lighter shingles: the smallest E_i / w, computed.
-  std::vector<double> best(k, std::numeric_limits<double>::infinity());
-  std::vector<std::uint64_t> best_shingle(k, 0);
-  bool any = false, any_light = false;
+  // The shingles by weight level; within one level the smallest hash has the smallest
+  // E_i / w, so each level is a plain MinHash (integers only) and only the levels'
+  // winners are compared by E_i / w.
+  std::array<std::vector<std::uint64_t>, kWeightLevels> by_level;
   for (std::size_t j = 0; j < shingles.size(); ++j) {
-    const std::uint64_t x = shingles[j];
     const float w = j < weights.size() ? weights[j] : 1.0f;
     if (!(w > 0)) continue;
-    any = true;
-    if (w >= 1) {
+    by_level[WeightLevel(w)].push_back(shingles[j]);
+  }
+  std::vector<double> best(k, std::numeric_limits<double>::infinity());
+  std::vector<std::uint64_t> best_shingle(k, 0), minima(k), argmin(k);
+  bool any = false;
+  for (int level = 0; level < kWeightLevels; ++level) {
+    const auto& xs = by_level[static_cast<std::size_t>(level)];
+    if (xs.empty()) continue;
+    std::fill(minima.begin(), minima.end(), kMax);
+    for (std::uint64_t x : xs)
       for (std::size_t i = 0; i < k; ++i) {
         const std::uint64_t h = mul_[i] * x + add_[i];
-        if (h < minima[i]) minima[i] = h, min_shingle[i] = x;
+        if (h < minima[i]) minima[i] = h, argmin[i] = x;
       }
-    } else {
-      any_light = true;
-      const double inv_w = 1.0 / w;
-      for (std::size_t i = 0; i < k; ++i) {
-        const double e = Exponential(mul_[i] * x + add_[i]) * inv_w;
-        if (e < best[i]) best[i] = e, best_shingle[i] = x;
-      }
+    const double inv_w = 1.0 / LevelWeight(level);
+    for (std::size_t i = 0; i < k; ++i) {
+      const double e = Exponential(minima[i]) * inv_w;
+      if (!any || e < best[i]) best[i] = e, best_shingle[i] = argmin[i];
     }
+    any = true;
   }
   std::vector<std::uint16_t> sig(k, 0xFFFF);
   if (!any) return sig;
-  for (std::size_t i = 0; i < k; ++i) {
-    std::uint64_t winner = min_shingle[i];
-    if (any_light && (minima[i] == kMax || best[i] < Exponential(minima[i]))) winner = best_shingle[i];
-    sig[i] = static_cast<std::uint16_t>(Mix64(winner ^ add_[i]) >> 48);
-  }
+  for (std::size_t i = 0; i < k; ++i) sig[i] = static_cast<std::uint16_t>(Mix64(best_shingle[i] ^ add_[i]) >> 48);
   return sig;
 }
 
