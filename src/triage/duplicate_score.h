@@ -6,7 +6,8 @@
 // keys of the place names in its text and address, a hash of its caller, its
 // point and its time. Compare() returns the evidence with a score:
 //
-//   score = text similarity (estimated Jaccard of the shingle sets)
+//   score = text similarity (estimated Jaccard of the shingle sets, IDF-weighted
+//           when the fingerprint was made with weights: shingle_weights.h)
 //         + place_bonus            when a place name of one matches one of the other
 //         − place_conflict_penalty when both name places and none match
 //         + caller_bonus           when the callers are the same
