@@ -13,6 +13,10 @@
 // returned, index add cost per ticket (fingerprint + add), and memory per
 // ticket (the index's own count and the process's resident growth).
 //
+// Each size is run twice in one process: idf:0 is the unweighted engine (the
+// baseline of the same run), idf:1 the engine as the server runs it, the
+// shingles' document frequencies learnt online as the tickets are added.
+//
 //   dedupe_bench [--benchmark_filter=…]   (HOTLINE_DEDUPE_DATA=DIR to point at the data)
 #include <benchmark/benchmark.h>
 
@@ -106,16 +110,20 @@ std::vector<std::u32string>& Texts() {
   return texts;
 }
 
-Fixture& Shared(std::size_t n) {
-  static std::map<std::size_t, std::unique_ptr<Fixture>> fixtures;
-  auto& f = fixtures[n];
+// idf: the engine as the server runs it (text weights learnt online); without: the
+// unweighted engine, the baseline measured in the same run.
+Fixture& Shared(std::size_t n, bool idf) {
+  static std::map<std::pair<std::size_t, bool>, std::unique_ptr<Fixture>> fixtures;
+  auto& f = fixtures[{n, idf}];
   if (f) return *f;
   fixtures.clear();  // one index in memory at a time
-  auto& slot = fixtures[n];
+  auto& slot = fixtures[{n, idf}];
   slot = std::make_unique<Fixture>();
   const Generator gen(Texts());
   const std::size_t before = ResidentBytes();
-  slot->index = std::make_unique<DuplicateIndex>();
+  DedupeOptions options;
+  options.idf_weighting = idf;
+  slot->index = std::make_unique<DuplicateIndex>(options);
   const auto t0 = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < n; ++i) slot->index->Add(gen.Make(i, n / 3 + 1));
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -130,7 +138,7 @@ void BM_DuplicateCandidates(benchmark::State& state) {
     return;
   }
   const auto n = static_cast<std::size_t>(state.range(0));
-  Fixture& f = Shared(n);
+  Fixture& f = Shared(n, state.range(1) != 0);
   const Generator gen(Texts());
   std::vector<double> us;
   std::size_t q = 0, returned = 0;
@@ -149,15 +157,18 @@ void BM_DuplicateCandidates(benchmark::State& state) {
   state.counters["p99_us"] = us[std::min(us.size() - 1, us.size() * 99 / 100)];
   state.counters["candidates"] = static_cast<double>(returned) / static_cast<double>(us.size());
   state.counters["add_us"] = f.add_us_per_ticket;
+  state.counters["df_entries"] = static_cast<double>(f.index->weights().distinct());
   state.counters["index_B_per_ticket"] = static_cast<double>(f.index->MemoryBytes()) / static_cast<double>(n);
   state.counters["rss_B_per_ticket"] = f.resident_bytes_per_ticket;
 }
 BENCHMARK(BM_DuplicateCandidates)
     ->Unit(benchmark::kMicrosecond)
     ->Iterations(3000)
-    ->Arg(100000)
-    ->Arg(1000000)
-    ->ArgName("tickets");
+    ->Args({100000, 0})
+    ->Args({100000, 1})
+    ->Args({1000000, 0})
+    ->Args({1000000, 1})
+    ->ArgNames({"tickets", "idf"});
 
 }  // namespace
 }  // namespace hotline::triage

@@ -86,6 +86,8 @@ int main(int argc, char** argv) {
   double fixed_threshold = -1;
   bool use_caller = false;
   std::string errors;
+  int largest = 0;
+  bool show_members = false;
   DedupeOptions o;
   o.window_seconds = 0;
   for (int i = 1; i < argc; ++i) {
@@ -105,6 +107,12 @@ int main(int argc, char** argv) {
     else if (a == "--conflict") o.place_conflict_penalty = std::atof(next().c_str());
     else if (a == "--window-days") o.window_seconds = static_cast<std::int64_t>(std::atof(next().c_str()) * 86400);
     else if (a == "--caller") use_caller = true;
+    else if (a == "--no-idf") o.idf_weighting = false;
+    else if (a == "--rare-ratio") o.idf_rare_ratio = std::atof(next().c_str());
+    else if (a == "--min-weight") o.idf_min_weight = std::atof(next().c_str());
+    else if (a == "--largest") largest = std::atoi(next().c_str());
+    else if (a == "--members") show_members = true;
+    else if (a == "--min-links") o.group_min_links = std::atoi(next().c_str());
     else if (a == "--errors") errors = next();
     else {
       std::fprintf(stderr, "unknown option %s\n", a.c_str());
@@ -154,19 +162,30 @@ int main(int argc, char** argv) {
     if (use_caller) a.caller = m.user;
     return a;
   };
+  // Every message of the four files, as `hotline dedupe` would read them; the text
+  // weights are their document frequencies (no labels are read).
+  std::vector<DedupeAppeal> all;
+  std::unordered_map<std::string, std::size_t> index_of;
+  for (const auto& id : order) {
+    index_of[id] = all.size();
+    all.push_back(appeal(id));
+  }
+  const ShingleWeights weights = CorpusWeights(all, o);
   const Fingerprinter fp(o);
   std::unordered_map<std::string, Fingerprint> prints;
   for (auto& p : pairs) {
     for (const auto& id : {p.a, p.b})
-      if (!prints.count(id)) prints.emplace(id, fp.Make(appeal(id)));
+      if (!prints.count(id)) prints.emplace(id, fp.Make(appeal(id), &weights));
     p.evidence = Compare(prints.at(p.a), prints.at(p.b), o);
   }
   int pos[2] = {0, 0}, neg[2] = {0, 0};
   for (const auto& p : pairs) (p.same ? pos : neg)[p.tune ? 0 : 1]++;
   std::printf("dedupe_eval: %zu pairs (tuning %d: %d same, %d not; held-out %d: %d same, %d not)\n", pairs.size(),
               pos[0] + neg[0], pos[0], neg[0], pos[1] + neg[1], pos[1], neg[1]);
-  std::printf("options: shingle %d, %d hashes, place bonus %.2f, conflict penalty %.2f, caller %s, window %s\n\n",
-              o.shingle_size, o.num_hashes, o.place_bonus, o.place_conflict_penalty, use_caller ? "user" : "none",
+  std::printf("options: shingle %d, %d hashes, idf %s (rare ratio %.3f, min weight %.2f), place bonus %.2f, "
+              "conflict penalty %.2f, caller %s, window %s\n\n",
+              o.shingle_size, o.num_hashes, o.idf_weighting ? "on" : "off", o.idf_rare_ratio, o.idf_min_weight,
+              o.place_bonus, o.place_conflict_penalty, use_caller ? "user" : "none",
               o.window_seconds ? (std::to_string(o.window_seconds / 86400) + " days").c_str() : "any");
 
   const auto counts_at = [&](double t, bool tune) {
@@ -197,12 +216,6 @@ int main(int argc, char** argv) {
   }
 
   // Groups over every message of the four files, as `hotline dedupe` would form them.
-  std::vector<DedupeAppeal> all;
-  std::unordered_map<std::string, std::size_t> index_of;
-  for (const auto& id : order) {
-    index_of[id] = all.size();
-    all.push_back(appeal(id));
-  }
   DedupeOptions go = o;
   go.threshold = chosen;
   const auto groups = GroupDuplicates(all, go);
@@ -222,6 +235,32 @@ int main(int argc, char** argv) {
   }
   std::printf("groups over %zu messages: %d messages in %zu groups of 2 or more\n", all.size(), grouped,
               static_cast<std::size_t>(std::count_if(sizes.begin(), sizes.end(), [](auto& kv) { return kv.second > 1; })));
+
+  // The largest groups, with their cohesion: the share of the group's member pairs
+  // (up to 2,000 drawn in order) that pass the threshold on their own. A chain
+  // through weak links (boilerplate) has low cohesion. No labels are read.
+  if (largest > 0) {
+    std::vector<std::pair<int, std::size_t>> by_size;
+    for (auto& [g, n] : sizes)
+      if (n > 1) by_size.push_back({n, g});
+    std::sort(by_size.rbegin(), by_size.rend());
+    std::printf("\nlargest groups (size, cohesion, main ticket's title):\n");
+    for (int r = 0; r < largest && r < static_cast<int>(by_size.size()); ++r) {
+      std::vector<std::size_t> members;
+      for (std::size_t i = 0; i < groups.size(); ++i)
+        if (groups[i] == by_size[r].second) members.push_back(i);
+      std::vector<Fingerprint> mp;
+      for (auto i : members) mp.push_back(fp.Make(all[i], &weights));
+      int passed = 0, compared = 0;
+      for (std::size_t x = 0; x < mp.size() && compared < 2000; ++x)
+        for (std::size_t y = x + 1; y < mp.size() && compared < 2000; ++y, ++compared)
+          passed += Compare(mp[x], mp[y], go).score >= chosen;
+      std::printf("%4d  %.2f  %s\n", by_size[r].first, compared ? static_cast<double>(passed) / compared : 1.0,
+                  messages.at(order[by_size[r].second]).title.c_str());
+      if (show_members)
+        for (auto i : members) std::printf("        %s\n", messages.at(order[i]).title.c_str());
+    }
+  }
 
   if (errors == "tune") {
     std::printf("\ntuning-half mistakes at %.2f (pairs):\n", chosen);

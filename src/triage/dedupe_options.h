@@ -17,6 +17,12 @@ struct DedupeOptions {
   int lsh_bands = 42;
   int lsh_rows = 3;
   std::uint64_t seed = 0x12345;  // fixed: signatures are the same in every process
+  // IDF weighting of the shingles (shingle_weights.h): the signature estimates the
+  // weighted Jaccard similarity, common shingles (boilerplate) counting less.
+  bool idf_weighting = true;
+  double idf_rare_ratio = 0.003;       // shingles in at most this share of appeals weigh 1
+  double idf_min_weight = 0.02;        // a shingle in every appeal weighs this
+  std::uint32_t idf_min_documents = 100;  // fewer appeals seen: every weight 1
 
   // Score = text similarity (estimated Jaccard) + evidence, clamped to [0, 1].
   double place_bonus = 0.15;            // the two texts name the same place
@@ -29,6 +35,9 @@ struct DedupeOptions {
 
   // Two appeals are duplicates (merged into one group) at this score or above.
   double threshold = 0.25;
+  // Grouping: an appeal joins a group of three or more only when it pairs with at
+  // least this many of its members (1: union of pairs, chains through any one link).
+  int group_min_links = 2;
   // Only appeals within this many seconds of each other are compared (0: any time).
   std::int64_t window_seconds = 90LL * 24 * 3600;
 

@@ -24,7 +24,8 @@ std::int64_t CellOf(double degrees) { return static_cast<std::int64_t>(std::floo
 
 }  // namespace
 
-DuplicateIndex::DuplicateIndex(const DedupeOptions& options) : fingerprinter_(options) {
+DuplicateIndex::DuplicateIndex(const DedupeOptions& options)
+    : fingerprinter_(options), weights_(fingerprinter_.weight_options()) {
   k_ = fingerprinter_.options().num_hashes < 1 ? 1 : fingerprinter_.options().num_hashes;
   const auto& o = fingerprinter_.options();
   const int bands = (o.lsh_rows < 1 || o.lsh_bands < 1) ? 0 : std::min(o.lsh_bands, k_ / o.lsh_rows);
@@ -68,11 +69,12 @@ void DuplicateIndex::Collect(std::uint64_t key, std::vector<std::uint32_t>& out)
 }
 
 std::uint32_t DuplicateIndex::Add(const DedupeAppeal& appeal) {
-  return Add(appeal.id, fingerprinter_.Make(appeal));
+  return Add(appeal.id, fingerprinter_.Make(appeal, &weights_));
 }
 
 std::uint32_t DuplicateIndex::Add(const std::string& id, const Fingerprint& f) {
   const auto position = static_cast<std::uint32_t>(ids_.size());
+  if (learn_weights_ && fingerprinter_.options().idf_weighting) weights_.AddDocument(f.shingles);
   ids_.push_back(id);
   // A signature of another length (other options) is cut or padded so it never matches.
   for (int i = 0; i < k_; ++i)
@@ -121,7 +123,7 @@ FingerprintView DuplicateIndex::View(std::uint32_t p) const {
 
 std::vector<DuplicateCandidate> DuplicateIndex::Query(const DedupeAppeal& appeal) const {
   const auto& o = fingerprinter_.options();
-  return Query(fingerprinter_.Make(appeal), o.threshold, o.max_results);
+  return Query(fingerprinter_.Make(appeal, &weights_), o.threshold, o.max_results);
 }
 
 std::vector<DuplicateCandidate> DuplicateIndex::Query(const Fingerprint& f, double min_score,
@@ -188,6 +190,7 @@ std::size_t DuplicateIndex::MemoryBytes() const {
   for (const auto& h : band_heads_) bytes += h.capacity() * sizeof(std::uint32_t);
   for (const auto& n : band_next_) bytes += n.capacity() * sizeof(std::uint32_t);
   // unordered_map: a node (key, value, next pointer, cached hash) per entry plus the bucket array.
+  bytes += weights_.MemoryBytes();
   bytes += key_heads_.size() * (sizeof(std::uint64_t) * 2 + sizeof(void*) * 2) + key_heads_.bucket_count() * sizeof(void*);
   return bytes;
 }

@@ -19,6 +19,14 @@
 // window are never returned. Results are ranked by score, then by position
 // (earlier first); positions count additions from 0.
 //
+// Text weights (options.idf_weighting): the index keeps the shingles' document
+// frequencies (shingle_weights.h) and counts every added appeal's shingles
+// (online, unless set_learn_weights(false)); Add(appeal) and Query(appeal)
+// sign with the weights as they stand. A signature is never recomputed, so
+// an appeal signed when the table was young keeps its early weights: seed the
+// table (weights()) from a background corpus before serving, or add every
+// appeal's shingles first as GroupDuplicates does.
+//
 // Deterministic. Thread-compatible: any number of concurrent Query() calls,
 // Add() needs exclusive access.
 #pragma once
@@ -47,9 +55,12 @@ class DuplicateIndex {
   const DedupeOptions& options() const { return fingerprinter_.options(); }
   const Fingerprinter& fingerprinter() const { return fingerprinter_; }
   std::size_t size() const { return ids_.size(); }
+  ShingleWeights& weights() { return weights_; }
+  const ShingleWeights& weights() const { return weights_; }
+  void set_learn_weights(bool learn) { learn_weights_ = learn; }
   const std::string& id(std::uint32_t position) const { return ids_[position]; }
 
-  // Returns the appeal's position.
+  // Returns the appeal's position. Counts the fingerprint's shingles in weights() when learning.
   std::uint32_t Add(const DedupeAppeal& appeal);
   std::uint32_t Add(const std::string& id, const Fingerprint& fingerprint);
 
@@ -58,7 +69,7 @@ class DuplicateIndex {
   std::vector<DuplicateCandidate> Query(const Fingerprint& fingerprint, double min_score,
                                         std::size_t max_results) const;
 
-  // Bytes held by the index (vectors' capacities and hash-map nodes, estimated).
+  // Bytes held by the index, its weights included (vectors' capacities and hash-map nodes, estimated).
   std::size_t MemoryBytes() const;
 
  private:
@@ -75,6 +86,8 @@ class DuplicateIndex {
   FingerprintView View(std::uint32_t position) const;
 
   Fingerprinter fingerprinter_;
+  ShingleWeights weights_;
+  bool learn_weights_ = true;
   int k_;
   std::vector<std::string> ids_;
   std::vector<std::uint16_t> signatures_;  // k_ per appeal

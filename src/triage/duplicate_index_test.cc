@@ -100,5 +100,37 @@ TEST(DuplicateIndex, KeepsFindingAfterGrowing) {
   EXPECT_GT(index.MemoryBytes(), 3001u * 256);  // at least the signatures
 }
 
+TEST(DuplicateIndex, LearnsShingleWeightsOnlineAndSignsWithThem) {
+  DedupeOptions o;
+  o.window_seconds = 0;
+  DuplicateIndex learning(o), fixed(o);
+  fixed.set_learn_weights(false);
+  const auto letters = TemplateLetters(150);
+  for (std::size_t i = 0; i < letters.size(); ++i) {
+    DedupeAppeal a;
+    a.id = "bg" + std::to_string(i);
+    a.text = letters[i];
+    learning.Add(a);
+    fixed.Add(a);
+  }
+  EXPECT_EQ(learning.weights().documents(), 150u);
+  EXPECT_EQ(fixed.weights().documents(), 0u);
+  DedupeAppeal water, clinic;
+  water.id = "water", water.text = std::string(kTemplate) + kWaterMatter;
+  clinic.id = "clinic", clinic.text = std::string(kTemplate) + kClinicMatter;
+  learning.Add(water);
+  fixed.Add(water);
+  // Unweighted, the template makes the clinic letter a duplicate of the water letter
+  // (and of every background letter); weighted, nothing passes the threshold.
+  EXPECT_FALSE(fixed.Query(clinic).empty());
+  EXPECT_TRUE(learning.Query(clinic).empty());
+  DedupeAppeal again;
+  again.id = "again", again.text = std::string(kTemplate) + kWaterMatterAgain;
+  const auto found = learning.Query(again);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].id, "water");
+  EXPECT_GT(learning.MemoryBytes(), fixed.MemoryBytes());  // the document frequencies
+}
+
 }  // namespace
 }  // namespace hotline::triage

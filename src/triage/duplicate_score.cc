@@ -31,10 +31,29 @@ bool ValidPoint(const std::optional<double>& lat, const std::optional<double>& l
 Fingerprinter::Fingerprinter(const DedupeOptions& options)
     : options_(options), hasher_(options.num_hashes, options.seed) {}
 
-Fingerprint Fingerprinter::Make(const DedupeAppeal& appeal) const {
+ShingleWeightOptions Fingerprinter::weight_options() const {
+  ShingleWeightOptions w;
+  w.rare_ratio = options_.idf_rare_ratio;
+  w.min_weight = options_.idf_min_weight;
+  w.min_documents = options_.idf_min_documents;
+  return w;
+}
+
+void Fingerprinter::Sign(Fingerprint& f, const ShingleWeights* weights) const {
+  if (!options_.idf_weighting || weights == nullptr) {
+    f.signature = hasher_.Sign(f.shingles);
+    return;
+  }
+  std::vector<float> w(f.shingles.size());
+  for (std::size_t i = 0; i < w.size(); ++i) w[i] = static_cast<float>(weights->Weight(f.shingles[i]));
+  f.signature = hasher_.Sign(f.shingles, w);
+}
+
+Fingerprint Fingerprinter::Make(const DedupeAppeal& appeal, const ShingleWeights* weights) const {
   Fingerprint f;
   const std::u32string normalized = text::DecodeUtf8(text::NormalizeText(appeal.text));
-  f.signature = hasher_.Sign(ShinglesOfNormalized(normalized, options_.shingle_size, options_.max_units));
+  f.shingles = ShinglesOfNormalized(normalized, options_.shingle_size, options_.max_units);
+  Sign(f, weights);
   f.place_names = PlaceNamesOfNormalized(normalized, options_.max_units);
   if (!appeal.address.empty())
     for (auto& n : PlaceNames(appeal.address, options_.max_units))

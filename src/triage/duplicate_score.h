@@ -6,7 +6,8 @@
 // keys of the place names in its text and address, a hash of its caller, its
 // point and its time. Compare() returns the evidence with a score:
 //
-//   score = text similarity (estimated Jaccard of the shingle sets)
+//   score = text similarity (estimated Jaccard of the shingle sets, IDF-weighted
+//           when the fingerprint was made with weights: shingle_weights.h)
 //         + place_bonus            when a place name of one matches one of the other
 //         − place_conflict_penalty when both name places and none match
 //         + caller_bonus           when the callers are the same
@@ -27,6 +28,7 @@
 #include "triage/dedupe_options.h"
 #include "triage/dedupe_text.h"
 #include "triage/minhash.h"
+#include "triage/shingle_weights.h"
 
 namespace hotline::triage {
 
@@ -42,6 +44,7 @@ struct DedupeAppeal {
 
 struct Fingerprint {
   std::vector<std::uint16_t> signature;
+  std::vector<std::uint64_t> shingles;  // sorted, unique; for the weights' counts, not kept by the index
   std::vector<PlaceKey> places;        // sorted by key
   std::vector<std::string> place_names;
   std::uint64_t caller = 0;            // 0: unknown
@@ -74,7 +77,11 @@ struct DuplicateEvidence {
 class Fingerprinter {
  public:
   explicit Fingerprinter(const DedupeOptions& options);
-  Fingerprint Make(const DedupeAppeal& appeal) const;
+  // `weights`: the shingles' weights when options.idf_weighting (null: every weight 1).
+  Fingerprint Make(const DedupeAppeal& appeal, const ShingleWeights* weights = nullptr) const;
+  // Recomputes the signature from f.shingles with other weights.
+  void Sign(Fingerprint& f, const ShingleWeights* weights) const;
+  ShingleWeightOptions weight_options() const;
   const DedupeOptions& options() const { return options_; }
 
  private:
