@@ -47,7 +47,11 @@ describe('search', () => {
     expect(q.channel).toBeUndefined()
     expect(q.returned).toBeUndefined()
     const q2 = searchQuery({ state: [], channel: ['web', 'mini_program'], area: 'LC-D01', returned: true })
-    expect(q2).toMatchObject({ channel: ['web', 'mini_program'], area: 'LC-D01', returned: 1 })
+    expect(q2).toMatchObject({ channel: ['web', 'mini_program'], area: 'LC-D01', returned: 1, sort: '-created_at' })
+    expect(q2.enterprise).toBeUndefined()
+    // 企业诉求 and the 四优先 order (company, supervised, then by deadline) win over a column sort.
+    const q3 = searchQuery({ enterprise: true, priorityOrder: true }, { sort: 'due_at' })
+    expect(q3).toMatchObject({ enterprise: 'true', sort: 'priority' })
   })
   it('starts from the filters a link carries (数据大屏 → 工单查询)', () => {
     expect(filtersFromQuery({ area: 'LC-D01-S01', from: '2026-10-25' }, '2026-11-23')).toEqual({ area: 'LC-D01-S01', dates: ['2026-10-25', '2026-11-23'] })

@@ -22,7 +22,8 @@ export function searchQuery(filters, { sort = '-created_at', page = 1, perPage =
     area: filters.area || undefined,
     overdue: filters.overdue ? 1 : undefined,
     returned: filters.returned ? 1 : undefined,
-    sort,
+    enterprise: filters.enterprise ? 'true' : undefined, // 企业诉求 (2110)
+    sort: filters.priorityOrder ? 'priority' : sort, // 四优先: company, supervised, then by deadline
     page,
     per_page: perPage,
   }

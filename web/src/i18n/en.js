@@ -455,6 +455,8 @@ export default {
     end: 'To',
     overdueOnly: 'Overdue only',
     returnedOnly: 'Returned at least once',
+    enterpriseOnly: 'Company appeals only',
+    priorityOrder: 'Four priorities order',
   },
   dashboard: {
     window: 'Tickets created since {from} (last 30 days)',

@@ -456,6 +456,8 @@ export default {
     end: '结束',
     overdueOnly: '只看超期',
     returnedOnly: '只看被退回过的',
+    enterpriseOnly: '只看企业诉求',
+    priorityOrder: '按四优先排序',
   },
   dashboard: {
     window: '统计范围：{from} 以来受理的工单（近 30 天）',
