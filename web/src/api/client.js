@@ -156,6 +156,7 @@ export const api = {
   logout: () => request('DELETE', '/sessions'),
   me: () => request('GET', '/me'),
   limits: () => request('GET', '/limits'),
+  policies: () => request('GET', '/policies'),
   units: () => request('GET', '/units'),
   categories: () => request('GET', '/categories'),
 

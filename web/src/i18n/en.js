@@ -460,6 +460,8 @@ export default {
   },
   dashboard: {
     window: 'Tickets created since {from} (last 30 days)',
+    calendarMissingNext: 'The public holidays and make-up working days of {year} are not loaded yet: deadlines in {year} would count weekends only. An administrator should load them once the State Council publishes them.',
+    calendarMissingNow: 'The public holidays of this year ({year}) are missing: deadlines count weekends only. An administrator should load them now.',
     autoRefresh: 'Refreshes every {n} s',
     updatedAt: 'Updated {time}',
     refreshFailed: 'Refresh failed; showing the figures of {time}',

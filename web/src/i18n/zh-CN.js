@@ -461,6 +461,8 @@ export default {
   },
   dashboard: {
     window: '统计范围：{from} 以来受理的工单（近 30 天）',
+    calendarMissingNext: '{year} 年的法定节假日和调休安排尚未导入：该年的办理期限将只按周末计算。请管理员在国务院办公厅通知发布后导入。',
+    calendarMissingNow: '本年（{year} 年）的法定节假日安排缺失：办理期限只按周末计算，请管理员尽快导入。',
     autoRefresh: '每 {n} 秒自动刷新',
     updatedAt: '更新于 {time}',
     refreshFailed: '自动刷新失败，显示的是 {time} 的数据',

@@ -53,8 +53,10 @@ let mapAnswer // what GET /public/map answers: [body, status]
 let byArea // by_area in the 30-day stats (null: the server sends none)
 const PER_STREET = { 'LC-D02-S01': 5, 'LC-D02-S02': 1 }
 
+let policies // what GET /policies answers
 function server(url) {
   if (url === '/api/v1/public/map') return respond(...mapAnswer)
+  if (url === '/api/v1/policies') return respond(policies)
   if (url === '/api/v1/units') return respond(UNITS)
   if (url === '/api/v1/categories') return respond({ items: [] })
   const area = /[?&]area=([^&]+)/.exec(url)
@@ -72,6 +74,7 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
   mapAnswer = [MAP]
   byArea = null
+  policies = { rules: [], calendar_years: [2025, 2026], calendar_warning: null }
   vi.stubGlobal('fetch', vi.fn(server))
 })
 afterEach(() => {
@@ -80,6 +83,20 @@ afterEach(() => {
 })
 
 describe('DashboardView', () => {
+  it('warns when next year\'s holidays are missing, and only then', async () => {
+    let w = mount(DashboardView, { global: { plugins: [i18n], stubs: { EChart: true } } })
+    await flushPromises()
+    expect(w.find('[data-test="calendar-warning"]').exists()).toBe(false)
+    w.unmount()
+    policies = { rules: [], calendar_years: [2025, 2026], calendar_warning: { year: 2027, current_year: false, message: '' } }
+    w = mount(DashboardView, { global: { plugins: [i18n], stubs: { EChart: true } } })
+    await flushPromises()
+    const banner = w.find('[data-test="calendar-warning"]')
+    expect(banner.exists()).toBe(true)
+    expect(banner.text()).toContain('2027 年的法定节假日')
+    w.unmount()
+  })
+
   it('draws the screen from one stats request for 30 days and one for today, then refreshes every 30 s', async () => {
     const w = mount(DashboardView, { global: { plugins: [i18n], stubs: { EChart: true } } })
     await flushPromises()
