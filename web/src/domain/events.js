@@ -9,8 +9,9 @@ const BOOL_TEXT = {
   urgent: ['dialog.urgent', 'dialog.notUrgent'],
 }
 
-// Input keys that are internal bookkeeping, not something a person typed.
-const HIDDEN = new Set(['due_at'])
+// Input keys that are internal bookkeeping, not something a person typed: the
+// deadlines the state machine recorded (the ticket's chips show where they stand).
+const HIDDEN = new Set(['due_at', 'deadlines'])
 
 function valueText(key, value, unitName) {
   if (value === null || value === undefined || value === '') return ''

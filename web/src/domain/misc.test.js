@@ -104,7 +104,8 @@ describe('events', () => {
   const names = { 'LC-D01-S01': '东华街道', 'LC-CG': '市城市管理局' }
   const unitName = (c) => names[c] || c
   it('describes command input in Chinese, hiding bookkeeping', () => {
-    expect(describeInput({ unit: 'LC-D01-S01', co_units: ['LC-CG'], due_at: 1796010686 }, unitName))
+    const deadlines = [{ kind: 'sign', due_at: 1796010686, state: 'pending', met_at: 0 }]
+    expect(describeInput({ unit: 'LC-D01-S01', co_units: ['LC-CG'], due_at: 1796010686, deadlines }, unitName))
       .toEqual(['承办单位：东华街道', '协办单位：市城市管理局'])
     expect(describeInput({ content: '已处理', result: 'resolved' })).toEqual(['内容：已处理', '办理结果：已解决'])
     expect(describeInput({ urgency: 'important', reason: '涉及企业停产' })).toEqual(['紧急程度：重要', '原因：涉及企业停产'])
