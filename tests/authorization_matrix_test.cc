@@ -226,7 +226,8 @@ TEST_F(AuthorizationMatrixTest, TicketCommandsFollowTheCommandTable) {
               allowed = std::count(limit.only_in.begin(), limit.only_in.end(), t.ticket.state) > 0;
           const bool in_state = std::count(c.from.begin(), c.from.end(), t.ticket.state) > 0 &&
                                 (!c.extension_pending || *c.extension_pending == t.ticket.extension_pending) &&
-                                (!c.reply_awaiting || *c.reply_awaiting == t.ticket.reply_awaiting);
+                                (!c.reply_awaiting || *c.reply_awaiting == t.ticket.reply_awaiting) &&
+                                (!c.paused || *c.paused == (t.ticket.paused_at != 0));
           want = !allowed ? 403 : in_state ? 400 : 409;
         }
         const HttpResult r = As(role).Post(Path(t, "/" + c.name), probe);

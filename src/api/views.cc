@@ -66,7 +66,10 @@ json DeadlinesView(const std::vector<Deadline>& list, UnixSeconds now) {
     out.push_back({{"kind", Name(d.kind)},
                    {"due_at", FormatTime(d.due_at)},
                    {"state", Name(late ? DeadlineState::kOverdue : d.state)},
-                   {"met_at", FormatTime(d.met_at)}});
+                   {"met_at", FormatTime(d.met_at)},
+                   {"warn_at", FormatTime(d.warn_at)},
+                   {"warned", d.warned},
+                   {"overdue_announced", d.overdue_announced}});
   }
   return out;
 }
@@ -130,7 +133,10 @@ json TicketView(const service::TicketRead& read, const Actor& viewer, const Refe
       {"due_at", FormatTime(t.due_at)},
       {"closed_at", FormatTime(t.closed_at)},
       {"deadlines", DeadlinesView(t.deadlines, now)},
-      {"overdue", open && t.due_at > 0 && t.due_at < now && t.state != TicketState::kReplied &&
+      {"paused", t.paused_at ? json{{"since", FormatTime(t.paused_at)},
+                                    {"reason", t.pause_reason ? json(Name(*t.pause_reason)) : json(nullptr)}}
+                             : json(nullptr)},
+      {"overdue", open && !t.paused_at && t.due_at > 0 && t.due_at < now && t.state != TicketState::kReplied &&
                       t.state != TicketState::kToCallback && t.state != TicketState::kUnsatisfied},
       {"version", t.version},
       {"available_commands", available_commands},

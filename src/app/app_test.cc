@@ -138,14 +138,21 @@ TEST_F(ImportTest, MessageBoardLayoutAndJsonl) {
 TEST(Config, TomlThenEnvironment) {
   TempDir tmp;
   Config c;
-  const std::string path = tmp.Write("h.toml", "db = \"sqlite:/tmp/x.db\"\nport = 9001\n[demo]\nappeals = 10\n");
+  const std::string path = tmp.Write(
+      "h.toml", "db = \"sqlite:/tmp/x.db\"\nport = 9001\nwarn_percent = 80\nauto_supervision_level = 7\n[demo]\nappeals = 10\n");
   ASSERT_TRUE(ApplyTomlFile(path, c).ok());
+  EXPECT_EQ(c.warn_percent, 80);
+  EXPECT_EQ(c.auto_supervision_level, 3) << "clamped to the highest level";
   EXPECT_EQ(c.db, "sqlite:/tmp/x.db");
   EXPECT_EQ(c.port, 9001);
   EXPECT_EQ(c.demo_appeals, 10);
   setenv("HOTLINE_PORT", "9002", 1);
   ASSERT_TRUE(ApplyEnvironment(c).ok());
   EXPECT_EQ(c.port, 9002);
+  setenv("HOTLINE_WARN_PERCENT", "60", 1);
+  ASSERT_TRUE(ApplyEnvironment(c).ok());
+  EXPECT_EQ(c.warn_percent, 60);
+  unsetenv("HOTLINE_WARN_PERCENT");
   setenv("HOTLINE_PORT", "ninety", 1);
   EXPECT_EQ(ApplyEnvironment(c).field(), "HOTLINE_PORT");
   unsetenv("HOTLINE_PORT");
@@ -171,16 +178,22 @@ TEST(DemoCity, GeneratedHistoriesReplayToTheirState) {
   ctx.calendar = &cal;
   const auto n = *store->CountTickets();
   EXPECT_GT(n, 100);
-  int closed = 0;
+  int closed = 0, paused = 0;
   for (TicketId id = 1; id <= n; ++id) {
     auto t = store->GetTicket(id);
     auto replayed = Replay(*store->GetEvents(id), ctx);
     ASSERT_TRUE(replayed.ok()) << id << ": " << replayed.status().ToString();
     EXPECT_EQ(replayed->state, t->state) << id;
     EXPECT_EQ(replayed->lead_unit, t->lead_unit) << id;
+    EXPECT_EQ(replayed->deadlines, t->deadlines) << id;
+    EXPECT_EQ(replayed->due_at, t->due_at) << id;
+    EXPECT_EQ(replayed->paused_at, t->paused_at) << id;
     closed += t->state == TicketState::kClosed;
+    const auto events = store->GetEvents(id);
+    for (const Event& e : *events) paused += e.command == "pause";
   }
   EXPECT_GT(closed, n / 3);
+  EXPECT_GT(paused, 0) << "some units stopped the clock";
   // Seeding again is a no-op.
   ASSERT_TRUE(SeedDemoCity(*store, opt, cal).ok());
   EXPECT_EQ(*store->CountTickets(), n);

@@ -23,6 +23,9 @@ Status ApplyTomlFile(const std::string& path, Config& c) {
   if (auto v = t["retention_days"].value<int64_t>()) c.retention_days = static_cast<int>(*v);
   if (auto v = t["near_due_working_days"].value<int64_t>())
     c.near_due_working_days = static_cast<int>(std::clamp<int64_t>(*v, 1, 30));
+  if (auto v = t["warn_percent"].value<int64_t>()) c.warn_percent = static_cast<int>(std::clamp<int64_t>(*v, 1, 99));
+  if (auto v = t["auto_supervision_level"].value<int64_t>())
+    c.auto_supervision_level = static_cast<int>(std::clamp<int64_t>(*v, 0, 3));
   if (auto v = t["data_dir"].value<std::string>()) c.data_dir = *v;
   if (auto v = t["web_dir"].value<std::string>()) c.web_dir = *v;
   if (auto v = t["log_level"].value<std::string>()) c.log_level = *v;
@@ -51,6 +54,8 @@ Status ApplyEnvironment(Config& c) {
   if (auto v = env("HOTLINE_WORKERS")) c.workers = std::max(1, std::atoi(v));
   if (auto v = env("HOTLINE_RETENTION_DAYS")) c.retention_days = std::max(0, std::atoi(v));
   if (auto v = env("HOTLINE_NEAR_DUE_WORKING_DAYS")) c.near_due_working_days = std::clamp(std::atoi(v), 1, 30);
+  if (auto v = env("HOTLINE_WARN_PERCENT")) c.warn_percent = std::clamp(std::atoi(v), 1, 99);
+  if (auto v = env("HOTLINE_AUTO_SUPERVISION_LEVEL")) c.auto_supervision_level = std::clamp(std::atoi(v), 0, 3);
   if (auto v = env("HOTLINE_DATA_DIR")) c.data_dir = v;
   if (auto v = env("HOTLINE_WEB_DIR")) c.web_dir = v;
   if (auto v = env("HOTLINE_LOG_LEVEL")) c.log_level = v;

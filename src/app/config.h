@@ -19,6 +19,8 @@ struct Config {
   int workers = 64;  // request handler threads; they mostly wait for group commits
   int retention_days = 0;  // > 0: once a day, anonymise tickets closed longer ago than this
   int near_due_working_days = 1;  // 临期: tickets due within this many working days (1..30)
+  int warn_percent = 75;  // the scheduler warns once this share (%) of a deadline's time is used (1..99)
+  int auto_supervision_level = 1;  // an overdue handling deadline raises supervision to this level (0: never, ..3)
   std::string data_dir;  // reference data; default: DataDir()
   std::string web_dir;   // built front end; default: the source tree's web/dist
   std::string log_level = "info";

@@ -10,6 +10,7 @@
 #include "app/reference_files.h"
 #include "app/time_limit_files.h"
 #include "domain/catalog.h"
+#include "domain/deadline_notices.h"
 #include "domain/state_machine.h"
 
 namespace hotline::app {
@@ -104,7 +105,7 @@ class Generator {
   Generator(const DemoOptions& opt, const WorkCalendar& cal, const TimeLimitFiles& limits, UnitTree units,
             Taxonomy taxonomy, std::vector<CatalogRule> catalog, std::vector<Template> templates, Places places,
             std::map<std::string, GeoPoint> centers)
-      : opt_(opt), rng_(opt.seed), urgency_rng_(opt.seed + 7), work_time_(cal, limits.working_hours),
+      : opt_(opt), rng_(opt.seed), urgency_rng_(opt.seed + 7), pause_rng_(opt.seed + 11), work_time_(cal, limits.working_hours),
         units_(std::move(units)), taxonomy_(std::move(taxonomy)),
         catalog_(std::move(catalog)), templates_(std::move(templates)), places_(std::move(places)),
         centers_(std::move(centers)) {
@@ -163,16 +164,21 @@ class Generator {
     ticket = in->ticket;
     history = {in->event};
     Live(ticket, history, a, district);
+    GiveNotices(ticket, history, opt_.now);  // what the scheduler has given by today
     return true;
   }
 
  private:
-  // Applies a command `delay` seconds later, unless that is in the future.
-  bool Step(Ticket& t, std::vector<Event>& h, UnixSeconds delay, const char* cmd, CommandInput in, Actor actor) {
+  // Applies a command `delay` seconds later, unless that is in the future. Unless
+  // `may_stop` is false, a recent ticket may also stop here (still in the queues).
+  bool Step(Ticket& t, std::vector<Event>& h, UnixSeconds delay, const char* cmd, CommandInput in, Actor actor,
+            bool may_stop = true) {
     if (now_ + delay > opt_.now) return false;
     // Recent tickets are still waiting in the queues: some stop at each step.
-    if (opt_.now - now_ < 10 * 86400 && Chance(0.12)) return false;
-    now_ += delay;
+    if (may_stop && opt_.now - now_ < 10 * 86400 && Chance(0.12)) return false;
+    const UnixSeconds at = now_ + delay;
+    GiveNotices(t, h, at);  // what fell due before this step, at its own time
+    now_ = at;
     ctx_.now = now_;
     auto r = Apply(t, cmd, in, actor, ctx_);
     if (!r.ok()) return false;
@@ -219,6 +225,7 @@ class Generator {
       contact.content = "已电话联系诉求人，了解具体情况并约定现场核查时间";
       if (!Step(t, h, 20 * minute + Pick(150) * minute, "contact", contact, Staff(lead))) return;
     }
+    if (!MaybePause(t, h, lead)) return;  // still paused today
     if (Chance(0.05)) {
       CommandInput ext;
       ext.days = 5;
@@ -260,6 +267,48 @@ class Generator {
     }
   }
 
+  // The deadline scheduler's notices due by `until` — warnings, overdue notices and
+  // the automatic supervision an overdue handling deadline brings — each at its own
+  // time, as the server's scheduler gives them.
+  void GiveNotices(Ticket& t, std::vector<Event>& h, UnixSeconds until) {
+    const Actor system{"system", Role::kAdmin, ""};
+    for (;;) {
+      const std::vector<DueNotice> due = NoticesOf(t);
+      auto first = std::min_element(due.begin(), due.end(),
+                                    [](const DueNotice& a, const DueNotice& b) { return a.at < b.at; });
+      if (first == due.end() || first->at > until) return;
+      ctx_.now = std::max(first->at, now_);
+      CommandInput in;
+      in.deadline = first->kind;
+      auto r = Apply(t, CommandOf(first->notice), in, system, ctx_);
+      if (!r.ok()) return;
+      now_ = ctx_.now;
+      t = r->ticket;
+      h.push_back(r->event);
+    }
+  }
+
+  // Now and then the unit waits for the citizen or a third party and stops the
+  // clock for one to four days; false while the pause lasts until today. Drawn from
+  // pause_rng_, so the rest of the demo stays as it was.
+  bool MaybePause(Ticket& t, std::vector<Event>& h, const std::string& lead) {
+    std::uniform_real_distribution<double> uniform(0, 1);
+    if (uniform(pause_rng_) >= 0.06) return true;
+    const bool unreachable = uniform(pause_rng_) < 0.5;
+    CommandInput pause;
+    pause.reason = unreachable ? "citizen_unreachable" : "awaiting_third_party";
+    pause.content = unreachable ? "电话多次无人接听，已发短信请诉求人回电"
+                                : "已委托第三方检测机构现场检测，等待检测报告";
+    const UnixSeconds hour = 3600;
+    if (!Step(t, h, 2 * hour + static_cast<UnixSeconds>(uniform(pause_rng_) * 20) * hour, "pause", pause,
+              Staff(lead), /*may_stop=*/false))
+      return false;
+    CommandInput resume;
+    resume.content = unreachable ? "已与诉求人取得联系" : "检测报告已出具";
+    return Step(t, h, 24 * hour + static_cast<UnixSeconds>(uniform(pause_rng_) * 72) * hour, "resume", resume,
+                Staff(lead), /*may_stop=*/false);
+  }
+
   // The unit's staff member handling this ticket: mostly one of the two named
   // staff (the same person for the whole ticket), sometimes the unit's account.
   Actor Staff(const std::string& unit) const {
@@ -290,6 +339,7 @@ class Generator {
   const DemoOptions& opt_;
   std::mt19937_64 rng_;
   std::mt19937_64 urgency_rng_;
+  std::mt19937_64 pause_rng_;  // pauses: a generator of their own, like urgency
   WorkTime work_time_;
   UnitTree units_;
   Taxonomy taxonomy_;

@@ -61,6 +61,8 @@ int Serve(Config config) {
   open.divisions = config.divisions;
   open.divisions_home = config.divisions_home;
   open.policy.near_due_working_days = config.near_due_working_days;
+  open.policy.warn_share = config.warn_percent / 100.0;
+  open.policy.auto_supervision_level = config.auto_supervision_level;
   if (config.demo)
     open.prepare = [&config](Store& store, const WorkCalendar& calendar) {
       DemoOptions opt;
@@ -130,6 +132,12 @@ int Serve(Config config) {
         next = std::chrono::steady_clock::now() + std::chrono::hours(24);
       }
     });
+  // The deadline scheduler (issue 10): its queue from the open tickets, then a
+  // thread that gives the warnings and overdue notices as they fall due.
+  auto tracked = service.deadlines().Rebuild();
+  if (!tracked.ok()) return Fail(tracked.status());
+  spdlog::info("deadline scheduler: {} notices queued for {} open tickets", service.deadlines().queued(), *tracked);
+  service.deadlines().Start();
   api::RestApi rest(service);
   rest.SetRetentionDays(config.retention_days);
   api::Site site(rest, config.web_dir);
@@ -161,6 +169,7 @@ int Serve(Config config) {
   spdlog::info("signal {}: stopping", sig);
   trainer.request_stop();  // first, so the training winds down while the server stops
   server.Stop();
+  service.deadlines().Stop();
   if (trainer.joinable()) trainer.join();
   return 0;
 }

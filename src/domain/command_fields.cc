@@ -6,7 +6,7 @@
 namespace hotline {
 namespace {
 
-constexpr std::array<std::pair<InputField, std::string_view>, 27> kNames = {{
+constexpr std::array<std::pair<InputField, std::string_view>, 28> kNames = {{
     {InputField::kUnit, "unit"},
     {InputField::kCoUnits, "co_units"},
     {InputField::kReason, "reason"},
@@ -34,6 +34,7 @@ constexpr std::array<std::pair<InputField, std::string_view>, 27> kNames = {{
     {InputField::kArea, "area"},
     {InputField::kUrgent, "urgent"},
     {InputField::kUrgency, "urgency"},
+    {InputField::kDeadline, "deadline"},
 }};
 
 }  // namespace
@@ -79,6 +80,7 @@ CommandInput KeepFields(CommandInput in, InputFields keep) {
   if (keep.Has(InputField::kArea)) out.area = std::move(in.area);
   if (keep.Has(InputField::kUrgent)) out.urgent = in.urgent;
   if (keep.Has(InputField::kUrgency)) out.urgency = in.urgency;
+  if (keep.Has(InputField::kDeadline)) out.deadline = in.deadline;
   out.due_at = in.due_at;
   out.deadlines = std::move(in.deadlines);
   return out;

@@ -42,6 +42,7 @@ enum class InputField {
   kArea,
   kUrgent,
   kUrgency,
+  kDeadline,
 };
 
 // A set of input fields.

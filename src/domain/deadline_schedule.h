@@ -3,8 +3,6 @@
 // sign, contact, reply and handle run from the dispatch; callback runs from the
 // accepted reply and has no due instant until there is one. The first answer is
 // never due after the final reply: reply is capped at handle.
-// (Issue 10, first slice: tickets do not carry these yet; a later slice stores
-// them with each transition's event.)
 #pragma once
 
 #include <array>
@@ -19,6 +17,9 @@ namespace hotline {
 struct DeadlineStarts {
   UnixSeconds dispatched_at = 0;
   std::optional<UnixSeconds> reply_accepted_at;
+  // The handling deadline when it is already fixed (the ticket's due_at, set by
+  // the dispatch or recorded in an event): taken as it is, not computed again.
+  std::optional<UnixSeconds> handle_due;
 };
 
 // Index = DeadlineKind.

@@ -20,7 +20,18 @@
 //   a final state: what is still owed is cancelled (overdue stays overdue);
 //   edit of urgency, category or type while dispatched: sign, contact and reply
 //     still owed are re-timed from the dispatch with the new limits;
-//   due_at changed (an approved extension): handle follows it.
+//   due_at changed (an approved extension): handle follows it (still paused while
+//     the clock is stopped);
+//   pause           sign, contact, reply and handle still pending stop (paused);
+//   the clock running again (resume, or a command that ends the pause, such as a
+//     return): each paused deadline is pending again and keeps what it had left
+//     at the pause, measured in its limit's unit (ResumedDue); the handle
+//     deadline's new due is the ticket's due_at, which Resume sets the same way.
+//   warn, overdue (the scheduler's notices) mark the deadline warned, or its
+//     overdue announced, so that no notice is given twice.
+// Each deadline that starts or starts again gets warn_at: when `warn_share` of its
+// time from now until its due instant is used, in its limit's unit (0 when it has
+// none); a resumed one moves warn_at as it moves due_at, unless already warned.
 // Finally every pending deadline whose due instant has passed becomes overdue.
 // Met deadlines keep met_at (late when after due_at). Pure.
 #pragma once
@@ -37,6 +48,7 @@ namespace hotline {
 struct DeadlineRules {
   const TimeLimitPolicy& policy;
   const WorkTime& work_time;
+  double warn_share = 0.75;  // Policy::warn_share
 };
 
 // The facts a time-limit rule is matched against, from the appeal.
@@ -45,6 +57,12 @@ AppealFacts FactsOf(const Appeal& appeal);
 std::vector<Deadline> TrackDeadlines(const Ticket& before, const Ticket& after, std::string_view command,
                                      const CommandInput& input, const Actor& actor, UnixSeconds now,
                                      const DeadlineRules& rules);
+
+// When a deadline due at `due_at` and paused at `paused_at` falls due if its clock
+// runs again at `now`: the time it had left, in its limit's `unit`
+// (WorkTime::TimeIn), counted from `now` (WorkTime::AddTime). 0 stays 0.
+UnixSeconds ResumedDue(UnixSeconds due_at, UnixSeconds paused_at, UnixSeconds now, LimitUnit unit,
+                       const WorkTime& work_time);
 
 // The ticket's deadline of `kind`, or null.
 const Deadline* FindDeadline(const std::vector<Deadline>& deadlines, DeadlineKind kind);

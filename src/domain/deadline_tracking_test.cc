@@ -5,6 +5,7 @@
 #include "domain/calendar_testing.h"
 #include "domain/state_machine.h"
 #include "domain/test_fixtures.h"
+#include "domain/time_limit_testing.h"
 
 namespace hotline {
 namespace {
@@ -16,30 +17,17 @@ using testing::Staff;
 using K = DeadlineKind;
 using D = DeadlineState;
 
-TimeLimit L(const char* text) { return ParseTimeLimit(text).value(); }
+using testing::L;
 
 // The shipped rules in small: a default, DB11/T urgency rules, 2110 for companies.
 TimeLimitPolicy Rules() {
-  TimeLimitRule d;
-  d.id = "default";
-  d.limit(K::kSign) = L("24 natural_hours");
-  d.limit(K::kContact) = L("1 working_days");
-  d.limit(K::kReply) = L("7 natural_days");
-  d.limit(K::kHandle) = L("5 working_days");
-  d.limit(K::kCallback) = L("2 working_days");
   TimeLimitRule urgent;
   urgent.id = "urgent";
   urgent.urgency = Urgency::kUrgent;
   urgent.limit(K::kSign) = L("1 natural_hours");
   urgent.limit(K::kContact) = L("1 natural_hours");
   urgent.limit(K::kReply) = L("2 natural_hours");
-  TimeLimitRule company;
-  company.id = "enterprise-2110";
-  company.enterprise = true;
-  company.limit(K::kContact) = L("2 natural_hours");
-  company.limit(K::kReply) = L("1 working_days");
-  company.limit(K::kHandle) = L("10 working_days");
-  return TimeLimitPolicy::Make({d, urgent, company}).value();
+  return TimeLimitPolicy::Make({testing::DefaultRule("5 working_days"), urgent, testing::Company2110Rule()}).value();
 }
 
 class DeadlineTrackingTest : public ::testing::Test {
@@ -294,6 +282,199 @@ TEST_F(DeadlineTrackingTest, ContactNeedsHowAndAPlausibleTime) {
   auto ok = Apply(t, "contact", in, Staff("S1"), ctx_);
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ(Of(ok->ticket, K::kContact).met_at, LocalTime(2026, 11, 20, 17)) << "no time given: now";
+}
+
+
+// --- pauses ---------------------------------------------------------------------
+
+// Paused on Friday 17:00 for the weekend, resumed on Monday 10:00: each deadline
+// keeps what it had left, counted in its own limit's unit.
+TEST_F(DeadlineTrackingTest, APauseStopsEachClockInItsOwnUnit) {
+  Ticket t = NewTicket();
+  t = Do(t, LocalTime(2026, 11, 20, 16), "dispatch", To("S1"), Dispatcher());
+  t = Do(t, LocalTime(2026, 11, 20, 16, 30), "sign", {}, Staff("S1"));
+  CommandInput wait;
+  wait.reason = "citizen_unreachable";
+  wait.content = "电话三次无人接听，已发短信";
+  t = Do(t, LocalTime(2026, 11, 20, 17), "pause", wait, Staff("S1"));
+  EXPECT_EQ(t.paused_at, LocalTime(2026, 11, 20, 17));
+  EXPECT_EQ(t.pause_reason, PauseReason::kCitizenUnreachable);
+  EXPECT_EQ(Of(t, K::kSign).state, D::kMet) << "what is met stays met";
+  for (K kind : {K::kContact, K::kReply, K::kHandle}) EXPECT_EQ(Of(t, kind).state, D::kPaused) << Name(kind);
+  EXPECT_EQ(Of(t, K::kCallback).state, D::kPending) << "the callback has not started";
+
+  // Monday 23 November 16:00 was the contact deadline: paused, it is not overdue.
+  CommandInput urge;
+  urge.content = "市民来电催办";
+  t = Do(t, LocalTime(2026, 11, 23, 16, 30), "urge", urge, Operator());
+  EXPECT_EQ(Of(t, K::kContact).state, D::kPaused);
+
+  t = Do(t, LocalTime(2026, 11, 24, 10), "resume", {}, Staff("S1"));
+  EXPECT_EQ(t.paused_at, 0);
+  EXPECT_FALSE(t.pause_reason.has_value());
+  // contact (1 working day, due Monday 16:00) had 23 hours of working days left:
+  // Friday 17:00-24:00 and Monday 00:00-16:00.
+  EXPECT_EQ(Of(t, K::kContact).due_at, LocalTime(2026, 11, 25, 9));
+  // reply (7 natural days, due 27 November 16:00) had 167 hours left.
+  EXPECT_EQ(Of(t, K::kReply).due_at, LocalTime(2026, 12, 1, 9));
+  // handle (5 working days, due Friday 27 November 16:00) had 4 days and 23 hours
+  // of working days left: from Tuesday 10:00 to the next Tuesday 09:00.
+  EXPECT_EQ(Of(t, K::kHandle).due_at, LocalTime(2026, 12, 1, 9));
+  EXPECT_EQ(t.due_at, Of(t, K::kHandle).due_at) << "due_at follows the handle deadline";
+  for (K kind : {K::kContact, K::kReply, K::kHandle}) EXPECT_EQ(Of(t, kind).state, D::kPending) << Name(kind);
+
+  // Replay takes the recorded deadlines and due_at: no rules needed.
+  Context bare = ctx_;
+  bare.time_limits = nullptr;
+  bare.work_time = nullptr;
+  auto replayed = Replay(events_, bare);
+  ASSERT_TRUE(replayed.ok()) << replayed.status().ToString();
+  EXPECT_EQ(replayed->deadlines, t.deadlines);
+  EXPECT_EQ(replayed->due_at, t.due_at);
+  EXPECT_EQ(replayed->paused_at, 0);
+}
+
+TEST_F(DeadlineTrackingTest, WhatWasOverdueBeforeThePauseStaysOverdue) {
+  Ticket t = NewTicket();
+  t = Do(t, LocalTime(2026, 11, 20, 16), "dispatch", To("S1"), Dispatcher());
+  CommandInput wait;
+  wait.reason = "awaiting_third_party";
+  t = Do(t, LocalTime(2026, 11, 21, 17), "pause", wait, Staff("S1"));  // sign was due Saturday 16:00
+  EXPECT_EQ(Of(t, K::kSign).state, D::kOverdue);
+  EXPECT_EQ(Of(t, K::kHandle).state, D::kPaused);
+  t = Do(t, LocalTime(2026, 11, 23, 9), "resume", {}, Staff("S1"));
+  EXPECT_EQ(Of(t, K::kSign).state, D::kOverdue);
+  EXPECT_EQ(Of(t, K::kSign).due_at, LocalTime(2026, 11, 21, 16)) << "an overdue deadline is not moved";
+}
+
+TEST_F(DeadlineTrackingTest, APauseEndsWithTheUnitsHandling) {
+  Ticket t = NewTicket();
+  t = Do(t, LocalTime(2026, 11, 20, 16), "dispatch", To("S1"), Dispatcher());
+  t = Do(t, LocalTime(2026, 11, 20, 16, 30), "sign", {}, Staff("S1"));
+  CommandInput wait;
+  wait.reason = "awaiting_extension";
+  t = Do(t, LocalTime(2026, 11, 20, 17), "pause", wait, Staff("S1"));
+  // An extension approved while paused moves the handle deadline, which stays paused.
+  CommandInput ask;
+  ask.days = 3;
+  ask.reason = "等待配件";
+  t = Do(t, LocalTime(2026, 11, 23, 9), "request-extension", ask, Staff("S1"));
+  CommandInput yes;
+  yes.approve = true;
+  t = Do(t, LocalTime(2026, 11, 23, 10), "decide-extension", yes, testing::Supervisor());
+  EXPECT_EQ(t.due_at, LocalTime(2026, 12, 2, 16));
+  EXPECT_EQ(Of(t, K::kHandle).due_at, t.due_at);
+  EXPECT_EQ(Of(t, K::kHandle).state, D::kPaused);
+  // The reply ends the pause: handle and reply are met, contact runs again.
+  t = Do(t, LocalTime(2026, 11, 23, 11), "reply", Reply(), Staff("S1"));
+  EXPECT_EQ(t.paused_at, 0);
+  EXPECT_EQ(Of(t, K::kHandle).state, D::kMet);
+  EXPECT_EQ(Of(t, K::kReply).state, D::kMet);
+  EXPECT_EQ(Of(t, K::kContact).state, D::kPending);
+  EXPECT_EQ(Replay(events_, ctx_)->deadlines, t.deadlines);
+}
+
+TEST_F(DeadlineTrackingTest, TheHotlinesDispatchEndsAPause) {
+  Ticket t = NewTicket();
+  t = Do(t, LocalTime(2026, 11, 20, 16), "dispatch", To("S1"), Dispatcher());
+  CommandInput wait;
+  wait.reason = "awaiting_third_party";
+  t = Do(t, LocalTime(2026, 11, 20, 16, 10), "pause", wait, testing::Supervisor());
+  t = Do(t, LocalTime(2026, 11, 23, 10), "dispatch", To("S2"), Dispatcher());
+  EXPECT_EQ(t.paused_at, 0);
+  for (K kind : {K::kSign, K::kContact, K::kReply, K::kHandle}) EXPECT_EQ(Of(t, kind).state, D::kPending) << Name(kind);
+  EXPECT_EQ(Of(t, K::kSign).due_at, LocalTime(2026, 11, 24, 10)) << "a fresh start";
+}
+
+TEST_F(DeadlineTrackingTest, PauseAndResumeRefuseWhatMakesNoSense) {
+  Ticket t = NewTicket();
+  t = Do(t, LocalTime(2026, 11, 20, 16), "dispatch", To("S1"), Dispatcher());
+  CommandInput in;
+  EXPECT_EQ(Apply(t, "pause", in, Staff("S1"), ctx_).status().field(), "reason") << "a reason is required";
+  in.reason = "下雨";
+  auto bad = Apply(t, "pause", in, Staff("S1"), ctx_);
+  EXPECT_EQ(bad.status().field(), "reason");
+  EXPECT_EQ(bad.status().reason(), Reasons::kInvalidValue) << "only the listed reasons";
+  in.reason = "citizen_unreachable";
+  EXPECT_EQ(Apply(t, "pause", in, Staff("S2"), ctx_).status().code(), StatusCode::kPermissionDenied)
+      << "another unit";
+  EXPECT_EQ(Apply(t, "pause", in, Dispatcher(), ctx_).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(Apply(t, "resume", {}, Staff("S1"), ctx_).status().reason(), Reasons::kNotPaused);
+  t = Do(t, LocalTime(2026, 11, 20, 16, 10), "pause", in, Staff("S1"));
+  EXPECT_EQ(Apply(t, "pause", in, Staff("S1"), ctx_).status().reason(), Reasons::kPaused) << "already paused";
+}
+
+
+// --- the scheduler's notices ----------------------------------------------------
+
+Actor System() { return {"system", Role::kAdmin, ""}; }
+
+CommandInput About(K kind) {
+  CommandInput in;
+  in.deadline = kind;
+  return in;
+}
+
+TEST_F(DeadlineTrackingTest, EachDeadlineIsWarnedAtThreeQuartersOfItsTime) {
+  Ticket t = NewTicket();
+  t = Do(t, LocalTime(2026, 11, 20, 16), "dispatch", To("S1"), Dispatcher());
+  EXPECT_EQ(Of(t, K::kSign).warn_at, LocalTime(2026, 11, 21, 10)) << "18 of 24 natural hours";
+  EXPECT_EQ(Of(t, K::kContact).warn_at, LocalTime(2026, 11, 23, 10)) << "18 hours of working days";
+  EXPECT_EQ(Of(t, K::kReply).warn_at, LocalTime(2026, 11, 25, 22)) << "126 of 168 natural hours";
+  EXPECT_EQ(Of(t, K::kHandle).warn_at, LocalTime(2026, 11, 26, 10)) << "90 hours of working days";
+  EXPECT_EQ(Of(t, K::kCallback).warn_at, 0) << "not started";
+
+  // A pause moves warn_at with the due time: paused Friday 17:00, resumed Tuesday 10:00.
+  t = Do(t, LocalTime(2026, 11, 20, 16, 30), "sign", {}, Staff("S1"));
+  CommandInput wait;
+  wait.reason = "citizen_unreachable";
+  t = Do(t, LocalTime(2026, 11, 20, 17), "pause", wait, Staff("S1"));
+  t = Do(t, LocalTime(2026, 11, 24, 10), "resume", {}, Staff("S1"));
+  // contact had 17 hours of working days until its warning: Tuesday 10:00 + 17 h.
+  EXPECT_EQ(Of(t, K::kContact).warn_at, LocalTime(2026, 11, 25, 3));
+  EXPECT_LT(Of(t, K::kContact).warn_at, Of(t, K::kContact).due_at);
+}
+
+TEST_F(DeadlineTrackingTest, TheSchedulerWarnsAndAnnouncesOnceEach) {
+  Ticket t = NewTicket();
+  t = Do(t, LocalTime(2026, 11, 20, 16), "dispatch", To("S1"), Dispatcher());
+  ctx_.now = LocalTime(2026, 11, 21, 9);
+  EXPECT_EQ(Apply(t, "warn", About(K::kSign), System(), ctx_).status().reason(), Reasons::kDeadlineNotDue)
+      << "too early";
+  EXPECT_EQ(Apply(t, "warn", {}, System(), ctx_).status().field(), "deadline");
+  t = Do(t, LocalTime(2026, 11, 21, 10, 30), "warn", About(K::kSign), System());
+  EXPECT_TRUE(Of(t, K::kSign).warned);
+  EXPECT_EQ(Of(t, K::kSign).state, D::kPending);
+  ASSERT_TRUE(events_.back().input.deadlines.has_value()) << "the mark is recorded";
+  EXPECT_EQ(Apply(t, "warn", About(K::kSign), System(), ctx_).status().reason(), Reasons::kDeadlineNotDue)
+      << "once";
+  EXPECT_EQ(Apply(t, "overdue", About(K::kSign), System(), ctx_).status().reason(), Reasons::kDeadlineNotDue)
+      << "not due yet";
+
+  t = Do(t, LocalTime(2026, 11, 21, 16, 1), "overdue", About(K::kSign), System());
+  EXPECT_EQ(Of(t, K::kSign).state, D::kOverdue);
+  EXPECT_TRUE(Of(t, K::kSign).overdue_announced);
+  EXPECT_EQ(t.supervision_level, 0) << "only an overdue handling deadline raises supervision";
+  EXPECT_EQ(Apply(t, "overdue", About(K::kSign), System(), ctx_).status().reason(), Reasons::kDeadlineNotDue);
+
+  // A met deadline needs no notice.
+  t = Do(t, LocalTime(2026, 11, 23, 9), "sign", {}, Staff("S1"));
+  ctx_.now = LocalTime(2026, 11, 30, 9);
+  EXPECT_EQ(Apply(t, "warn", About(K::kSign), System(), ctx_).status().reason(), Reasons::kDeadlineNotDue);
+
+  // The handling deadline overdue: automatic supervision (督办 by rule).
+  t = Do(t, LocalTime(2026, 11, 27, 16, 5), "overdue", About(K::kHandle), System());
+  EXPECT_EQ(Of(t, K::kHandle).state, D::kOverdue);
+  EXPECT_EQ(t.supervision_level, 1);
+  EXPECT_EQ(t.priority, 1);
+
+  // Nobody else gives notices, and not through a request.
+  EXPECT_EQ(Apply(t, "warn", About(K::kReply), testing::Supervisor(), ctx_).status().code(),
+            StatusCode::kPermissionDenied);
+  auto replayed = Replay(events_, ctx_);
+  ASSERT_TRUE(replayed.ok()) << replayed.status().ToString();
+  EXPECT_EQ(replayed->deadlines, t.deadlines);
+  EXPECT_EQ(replayed->supervision_level, 1);
 }
 
 }  // namespace

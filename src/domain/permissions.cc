@@ -246,6 +246,7 @@ std::string PermissionsMarkdown() {
     if (c.extension_pending) out << (*c.extension_pending ? ", with an extension request pending" : ", with no extension request pending");
     if (c.reply_awaiting)
       out << (*c.reply_awaiting ? ", with a lower unit's reply awaiting acceptance" : ", with no lower unit's reply awaiting");
+    if (c.paused) out << (*c.paused ? ", with the clock paused" : ", with the clock running");
     out << " |";
     for (Role r : roles) out << ' ' << CommandCell(c, r) << " |";
     out << '\n';

@@ -142,12 +142,14 @@ TEST(PermissionsTest, CommandTableDescribesTheStateMachine) {
       for (const char* lead : {"", "S1"})
         for (bool extension_pending : {false, true})
         for (bool reply_awaiting : {false, true})
+        for (bool paused : {false, true})
         for (const Actor& a : actors) {
           Ticket t;
           t.state = *ParseTicketState(state_name);
           t.lead_unit = lead;
           t.extension_pending = extension_pending;
           t.reply_awaiting = reply_awaiting;
+          t.paused_at = paused ? 1 : 0;
           bool allowed = a.role == Role::kAdmin || std::count(c.roles.begin(), c.roles.end(), a.role) > 0;
           if (allowed && a.role == Role::kUnitStaff && c.lead_unit_scope)
             allowed = !t.lead_unit.empty() && units.IsWithin(t.lead_unit, a.unit);
@@ -156,7 +158,8 @@ TEST(PermissionsTest, CommandTableDescribesTheStateMachine) {
               allowed = std::count(limit.only_in.begin(), limit.only_in.end(), t.state) > 0;
           const bool in_state = std::count(c.from.begin(), c.from.end(), t.state) > 0 &&
                                 (!c.extension_pending || *c.extension_pending == t.extension_pending) &&
-                                (!c.reply_awaiting || *c.reply_awaiting == t.reply_awaiting);
+                                (!c.reply_awaiting || *c.reply_awaiting == t.reply_awaiting) &&
+                                (!c.paused || *c.paused == paused);
           const Status s = CheckCommandAllowed(t, c.name, a, ctx);
           const StatusCode want =
               !allowed ? StatusCode::kPermissionDenied : in_state ? StatusCode::kOk : StatusCode::kConflict;

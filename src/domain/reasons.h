@@ -49,6 +49,9 @@ namespace hotline {
   X(kNoExtensionPending, "no_extension_pending")             \
   X(kReplyAwaiting, "reply_awaiting")                        \
   X(kNoReplyAwaiting, "no_reply_awaiting")                   \
+  X(kPaused, "paused")                                       \
+  X(kNotPaused, "not_paused")                                \
+  X(kDeadlineNotDue, "deadline_not_due")                     \
   X(kCallbackAttemptsRequired, "callback_attempts_required") \
   X(kUnsupportedType, "unsupported_type")                    \
   X(kEmptyFile, "empty_file")                                \

@@ -35,7 +35,7 @@ struct RoleLimit {
 };
 
 // A condition on the ticket beyond its state.
-enum class Condition { kNone, kExtensionPending, kNoExtensionPending, kReplyAwaiting, kNoReplyAwaiting };
+enum class Condition { kNone, kExtensionPending, kNoExtensionPending, kReplyAwaiting, kNoReplyAwaiting, kPaused, kNotPaused };
 
 struct CommandSpec {
   std::string_view name;
@@ -107,7 +107,7 @@ void ClearReply(Ticket& t) {
 UnixSeconds HandlingDeadline(const Ticket& t, const Context& ctx) {
   if (ctx.time_limits && ctx.work_time) {
     const ChosenLimits limits = ctx.time_limits->Lookup(FactsOf(t.appeal));
-    return ctx.work_time->DueAt(ctx.now, limits[static_cast<std::size_t>(DeadlineKind::kHandle)].limit);
+    return ctx.work_time->DueAt(ctx.now, LimitOf(limits, DeadlineKind::kHandle));
   }
   const int days = t.appeal.enterprise ? ctx.policy.enterprise_handling_days
                                        : ctx.policy.handling_days[static_cast<int>(t.appeal.type)];
@@ -237,6 +237,11 @@ void TrimChainTo(Ticket& t, const std::string& unit, const Context& ctx) {
     t.dispatch_chain.pop_back();
 }
 
+void EndPause(Ticket& t) {
+  t.paused_at = 0;
+  t.pause_reason.reset();
+}
+
 Status Dispatch(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(ValidateUnits(in, ctx));
   HOTLINE_RETURN_IF_ERROR(OptionalText(in.content, "content", kMaxReason));
@@ -250,6 +255,7 @@ Status Dispatch(Ticket& t, CommandInput& in, const Actor& actor, const Context& 
     t.dispatch_chain.push_back(actor.unit);
   } else {
     t.dispatch_chain.clear();
+    EndPause(t);  // the hotline's dispatch starts every clock afresh
     SetDeadline(t, in, HandlingDeadline(t, ctx));
     t.dispatched_at = ctx.now;
   }
@@ -547,6 +553,76 @@ Status Contact(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   return Status::Ok();
 }
 
+// The unit stops the ticket's clock: a reason from the list, what it waits for in
+// `content`. deadline_tracking.h says what happens to each deadline.
+Status Pause(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  const std::optional<PauseReason> reason = ParsePauseReason(in.reason);
+  if (!reason) {
+    std::string names;
+    for (std::string_view n : PauseReasonNames()) names += (names.empty() ? "" : ", ") + std::string(n);
+    return Status::InvalidArgument("reason", "reason must be one of " + names)
+        .WithReason(in.reason.empty() ? Reasons::kRequired : Reasons::kInvalidValue)
+        .WithParam("allowed", names);
+  }
+  HOTLINE_RETURN_IF_ERROR(OptionalText(in.content, "content", kMaxReason));
+  t.paused_at = ctx.now;
+  t.pause_reason = *reason;
+  return Status::Ok();
+}
+
+// The clock runs again. The handling deadline keeps what it had left at the pause,
+// in its limit's unit (without time-limit rules: the natural time paused is added).
+Status Resume(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(OptionalText(in.content, "content", kMaxReason));
+  UnixSeconds due = t.due_at;
+  if (t.due_at && ctx.time_limits && ctx.work_time) {
+    const LimitUnit unit = LimitOf(ctx.time_limits->Lookup(FactsOf(t.appeal)), DeadlineKind::kHandle).unit;
+    due = ResumedDue(t.due_at, t.paused_at, ctx.now, unit, *ctx.work_time);
+  } else if (t.due_at) {
+    due = t.due_at + std::max<UnixSeconds>(0, ctx.now - t.paused_at);
+  }
+  SetDeadline(t, in, due);
+  EndPause(t);
+  return Status::Ok();
+}
+
+// The scheduler's notices (service/deadline_scheduler.h), by the actor `system`:
+// `warn` once a deadline's warn_at has passed while it is still pending, `overdue`
+// once its due instant has passed without it being met. Each is given once per
+// deadline (deadline_tracking.h marks it); a notice that no longer applies (met,
+// paused, moved, already given) is a Conflict, which the scheduler skips.
+Result<const Deadline*> NoticeDeadline(const Ticket& t, const CommandInput& in) {
+  if (!in.deadline) return Status::Required("deadline");
+  const Deadline* d = FindDeadline(t.deadlines, *in.deadline);
+  if (!d)
+    return Status::Conflict("the ticket has no " + std::string(Name(*in.deadline)) + " deadline")
+        .WithReason(Reasons::kDeadlineNotDue);
+  return d;
+}
+
+Status Warn(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  HOTLINE_ASSIGN_OR_RETURN(const Deadline* d, NoticeDeadline(t, in));
+  if (d->state != DeadlineState::kPending || d->warned || d->warn_at == 0 || d->warn_at > ctx.now ||
+      (d->due_at && d->due_at <= ctx.now))
+    return Status::Conflict("no warning is due for the " + std::string(Name(d->kind)) + " deadline")
+        .WithReason(Reasons::kDeadlineNotDue);
+  return Status::Ok();
+}
+
+// An overdue handling deadline raises supervision by rule (Policy::auto_supervision_level).
+Status Overdue(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  HOTLINE_ASSIGN_OR_RETURN(const Deadline* d, NoticeDeadline(t, in));
+  const bool running = d->state == DeadlineState::kPending || d->state == DeadlineState::kOverdue;
+  if (!running || d->overdue_announced || d->due_at == 0 || d->due_at > ctx.now)
+    return Status::Conflict("the " + std::string(Name(d->kind)) + " deadline is not overdue")
+        .WithReason(Reasons::kDeadlineNotDue);
+  if (d->kind == DeadlineKind::kHandle && t.supervision_level < ctx.policy.auto_supervision_level) {
+    t.supervision_level = ctx.policy.auto_supervision_level;
+    t.priority = PriorityOf(t);
+  }
+  return Status::Ok();
+}
+
 // 催办: the citizen asks again about an open ticket (from 来电弹屏); the units see
 // how often and when last. What the citizen said is in the event.
 Status Urge(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
@@ -601,6 +677,12 @@ const CommandSpec kCommands[] = {
      CommandEntry::kRequest, CommandPreCheck::kNone, "content", {}, Condition::kNoReplyAwaiting},
     {"contact", {S::kDispatched, S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit,
      {F::kContactMethod, F::kContactedAt, F::kContent}, Contact},
+    // The clock stops while the unit waits for the citizen, an extension decision or a third party.
+    {"pause", {S::kDispatched, S::kInProgress}, {R::kUnitStaff, R::kSupervisor}, Scope::kLeadUnit,
+     {F::kReason, F::kContent}, Pause, CommandEntry::kRequest, CommandPreCheck::kNone, "content", {},
+     Condition::kNotPaused},
+    {"resume", {S::kDispatched, S::kInProgress}, {R::kUnitStaff, R::kSupervisor}, Scope::kLeadUnit, {F::kContent},
+     Resume, CommandEntry::kRequest, CommandPreCheck::kNone, "content", {}, Condition::kPaused},
     // 逐级审核: the unit that dispatched down decides on the reply that came up.
     {"accept-reply", {S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kReason}, AcceptReply,
      CommandEntry::kRequest, CommandPreCheck::kNone, "content", {}, Condition::kReplyAwaiting},
@@ -635,6 +717,9 @@ const CommandSpec kCommands[] = {
     {"attach", kOpen, {R::kOperator, R::kDispatcher, R::kUnitStaff, R::kSupervisor, R::kCallbackAgent, R::kCitizen},
      Scope::kNone,
      {F::kAttachment, F::kContent}, Attach, CommandEntry::kUpload, CommandPreCheck::kNone, "name"},
+    // The scheduler's notices (actor `system`, which acts as admin): never per request.
+    {"warn", kOpen, {}, Scope::kNone, {F::kDeadline}, Warn, CommandEntry::kScheduler},
+    {"overdue", kOpen, {}, Scope::kNone, {F::kDeadline}, Overdue, CommandEntry::kScheduler},
     // Retention: only `hotline anonymise` (the store redacts the intake event in the same transaction).
     {"anonymise", {S::kClosed, S::kAnsweredDirectly, S::kOutOfScope, S::kTransferred, S::kMerged}, {R::kAdmin},
      Scope::kNone, {}, Anonymise, CommandEntry::kRetention},
@@ -682,6 +767,10 @@ Status CheckState(const CommandSpec& spec, const Ticket& ticket) {
   if (spec.condition == Condition::kReplyAwaiting && !ticket.reply_awaiting)
     return Status::Conflict("no reply of a unit below is waiting for acceptance")
         .WithReason(Reasons::kNoReplyAwaiting);
+  if (spec.condition == Condition::kPaused && !ticket.paused_at)
+    return Status::Conflict("the ticket's clock is not paused").WithReason(Reasons::kNotPaused);
+  if (spec.condition == Condition::kNotPaused && ticket.paused_at)
+    return Status::Conflict("the ticket's clock is already paused").WithReason(Reasons::kPaused);
   if (spec.condition == Condition::kNoReplyAwaiting && ticket.reply_awaiting)
     return Status::Conflict("a reply of a unit below is waiting: accept it or send it back first")
         .WithReason(Reasons::kReplyAwaiting);
@@ -701,12 +790,14 @@ Result<Transition> ApplySpec(const CommandSpec& spec, const Ticket& ticket, Comm
   HOTLINE_RETURN_IF_ERROR(CheckFreeText(input.content, std::string(spec.content_field).c_str()));
   Ticket next = ticket;
   HOTLINE_RETURN_IF_ERROR(spec.effect(next, input, actor, ctx));
+  // A pause belongs to the unit's handling: it ends when the ticket leaves the unit.
+  if (next.paused_at && next.state != S::kDispatched && next.state != S::kInProgress) EndPause(next);
   if (mode == Mode::kReplay) {
     if (input.deadlines) next.deadlines = *input.deadlines;
   } else if (ctx.time_limits && ctx.work_time) {
     input.deadlines.reset();
     std::vector<Deadline> tracked = TrackDeadlines(ticket, next, spec.name, input, actor, ctx.now,
-                                                   DeadlineRules{*ctx.time_limits, *ctx.work_time});
+                                                   DeadlineRules{*ctx.time_limits, *ctx.work_time, ctx.policy.warn_share});
     if (tracked != ticket.deadlines) {
       next.deadlines = tracked;
       input.deadlines = std::move(tracked);
@@ -868,12 +959,14 @@ std::vector<CommandAuthority> CommandTable() {
   for (const CommandSpec& spec : kCommands) {
     CommandAuthority a{std::string(spec.name), {spec.from.begin(), spec.from.end()},
                        {spec.roles.begin(), spec.roles.end()}, spec.scope == Scope::kLeadUnit, {}, std::nullopt,
-                       std::nullopt};
+                       std::nullopt, std::nullopt};
     for (const RoleLimit& limit : spec.limits) a.role_states.push_back({limit.role, {limit.only_in.begin(), limit.only_in.end()}});
     if (spec.condition == Condition::kExtensionPending) a.extension_pending = true;
     if (spec.condition == Condition::kNoExtensionPending) a.extension_pending = false;
     if (spec.condition == Condition::kReplyAwaiting) a.reply_awaiting = true;
     if (spec.condition == Condition::kNoReplyAwaiting) a.reply_awaiting = false;
+    if (spec.condition == Condition::kPaused) a.paused = true;
+    if (spec.condition == Condition::kNotPaused) a.paused = false;
     out.push_back(std::move(a));
   }
   return out;

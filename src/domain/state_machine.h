@@ -38,6 +38,11 @@ struct Policy {
   int handling_days[6] = {1, 3, 5, 5, 10, 3};
   int enterprise_handling_days = 10;    // 2110: solve within 10 working days
   int near_due_working_days = 1;        // 临期: due within this many working days (and not yet overdue)
+  // The scheduler (issue 10): it warns once this share of a deadline's time is used,
+  // and an overdue handle deadline raises the ticket's supervision to this level
+  // (督办 by rule; 0: never).
+  double warn_share = 0.75;
+  int auto_supervision_level = 1;
 };
 
 struct Context {
@@ -92,8 +97,9 @@ bool CanSee(const Ticket& ticket, const Actor& actor, const UnitTree& units);
 
 // How a command is issued. Requests come from the console (POST
 // /api/v1/tickets/{id}/{command}) and are the only ones shown as buttons; an
-// upload comes with its file (attach); retention runs from `hotline anonymise`.
-enum class CommandEntry { kRequest, kUpload, kRetention };
+// upload comes with its file (attach); retention runs from `hotline anonymise`;
+// the scheduler's notices (warn, overdue) come from the deadline scheduler only.
+enum class CommandEntry { kRequest, kUpload, kRetention, kScheduler };
 // A check the service makes before the command's transaction because it needs
 // data beyond the ticket: kKbEntryUsable — a cited knowledge-base entry exists
 // and is not withdrawn.
@@ -136,6 +142,8 @@ struct CommandAuthority {
   std::optional<bool> extension_pending;
   // Likewise for reply_awaiting (a lower unit's reply waiting for acceptance).
   std::optional<bool> reply_awaiting;
+  // Likewise for a stopped clock (pause / resume): true = must be paused.
+  std::optional<bool> paused;
 };
 std::vector<CommandAuthority> CommandTable();
 

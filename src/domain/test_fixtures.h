@@ -76,6 +76,9 @@ inline std::map<std::string, CommandInput> ValidCommandInputs() {
   v["edit"].urgent = true;
   v["supplement"].content = "来电人补充：楼道灯开关在一楼";
   v["contact"].contact_method = ContactMethod::kPhone;
+  v["pause"].reason = "awaiting_third_party";
+  v["warn"].deadline = DeadlineKind::kSign;  // the scheduler's notices
+  v["overdue"].deadline = DeadlineKind::kSign;
   return v;
 }
 

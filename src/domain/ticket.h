@@ -50,6 +50,13 @@ struct Deadline {
   UnixSeconds due_at = 0;  // 0: not started yet (callback, until a reply is accepted)
   DeadlineState state = DeadlineState::kPending;
   UnixSeconds met_at = 0;  // set when met
+  // The scheduler's notices (service/deadline_scheduler.h): it warns at warn_at (a
+  // share of the deadline's time used, Policy::warn_share; 0: no warning) and
+  // announces the deadline overdue once; each notice is an event, and these flags
+  // keep a restarted scheduler from giving it twice.
+  UnixSeconds warn_at = 0;
+  bool warned = false;
+  bool overdue_announced = false;
   bool operator==(const Deadline&) const = default;
 };
 
@@ -109,6 +116,9 @@ struct Ticket {
   UnixSeconds dispatched_at = 0;
   UnixSeconds due_at = 0;        // handling deadline (the handle deadline's due); 0 while not dispatched
   UnixSeconds closed_at = 0;
+  // A stopped clock (pause): since when and why; 0 / unset while the clock runs.
+  UnixSeconds paused_at = 0;
+  std::optional<PauseReason> pause_reason;
   // sign, contact, reply, handle, callback — empty until the hotline first dispatches it
   // (and in a context without time-limit rules).
   std::vector<Deadline> deadlines;
@@ -121,7 +131,7 @@ struct Ticket {
 struct CommandInput {
   std::string unit;
   std::vector<std::string> co_units;
-  std::string reason;
+  std::string reason;  // free text; for pause a PauseReason name (what is awaited goes in `content`)
   std::string content;
   std::optional<ReplyResult> result;
   std::optional<Satisfaction> satisfaction;
@@ -148,6 +158,7 @@ struct CommandInput {
   // answer-directly, out-of-scope, transfer-emergency: the category the ticket is
   // closed with (a taxonomy code); empty keeps the appeal's. edit: the corrected one.
   std::string category;
+  std::optional<DeadlineKind> deadline;  // warn, overdue (the scheduler): which deadline
   // Filled by the state machine, not by callers: the deadline it computed, and the
   // ticket's deadlines when the command changed them, so that replaying the event
   // never depends on today's calendar or rules.

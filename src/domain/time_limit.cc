@@ -33,6 +33,11 @@ constexpr NameTable<DeadlineState, 5> kDeadlineStates{{
     {DeadlineState::kPaused, "paused"},
     {DeadlineState::kCancelled, "cancelled"},
 }};
+constexpr NameTable<PauseReason, 3> kPauseReasons{{
+    {PauseReason::kCitizenUnreachable, "citizen_unreachable"},
+    {PauseReason::kAwaitingExtension, "awaiting_extension"},
+    {PauseReason::kAwaitingThirdParty, "awaiting_third_party"},
+}};
 
 }  // namespace
 
@@ -40,10 +45,13 @@ std::string_view Name(LimitUnit v) { return NameIn(kUnits, v, "?"); }
 std::string_view Name(DeadlineKind v) { return NameIn(kKinds, v, "?"); }
 std::string_view Name(Urgency v) { return NameIn(kUrgencies, v, "?"); }
 std::string_view Name(DeadlineState v) { return NameIn(kDeadlineStates, v, "?"); }
+std::string_view Name(PauseReason v) { return NameIn(kPauseReasons, v, "?"); }
 std::optional<LimitUnit> ParseLimitUnit(std::string_view s) { return ParseIn(kUnits, s); }
 std::optional<DeadlineKind> ParseDeadlineKind(std::string_view s) { return ParseIn(kKinds, s); }
 std::optional<Urgency> ParseUrgency(std::string_view s) { return ParseIn(kUrgencies, s); }
 std::optional<DeadlineState> ParseDeadlineState(std::string_view s) { return ParseIn(kDeadlineStates, s); }
+std::optional<PauseReason> ParsePauseReason(std::string_view s) { return ParseIn(kPauseReasons, s); }
+std::vector<std::string_view> PauseReasonNames() { return NamesIn(kPauseReasons); }
 
 std::string FormatTimeLimit(const TimeLimit& limit) {
   return std::to_string(limit.amount) + " " + std::string(Name(limit.unit));

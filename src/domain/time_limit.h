@@ -1,5 +1,6 @@
 // The words of time limits (issue 10): the four units a limit is counted in, the
-// five deadlines a ticket carries, and the three urgencies of an appeal, each with
+// five deadlines a ticket carries, the three urgencies of an appeal and why a
+// ticket's clock may be stopped (pause), each with
 // a stable snake_case wire name for data files, JSON and the event log.
 // Parse*() returns std::nullopt for an unknown name; Name() never fails.
 // (Kept apart from vocabulary.h, which nearly every file includes.)
@@ -9,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hotline {
 
@@ -36,6 +38,11 @@ enum class Urgency { kUrgent, kImportant, kNormal };
 // cancelled (no longer owed: the ticket left the unit or closed without it).
 enum class DeadlineState { kPending, kMet, kOverdue, kPaused, kCancelled };
 
+// Why a unit stopped a ticket's clock (pause): the citizen cannot be reached, the
+// unit waits for the decision on its extension request, or for a third party (an
+// appraisal, another authority's answer).
+enum class PauseReason { kCitizenUnreachable, kAwaitingExtension, kAwaitingThirdParty };
+
 // A limit: `amount` (> 0) of `unit`.
 struct TimeLimit {
   int amount = 0;
@@ -47,10 +54,14 @@ std::string_view Name(LimitUnit v);
 std::string_view Name(DeadlineKind v);
 std::string_view Name(Urgency v);
 std::string_view Name(DeadlineState v);
+std::string_view Name(PauseReason v);
 std::optional<LimitUnit> ParseLimitUnit(std::string_view s);
 std::optional<DeadlineKind> ParseDeadlineKind(std::string_view s);
 std::optional<Urgency> ParseUrgency(std::string_view s);
 std::optional<DeadlineState> ParseDeadlineState(std::string_view s);
+std::optional<PauseReason> ParsePauseReason(std::string_view s);
+// Every pause reason's name, in a stable order (for error messages and the API).
+std::vector<std::string_view> PauseReasonNames();
 
 // "24 natural_hours" and back; ParseTimeLimit refuses a non-positive or huge
 // amount (above kMaxLimitAmount) and an unknown unit.

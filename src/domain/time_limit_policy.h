@@ -65,6 +65,11 @@ struct ChosenLimit {
 };
 using ChosenLimits = std::array<ChosenLimit, kDeadlineKinds>;
 
+// The limit chosen for `kind`.
+inline const TimeLimit& LimitOf(const ChosenLimits& limits, DeadlineKind kind) {
+  return limits[static_cast<std::size_t>(kind)].limit;
+}
+
 class TimeLimitPolicy {
  public:
   static Result<TimeLimitPolicy> Make(std::vector<TimeLimitRule> rules);

@@ -5,10 +5,12 @@
 #include <functional>
 #include <stdexcept>
 
+#include "domain/time_limit_testing.h"
+
 namespace hotline {
 namespace {
 
-TimeLimit L(const char* text) { return ParseTimeLimit(text).value(); }
+using testing::L;
 
 TimeLimitRule Rule(std::string id) {
   TimeLimitRule r;
@@ -20,13 +22,7 @@ TimeLimitRule Rule(std::string id) {
 // that a change to the data cannot hide a change in the matching.
 std::vector<TimeLimitRule> SampleRules() {
   std::vector<TimeLimitRule> rules;
-  TimeLimitRule d = Rule("default");
-  d.limit(DeadlineKind::kSign) = L("24 natural_hours");
-  d.limit(DeadlineKind::kContact) = L("1 working_days");
-  d.limit(DeadlineKind::kReply) = L("7 natural_days");
-  d.limit(DeadlineKind::kHandle) = L("7 natural_days");
-  d.limit(DeadlineKind::kCallback) = L("2 working_days");
-  rules.push_back(d);
+  rules.push_back(testing::DefaultRule("7 natural_days"));
 
   TimeLimitRule urgent = Rule("urgent");
   urgent.urgency = Urgency::kUrgent;
@@ -35,12 +31,7 @@ std::vector<TimeLimitRule> SampleRules() {
   urgent.limit(DeadlineKind::kHandle) = L("24 natural_hours");
   rules.push_back(urgent);
 
-  TimeLimitRule enterprise = Rule("enterprise-2110");
-  enterprise.enterprise = true;
-  enterprise.limit(DeadlineKind::kContact) = L("2 natural_hours");
-  enterprise.limit(DeadlineKind::kReply) = L("1 working_days");
-  enterprise.limit(DeadlineKind::kHandle) = L("10 working_days");
-  rules.push_back(enterprise);
+  rules.push_back(testing::Company2110Rule());
 
   TimeLimitRule complaint = Rule("complaint");
   complaint.appeal_type = AppealType::kComplaint;

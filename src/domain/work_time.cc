@@ -39,6 +39,51 @@ UnixSeconds WorkTime::DueAt(UnixSeconds start, TimeLimit limit) const {
   return start;
 }
 
+long long WorkTime::TimeIn(UnixSeconds from, UnixSeconds to, LimitUnit unit) const {
+  if (to <= from) return 0;
+  if (unit == LimitUnit::kNaturalHours || unit == LimitUnit::kNaturalDays) return to - from;
+  const LocalTime a = ToLocal(from), b = ToLocal(to);
+  long long total = 0;
+  for (int day = a.day; day <= b.day; ++day) {
+    if (!calendar_.IsWorkingDay(day)) continue;
+    const long long lo = day == a.day ? a.second : 0;
+    const long long hi = day == b.day ? b.second : kDay;
+    if (unit == LimitUnit::kWorkingDays) {
+      total += hi - lo;
+      continue;
+    }
+    for (const WorkPeriod& p : hours_.periods())
+      total += std::max<long long>(0, std::min<long long>(hi, p.end) - std::max<long long>(lo, p.start));
+  }
+  return total;
+}
+
+UnixSeconds WorkTime::AddTime(UnixSeconds start, long long seconds, LimitUnit unit) const {
+  switch (unit) {
+    case LimitUnit::kNaturalHours:
+    case LimitUnit::kNaturalDays:
+      return start + std::max(0LL, seconds);
+    case LimitUnit::kWorkingHours:
+      return AddWorkingSeconds(start, seconds);
+    case LimitUnit::kWorkingDays:
+      return AddWorkingDaySeconds(start, seconds);
+  }
+  return start;
+}
+
+UnixSeconds WorkTime::AddWorkingDaySeconds(UnixSeconds start, long long seconds) const {
+  if (seconds <= 0) return start;
+  const LocalTime local = ToLocal(start);
+  long long left = seconds;
+  long long second = local.second;
+  // Terminates: every week has working days.
+  for (int day = local.day;; ++day, second = 0) {
+    if (!calendar_.IsWorkingDay(day)) continue;
+    if (left <= kDay - second) return FromLocal(day, second + left);
+    left -= kDay - second;
+  }
+}
+
 bool WorkTime::IsWorkingTime(UnixSeconds t) const {
   const LocalTime local = ToLocal(t);
   if (!calendar_.IsWorkingDay(local.day)) return false;

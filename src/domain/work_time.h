@@ -11,6 +11,13 @@
 //                  days has run: time outside them does not count, a start outside
 //                  them waits for the next period, and a limit used up exactly at
 //                  a period's end is due then (12:00, not 13:30)
+// A stopped clock (pause, issue 10) needs the limit's time measured, not only
+// added: TimeIn counts how much of a unit's time runs between two instants —
+// natural units every second, working_hours the seconds inside working periods of
+// working days, working_days every second of a working day (all 24 hours, so that
+// 1 working day of it is the same as AddWorkingDays(…, 1) from a working day) —
+// and AddTime is its inverse: a deadline paused with TimeIn(paused, due) left is
+// due at AddTime(resumed, left) once the clock runs again.
 // Pure and thread-safe once built; no clock of its own: callers pass the start.
 #pragma once
 
@@ -30,6 +37,10 @@ class WorkTime {
 
   UnixSeconds DueAt(UnixSeconds start, TimeLimit limit) const;
   UnixSeconds AddWorkingHours(UnixSeconds start, int hours) const { return AddWorkingSeconds(start, hours * 3600LL); }
+  // The seconds of `unit`'s time in [from, to); 0 when to <= from.
+  long long TimeIn(UnixSeconds from, UnixSeconds to, LimitUnit unit) const;
+  // The instant at which `seconds` of `unit`'s time have run from `start`.
+  UnixSeconds AddTime(UnixSeconds start, long long seconds, LimitUnit unit) const;
   // True when `t` lies inside a working period of a working day.
   bool IsWorkingTime(UnixSeconds t) const;
 
@@ -38,6 +49,7 @@ class WorkTime {
 
  private:
   UnixSeconds AddWorkingSeconds(UnixSeconds start, long long seconds) const;
+  UnixSeconds AddWorkingDaySeconds(UnixSeconds start, long long seconds) const;
 
   WorkCalendar calendar_;
   WorkingHours hours_;

@@ -183,5 +183,46 @@ TEST_F(WorkTimeTest, WorkingHoursAgreeWithAMinuteByMinuteWalk) {
   }
 }
 
+// --- measuring a limit's time (pauses) ------------------------------------------------
+
+TEST_F(WorkTimeTest, TimeInCountsOnlyTheUnitsTime) {
+  const UnixSeconds friday = LocalTime(2026, 11, 20, 16), monday = LocalTime(2026, 11, 23, 10);
+  EXPECT_EQ(time_.TimeIn(friday, monday, LimitUnit::kNaturalHours), monday - friday);
+  EXPECT_EQ(time_.TimeIn(friday, monday, LimitUnit::kNaturalDays), monday - friday);
+  // Friday 16:00-17:30 and Monday 09:00-10:00.
+  EXPECT_EQ(time_.TimeIn(friday, monday, LimitUnit::kWorkingHours), 2 * 3600 + 1800);
+  // Friday's last 8 hours and Monday's first 10: the weekend does not count.
+  EXPECT_EQ(time_.TimeIn(friday, monday, LimitUnit::kWorkingDays), 18 * 3600);
+  EXPECT_EQ(time_.TimeIn(monday, friday, LimitUnit::kWorkingDays), 0) << "backwards is nothing";
+  // Across the Spring Festival: only the make-up Saturday 14 February counts.
+  EXPECT_EQ(time_.TimeIn(LocalTime(2026, 2, 14, 0), LocalTime(2026, 2, 24, 0), LimitUnit::kWorkingDays), 86400);
+  EXPECT_EQ(time_.TimeIn(LocalTime(2026, 2, 14, 0), LocalTime(2026, 2, 24, 0), LimitUnit::kWorkingHours), 7 * 3600);
+}
+
+TEST_F(WorkTimeTest, AddTimeUndoesTimeInForEveryUnit) {
+  // What a limit leaves between a start and its due instant, added back to the
+  // start, gives the due instant: across a weekend, the Spring Festival, National
+  // Day and New Year.
+  const UnixSeconds starts[] = {LocalTime(2026, 11, 20, 16), LocalTime(2026, 2, 13, 11), LocalTime(2025, 9, 30, 16),
+                                LocalTime(2025, 12, 31, 9, 30), LocalTime(2026, 11, 21, 15)};
+  const TimeLimit limits[] = {Hours(30), Days(4), WorkingDays(1), WorkingDays(7), WorkingHoursOf(3), WorkingHoursOf(20)};
+  for (UnixSeconds start : starts)
+    for (const TimeLimit& limit : limits) {
+      const UnixSeconds due = time_.DueAt(start, limit);
+      EXPECT_EQ(time_.AddTime(start, time_.TimeIn(start, due, limit.unit), limit.unit), due)
+          << start << " + " << FormatTimeLimit(limit);
+    }
+}
+
+TEST_F(WorkTimeTest, APausedWorkingDayLimitKeepsWhatWasLeft) {
+  // Paused on Friday 16:00 with one working day left (due Monday 16:00); the clock
+  // runs again on Monday 09:00: a working day from then is Tuesday 09:00.
+  const UnixSeconds paused = LocalTime(2026, 11, 20, 16);
+  const UnixSeconds left = time_.TimeIn(paused, time_.DueAt(paused, WorkingDays(1)), LimitUnit::kWorkingDays);
+  EXPECT_EQ(time_.AddTime(LocalTime(2026, 11, 23, 9), left, LimitUnit::kWorkingDays), LocalTime(2026, 11, 24, 9));
+  // Resumed on a Saturday: it waits for Monday.
+  EXPECT_EQ(time_.AddTime(LocalTime(2026, 11, 21, 9), left, LimitUnit::kWorkingDays), LocalTime(2026, 11, 24, 0));
+}
+
 }  // namespace
 }  // namespace hotline

@@ -15,7 +15,10 @@ HotlineService::HotlineService(Store& store, const Clock& clock, WorkCalendar ca
       portal_(core_, tickets_, attachments_),
       intake_desk_(core_),
       personal_data_(core_),
-      time_limits_(core_) {}
+      time_limits_(core_),
+      deadlines_(core_, live_) {
+  live_.SetChangeListener([this](const Ticket& t) { deadlines_.Track(t); });
+}
 
 Status HotlineService::Permits(const Actor& actor, Capability capability) const {
   return RequireCapability(actor, capability);

@@ -13,6 +13,7 @@
 //   live()           live events to the console
 //   personal_data()  the record of unmasked views of callers' data
 //   time_limits()    the time-limit policies, working hours and calendar years in force
+//   deadlines()      the scheduler of deadline notices (warn, overdue)
 //
 // Build it with app::OpenHotline (one factory for the server, the CLI and tests).
 #pragma once
@@ -25,6 +26,7 @@
 #include "service/administration.h"
 #include "service/attachments.h"
 #include "service/core.h"
+#include "service/deadline_scheduler.h"
 #include "service/intake_desk.h"
 #include "service/knowledge_base.h"
 #include "service/live_feed.h"
@@ -57,6 +59,7 @@ class HotlineService {
   LiveFeed& live() { return live_; }
   PersonalDataRecord& personal_data() { return personal_data_; }
   TimeLimits& time_limits() { return time_limits_; }
+  DeadlineScheduler& deadlines() { return deadlines_; }
   // Display names of accounts, for timelines and audit lists.
   UserDirectory& users() { return core_.users(); }
 
@@ -84,6 +87,7 @@ class HotlineService {
   IntakeDesk intake_desk_;
   PersonalDataRecord personal_data_;
   TimeLimits time_limits_;
+  DeadlineScheduler deadlines_;  // last: its thread stops before the rest goes
 };
 
 }  // namespace hotline::service

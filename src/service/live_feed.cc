@@ -5,6 +5,7 @@
 namespace hotline::service {
 
 void LiveFeed::PublishTicket(const Ticket& t, const std::string& command) {
+  if (listener_) listener_(t);
   if (!renderer_ || events_.subscribers() == 0) return;
   events_.Publish("ticket", renderer_(t, command), &t);
 }

@@ -21,6 +21,9 @@ class LiveFeed {
   explicit LiveFeed(ServiceCore& core) : core_(core) {}
   // Set once, before the first Publish (without one, nothing is published).
   void SetRenderer(Renderer renderer) { renderer_ = std::move(renderer); }
+  // Told of every published change, subscribers or not (the deadline scheduler
+  // re-tracks the ticket). Set once, before the first Publish.
+  void SetChangeListener(std::function<void(const Ticket&)> listener) { listener_ = std::move(listener); }
   // A "ticket" message for `t`, changed by `command`, to every subscriber that may see it.
   void PublishTicket(const Ticket& t, const std::string& command);
   std::shared_ptr<LiveSubscription> Subscribe(const Actor& actor);
@@ -29,6 +32,7 @@ class LiveFeed {
  private:
   ServiceCore& core_;
   Renderer renderer_;
+  std::function<void(const Ticket&)> listener_;
   LiveEvents events_;
 };
 

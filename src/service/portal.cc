@@ -14,6 +14,7 @@ namespace {
 bool Internal(const Event& e) {
   return e.command == "supervise" || e.command == "escalate" || e.command == "review" || e.command == "edit" ||
          e.command == "accept-reply" || e.command == "reject-reply" || e.command == "attach" || e.command == "anonymise" ||
+         e.command == "warn" || e.command == "overdue" ||
          (e.command == "reply" && e.to != TicketState::kReplied);
 }
 

@@ -35,6 +35,9 @@ Result<Ticket> Tickets::Command(TicketId id, const std::string& command, const C
   if (traits.entry == CommandEntry::kRetention)  // with the intake event's redaction: app::AnonymiseClosedTickets()
     return Status::InvalidArgument("command", command + " runs as `hotline anonymise` (retention), not per request")
         .WithReason(Reasons::kInvalidValue);
+  if (traits.entry == CommandEntry::kScheduler)  // the deadline scheduler's notices: service::DeadlineScheduler
+    return Status::InvalidArgument("command", command + " is given by the deadline scheduler, not per request")
+        .WithReason(Reasons::kInvalidValue);
   if (traits.precheck == CommandPreCheck::kKbEntryUsable && !input.kb_entry.empty()) {
     auto entry = store_.GetKbEntry(input.kb_entry);
     if (!entry.ok() || !entry->active)

@@ -44,8 +44,14 @@ auto StoredOptional(const json& obj, const char* key, Parse parse) -> decltype(p
 
 json EncodeDeadlines(const std::vector<Deadline>& list) {
   json out = json::array();
-  for (const Deadline& d : list)
-    out.push_back({{"kind", Name(d.kind)}, {"due_at", d.due_at}, {"state", Name(d.state)}, {"met_at", d.met_at}});
+  for (const Deadline& d : list) {
+    json item = {{"kind", Name(d.kind)}, {"due_at", d.due_at}, {"state", Name(d.state)}, {"met_at", d.met_at}};
+    // The scheduler's marks, only when set (older records have none).
+    if (d.warn_at) item["warn_at"] = d.warn_at;
+    if (d.warned) item["warned"] = true;
+    if (d.overdue_announced) item["overdue_announced"] = true;
+    out.push_back(std::move(item));
+  }
   return out;
 }
 
@@ -64,6 +70,12 @@ Result<std::vector<Deadline>> DecodeDeadlines(const json& j) {
     Deadline d{*kind, 0, *state, 0};
     HOTLINE_RETURN_IF_ERROR(ReadInt(item, "due_at", d.due_at));
     HOTLINE_RETURN_IF_ERROR(ReadInt(item, "met_at", d.met_at));
+    HOTLINE_RETURN_IF_ERROR(ReadInt(item, "warn_at", d.warn_at));
+    std::optional<bool> warned, announced;
+    HOTLINE_RETURN_IF_ERROR(ReadBool(item, "warned", warned));
+    HOTLINE_RETURN_IF_ERROR(ReadBool(item, "overdue_announced", announced));
+    d.warned = warned.value_or(false);
+    d.overdue_announced = announced.value_or(false);
     out.push_back(d);
   }
   return out;
@@ -154,6 +166,7 @@ json EncodeCommandInput(const CommandInput& in) {
   if (!in.area.empty()) j["area"] = in.area;
   if (in.urgent) j["urgent"] = *in.urgent;
   if (in.urgency) j["urgency"] = Name(*in.urgency);
+  if (in.deadline) j["deadline"] = Name(*in.deadline);
   if (in.due_at) j["due_at"] = in.due_at;
   if (in.deadlines) j["deadlines"] = EncodeDeadlines(*in.deadlines);
   return j;
@@ -177,6 +190,7 @@ Result<CommandInput> DecodeCommandInput(const json& j) {
   HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "return_kind", ParseReturnKind, in.return_kind));
   HOTLINE_RETURN_IF_ERROR(ReadBool(j, "urgent", in.urgent));
   HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "urgency", ParseUrgency, in.urgency));
+  HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "deadline", ParseDeadlineKind, in.deadline));
   if (auto it = j.find("deadlines"); it != j.end()) {
     HOTLINE_ASSIGN_OR_RETURN(auto list, DecodeDeadlines(*it));
     in.deadlines = std::move(list);
@@ -278,6 +292,8 @@ json EncodeTicket(const Ticket& t) {
             {"dispatched_at", t.dispatched_at},
             {"due_at", t.due_at},
             {"closed_at", t.closed_at},
+            {"paused_at", t.paused_at},
+            {"pause_reason", t.pause_reason ? json(Name(*t.pause_reason)) : json(nullptr)},
             {"deadlines", EncodeDeadlines(t.deadlines)},
             {"version", t.version}};
   return j;
@@ -320,6 +336,8 @@ Result<Ticket> DecodeTicket(const json& j) {
     t.return_kind = StoredOptional(j, "return_kind", ParseReturnKind);
     t.reply_contact = StoredOptional(j, "reply_contact", ParseContactMethod);
     t.dissatisfaction = StoredOptional(j, "dissatisfaction", ParseDissatisfaction);
+    t.paused_at = j.value("paused_at", UnixSeconds{0});
+    t.pause_reason = StoredOptional(j, "pause_reason", ParsePauseReason);
     t.reply_content = j.at("reply_content").get<std::string>();
     if (!j.at("reply_result").is_null()) t.reply_result = ParseReplyResult(j["reply_result"].get<std::string>());
     if (!j.at("satisfaction").is_null()) t.satisfaction = ParseSatisfaction(j["satisfaction"].get<std::string>());

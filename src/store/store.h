@@ -61,8 +61,8 @@ struct TicketFilter {
   std::string caller_phone;
   TicketId merged_into = 0;                 // merged tickets whose main ticket is this one
   UnixSeconds from = 0, to = 0;             // created_at in [from, to)
-  bool overdue_only = false;                // due_at passed and not replied
-  bool near_due_only = false;               // 临期: due in [now, due_before) and not replied (the service sets due_before)
+  bool overdue_only = false;                // due_at passed, not replied, clock not paused
+  bool near_due_only = false;               // 临期: due in [now, due_before), not replied, not paused (the service sets due_before)
   UnixSeconds due_before = 0;
   bool returned_only = false;               // returned by a unit at least once
   bool extension_pending_only = false;
@@ -185,6 +185,12 @@ class Store {
   virtual Result<std::vector<Event>> GetEvents(TicketId id) = 0;
   virtual Result<TicketPage> ListTickets(const TicketFilter& filter) = 0;
   virtual Result<std::int64_t> CountTickets() = 0;
+  // Up to `limit` (1..10000) tickets in one of `states` with an id above `after_id`,
+  // by id: a keyset scan for rebuilding in-memory indexes at start (the deadline
+  // scheduler), with no count and no offset, so reading every open ticket of a large
+  // store costs one pass. An empty `states` is an InvalidArgument.
+  virtual Result<std::vector<Ticket>> ScanTickets(const std::vector<TicketState>& states, TicketId after_id,
+                                                  int limit) = 0;
   // Paging and sort of `filter` are ignored.
   virtual Result<TicketStats> Stats(const TicketFilter& filter) = 0;
 

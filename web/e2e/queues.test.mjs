@@ -198,3 +198,31 @@ test('the operator urges a caller\'s open ticket from 来电弹屏 instead of a 
   assert.deepEqual(page.errors, [])
   await page.context().close()
 })
+
+// 暂停计时: the street waits for an appraisal, stops the clock on the ticket page, and
+// starts it again; the page says why it is stopped, the queue shows 已暂停, not 超期.
+test('a unit pauses a ticket\'s clock while it waits, and resumes it', async () => {
+  const t = await ticketAtStreet(`（${stamp()}）楼上住户装修导致我家天花板渗水，需要鉴定责任`)
+  const page = await loginAs(UNIT)
+  await page.goto(`${BASE}/#/tickets/${t.id}`)
+  await page.locator('[data-test="cmd-pause"]').click()
+  let dialog = page.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="field-reason"] .el-radio-button', { hasText: '等待第三方' }).click()
+  await dialog.locator('[data-test="field-content"] textarea').fill('已委托房屋安全鉴定机构，等待鉴定报告')
+  await submitDialog(page)
+  await page.locator('[data-test="ticket-paused"]', { hasText: '暂停计时：等待第三方' }).waitFor()
+  let after = await rest('dispatcher', 'GET', `/tickets/${t.id}`)
+  assert.equal(after.paused.reason, 'awaiting_third_party')
+  assert.ok(after.deadlines.some((d) => d.kind === 'handle' && d.state === 'paused'))
+  await screenshot(page, 'ticket-paused')
+
+  await page.locator('[data-test="cmd-resume"]').click()
+  dialog = page.locator('.el-dialog:visible')
+  await submitDialog(page)
+  await page.locator('[data-test="ticket-paused"]').waitFor({ state: 'detached' })
+  after = await rest('dispatcher', 'GET', `/tickets/${t.id}`)
+  assert.equal(after.paused, null)
+  assert.ok(after.deadlines.some((d) => d.kind === 'handle' && d.state === 'pending'))
+  assert.deepEqual(page.errors, [])
+  await page.context().close()
+})

@@ -699,6 +699,27 @@ Result<std::vector<RoutingCount>> SqliteStore::RoutingCounts() {
   });
 }
 
+Result<std::vector<Ticket>> SqliteStore::ScanTickets(const std::vector<TicketState>& states, TicketId after_id,
+                                                     int limit) {
+  if (states.empty()) return Status::InvalidArgument("states", "states must name at least one state");
+  if (limit < 1 || limit > 10000) return Status::InvalidArgument("limit", "limit must be 1..10000");
+  std::string in;
+  for (std::size_t i = 0; i < states.size(); ++i) in += (i ? ",?" : "?") + std::to_string(i + 3);
+  return Read([&](Connection& db) -> Result<std::vector<Ticket>> {
+    HOTLINE_ASSIGN_OR_RETURN(
+        auto q, db.Prepare("SELECT id, doc FROM tickets WHERE id > ?1 AND state IN (" + in + ") ORDER BY id LIMIT ?2"));
+    q.Bind(1, static_cast<std::int64_t>(after_id)).Bind(2, limit);
+    for (std::size_t i = 0; i < states.size(); ++i) q.Bind(static_cast<int>(i + 3), Name(states[i]));
+    std::vector<Ticket> out;
+    while (q.Step()) {
+      HOTLINE_ASSIGN_OR_RETURN(auto t, TicketFromRow(q));
+      out.push_back(std::move(t));
+    }
+    HOTLINE_RETURN_IF_ERROR(q.status());
+    return out;
+  });
+}
+
 Result<std::int64_t> SqliteStore::CountTickets() {
   return Read([](Connection& db) -> Result<std::int64_t> {
     HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare("SELECT COUNT(*) FROM tickets"));

@@ -56,6 +56,8 @@ class SqliteStore final : public Store {
   Result<std::vector<Event>> GetEvents(TicketId id) override;
   Result<TicketPage> ListTickets(const TicketFilter& filter) override;
   Result<std::int64_t> CountTickets() override;
+  Result<std::vector<Ticket>> ScanTickets(const std::vector<TicketState>& states, TicketId after_id,
+                                          int limit) override;
   Result<TicketStats> Stats(const TicketFilter& filter) override;
   Result<std::vector<RoutingCount>> RoutingCounts() override;
   Result<Ticket> AttachFile(const Attachment& meta, std::string_view bytes,

@@ -356,6 +356,62 @@ TEST_F(SqliteStoreTest, PriorityOrderAndItsFilters) {
   EXPECT_EQ(store_->ListTickets(f).status().field(), "sort") << "the order has one direction";
 }
 
+// The keyset scan the deadline scheduler rebuilds from: only the states asked for,
+// by id, from after the last id read, in batches.
+TEST_F(SqliteStoreTest, ScanTicketsReadsByIdInBatches) {
+  std::vector<TicketId> dispatched;
+  for (int i = 0; i < 7; ++i) {
+    const Ticket t = Create();
+    if (i % 3 == 0) continue;  // stays in triage
+    CommandInput to;
+    to.unit = "S1";
+    ASSERT_TRUE(Command(t.id, "dispatch", to, testing::Dispatcher()).ok());
+    dispatched.push_back(t.id);
+  }
+  std::vector<TicketId> seen;
+  for (TicketId after = 0;;) {
+    auto batch = store_->ScanTickets({TicketState::kDispatched, TicketState::kInProgress}, after, 2);
+    ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+    for (const Ticket& t : *batch) {
+      EXPECT_EQ(t.state, TicketState::kDispatched);
+      seen.push_back(t.id);
+    }
+    if (batch->size() < 2) break;
+    after = batch->back().id;
+  }
+  EXPECT_EQ(seen, dispatched);
+  EXPECT_EQ(store_->ScanTickets({}, 0, 10).status().field(), "states");
+  EXPECT_EQ(store_->ScanTickets({TicketState::kTriage}, 0, 0).status().field(), "limit");
+  EXPECT_EQ(store_->ScanTickets({TicketState::kTriage}, 0, 100)->size(), 3u);
+}
+
+TEST_F(SqliteStoreTest, APausedTicketIsNeitherOverdueNorNearDue) {
+  const Ticket t = Create();
+  CommandInput to;
+  to.unit = "S1";
+  auto dispatched = Command(t.id, "dispatch", to, testing::Dispatcher());
+  ASSERT_TRUE(dispatched.ok());
+  TicketFilter overdue;
+  overdue.overdue_only = true;
+  overdue.now = dispatched->due_at + 1;
+  TicketFilter near;
+  near.near_due_only = true;
+  near.now = dispatched->due_at - 1;
+  near.due_before = dispatched->due_at + 1;
+  EXPECT_EQ(store_->ListTickets(overdue)->total, 1);
+  EXPECT_EQ(store_->ListTickets(near)->total, 1);
+  CommandInput wait;
+  wait.reason = "awaiting_third_party";
+  ASSERT_TRUE(Command(t.id, "pause", wait, testing::Staff("S1")).ok());
+  EXPECT_EQ(store_->ListTickets(overdue)->total, 0);
+  EXPECT_EQ(store_->ListTickets(near)->total, 0);
+  auto resumed = Command(t.id, "resume", {}, testing::Staff("S1"));
+  ASSERT_TRUE(resumed.ok());
+  EXPECT_EQ(resumed->due_at, dispatched->due_at + 60) << "the minute paused is added";
+  overdue.now = resumed->due_at + 1;
+  EXPECT_EQ(store_->ListTickets(overdue)->total, 1) << "running again";
+}
+
 TEST_F(SqliteStoreTest, UsersAndSessions) {
   User u{"S1", "hash", Role::kUnitStaff, "S1", "东华街道", true};
   ASSERT_TRUE(store_->PutUser(u).ok());

@@ -89,12 +89,14 @@ SqlWhere BuildTicketWhere(const TicketFilter& f) {
   }
   if (f.from) w.sql += " AND created_at >= " + arg(f.from);
   if (f.to) w.sql += " AND created_at < " + arg(f.to);
+  // A ticket whose clock is paused is neither overdue nor near its due time.
+  const char* running = " AND COALESCE(json_extract(doc, '$.paused_at'), 0) = 0";
   if (f.overdue_only)
     w.sql += " AND due_at > 0 AND due_at < " + arg(f.now) +
-             " AND state IN ('dispatched','in_progress','joint_review','to_dispatch')";
+             " AND state IN ('dispatched','in_progress','joint_review','to_dispatch')" + running;
   if (f.near_due_only)
     w.sql += " AND due_at >= " + arg(f.now) + " AND due_at < " + arg(f.due_before) +
-             " AND state IN ('dispatched','in_progress','joint_review','to_dispatch')";
+             " AND state IN ('dispatched','in_progress','joint_review','to_dispatch')" + running;
   if (f.enterprise) w.sql += std::string(" AND enterprise = ") + (*f.enterprise ? "1" : "0");
   if (!f.priorities.empty()) {
     std::string list;

@@ -8,7 +8,8 @@
 // `candidates: true` also offers the related tickets that can be the main ticket,
 // domain/mergeCandidates.js).
 import {
-  CONTACT_METHODS, DISSATISFACTIONS, EMERGENCY_NUMBERS, REPLY_RESULTS, RETURN_KINDS, SATISFACTIONS, URGENCIES, label,
+  CONTACT_METHODS, DISSATISFACTIONS, EMERGENCY_NUMBERS, PAUSE_REASONS, REPLY_RESULTS, RETURN_KINDS, SATISFACTIONS,
+  URGENCIES, label,
 } from './labels.js'
 import { limits } from '../api/limits.js'
 
@@ -101,6 +102,12 @@ export const COMMAND_FORMS = {
     { name: 'contacted_at', kind: 'datetime', default: () => Date.now() },
     { name: 'content', kind: 'text', label: 'dialog.contactNote', maxField: 'reason', rows: 2 },
   ],
+  // 暂停计时: the clock stops while the unit waits (a reason from the list, what for in words).
+  pause: [
+    { name: 'reason', kind: 'radio', options: PAUSE_REASONS, optionTable: 'pauseReason', required: true },
+    { name: 'content', kind: 'text', label: 'dialog.pauseNote', maxField: 'reason', rows: 2 },
+  ],
+  resume: [{ name: 'content', kind: 'text', label: 'dialog.resumeNote', maxField: 'reason', rows: 2 }],
   review: [
     { name: 'accept', kind: 'radio', options: [true, false], optionTable: 'accept', default: true, required: true },
     { name: 'reason', kind: 'text', showIf: (f) => f.accept === false, requiredIf: (f) => f.accept === false },

@@ -63,7 +63,7 @@ export function effectiveState(deadline, now = Date.now()) {
  *  - metLate: met, but after its due time (met_at > due_at);
  *  - timeText: "还剩 3 小时" / "已超 5 小时" / "超时 2 小时完成" / "按时完成" / the state;
  *  - severity (an Element Plus tag type): overdue → danger; running within 2 hours of
- *    its due time, or past 75 % of its time when `start` is known → warning; met late →
+ *    its due time, or past its `warn_at` (else 75 % of its time when `start` is known) → warning; met late →
  *    warning; met → success; paused, cancelled or not started (no due time yet) → info;
  *    otherwise primary.
  * `start` is when the deadline started counting (ISO), or null when not known.
@@ -87,9 +87,13 @@ export function deadlineChip(deadline, now = Date.now(), start = null, locale) {
     severity = 'info'
   } else if (state === 'pending') {
     timeText = msg('dueIn', locale, { time: durationText(remainingMs, locale) })
+    // The server's warning instant (75 % of the time in the limit's own unit) when it
+    // sends one; else 75 % of the natural time since the start, when that is known.
+    const warnAt = ms(deadline.warn_at)
     const begun = ms(start)
     const used = Number.isFinite(begun) && due > begun ? (now - begun) / (due - begun) : null
-    severity = remainingMs <= WARN_WITHIN_MS || (used !== null && used >= WARN_FRACTION) ? 'warning' : 'primary'
+    const warned = Number.isFinite(warnAt) ? now >= warnAt : used !== null && used >= WARN_FRACTION
+    severity = remainingMs <= WARN_WITHIN_MS || warned ? 'warning' : 'primary'
   } else if (state === 'met') {
     timeText = metLate ? msg('metLate', locale, { time: durationText(met - due, locale) }) : msg('metOnTime', locale)
     severity = metLate ? 'warning' : 'success'
@@ -154,6 +158,20 @@ export function nextDeadline(deadlines) {
     if (!best || due < best.due) best = { d, due }
   }
   return best ? best.d : null
+}
+
+/**
+ * The stopped clock of a paused ticket in words ("暂停计时：联系不上诉求人（自 11-20 17:00）"),
+ * or '' while its clock runs. The ticket's `paused` is { since, reason } or null.
+ */
+export function pausedText(ticket, locale) {
+  const p = ticket && ticket.paused
+  if (!p) return ''
+  const since = formatTime(p.since)
+  return msg('paused', locale, {
+    reason: p.reason ? label('pauseReason', p.reason, locale) : '—',
+    since: since ? since.slice(5) : '—',
+  })
 }
 
 /** The chip of the deadline due next (queue rows), or null. */

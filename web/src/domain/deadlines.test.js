@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
-  deadlineChip, deadlineChips, deadlineStart, durationText, effectiveState, nextDeadline, nextDeadlineChip,
+  deadlineChip, deadlineChips, deadlineStart, durationText, effectiveState, nextDeadline, nextDeadlineChip, pausedText,
 } from './deadlines.js'
+import { dueStatus } from './format.js'
 
 const at = (iso) => Date.parse(iso)
 const now = at('2026-12-01T12:00:00+08:00')
@@ -69,6 +70,12 @@ describe('deadline chips', () => {
     expect(deadlineChip(d, at('2026-12-01T17:59:00+08:00'), null).severity).toBe('primary')
   })
 
+  it('take the server\'s warning instant when it sends one', () => {
+    const d = { kind: 'handle', due_at: '2026-12-01T20:00:00+08:00', state: 'pending', warn_at: '2026-12-01T14:00:00+08:00' }
+    expect(deadlineChip(d, at('2026-12-01T13:59:00+08:00'), '2026-11-20T12:00:00+08:00').severity).toBe('primary')
+    expect(deadlineChip(d, at('2026-12-01T14:00:00+08:00'), null).severity).toBe('warning')
+  })
+
   it('show met on time as success, met late as warning, paused and cancelled as info', () => {
     const met = { kind: 'reply', due_at: '2026-12-01T13:00:00+08:00', state: 'met', met_at: '2026-12-01T13:00:00+08:00' }
     expect(deadlineChip(met, now)).toMatchObject({ severity: 'success', metLate: false })
@@ -103,5 +110,22 @@ describe('the next deadline', () => {
   it('gives the chip a queue row shows', () => {
     expect(nextDeadlineChip(TICKET, now, 'zh-CN')).toMatchObject({ kind: 'reply', kindLabel: '首次答复', timeText: '还剩 1 小时', severity: 'warning' })
     expect(nextDeadlineChip({ deadlines: [] }, now)).toBeNull()
+  })
+})
+
+describe('a paused clock', () => {
+  it('says why and since when, and nothing while the clock runs', () => {
+    const paused = { paused: { since: '2026-11-20T17:00:00+08:00', reason: 'citizen_unreachable' } }
+    expect(pausedText(paused, 'zh-CN')).toBe('暂停计时：联系不上诉求人（自 11-20 17:00）')
+    expect(pausedText(paused, 'en')).toBe('Clock paused: Citizen unreachable (since 11-20 17:00)')
+    expect(pausedText({ paused: null }, 'zh-CN')).toBe('')
+    expect(pausedText(TICKET, 'zh-CN')).toBe('')
+  })
+
+  it('is neither late nor near its due time in a queue', () => {
+    const late = { state: 'in_progress', due_at: '2026-11-20T17:00:00+08:00', overdue: false }
+    expect(dueStatus(late, Date.parse('2026-11-20T16:00:00+08:00'))).toBe('near')
+    expect(dueStatus({ ...late, paused: { since: '2026-11-20T15:00:00+08:00', reason: 'awaiting_third_party' } },
+      Date.parse('2026-11-20T16:00:00+08:00'))).toBe('')
   })
 })

@@ -1,7 +1,7 @@
 // Reading a ticket's event log for the timeline.
 import { t } from '../i18n/index.js'
 import { actorDisplayName, formatUnix } from './format.js'
-import { fieldLabel, label, roleLabel } from './labels.js'
+import { PAUSE_REASONS, fieldLabel, label, roleLabel } from './labels.js'
 
 const BOOL_TEXT = {
   approve: ['dialog.approve', 'dialog.refuse'],
@@ -17,6 +17,8 @@ function valueText(key, value, unitName) {
   if (value === null || value === undefined || value === '') return ''
   if (key === 'unit' || key === 'suggested_unit' || key === 'area') return unitName(value)
   if (key === 'contact_method') return label('contactMethod', value)
+  if (key === 'deadline') return label('deadlineKind', value)
+  if (key === 'reason' && PAUSE_REASONS.includes(value)) return label('pauseReason', value)
   if (key === 'urgency') return label('urgency', value)
   if (key === 'return_kind') return label('returnKind', value)
   if (key === 'dissatisfaction') return label('dissatisfaction', value)
@@ -61,6 +63,8 @@ export function describeInput(input, unitName = (c) => c) {
 /** "东华街道 承办单位 张伟" style line for who did it (the username when the account has no name). */
 export function actorText(actor, unitName = (c) => c) {
   if (!actor) return ''
+  // The deadline scheduler's notices (warn, overdue).
+  if (actor.username === 'system' && actor.role === 'admin') return t('deadline.system')
   const unit = actor.unit ? unitName(actor.unit) : ''
   const who = actorDisplayName(actor)
   // A unit account is named after its unit (username = unit code): say the unit once.
@@ -70,8 +74,8 @@ export function actorText(actor, unitName = (c) => c) {
 
 /** Timeline dot colour by command. */
 export function eventType(command) {
-  if (['return', 'escalate', 'transfer-emergency', 'reopen'].includes(command)) return 'danger'
-  if (['supervise', 'request-extension', 'decide-extension'].includes(command)) return 'warning'
+  if (['return', 'escalate', 'transfer-emergency', 'reopen', 'overdue'].includes(command)) return 'danger'
+  if (['supervise', 'request-extension', 'decide-extension', 'warn', 'pause'].includes(command)) return 'warning'
   if (['close', 'answer-directly', 'reply', 'callback'].includes(command)) return 'success'
   return 'primary'
 }

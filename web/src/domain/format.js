@@ -71,7 +71,7 @@ export function namedRef(ref) {
 export function dueStatus(ticket, now = Date.now(), nearHours = 24) {
   if (!ticket) return ''
   if (ticket.overdue) return 'overdue'
-  if (!ticket.due_at || ticket.closed_at) return ''
+  if (!ticket.due_at || ticket.closed_at || ticket.paused) return ''  // a stopped clock is neither late nor near
   if (['replied', 'to_callback', 'closed', 'unsatisfied'].includes(ticket.state)) return ''
   const due = Date.parse(ticket.due_at)
   if (Number.isNaN(due)) return ''

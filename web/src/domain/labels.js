@@ -12,7 +12,7 @@ export const OPEN_STATES = ['triage', 'to_dispatch', 'joint_review', 'dispatched
 export const COMMANDS = [
   'to-dispatch', 'answer-directly', 'out-of-scope', 'transfer-emergency', 'merge', 'dispatch', 'sign', 'contact',
   'return', 'request-extension', 'decide-extension', 'reply', 'review', 'callback', 'reopen', 'close', 'supervise',
-  'escalate', 'accept-reply', 'reject-reply', 'edit', 'urge', 'supplement',
+  'escalate', 'accept-reply', 'reject-reply', 'edit', 'urge', 'supplement', 'pause', 'resume',
 ]
 export const CHANNELS = ['phone', 'web', 'mini_program', 'sms', 'mailbox', 'grid_member', 'api']
 export const APPEAL_TYPES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise']
@@ -31,6 +31,8 @@ export const URGENCIES = ['urgent', 'important', 'normal']
 // 签收, 联系诉求人, 首次答复, 办结 (the ticket's due_at), 回访 (from the accepted reply).
 export const DEADLINE_KINDS = ['sign', 'contact', 'reply', 'handle', 'callback']
 export const DEADLINE_STATES = ['pending', 'met', 'overdue', 'paused', 'cancelled']
+// Why a unit stops a ticket's clock (暂停计时).
+export const PAUSE_REASONS = ['citizen_unreachable', 'awaiting_extension', 'awaiting_third_party']
 export const ROLES = ['operator', 'dispatcher', 'unit', 'supervisor', 'callback', 'analyst', 'admin']
 
 /** Looks `key` up in message table `table` (e.g. 'state'); unknown keys come back unchanged. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { messages } from '../i18n/index.js'
 import {
-  APPEAL_TYPES, CHANNELS, COMMANDS, DEADLINE_KINDS, DEADLINE_STATES, REPLY_RESULTS, ROLES, SATISFACTIONS, STATES, URGENCIES,
+  APPEAL_TYPES, CHANNELS, COMMANDS, DEADLINE_KINDS, DEADLINE_STATES, PAUSE_REASONS, REPLY_RESULTS, ROLES, SATISFACTIONS, STATES, URGENCIES,
   commandLabel, fieldLabel, label, stateLabel, stateTagType,
 } from './labels.js'
 
@@ -24,7 +24,7 @@ describe('label tables', () => {
   it.each(['zh-CN', 'en'])('cover every code name in %s', (locale) => {
     const tables = {
       state: STATES, command: COMMANDS, channel: CHANNELS, appealType: APPEAL_TYPES, result: REPLY_RESULTS, satisfaction: SATISFACTIONS, role: ROLES,
-      urgency: URGENCIES, deadlineKind: DEADLINE_KINDS, deadlineState: DEADLINE_STATES,
+      urgency: URGENCIES, deadlineKind: DEADLINE_KINDS, deadlineState: DEADLINE_STATES, pauseReason: PAUSE_REASONS,
     }
     for (const [table, keys] of Object.entries(tables)) {
       for (const key of keys) {

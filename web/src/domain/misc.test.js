@@ -120,6 +120,12 @@ describe('events', () => {
     expect(describeInput({ accept: false, reason: '不完整' })).toEqual(['审核结论：退回重办', '原因：不完整'])
     expect(describeInput({ unreachable: true })).toEqual(['本次联系不上来电人'])
     expect(describeInput({ number: '119' })).toEqual(['转接号码：119 火警'])
+    // A pause's reason from the list, and the scheduler's notices, in words.
+    expect(describeInput({ reason: 'awaiting_third_party', content: '等待检测报告' })).toEqual([
+      '原因：等待第三方（鉴定、其他部门答复等）', '内容：等待检测报告',
+    ])
+    expect(describeInput({ deadline: 'handle', deadlines })).toEqual(['时限：办结'])
+    expect(actorText({ username: 'system', role: 'admin', unit: '' })).toBe('系统（时限监控）')
     expect(describeInput({})).toEqual([])
     expect(describeInput(null)).toEqual([])
   })

@@ -223,6 +223,8 @@ export const STEP_TEXT = {
   urge: '来电催办',
   supplement: '补充诉求内容',
   contact: '承办单位已与您联系',
+  pause: '承办单位暂停办理计时（等待所需条件）',
+  resume: '承办单位恢复办理计时',
   // Internal (INTERNAL_STEPS), worded all the same should one reach the page.
   edit: '热线修正诉求信息',
   'accept-reply': '上级单位审核答复',
@@ -239,7 +241,7 @@ export function stepText(command) {
  * between units, files and retention. (The server hides them: service/portal.cc.)
  */
 export const INTERNAL_STEPS = new Set([
-  'supervise', 'escalate', 'review', 'edit', 'accept-reply', 'reject-reply', 'attach', 'anonymise',
+  'supervise', 'escalate', 'review', 'edit', 'accept-reply', 'reject-reply', 'attach', 'anonymise', 'warn', 'overdue',
 ])
 
 /**

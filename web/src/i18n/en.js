@@ -104,6 +104,15 @@ export default {
     urge: 'Urge',
     supplement: 'Add information',
     contact: 'Contact the citizen',
+    pause: 'Pause the clock',
+    resume: 'Resume the clock',
+    warn: 'Deadline warning',
+    overdue: 'Overdue notice',
+  },
+  pauseReason: {
+    citizen_unreachable: 'Citizen unreachable',
+    awaiting_extension: 'Awaiting the extension decision',
+    awaiting_third_party: 'Awaiting a third party (appraisal, another authority)',
   },
   // Urgency (issue 10): urgent raises priority in every queue; important asks for closer attention.
   urgency: {
@@ -237,6 +246,7 @@ export default {
     version: 'Version',
     contact_method: 'Contact',
     contacted_at: 'Contacted at',
+    deadline: 'Deadline',
     handler: 'Handled by',
     handler_phone: 'Handler\'s phone',
     return_kind: 'Return reason',
@@ -301,6 +311,9 @@ export default {
       no_extension_pending: 'There is no pending extension request',
       reply_awaiting: 'A lower unit\'s reply waits for your decision: accept it or send it back first',
       no_reply_awaiting: 'No lower unit\'s reply is waiting',
+      paused: 'The ticket\'s clock is already paused',
+      not_paused: 'The ticket\'s clock is not paused',
+      deadline_not_due: 'No notice is due for this deadline',
       callback_attempts_required: 'The citizen must be tried {attempts} times before closing without a callback',
       unsupported_type: 'Files of this type are not accepted ({type})',
       content_type_mismatch: 'The file is not what its type says (e.g. a program named as a photo)',
@@ -558,6 +571,8 @@ export default {
     phrases: 'Phrases:',
     contactedAtPlaceholder: 'When the citizen was contacted',
     contactNote: 'How it went',
+    pauseNote: 'What you are waiting for (optional)',
+    resumeNote: 'Note (optional)',
   },
   facts: {
     reply: 'Reply',
@@ -883,6 +898,9 @@ export default {
     notStarted: 'not started',
     dueAt: 'due {at}',
     metAt: 'met {at}',
+    paused: 'Clock paused: {reason} (since {since})',
+    pausedShort: 'Paused',
+    system: 'System (deadline watch)',
   },
   // Accessibility, ticket-page polish, audit summaries and queue shortcuts (issue 9).
   polish: {

@@ -104,6 +104,17 @@ export default {
     urge: '催办',
     supplement: '补充诉求',
     contact: '联系诉求人',
+    pause: '暂停计时',
+    resume: '恢复计时',
+    // The scheduler's notices (actor system), seen in the timeline only.
+    warn: '时限预警',
+    overdue: '超期提醒',
+  },
+  // 暂停计时: why the unit stopped the clock.
+  pauseReason: {
+    citizen_unreachable: '联系不上诉求人',
+    awaiting_extension: '等待延期审批',
+    awaiting_third_party: '等待第三方（鉴定、其他部门答复等）',
   },
   // 紧急程度 (issue 10): 紧急 raises priority in every queue; 重要 is asked for closer attention.
   urgency: {
@@ -238,6 +249,7 @@ export default {
     version: '版本',
     contact_method: '联系方式',
     contacted_at: '联系时间',
+    deadline: '时限',
     handler: '承办人',
     handler_phone: '承办人电话',
     return_kind: '退回原因',
@@ -302,6 +314,9 @@ export default {
       no_extension_pending: '没有待审批的延期申请',
       reply_awaiting: '下级单位的答复正等待本单位审核，请先同意或退回',
       no_reply_awaiting: '没有等待审核的下级答复',
+      paused: '该工单已暂停计时',
+      not_paused: '该工单未暂停计时',
+      deadline_not_due: '该时限无需提醒',
       callback_attempts_required: '回访须联系满 {attempts} 次仍未接通，才能直接办结',
       unsupported_type: '不支持此类型的文件（{type}）',
       content_type_mismatch: '文件内容与其类型不符（例如把程序伪装成照片）',
@@ -559,6 +574,8 @@ export default {
     phrases: '常用语：',
     contactedAtPlaceholder: '选择联系市民的时间',
     contactNote: '联系情况',
+    pauseNote: '在等待什么（可选）',
+    resumeNote: '说明（可选）',
   },
   // What a decision dialog shows above its form (domain/facts.js).
   facts: {
@@ -884,6 +901,9 @@ export default {
     notStarted: '未开始',
     dueAt: '时限 {at}',
     metAt: '完成于 {at}',
+    paused: '暂停计时：{reason}（自 {since}）',
+    pausedShort: '已暂停',
+    system: '系统（时限监控）',
   },
   // Accessibility, ticket-page polish, audit summaries and queue shortcuts (issue 9).
   polish: {
