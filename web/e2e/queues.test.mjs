@@ -9,7 +9,7 @@
 //   - an unsatisfied callback asks why, and the reason is kept on the ticket.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, findRow, rest, screenshot, submitDialog, useBrowser } from './helpers.mjs'
+import { BASE, api, findRow, rest, screenshot, submitDialog, useBrowser } from './helpers.mjs'
 
 const UNIT = 'LC-D01-S01' // 东华街道
 
@@ -206,7 +206,7 @@ test('a unit pauses a ticket\'s clock while it waits, and resumes it', async () 
   const page = await loginAs(UNIT)
   await page.goto(`${BASE}/#/tickets/${t.id}`)
   await page.locator('[data-test="cmd-pause"]').click()
-  let dialog = page.locator('.el-dialog:visible')
+  const dialog = page.locator('.el-dialog:visible')
   await dialog.locator('[data-test="field-reason"] .el-radio-button', { hasText: '等待第三方' }).click()
   await dialog.locator('[data-test="field-content"] textarea').fill('已委托房屋安全鉴定机构，等待鉴定报告')
   await submitDialog(page)
@@ -217,7 +217,6 @@ test('a unit pauses a ticket\'s clock while it waits, and resumes it', async () 
   await screenshot(page, 'ticket-paused')
 
   await page.locator('[data-test="cmd-resume"]').click()
-  dialog = page.locator('.el-dialog:visible')
   await submitDialog(page)
   await page.locator('[data-test="ticket-paused"]').waitFor({ state: 'detached' })
   after = await rest('dispatcher', 'GET', `/tickets/${t.id}`)
