@@ -29,7 +29,11 @@ namespace {
 
 using service::DeadlineQueue;
 
-std::size_t HeapInUse() { return mallinfo2().uordblks; }
+// Bytes malloc has handed out, small (arena) and large (mmapped) alike.
+std::size_t HeapInUse() {
+  const struct mallinfo2 m = mallinfo2();
+  return m.uordblks + m.hblkhd;
+}
 
 std::vector<DueNotice> NoticesFor(TicketId id, std::mt19937_64& rng) {
   const UnixSeconds warn = 1'000'000 + static_cast<UnixSeconds>(rng() % 10'000'000);
