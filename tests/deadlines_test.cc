@@ -160,5 +160,59 @@ TEST_F(DeadlinesTest, APassedDeadlineShowsOverdueAsOfTheRead) {
   EXPECT_EQ(Deadline(t, "contact")["state"], "overdue") << "recorded by the transition";
 }
 
+
+// 暂停计时 over HTTP: the lead unit stops the clock with a reason from the list and
+// starts it again; the scheduler's notices are not requests; once the clock has
+// run past the deadlines, the scheduler gives its notices as the actor system and
+// an overdue handling deadline brings supervision by rule.
+TEST_F(DeadlinesTest, PauseResumeAndTheSchedulersNotices) {
+  const std::int64_t id = DispatchedCompanyAppeal();
+  HttpClient unit = As("LC-D01-S01");
+  ASSERT_EQ(unit.Post(Path(id, "sign"), json::object()).status, 200);
+  auto r = unit.Post(Path(id, "pause"), {{"reason", "waiting"}});
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.Json()["error"]["field"], "reason");
+  HttpClient other = As("LC-D02-S01");
+  EXPECT_EQ(other.Post(Path(id, "pause"), {{"reason", "awaiting_third_party"}}).status, 403);
+  r = unit.Post(Path(id, "pause"), {{"reason", "awaiting_third_party"}, {"content", "等待房屋安全鉴定"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  json t = r.Json();
+  EXPECT_EQ(t["paused"]["reason"], "awaiting_third_party");
+  EXPECT_EQ(Deadline(t, "handle")["state"], "paused");
+  EXPECT_EQ(t["overdue"], false);
+  r = unit.Post(Path(id, "pause"), {{"reason", "citizen_unreachable"}});
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_EQ(r.Json()["error"]["reason"], "paused");
+
+  HttpClient admin = As("admin");
+  r = admin.Post(Path(id, "warn"), {{"deadline", "handle"}});
+  EXPECT_EQ(r.status, 400) << "notices come from the scheduler only: " << r.body;
+  EXPECT_EQ(r.Json()["error"]["field"], "command");
+
+  r = unit.Post(Path(id, "resume"), json::object());
+  ASSERT_EQ(r.status, 200) << r.body;
+  t = r.Json();
+  EXPECT_TRUE(t["paused"].is_null());
+  EXPECT_EQ(Deadline(t, "handle")["state"], "pending");
+  EXPECT_FALSE(Deadline(t, "handle")["warn_at"].is_null());
+
+  // Eleven working days on (at most 15 calendar days): every deadline of this
+  // company appeal has passed.
+  server_->AdvanceClock(16 * 86400);
+  auto given = server_->service().deadlines().RunDue();
+  ASSERT_TRUE(given.ok()) << given.status().ToString();
+  EXPECT_GT(*given, 0);
+  HttpClient disp = As("dispatcher");
+  t = Get(disp, id);
+  EXPECT_EQ(Deadline(t, "handle")["state"], "overdue");
+  EXPECT_EQ(Deadline(t, "handle")["overdue_announced"], true);
+  EXPECT_EQ(t["supervision_level"], 1) << "supervised by rule";
+  const auto events = server_->store().GetEvents(id);
+  ASSERT_TRUE(events.ok());
+  int by_system = 0;
+  for (const Event& e : *events) by_system += e.actor.username == "system" && (e.command == "warn" || e.command == "overdue");
+  EXPECT_GE(by_system, 3) << "contact, reply and handle overdue at least";
+}
+
 }  // namespace
 }  // namespace hotline
