@@ -259,7 +259,7 @@ class Generator {
       CommandInput why;
       why.reason = round == 0 ? "来电人反映问题仍未解决，诉求合理，予以重办" : "诉求已依法依规答复，不再重办";
       if (round == 0 && Chance(0.7)) {
-        if (!Step(t, h, hour, "reopen", why, cb)) return;
+        if (!Step(t, h, hour, "reopen", why, sup)) return;
       } else {
         Step(t, h, hour, "close", why, sup);
         return;

@@ -217,7 +217,7 @@ TEST_F(DeadlineTrackingTest, RefusedReviewReopenAndExtensionMoveTheHandleDeadlin
   EXPECT_EQ(Of(t, K::kCallback).state, D::kMet);
   CommandInput again;
   again.reason = "市民反映仍未解决";
-  t = Do(t, LocalTime(2026, 11, 26, 11), "reopen", again, testing::CallbackAgent());
+  t = Do(t, LocalTime(2026, 11, 26, 11), "reopen", again, testing::Supervisor());
   EXPECT_EQ(Of(t, K::kHandle).state, D::kPending);
   EXPECT_EQ(Of(t, K::kHandle).due_at, LocalTime(2026, 12, 3, 11)) << "a reopen starts a new handling limit";
   EXPECT_EQ(Of(t, K::kReply).state, D::kPending);

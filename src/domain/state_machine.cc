@@ -453,7 +453,9 @@ Status Callback(Ticket& t, CommandInput& in, const Actor& actor, const Context& 
   t.resolved = in.resolved;
   t.dissatisfaction = in.dissatisfaction;
   t.callback_comment = in.content;
-  if (*in.satisfaction == Satisfaction::kUnsatisfied) {
+  // Unsatisfied or unresolved never closes the ticket: the supervisor decides
+  // (reopen for 二次办理, or close with a recorded reason).
+  if (*in.satisfaction == Satisfaction::kUnsatisfied || !*in.resolved) {
     t.state = S::kUnsatisfied;
   } else {
     t.state = S::kClosed;
@@ -694,9 +696,11 @@ const CommandSpec kCommands[] = {
     {"callback", {S::kToCallback}, {R::kCallbackAgent, R::kSupervisor, R::kCitizen}, Scope::kNone,
      {F::kUnreachable, F::kSatisfaction, F::kResolved, F::kDissatisfaction, F::kContent}, Callback,
      CommandEntry::kRequest, CommandPreCheck::kNone, "content"},
-    {"reopen", {S::kUnsatisfied}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, {F::kReason}, Reopen},
+    // An unsatisfied or unresolved callback is the supervisor's: 二次办理 (reopen) or a
+    // close with its reason; the callback agent closes only after unanswered calls.
+    {"reopen", {S::kUnsatisfied}, {R::kSupervisor}, Scope::kNone, {F::kReason}, Reopen},
     {"close", {S::kUnsatisfied, S::kToCallback}, {R::kCallbackAgent, R::kSupervisor}, Scope::kNone, {F::kReason},
-     Close},
+     Close, CommandEntry::kRequest, CommandPreCheck::kNone, "content", {{R::kCallbackAgent, {S::kToCallback}}}},
     {"edit",
      {S::kTriage, S::kToDispatch, S::kJointReview, S::kDispatched, S::kInProgress},
      {R::kOperator, R::kDispatcher, R::kSupervisor},

@@ -414,13 +414,33 @@ TEST_F(StateMachineTest, ReplyReviewRejectAndUnsatisfiedReopen) {
   EXPECT_EQ(t.dissatisfaction, Dissatisfaction::kUnresolved);
   EXPECT_EQ(t.callback_comment, "市民表示暖气仍然不热");
   EXPECT_EQ(events_.back().input.dissatisfaction, Dissatisfaction::kUnresolved);
-  t = Do(t, "reopen", WithReason("室温仍不达标"), CallbackAgent());
+  EXPECT_EQ(Try(t, "reopen", WithReason("室温仍不达标"), CallbackAgent()).code(), StatusCode::kPermissionDenied)
+      << "an unsatisfied callback is the supervisor's to decide";
+  EXPECT_EQ(Try(t, "close", WithReason("已解释"), CallbackAgent()).code(), StatusCode::kPermissionDenied);
+  t = Do(t, "reopen", WithReason("室温仍不达标"), Supervisor());
   EXPECT_EQ(t.state, TicketState::kInProgress);
   EXPECT_EQ(t.reopen_count, 1);
   EXPECT_EQ(t.lead_unit, "S1");
   EXPECT_FALSE(t.satisfaction.has_value());
   EXPECT_FALSE(t.dissatisfaction.has_value());
   EXPECT_EQ(t.callback_comment, "");
+}
+
+// Satisfied with the attitude but the problem is not solved: that never closes the
+// ticket; the supervisor closes it with the reason (诉求不合理, explained) or reopens it.
+TEST_F(StateMachineTest, AnUnresolvedCallbackGoesToTheSupervisor) {
+  Ticket t = AtCallback();
+  CommandInput cb;
+  cb.satisfaction = Satisfaction::kSatisfied;
+  cb.resolved = false;
+  cb.content = "态度很好，但问题没有解决";
+  t = Do(t, "callback", cb, CallbackAgent());
+  EXPECT_EQ(t.state, TicketState::kUnsatisfied);
+  EXPECT_EQ(t.closed_at, 0);
+  EXPECT_EQ(Try(t, "close", WithReason("x"), CallbackAgent()).code(), StatusCode::kPermissionDenied);
+  t = Do(t, "close", WithReason("诉求超出政策范围，已向市民解释说明"), Supervisor());
+  EXPECT_EQ(t.state, TicketState::kClosed);
+  EXPECT_EQ(events_.back().input.reason, "诉求超出政策范围，已向市民解释说明") << "the reason is recorded";
 }
 
 TEST_F(StateMachineTest, UnreachableCitizenClosesAfterAttempts) {

@@ -458,6 +458,8 @@ export default {
     nearDue: 'Due soon',
     extension: 'Extension requests',
     extensionHint: 'Tickets whose unit asked for more time, earliest deadline first',
+    unsatisfied: 'Unsatisfied / unresolved',
+    unsatisfiedHint: 'Callbacks that found the citizen unsatisfied or the problem unresolved: send back to the unit for a second handling, or close with the reason',
   },
   search: {
     q: 'Keyword',

@@ -461,6 +461,8 @@ export default {
     nearDue: '临期工单',
     extension: '延期审批',
     extensionHint: '承办单位申请延期、等待审批的工单，按办理期限排序',
+    unsatisfied: '不满意/未解决',
+    unsatisfiedHint: '回访不满意或问题未解决的工单：退回承办单位二次办理，或写明理由后办结',
   },
   search: {
     q: '关键词',
