@@ -175,3 +175,18 @@ test('the citizen portal: 我要留言, 进度查询, 知识库', async () => {
   assert.deepEqual(found, [], 'axe found serious or critical violations')
   await context.close()
 })
+
+test('时限规则 (supervisor)', async () => {
+  const found = []
+  const page = await ui.loginAs('supervisor')
+  await openMenu(page, 'policies')
+  await page.locator('[data-test="policies-table"] .el-table__body tr').first().waitFor()
+  // The rules in force, in words: 2110 for company appeals.
+  const company = page.locator('[data-test="policies-table"] .el-table__body tr', { hasText: 'enterprise-2110' })
+  assert.equal((await company.locator('[data-test="policy-contact"]').innerText()).trim(), '2 小时')
+  assert.equal((await company.locator('[data-test="policy-handle"]').innerText()).trim(), '10 个工作日')
+  assert.match(await page.locator('[data-test="policies-hours"]').innerText(), /09:00–12:00/)
+  await check(page, 'policies', found)
+  assert.deepEqual(found, [], 'axe found serious or critical violations')
+  await page.context().close()
+})

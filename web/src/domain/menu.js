@@ -12,6 +12,8 @@ export const MENU = [
   { name: 'search', path: '/search', icon: 'Search', roles: ALL_ROLES },
   { name: 'kb', path: '/kb', icon: 'Reading', roles: ALL_ROLES },
   { name: 'dashboard', path: '/dashboard', icon: 'DataLine', roles: ['analyst', 'supervisor', 'dispatcher', 'admin'] },
+  // 时限规则: the time limits in force, for those who chase or assess them.
+  { name: 'policies', path: '/policies', icon: 'Timer', roles: ['supervisor', 'dispatcher', 'analyst', 'admin'] },
   // 系统管理: shown under their own heading (`group`), for admins only.
   { name: 'adminUsers', path: '/admin/users', icon: 'User', roles: ['admin'], group: 'admin' },
   { name: 'adminUnits', path: '/admin/units', icon: 'OfficeBuilding', roles: ['admin'], group: 'admin' },

@@ -7,12 +7,12 @@ const names = (role) => menuFor(role).map((m) => m.name)
 describe('role menus', () => {
   it('shows each role only its own screens', () => {
     expect(names('operator')).toEqual(['intake', 'pending', 'search', 'kb'])
-    expect(names('dispatcher')).toEqual(['pending', 'dispatch', 'search', 'kb', 'dashboard'])
+    expect(names('dispatcher')).toEqual(['pending', 'dispatch', 'search', 'kb', 'dashboard', 'policies'])
     expect(names('unit')).toEqual(['inbox', 'search', 'kb'])
     expect(names('callback')).toEqual(['callback', 'search', 'kb'])
-    expect(names('supervisor')).toEqual(['pending', 'dispatch', 'callback', 'supervise', 'search', 'kb', 'dashboard'])
-    expect(names('analyst')).toEqual(['search', 'kb', 'dashboard'])
-    expect(names('admin')).toHaveLength(14)
+    expect(names('supervisor')).toEqual(['pending', 'dispatch', 'callback', 'supervise', 'search', 'kb', 'dashboard', 'policies'])
+    expect(names('analyst')).toEqual(['search', 'kb', 'dashboard', 'policies'])
+    expect(names('admin')).toHaveLength(15)
   })
 
   it('puts the admin screens under their own heading, for admins only', () => {

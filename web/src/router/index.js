@@ -47,6 +47,7 @@ export const routes = [
       { path: 'admin/catalog', name: 'adminCatalog', component: () => import('../views/admin/CatalogView.vue'), meta: screen('adminCatalog') },
       { path: 'admin/audit', name: 'adminAudit', component: () => import('../views/admin/AuditView.vue'), meta: screen('adminAudit') },
       { path: 'dashboard', name: 'dashboard', component: () => import('../views/DashboardView.vue'), meta: screen('dashboard') },
+      { path: 'policies', name: 'policies', component: () => import('../views/PoliciesView.vue'), meta: screen('policies') },
       {
         path: 'tickets/:id(\\d+)',
         name: 'ticket',
