@@ -272,3 +272,20 @@ test('a district supervises a street\'s ticket, the street answers, the district
   await sup.context().close()
   await unit.context().close()
 })
+
+// Notice pop-ups: a supervision reaches the unit's open console at once; a click opens the ticket.
+test('a unit is told of a new supervision as it happens', async () => {
+  const t = await ticketAtStreet(`（${stamp()}）路灯连续一周不亮，夜间出行不便`)
+  const page = await loginAs(UNIT)
+  await page.locator('[data-test="live-status"][data-state="open"]').waitFor() // the live stream is up
+  await rest('LC-D01.sup', 'POST', `/tickets/${t.id}/supervise`, { level: 1, instructions: '今晚前修复' })
+  const notice = page.locator(`[data-test="notice-supervise-${t.id}"]`)
+  await notice.waitFor()
+  await page.waitForTimeout(400) // the pop-up slides in
+  await screenshot(page, 'notice-supervise')
+  await notice.click()
+  await page.waitForURL(new RegExp(`#/tickets/${t.id}$`))
+  await page.locator('[data-test="ticket-supervisions"]', { hasText: '今晚前修复' }).waitFor()
+  assert.deepEqual(page.errors, [])
+  await page.context().close()
+})

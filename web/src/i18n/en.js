@@ -495,6 +495,11 @@ export default {
     toCallback: 'To call back',
     unsatisfied: 'Unsatisfied',
   },
+  notice: {
+    title: { warn: 'Deadline warning', overdue: 'Overdue', supervise: 'Supervised', 'answer-supervision': 'Supervision answered' },
+    body: 'Ticket {number} — click to open',
+    more: '{n} more notices: see your queues',
+  },
   supervision: {
     title: 'Supervisions',
     byRule: 'System (deadline monitor)',

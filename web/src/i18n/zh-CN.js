@@ -500,6 +500,12 @@ export default {
     toCallback: '待回访',
     unsatisfied: '不满意',
   },
+  // Notice pop-ups (components/NoticePopups.vue).
+  notice: {
+    title: { warn: '时限预警', overdue: '工单超期', supervise: '收到督办', 'answer-supervision': '督办已答复' },
+    body: '工单 {number}，点击查看',
+    more: '另有 {n} 条提醒，请在工作台查看',
+  },
   supervision: {
     title: '督办记录',
     byRule: '系统（时限监控）',
