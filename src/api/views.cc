@@ -83,6 +83,7 @@ json SupervisionsView(const std::vector<Supervision>& list, UnixSeconds now, con
     const char* state = !IsOpen(s) ? "closed" : s.answered_at ? "answered" : "open";
     auto text = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
     out.push_back({{"id", s.id},
+                   {"instruction", s.instruction},
                    {"level", s.level},
                    {"state", state},
                    {"by", s.by},
@@ -158,6 +159,7 @@ json TicketView(const service::TicketRead& read, const Actor& viewer, const Refe
       {"supervision", SupervisionStateOf(t).empty() ? json(nullptr) : json(SupervisionStateOf(t))},
       {"supervisions", SupervisionsView(t.supervisions, now, ref)},
       {"escalation_level", t.escalation_level},
+      {"escalated_to", t.escalated_to.empty() ? json(nullptr) : json(t.escalated_to)},
       {"created_at", FormatTime(t.created_at)},
       {"updated_at", FormatTime(t.updated_at)},
       {"dispatched_at", FormatTime(t.dispatched_at)},

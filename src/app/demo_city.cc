@@ -307,6 +307,16 @@ class Generator {
     s.assignee = s.level == kCitySupervision ? "赵磊" : s.level == kDistrictSupervision ? "孙立" : "钱芳";
     s.due_at = now_ + delay + 2 * 86400;
     if (!Step(t, h, delay, "supervise", s, sup, /*may_stop=*/false)) return;
+    if (s.level == kCitySupervision && uniform(supervision_rng_) < 0.25) {  // the case reaches a leader
+      CommandInput words;
+      words.content = "请主办单位高度重视，举一反三，切实解决群众反映的问题，办理结果报市政府。";
+      if (!Step(t, h, 6 * 3600, "instruct", words, sup, /*may_stop=*/false)) return;
+      CommandInput up;
+      up.level = 1;
+      up.to = "临川市人民政府督查室";
+      up.reason = "群众反映强烈，已有市领导批示，提级办理";
+      if (uniform(supervision_rng_) < 0.5 && !Step(t, h, 3600, "escalate", up, sup, /*may_stop=*/false)) return;
+    }
     AnswerSupervisions(t, h, now_ + 2 * 3600 + static_cast<UnixSeconds>(uniform(supervision_rng_) * 20) * 3600, lead);
   }
 

@@ -6,10 +6,10 @@
 namespace hotline {
 namespace {
 
-// InputFields keeps one bit per field in 32 bits: widen it before adding a 33rd.
-static_assert(static_cast<int>(InputField::kDueAt) < 32, "InputFields is full: widen its bits");
+// InputFields keeps one bit per field in 64 bits.
+static_assert(static_cast<int>(InputField::kTo) < 64, "InputFields is full: widen its bits");
 
-constexpr std::array<std::pair<InputField, std::string_view>, 32> kNames = {{
+constexpr std::array<std::pair<InputField, std::string_view>, 33> kNames = {{
     {InputField::kUnit, "unit"},
     {InputField::kCoUnits, "co_units"},
     {InputField::kReason, "reason"},
@@ -42,6 +42,7 @@ constexpr std::array<std::pair<InputField, std::string_view>, 32> kNames = {{
     {InputField::kInstructions, "instructions"},
     {InputField::kNote, "note"},
     {InputField::kDueAt, "due_at"},
+    {InputField::kTo, "to"},
 }};
 
 }  // namespace
@@ -91,6 +92,7 @@ CommandInput KeepFields(CommandInput in, InputFields keep) {
   if (keep.Has(InputField::kAssignee)) out.assignee = std::move(in.assignee);
   if (keep.Has(InputField::kInstructions)) out.instructions = std::move(in.instructions);
   if (keep.Has(InputField::kNote)) out.note = std::move(in.note);
+  if (keep.Has(InputField::kTo)) out.to = std::move(in.to);
   out.due_at = in.due_at;
   out.deadlines = std::move(in.deadlines);
   return out;

@@ -48,6 +48,7 @@ enum class InputField {
   kInstructions,
   kNote,
   kDueAt,  // supervise only: when the unit's answer is due (see CommandInput::due_at)
+  kTo,     // escalate: the higher authority
 };
 
 // A set of input fields.
@@ -60,8 +61,8 @@ class InputFields {
   constexpr bool Has(InputField f) const { return (bits_ & Bit(f)) != 0; }
 
  private:
-  static constexpr std::uint32_t Bit(InputField f) { return std::uint32_t{1} << static_cast<int>(f); }
-  std::uint32_t bits_ = 0;
+  static constexpr std::uint64_t Bit(InputField f) { return std::uint64_t{1} << static_cast<int>(f); }
+  std::uint64_t bits_ = 0;
 };
 
 std::string_view Name(InputField f);

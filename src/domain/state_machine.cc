@@ -554,6 +554,23 @@ Status Supervise(Ticket& t, CommandInput& in, const Actor& actor, const Context&
   return Status::Ok();
 }
 
+// 批示: a leader's instruction on the case, recorded by a supervisor and tracked like
+// a city-level supervision until the unit answers it and a supervisor closes it.
+Status Instruct(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.content, "content", kMaxReason));
+  Supervision s;
+  s.id = t.version + 1;  // the seq of this event
+  s.instruction = true;
+  s.level = ctx.policy.max_level;
+  s.by = actor.username;
+  s.unit = actor.role == R::kSupervisor ? actor.unit : "";
+  s.instructions = in.content;
+  s.opened_at = ctx.now;
+  t.supervisions.push_back(std::move(s));
+  RefreshSupervisionLevel(t);
+  return Status::Ok();
+}
+
 // The lead unit answers every open supervision still waiting for it.
 Status AnswerSupervision(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(RequireText(in.content, "content", kMaxReason));
@@ -593,9 +610,13 @@ Status CloseSupervision(Ticket& t, CommandInput& in, const Actor& actor, const C
   return Status::Ok();
 }
 
+// 提级: the case goes up to a higher authority (named in `to`, e.g. 区政府), at a level.
 Status Escalate(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(RequireLevel(in.level, ctx));
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.to, "to", kMaxReferenceNameBytes));
+  HOTLINE_RETURN_IF_ERROR(CheckFreeText(in.to, "to"));
   HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
+  t.escalated_to = in.to;
   t.escalation_level = in.level;
   t.priority = PriorityOf(t);
   return Status::Ok();
@@ -818,7 +839,10 @@ const CommandSpec kCommands[] = {
      CommandEntry::kRequest, CommandPreCheck::kNone, "content", {}, Condition::kSupervisionUnanswered},
     {"close-supervision", kAnyState, {R::kSupervisor}, Scope::kNone, {F::kNote}, CloseSupervision,
      CommandEntry::kRequest, CommandPreCheck::kNone, "content", {}, Condition::kSupervisionOpen},
-    {"escalate", kOpen, {R::kSupervisor, R::kDispatcher}, Scope::kNone, {F::kLevel, F::kReason}, Escalate},
+    {"escalate", kOpen, {R::kSupervisor, R::kDispatcher}, Scope::kNone, {F::kLevel, F::kTo, F::kReason}, Escalate},
+    // 领导批示: recorded by the center's supervisors (a district's supervisor records only its own leaders'
+    // instructions on its own tickets, like any of its commands).
+    {"instruct", kOpen, {R::kSupervisor}, Scope::kNone, {F::kContent}, Instruct},
     // Unit staff may attach to any ticket they can see (co-handlers too: the service checks visibility);
     // the citizen adds photos through the portal (which checks the query code and that it is in triage).
     {"attach", kOpen, {R::kOperator, R::kDispatcher, R::kUnitStaff, R::kSupervisor, R::kCallbackAgent, R::kCitizen},

@@ -573,8 +573,11 @@ TEST_F(StateMachineTest, SuperviseAndEscalateAreFlagsNotStates) {
   EXPECT_EQ(t.supervision_level, 2);
   CommandInput esc = WithReason("涉及多部门");
   esc.level = 1;
+  EXPECT_EQ(Try(t, "escalate", esc, Dispatcher()).field(), "to") << "the higher authority is named";
+  esc.to = "东城区人民政府";
   t = Do(t, "escalate", esc, Dispatcher());
   EXPECT_EQ(t.escalation_level, 1);
+  EXPECT_EQ(t.escalated_to, "东城区人民政府");
   EXPECT_EQ(t.priority, 2);
 }
 

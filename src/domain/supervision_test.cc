@@ -224,5 +224,28 @@ TEST_F(SupervisionTest, AFinishedTicketsSupervisionClosesWithoutAnAnswer) {
   EXPECT_EQ(t.supervisions[0].answered_at, 0);
 }
 
+// 批示: a leader's instruction is a city-level record the unit answers and a
+// supervisor closes; only the center's supervisors may close it.
+TEST_F(SupervisionTest, ALeadersInstructionIsTrackedUntilAnswered) {
+  Ticket t = InProgressAt("S1");
+  CommandInput in;
+  EXPECT_EQ(Try(t, "instruct", in, Center()).field(), "content");
+  in.content = "请区政府牵头，两周内拿出解决方案";
+  EXPECT_EQ(Try(t, "instruct", in, Staff("S1")).code(), StatusCode::kPermissionDenied);
+  t = Do(t, "instruct", in, Center());
+  ASSERT_EQ(t.supervisions.size(), 1u);
+  EXPECT_TRUE(t.supervisions[0].instruction);
+  EXPECT_EQ(t.supervisions[0].level, kCitySupervision);
+  EXPECT_EQ(t.supervisions[0].instructions, in.content);
+  EXPECT_EQ(SupervisionStateOf(t), "unanswered");
+  t = Do(t, "answer-supervision", Answer("已成立专班，方案下周报送"), Staff("S1"));
+  EXPECT_EQ(Try(t, "close-supervision", Note(), OfUnit("D1")).reason(), Reasons::kLevelAboveTier);
+  t = Do(t, "close-supervision", Note(), Center());
+  EXPECT_EQ(t.supervision_level, 0);
+  auto replayed = Replay(events_, ctx_);
+  ASSERT_TRUE(replayed.ok()) << replayed.status().ToString();
+  EXPECT_EQ(replayed->supervisions, t.supervisions);
+}
+
 }  // namespace
 }  // namespace hotline

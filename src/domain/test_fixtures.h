@@ -69,6 +69,8 @@ inline std::map<std::string, CommandInput> ValidCommandInputs() {
   v["close-supervision"].note = "整改到位，同意销号";
   v["escalate"].level = 1;
   v["escalate"].reason = "久拖不决";
+  v["escalate"].to = "区政府";
+  v["instruct"].content = "请区政府牵头，两周内拿出解决方案";
   v["answer-directly"].content = "政策答复";
   v["out-of-scope"].reason = "司法程序中";
   v["transfer-emergency"].number = "110";

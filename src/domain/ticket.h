@@ -69,6 +69,9 @@ struct Deadline {
 // may carry several over its life; the open ones set Ticket::supervision_level.
 struct Supervision {
   int id = 0;                 // the seq of the event that opened it
+  // A leader's instruction (批示, `instruct`) is tracked like a supervision at the
+  // city level: the unit answers it, a supervisor closes it.
+  bool instruction = false;
   int level = 1;
   std::string by;             // username of who opened it ("system" by rule)
   std::string unit;           // the supervisor's unit (empty: the city's hotline center)
@@ -137,6 +140,7 @@ struct Ticket {
   int supervision_level = 0;     // 督办: the highest level among the open supervisions (0 none, 1..3)
   std::vector<Supervision> supervisions;  // every supervision, open and closed, oldest first
   int escalation_level = 0;      // 提级: 0 none, 1..3
+  std::string escalated_to;      // 提级: the higher authority it went to
   UnixSeconds created_at = 0;
   UnixSeconds updated_at = 0;
   UnixSeconds dispatched_at = 0;
@@ -180,6 +184,7 @@ struct CommandInput {
   std::string assignee;         // supervise: 专人盯办
   std::string instructions;     // supervise: what the unit must do
   std::string note;             // close-supervision: 销号 note
+  std::string to;               // escalate: the higher authority (e.g. 区政府)
   std::string number;           // transfer-emergency: 110/119/120/122
   std::string kb_entry;         // answer-directly
   TicketId main_ticket = 0;     // merge

@@ -13,6 +13,7 @@ namespace {
 // corrections, reviews, and a reply still travelling up the units (逐级审核).
 bool Internal(const Event& e) {
   return e.command == "supervise" || e.command == "answer-supervision" || e.command == "close-supervision" ||
+         e.command == "instruct" ||
          e.command == "escalate" || e.command == "review" || e.command == "edit" ||
          e.command == "accept-reply" || e.command == "reject-reply" || e.command == "attach" || e.command == "anonymise" ||
          e.command == "warn" || e.command == "overdue" ||

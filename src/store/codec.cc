@@ -87,7 +87,7 @@ namespace {
 json EncodeSupervisions(const std::vector<Supervision>& list) {
   json out = json::array();
   for (const Supervision& s : list)
-    out.push_back({{"id", s.id}, {"level", s.level}, {"by", s.by}, {"unit", s.unit}, {"assignee", s.assignee},
+    out.push_back({{"id", s.id}, {"instruction", s.instruction}, {"level", s.level}, {"by", s.by}, {"unit", s.unit}, {"assignee", s.assignee},
                    {"instructions", s.instructions}, {"opened_at", s.opened_at}, {"due_at", s.due_at},
                    {"answered_at", s.answered_at}, {"answered_by", s.answered_by}, {"answer", s.answer},
                    {"closed_at", s.closed_at}, {"closed_by", s.closed_by}, {"close_note", s.close_note}});
@@ -100,6 +100,7 @@ std::vector<Supervision> DecodeSupervisions(const json& j) {
   for (const json& item : j) {
     Supervision s;
     s.id = item.at("id").get<int>();
+    s.instruction = item.value("instruction", false);
     s.level = item.at("level").get<int>();
     s.by = item.at("by").get<std::string>();
     s.unit = item.at("unit").get<std::string>();
@@ -211,6 +212,7 @@ json EncodeCommandInput(const CommandInput& in) {
   if (!in.assignee.empty()) j["assignee"] = in.assignee;
   if (!in.instructions.empty()) j["instructions"] = in.instructions;
   if (!in.note.empty()) j["note"] = in.note;
+  if (!in.to.empty()) j["to"] = in.to;
   if (in.due_at) j["due_at"] = in.due_at;
   if (in.deadlines) j["deadlines"] = EncodeDeadlines(*in.deadlines);
   return j;
@@ -266,6 +268,7 @@ Result<CommandInput> DecodeCommandInput(const json& j) {
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "assignee", in.assignee, kMaxCallerNameBytes));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "instructions", in.instructions, 2000));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "note", in.note, 2000));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "to", in.to, kMaxReferenceNameBytes));
   return in;
 }
 
@@ -337,6 +340,7 @@ json EncodeTicket(const Ticket& t) {
             // Derived (supervision.h), for the `supervision=` filter in SQL.
             {"supervision_state", SupervisionStateOf(t)},
             {"escalation_level", t.escalation_level},
+            {"escalated_to", t.escalated_to},
             {"created_at", t.created_at},
             {"updated_at", t.updated_at},
             {"dispatched_at", t.dispatched_at},
@@ -398,6 +402,7 @@ Result<Ticket> DecodeTicket(const json& j) {
     t.supervision_level = j.at("supervision_level").get<int>();
     t.escalation_level = j.at("escalation_level").get<int>();
     if (auto it = j.find("supervisions"); it != j.end()) t.supervisions = DecodeSupervisions(*it);
+    t.escalated_to = j.value("escalated_to", std::string());
     t.created_at = j.at("created_at").get<UnixSeconds>();
     t.updated_at = j.at("updated_at").get<UnixSeconds>();
     t.dispatched_at = j.at("dispatched_at").get<UnixSeconds>();

@@ -169,6 +169,7 @@ CommandInput EveryField() {
   in.assignee = "孙立";
   in.instructions = "限期整改";
   in.note = "同意销号";
+  in.to = "区政府";
   in.due_at = 99;
   return in;
 }
@@ -182,7 +183,7 @@ TEST(Codec, InputFieldNamesAreTheCodecsNames) {
     ASSERT_TRUE(f.has_value()) << key;
     EXPECT_EQ(Name(*f), key);
   }
-  EXPECT_EQ(all.size(), 28u);
+  EXPECT_EQ(all.size(), 29u);
   for (const std::string& cmd : CommandNames())
     EXPECT_EQ(CommandReads(cmd)->Has(InputField::kDueAt), cmd == "supervise") << cmd << " reads due_at";
 }

@@ -151,7 +151,10 @@ export const COMMAND_FORMS = {
   // The lead unit's answer to the supervision (整改情况), and the supervisor's 销号.
   'answer-supervision': [{ name: 'content', kind: 'text', required: true, label: 'dialog.supervisionAnswer', maxField: 'reason' }],
   'close-supervision': [{ name: 'note', kind: 'text', required: true, label: 'dialog.closeSupervisionNote', maxField: 'reason', rows: 2 }],
-  escalate: [level, reason],
+  // 提级: to whom (the higher authority) and why.
+  escalate: [level, { name: 'to', kind: 'string', required: true, placeholder: 'dialog.escalateToPlaceholder' }, reason],
+  // 领导批示: the leader's words, tracked until the unit answers (like a city-level supervision).
+  instruct: [{ name: 'content', kind: 'text', required: true, label: 'dialog.instruction', maxField: 'reason', rows: 3 }],
 }
 
 /**

@@ -155,6 +155,7 @@ describe('command forms', () => {
     expect(level.options).toEqual([1, 2, 3])
     const [escalation] = COMMAND_FORMS.escalate
     expect(optionLabel(escalation, 2, t)).toBe('2 级')
+    expect(missingFields('escalate', { level: 1, to: '', reason: '久拖不决' })).toEqual(['to'])
   })
 
   it('asks a supervision for its instructions and sends the answer date in seconds', () => {

@@ -78,7 +78,7 @@ export function actorText(actor, unitName = (c) => c) {
 /** Timeline dot colour by command. */
 export function eventType(command) {
   if (['return', 'escalate', 'transfer-emergency', 'reopen', 'overdue'].includes(command)) return 'danger'
-  if (['supervise', 'request-extension', 'decide-extension', 'warn', 'pause'].includes(command)) return 'warning'
+  if (['supervise', 'instruct', 'request-extension', 'decide-extension', 'warn', 'pause'].includes(command)) return 'warning'
   if (['close', 'answer-directly', 'reply', 'callback', 'answer-supervision', 'close-supervision'].includes(command)) return 'success'
   return 'primary'
 }

@@ -222,6 +222,7 @@ export const STEP_TEXT = {
   supervise: '督办',
   'answer-supervision': '督办答复',
   'close-supervision': '督办销号',
+  instruct: '领导批示',
   escalate: '提级办理',
   urge: '来电催办',
   supplement: '补充诉求内容',
@@ -244,7 +245,7 @@ export function stepText(command) {
  * between units, files and retention. (The server hides them: service/portal.cc.)
  */
 export const INTERNAL_STEPS = new Set([
-  'supervise', 'answer-supervision', 'close-supervision', 'escalate', 'review', 'edit', 'accept-reply', 'reject-reply', 'attach', 'anonymise', 'warn', 'overdue',
+  'supervise', 'answer-supervision', 'close-supervision', 'instruct', 'escalate', 'review', 'edit', 'accept-reply', 'reject-reply', 'attach', 'anonymise', 'warn', 'overdue',
 ])
 
 /**

@@ -31,7 +31,7 @@ export function supervisionRows(ticket) {
     .map((s) => ({
       id: s.id,
       state: s.state,
-      level: label('supervisionLevel', String(s.level)),
+      level: s.instruction ? t('supervision.instruction') : label('supervisionLevel', String(s.level)),
       stateText: label('supervisionState', s.state),
       tagType: s.state === 'closed' ? 'info' : s.state === 'answered' ? 'warning' : 'danger',
       opened: `${supervisorText(s)} · ${formatTime(s.opened_at)}`,

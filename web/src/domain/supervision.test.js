@@ -30,6 +30,7 @@ describe('supervision', () => {
     expect(rows[1]).toMatchObject({ level: '街镇督办', stateText: '已销号', instructions: '办理超期，按规则自动督办', closeNote: '已办结' })
     expect(rows[1].opened.startsWith('系统（时限监控）')).toBe(true)
     expect(supervisionRows({})).toEqual([])
+    expect(supervisionRows({ supervisions: [sup({ instruction: true, level: 3 })] })[0].level).toBe('领导批示')
   })
 
   it('shows the unit what it must answer and the supervisor what was answered', () => {

@@ -125,6 +125,7 @@ export default {
     supervise: '督办',
     'answer-supervision': '答复督办',
     'close-supervision': '督办销号',
+    instruct: '领导批示',
     escalate: '提级',
     attach: '上传附件',
     'accept-reply': '同意下级答复',
@@ -290,6 +291,7 @@ export default {
     urgency: '紧急程度',
     note: '意见',
     no_callback: '无需回访',
+    to: '提级至',
     instructions: '督办要求',
     assignee: '盯办人',
     due_at: '答复期限',
@@ -511,6 +513,7 @@ export default {
     byRule: '系统（时限监控）',
     center: '12345 热线中心',
     overdueRule: '办理超期，按规则自动督办',
+    instruction: '领导批示',
     instructions: '督办要求',
     assignee: '盯办人',
     due: '答复期限',
@@ -648,6 +651,8 @@ export default {
     supervisionDuePlaceholder: '可选：承办单位答复督办的期限',
     supervisionAnswer: '整改落实情况',
     closeSupervisionNote: '销号意见',
+    escalateToPlaceholder: '提级至哪一级机关，如：东城区人民政府',
+    instruction: '批示内容',
   },
   // What a decision dialog shows above its form (domain/facts.js).
   facts: {
