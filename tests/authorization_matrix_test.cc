@@ -23,6 +23,7 @@
 
 #include "api/views.h"
 #include "domain/permissions.h"
+#include "domain/supervision.h"
 #include "support/stream_reader.h"
 #include "support/test_server.h"
 
@@ -227,7 +228,9 @@ TEST_F(AuthorizationMatrixTest, TicketCommandsFollowTheCommandTable) {
           const bool in_state = std::count(c.from.begin(), c.from.end(), t.ticket.state) > 0 &&
                                 (!c.extension_pending || *c.extension_pending == t.ticket.extension_pending) &&
                                 (!c.reply_awaiting || *c.reply_awaiting == t.ticket.reply_awaiting) &&
-                                (!c.paused || *c.paused == (t.ticket.paused_at != 0));
+                                (!c.paused || *c.paused == (t.ticket.paused_at != 0)) &&
+                                (!c.supervision || (*c.supervision == "open" ? OpenSupervisionLevel(t.ticket) > 0
+                                                                             : UnansweredSupervisions(t.ticket) > 0));
           want = !allowed ? 403 : in_state ? 400 : 409;
         }
         const HttpResult r = As(role).Post(Path(t, "/" + c.name), probe);
@@ -480,6 +483,7 @@ TEST_F(AuthorizationMatrixTest, LiveEventsFollowThePermissionTable) {
   service::HotlineService& s = server_->service();
   CommandInput level;
   level.level = 1;
+  level.instructions = "尽快处理";
   for (const Placement& p : kPlacements) Must(s.tickets().Command(Find(p.name, TicketState::kInProgress).ticket.id, "supervise", level, kAdmin));
   Must(s.tickets().Command(Find("no_unit", TicketState::kTriage).ticket.id, "supervise", level, kAdmin));
   const TicketCase& marker = Find("own_unit", TicketState::kDispatched);

@@ -4,6 +4,8 @@
 // the stored events reproducing them.
 #include <gtest/gtest.h>
 
+#include <ctime>
+
 #include "api/views.h"
 #include "domain/state_machine.h"
 #include "support/appeal.h"
@@ -212,6 +214,76 @@ TEST_F(DeadlinesTest, PauseResumeAndTheSchedulersNotices) {
   int by_system = 0;
   for (const Event& e : *events) by_system += e.actor.username == "system" && (e.command == "warn" || e.command == "overdue");
   EXPECT_GE(by_system, 3) << "contact, reply and handle overdue at least";
+}
+
+// Three-level supervision over HTTP: a district's supervisor supervises its own
+// district's tickets up to level 2, the unit answers, the supervisor closes it
+// (销号); the queues find each stage by `supervision=`.
+TEST_F(DeadlinesTest, ThreeLevelSupervisionFromOrderToClosure) {
+  const std::int64_t id = DispatchedCompanyAppeal();  // 东华街道 (LC-D01-S01) in 东华区 (LC-D01)
+  HttpClient unit = As("LC-D01-S01");
+  ASSERT_EQ(unit.Post(Path(id, "sign"), json::object()).status, 200);
+  HttpClient district = As("LC-D01.sup"), other = As("LC-D02.sup"), street = As("LC-D01-S01.sup");
+  const json order = {{"level", 2}, {"instructions", "两个工作日内书面反馈整改进度"}, {"assignee", "孙立"},
+                      {"due_at", static_cast<std::int64_t>(std::time(nullptr)) + 60 * 86400}};
+
+  EXPECT_EQ(other.Post(Path(id, "supervise"), order).status, 403) << "another district's supervisor";
+  EXPECT_EQ(other.Get(Path(id)).status, 403) << "…does not see it either";
+  json too_high = order;
+  too_high["level"] = 3;
+  auto r = district.Post(Path(id, "supervise"), too_high);
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.Json()["error"]["field"], "level");
+  EXPECT_EQ(r.Json()["error"]["reason"], "level_above_tier");
+  json no_instructions = order;
+  no_instructions.erase("instructions");
+  r = district.Post(Path(id, "supervise"), no_instructions);
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.Json()["error"]["field"], "instructions");
+  EXPECT_EQ(Get(district, id)["supervisions"].size(), 0u) << "nothing recorded";
+
+  r = district.Post(Path(id, "supervise"), order);
+  ASSERT_EQ(r.status, 200) << r.body;
+  json t = r.Json();
+  EXPECT_EQ(t["supervision_level"], 2);
+  EXPECT_EQ(t["supervision"], "unanswered");
+  ASSERT_EQ(t["supervisions"].size(), 1u);
+  EXPECT_EQ(t["supervisions"][0]["unit"]["code"], "LC-D01");
+  EXPECT_EQ(t["supervisions"][0]["assignee"], "孙立");
+  EXPECT_EQ(t["supervisions"][0]["state"], "open");
+
+  auto listed = [&](HttpClient& c, const std::string& query) {
+    auto page = c.Get("/api/v1/tickets?per_page=100&" + query);
+    EXPECT_EQ(page.status, 200) << page.body;
+    const json body = page.Json();  // (not a temporary: the loop reads into it)
+    for (const json& item : body["items"])
+      if (item["id"] == id) return true;
+    return false;
+  };
+  EXPECT_TRUE(listed(district, "supervision=unanswered"));
+  EXPECT_TRUE(listed(unit, "supervision=unanswered")) << "the unit's 督办件";
+  EXPECT_TRUE(listed(district, "supervision_level=2"));
+  EXPECT_FALSE(listed(district, "supervision=answered"));
+  EXPECT_FALSE(listed(other, "supervision=open")) << "outside that supervisor's district";
+  EXPECT_EQ(district.Get("/api/v1/tickets?supervision=maybe").Json()["error"]["field"], "supervision");
+
+  r = district.Post(Path(id, "close-supervision"), {{"note", "同意销号"}});
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_EQ(r.Json()["error"]["reason"], "supervision_unanswered");
+  r = unit.Post(Path(id, "answer-supervision"), {{"content", "已安排专人整改，周五前完成"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Json()["supervision"], "answered");
+  EXPECT_TRUE(listed(district, "supervision=answered"));
+  r = street.Post(Path(id, "close-supervision"), {{"note", "同意销号"}});
+  EXPECT_EQ(r.status, 403) << "a street does not close a district's supervision: " << r.body;
+  r = district.Post(Path(id, "close-supervision"), {{"note", "整改到位，同意销号"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  t = r.Json();
+  EXPECT_EQ(t["supervision_level"], 0);
+  EXPECT_TRUE(t["supervision"].is_null());
+  EXPECT_EQ(t["supervisions"][0]["state"], "closed");
+  EXPECT_EQ(t["supervisions"][0]["close_note"], "整改到位，同意销号");
+  EXPECT_FALSE(listed(district, "supervision=open"));
 }
 
 }  // namespace

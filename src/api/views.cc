@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "domain/permissions.h"
+#include "domain/supervision.h"
 #include "store/codec.h"
 
 namespace hotline::api {
@@ -74,6 +75,33 @@ json DeadlinesView(const std::vector<Deadline>& list, UnixSeconds now) {
   return out;
 }
 
+// Every supervision, oldest first: `state` open (waiting for the unit's answer),
+// answered (waiting for 销号) or closed; `overdue` when an open one's answer is late.
+json SupervisionsView(const std::vector<Supervision>& list, UnixSeconds now, const ReferenceData& ref) {
+  json out = json::array();
+  for (const Supervision& s : list) {
+    const char* state = !IsOpen(s) ? "closed" : s.answered_at ? "answered" : "open";
+    auto text = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
+    out.push_back({{"id", s.id},
+                   {"level", s.level},
+                   {"state", state},
+                   {"by", s.by},
+                   {"unit", UnitRef(s.unit, ref)},
+                   {"assignee", text(s.assignee)},
+                   {"instructions", text(s.instructions)},
+                   {"opened_at", FormatTime(s.opened_at)},
+                   {"due_at", FormatTime(s.due_at)},
+                   {"overdue", IsOpen(s) && !s.answered_at && s.due_at != 0 && s.due_at < now},
+                   {"answered_at", FormatTime(s.answered_at)},
+                   {"answered_by", text(s.answered_by)},
+                   {"answer", text(s.answer)},
+                   {"closed_at", FormatTime(s.closed_at)},
+                   {"closed_by", text(s.closed_by)},
+                   {"close_note", text(s.close_note)}});
+  }
+  return out;
+}
+
 }  // namespace
 
 json TicketView(const service::TicketRead& read, const Actor& viewer, const ReferenceData& ref) {
@@ -97,6 +125,7 @@ json TicketView(const service::TicketRead& read, const Actor& viewer, const Refe
       {"address", a.address},
       {"location", a.location ? json{{"lat", a.location->lat}, {"lon", a.location->lon}} : json(nullptr)},
       {"enterprise", a.enterprise},
+      {"no_callback", a.no_callback},
       {"urgency", Name(a.urgency)},
       {"urgent", IsUrgent(a)},
       {"category", a.category.empty() ? json(nullptr)
@@ -126,6 +155,8 @@ json TicketView(const service::TicketRead& read, const Actor& viewer, const Refe
       {"emergency_number", t.emergency_number.empty() ? json(nullptr) : json(t.emergency_number)},
       {"main_ticket", t.main_ticket ? json(t.main_ticket) : json(nullptr)},
       {"supervision_level", t.supervision_level},
+      {"supervision", SupervisionStateOf(t).empty() ? json(nullptr) : json(SupervisionStateOf(t))},
+      {"supervisions", SupervisionsView(t.supervisions, now, ref)},
       {"escalation_level", t.escalation_level},
       {"created_at", FormatTime(t.created_at)},
       {"updated_at", FormatTime(t.updated_at)},

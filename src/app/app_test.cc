@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <cstdlib>
 
 #include "app/config.h"
@@ -178,7 +180,13 @@ TEST(DemoCity, GeneratedHistoriesReplayToTheirState) {
   ctx.calendar = &cal;
   const auto n = *store->CountTickets();
   EXPECT_GT(n, 100);
+  const auto district_supervisor = store->FindUser("LC-D01.sup");
+  ASSERT_TRUE(district_supervisor.ok()) << "each district has its own supervisor";
+  EXPECT_EQ(district_supervisor->role, Role::kSupervisor);
+  EXPECT_EQ(district_supervisor->unit, "LC-D01");
   int closed = 0, paused = 0;
+  std::map<int, int> supervisions_by_level;
+  int supervisions_closed = 0, supervisions_answered = 0;
   for (TicketId id = 1; id <= n; ++id) {
     auto t = store->GetTicket(id);
     auto replayed = Replay(*store->GetEvents(id), ctx);
@@ -188,12 +196,22 @@ TEST(DemoCity, GeneratedHistoriesReplayToTheirState) {
     EXPECT_EQ(replayed->deadlines, t->deadlines) << id;
     EXPECT_EQ(replayed->due_at, t->due_at) << id;
     EXPECT_EQ(replayed->paused_at, t->paused_at) << id;
+    EXPECT_EQ(replayed->supervisions, t->supervisions) << id;
+    EXPECT_EQ(replayed->supervision_level, t->supervision_level) << id;
+    for (const Supervision& s : t->supervisions) {
+      ++supervisions_by_level[s.level];
+      supervisions_closed += s.closed_at != 0;
+      supervisions_answered += s.answered_at != 0;
+    }
     closed += t->state == TicketState::kClosed;
     const auto events = store->GetEvents(id);
     for (const Event& e : *events) paused += e.command == "pause";
   }
   EXPECT_GT(closed, n / 3);
   EXPECT_GT(paused, 0) << "some units stopped the clock";
+  EXPECT_GE(supervisions_by_level.size(), 2u) << "late tickets are supervised at several levels";
+  EXPECT_GT(supervisions_answered, 0);
+  EXPECT_GT(supervisions_closed, 0) << "and closed (销号) once the ticket is";
   // Seeding again is a no-op.
   ASSERT_TRUE(SeedDemoCity(*store, opt, cal).ok());
   EXPECT_EQ(*store->CountTickets(), n);

@@ -12,6 +12,7 @@
 #include "domain/catalog.h"
 #include "domain/deadline_notices.h"
 #include "domain/state_machine.h"
+#include "domain/supervision.h"
 
 namespace hotline::app {
 namespace {
@@ -25,6 +26,7 @@ static_assert(std::size(kSurnames) == 30 && std::size(kGiven) == 28, "DemoStaffN
 }  // namespace
 
 std::string DemoStaffUsername(const std::string& unit_code, int n) { return unit_code + "." + std::to_string(n); }
+std::string DemoSupervisorUsername(const std::string& unit_code) { return unit_code + ".sup"; }
 
 std::string DemoStaffName(std::size_t i) {
   // Strides coprime with the list sizes walk both lists evenly; the pair repeats
@@ -65,13 +67,16 @@ Status CreateDemoAccounts(Store& store, const std::string& password) {
       {"admin", hash, Role::kAdmin, "", "系统管理员", true},
       {"operator", hash, Role::kOperator, "", "受理员 王敏", true},
       {"dispatcher", hash, Role::kDispatcher, "", "派单员 李强", true},
-      {"supervisor", hash, Role::kSupervisor, "", "督办员 赵磊", true},
+      {"supervisor", hash, Role::kSupervisor, "", "督办员 赵磊", true},  // the center's: every level
       {"callback", hash, Role::kCallbackAgent, "", "回访员 陈静", true},
       {"analyst", hash, Role::kAnalyst, "", "分析员 周洋", true},
   };
   HOTLINE_ASSIGN_OR_RETURN(auto units, store.LoadUnits());
   std::size_t staff = 0;
   for (const Unit& u : units) {
+    // Three-level supervision: each district and street has a supervisor of its own.
+    if (u.kind == UnitKind::kDistrict || u.kind == UnitKind::kStreet)
+      users.push_back({DemoSupervisorUsername(u.code), hash, Role::kSupervisor, u.code, u.name + "督办专员", true});
     users.push_back({u.code, hash, Role::kUnitStaff, u.code, u.name, true});  // the unit's shared account
     for (int n = 1; n <= 2; ++n)
       users.push_back({DemoStaffUsername(u.code, n), hash, Role::kUnitStaff, u.code, DemoStaffName(staff++), true});
@@ -105,7 +110,7 @@ class Generator {
   Generator(const DemoOptions& opt, const WorkCalendar& cal, const TimeLimitFiles& limits, UnitTree units,
             Taxonomy taxonomy, std::vector<CatalogRule> catalog, std::vector<Template> templates, Places places,
             std::map<std::string, GeoPoint> centers)
-      : opt_(opt), rng_(opt.seed), urgency_rng_(opt.seed + 7), pause_rng_(opt.seed + 11), work_time_(cal, limits.working_hours),
+      : opt_(opt), rng_(opt.seed), urgency_rng_(opt.seed + 7), pause_rng_(opt.seed + 11), supervision_rng_(opt.seed + 13), work_time_(cal, limits.working_hours),
         units_(std::move(units)), taxonomy_(std::move(taxonomy)),
         catalog_(std::move(catalog)), templates_(std::move(templates)), places_(std::move(places)),
         centers_(std::move(centers)) {
@@ -164,6 +169,7 @@ class Generator {
     ticket = in->ticket;
     history = {in->event};
     Live(ticket, history, a, district);
+    CloseSupervisions(ticket, history);
     GiveNotices(ticket, history, opt_.now);  // what the scheduler has given by today
     return true;
   }
@@ -235,17 +241,20 @@ class Generator {
       yes.approve = true;
       if (!Step(t, h, 3 * hour, "decide-extension", yes, sup)) return;
     }
+    // A district or a street supervises some of its own units' tickets early (重点督办);
+    // most tickets go to city departments, which only the center supervises.
+    if (std::uniform_real_distribution<double>(0, 1)(supervision_rng_) < 0.3)
+      Supervise(t, h, 2 * hour, lead, /*local=*/true);
     const UnixSeconds work = day / 2 + static_cast<UnixSeconds>(Pick(9 * 24)) * hour;
-    if (now_ + work > t.due_at && now_ + work <= opt_.now && t.due_at > 0 && Chance(0.5)) {
-      CommandInput s;
-      s.level = 1;
-      Step(t, h, std::max<UnixSeconds>(minute, t.due_at - now_ + hour), "supervise", s, sup);
-    }
+    if (now_ + work > t.due_at && now_ + work <= opt_.now && t.due_at > 0 && Chance(0.5))
+      Supervise(t, h, std::max<UnixSeconds>(minute, t.due_at - now_ + hour), lead);
     for (int round = 0; round < 2; ++round) {
       CommandInput reply;
       reply.content = "经现场核查，已督促相关责任方整改，问题已处理完毕，并与来电人电话沟通说明办理情况。";
       reply.result = Chance(0.85) ? ReplyResult::kResolved : ReplyResult::kExplained;
-      if (!Step(t, h, round == 0 ? work : 2 * day, "reply", reply, Staff(lead))) return;
+      const UnixSeconds reply_at = now_ + (round == 0 ? work : 2 * day);
+      AnswerSupervisions(t, h, reply_at - 3600, lead);  // a supervision is answered before the reply
+      if (!Step(t, h, reply_at - now_, "reply", reply, Staff(lead))) return;
       CommandInput accept;
       accept.accept = true;
       if (!Step(t, h, 2 * hour, "review", accept, cb)) return;
@@ -265,6 +274,78 @@ class Generator {
         return;
       }
     }
+  }
+
+  // 督办 of a late ticket, `delay` from now, by a supervisor whose tier and subtree
+  // hold the lead unit: the center's (level 3), the district's (2) or the street's
+  // (1), with who follows it and by when the unit answers; the unit answers within
+  // a day unless that is still ahead. Drawn from supervision_rng_ (like pauses).
+  // With `local`, only the district's or the street's own supervisor (重点督办 of a
+  // ticket not yet late).
+  void Supervise(Ticket& t, std::vector<Event>& h, UnixSeconds delay, const std::string& lead, bool local = false) {
+    std::uniform_real_distribution<double> uniform(0, 1);
+    std::string district, street;
+    LocalUnits(lead, district, street);
+    if (local && district.empty()) return;
+    const double who = local ? uniform(supervision_rng_) * 0.75 : uniform(supervision_rng_);
+    Actor sup{"supervisor", Role::kSupervisor, ""};
+    CommandInput s;
+    s.level = kCitySupervision;
+    if (!street.empty() && who < 0.3) {
+      sup = {DemoSupervisorUsername(street), Role::kSupervisor, street};
+      s.level = kStreetSupervision;
+    } else if (!district.empty() && who < 0.75) {
+      sup = {DemoSupervisorUsername(district), Role::kSupervisor, district};
+      s.level = kDistrictSupervision;
+    }
+    static const char* const kInstructions[] = {
+        "该件已超期，请承办单位立即落实整改，两个工作日内书面反馈办理进展。",
+        "群众多次反映，请主要负责同志牵头研究，限期解决并反馈。",
+        "请专人盯办，明确整改时限，办结后及时答复诉求人。",
+    };
+    s.instructions = kInstructions[static_cast<std::size_t>(uniform(supervision_rng_) * 3) % 3];
+    s.assignee = s.level == kCitySupervision ? "赵磊" : s.level == kDistrictSupervision ? "孙立" : "钱芳";
+    s.due_at = now_ + delay + 2 * 86400;
+    if (!Step(t, h, delay, "supervise", s, sup, /*may_stop=*/false)) return;
+    AnswerSupervisions(t, h, now_ + 2 * 3600 + static_cast<UnixSeconds>(uniform(supervision_rng_) * 20) * 3600, lead);
+  }
+
+  // The street and the district a unit lies in (empty when none: a city department).
+  void LocalUnits(const std::string& unit, std::string& district, std::string& street) const {
+    for (const std::string& code : units_.PathToRoot(unit)) {
+      const Unit* u = units_.Find(code);
+      if (u && u->kind == UnitKind::kStreet && street.empty()) street = code;
+      if (u && u->kind == UnitKind::kDistrict && district.empty()) district = code;
+    }
+  }
+
+  // The lead unit answers the supervisions waiting for it at `at` (and the
+  // scheduler's automatic one, once the handling deadline has passed by then).
+  void AnswerSupervisions(Ticket& t, std::vector<Event>& h, UnixSeconds at, const std::string& lead) {
+    if (at > opt_.now || at <= now_) return;
+    GiveNotices(t, h, at);
+    if (UnansweredSupervisions(t) == 0 || at <= now_) return;
+    CommandInput answer;
+    answer.content = "已收到督办意见，单位负责人牵头召开专题会研究，明确专人负责，现场整改正在推进，预计三个工作日内办结并答复诉求人。";
+    Step(t, h, at - now_, "answer-supervision", answer, Staff(lead), /*may_stop=*/false);
+  }
+
+  // 销号 once the ticket is closed: whoever opened the highest open supervision
+  // (the center's supervisor for the automatic ones) closes them, a day or two
+  // after the close; a few stay open (待销号) for the supervisor's board.
+  void CloseSupervisions(Ticket& t, std::vector<Event>& h) {
+    if (t.state != TicketState::kClosed || OpenSupervisionLevel(t) == 0) return;
+    std::uniform_real_distribution<double> uniform(0, 1);
+    if (uniform(supervision_rng_) < 0.15) return;
+    const Supervision* top = nullptr;
+    for (const Supervision& s : t.supervisions)
+      if (IsOpen(s) && (!top || s.level > top->level)) top = &s;
+    const Actor closer = top->by == "system" || top->unit.empty() ? Actor{"supervisor", Role::kSupervisor, ""}
+                                                                  : Actor{top->by, Role::kSupervisor, top->unit};
+    CommandInput note;
+    note.note = "经核查，承办单位已按督办要求办结，诉求人已收到答复，同意销号。";
+    Step(t, h, 86400 + static_cast<UnixSeconds>(uniform(supervision_rng_) * 24) * 3600, "close-supervision", note, closer,
+         /*may_stop=*/false);
   }
 
   // The deadline scheduler's notices due by `until` — warnings, overdue notices and
@@ -340,6 +421,7 @@ class Generator {
   std::mt19937_64 rng_;
   std::mt19937_64 urgency_rng_;
   std::mt19937_64 pause_rng_;  // pauses: a generator of their own, like urgency
+  std::mt19937_64 supervision_rng_;  // 督办: likewise
   WorkTime work_time_;
   UnitTree units_;
   Taxonomy taxonomy_;

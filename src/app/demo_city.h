@@ -30,6 +30,8 @@ Status LoadReferenceFiles(Store& store, const std::string& data_dir);
 Status CreateDemoAccounts(Store& store, const std::string& password);
 // The demo's named staff of a unit: `n` is 1 or 2 ("LC-D01-S01" → "LC-D01-S01.1").
 std::string DemoStaffUsername(const std::string& unit_code, int n);
+// The demo supervisor of a district or street (three-level supervision): "LC-D01.sup".
+std::string DemoSupervisorUsername(const std::string& unit_code);
 // The display name of the i-th named demo staff member (0-based, in the order
 // CreateDemoAccounts creates them): a surname and a given name, distinct for
 // i < 420, the same on every start.

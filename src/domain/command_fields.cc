@@ -6,7 +6,10 @@
 namespace hotline {
 namespace {
 
-constexpr std::array<std::pair<InputField, std::string_view>, 28> kNames = {{
+// InputFields keeps one bit per field in 32 bits: widen it before adding a 33rd.
+static_assert(static_cast<int>(InputField::kDueAt) < 32, "InputFields is full: widen its bits");
+
+constexpr std::array<std::pair<InputField, std::string_view>, 32> kNames = {{
     {InputField::kUnit, "unit"},
     {InputField::kCoUnits, "co_units"},
     {InputField::kReason, "reason"},
@@ -35,6 +38,10 @@ constexpr std::array<std::pair<InputField, std::string_view>, 28> kNames = {{
     {InputField::kUrgent, "urgent"},
     {InputField::kUrgency, "urgency"},
     {InputField::kDeadline, "deadline"},
+    {InputField::kAssignee, "assignee"},
+    {InputField::kInstructions, "instructions"},
+    {InputField::kNote, "note"},
+    {InputField::kDueAt, "due_at"},
 }};
 
 }  // namespace
@@ -81,6 +88,9 @@ CommandInput KeepFields(CommandInput in, InputFields keep) {
   if (keep.Has(InputField::kUrgent)) out.urgent = in.urgent;
   if (keep.Has(InputField::kUrgency)) out.urgency = in.urgency;
   if (keep.Has(InputField::kDeadline)) out.deadline = in.deadline;
+  if (keep.Has(InputField::kAssignee)) out.assignee = std::move(in.assignee);
+  if (keep.Has(InputField::kInstructions)) out.instructions = std::move(in.instructions);
+  if (keep.Has(InputField::kNote)) out.note = std::move(in.note);
   out.due_at = in.due_at;
   out.deadlines = std::move(in.deadlines);
   return out;

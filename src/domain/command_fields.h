@@ -1,8 +1,9 @@
 // The fields of a command's input (CommandInput), by the names they have in API
 // bodies and stored events. The command table (state_machine.cc) says which fields
 // each command reads; the API refuses the others and the event keeps only those
-// read, so nothing a command ignores reaches the immutable history. `due_at` and
-// `deadlines` are not among them: the state machine fills them in, no caller sets them.
+// read, so nothing a command ignores reaches the immutable history. `deadlines` is
+// not among them, nor is `due_at` except for supervise: the state machine fills
+// them in, no other caller sets them.
 #pragma once
 
 #include <cstdint>
@@ -43,6 +44,10 @@ enum class InputField {
   kUrgent,
   kUrgency,
   kDeadline,
+  kAssignee,
+  kInstructions,
+  kNote,
+  kDueAt,  // supervise only: when the unit's answer is due (see CommandInput::due_at)
 };
 
 // A set of input fields.

@@ -467,6 +467,9 @@ TEST_F(DeadlineTrackingTest, TheSchedulerWarnsAndAnnouncesOnceEach) {
   EXPECT_EQ(Of(t, K::kHandle).state, D::kOverdue);
   EXPECT_EQ(t.supervision_level, 1);
   EXPECT_EQ(t.priority, 1);
+  ASSERT_EQ(t.supervisions.size(), 1u) << "a supervision of its own, to be answered and closed";
+  EXPECT_EQ(t.supervisions[0].by, "system");
+  EXPECT_EQ(t.supervisions[0].level, 1);
 
   // Nobody else gives notices, and not through a request.
   EXPECT_EQ(Apply(t, "warn", About(K::kReply), testing::Supervisor(), ctx_).status().code(),
@@ -475,6 +478,7 @@ TEST_F(DeadlineTrackingTest, TheSchedulerWarnsAndAnnouncesOnceEach) {
   ASSERT_TRUE(replayed.ok()) << replayed.status().ToString();
   EXPECT_EQ(replayed->deadlines, t.deadlines);
   EXPECT_EQ(replayed->supervision_level, 1);
+  EXPECT_EQ(replayed->supervisions, t.supervisions);
 }
 
 }  // namespace

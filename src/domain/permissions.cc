@@ -145,6 +145,12 @@ AccessScope ScopeOf(Role role, Capability capability) {
   return r ? ScopeIn(*r, role) : N;
 }
 
+AccessScope ScopeOf(const Actor& actor, Capability capability) {
+  const AccessScope scope = ScopeOf(actor.role, capability);
+  if (scope == A && actor.role == Role::kSupervisor && !actor.unit.empty()) return U;
+  return scope;
+}
+
 bool WithinUnitSubtree(const Ticket& ticket, const std::string& unit, const UnitTree& units) {
   if (unit.empty()) return false;
   auto within = [&](const std::string& u) { return !u.empty() && units.IsWithin(u, unit); };
@@ -154,7 +160,7 @@ bool WithinUnitSubtree(const Ticket& ticket, const std::string& unit, const Unit
 
 bool AllowsTicket(const Actor& actor, Capability capability, const Ticket& ticket, const UnitTree& units,
                   bool holds_query_code) {
-  switch (ScopeOf(actor.role, capability)) {
+  switch (ScopeOf(actor, capability)) {
     case AccessScope::kAll: return true;
     case AccessScope::kUnitSubtree: return WithinUnitSubtree(ticket, actor.unit, units);
     case AccessScope::kPublic: return holds_query_code;
@@ -208,6 +214,10 @@ std::string PermissionsMarkdown() {
          "`tests/authorization_matrix_test.cc`, which derives every expected status from these tables).\n\n"
          "Roles: `operator` 受理员, `dispatcher` 派单员, `unit` 承办单位 staff, `supervisor` 督办员, `callback` 回访员,\n"
          "`analyst` 分析员, `admin` 系统管理员, `citizen` (no account: the public portal only).\n\n"
+         "Three-level supervision: a supervisor account may belong to a unit (a district or a street). Such a\n"
+         "supervisor has that unit's subtree wherever the table below says `all` for supervisors, may issue\n"
+         "commands on tickets within that subtree only, and supervises at levels up to its unit's tier (街镇 1,\n"
+         "区县 2, 市 3); a supervisor without a unit is the hotline center's.\n\n"
          "## Scopes\n\n"
          "| scope | meaning |\n|---|---|\n"
          "| all | no restriction |\n"
@@ -247,6 +257,8 @@ std::string PermissionsMarkdown() {
     if (c.reply_awaiting)
       out << (*c.reply_awaiting ? ", with a lower unit's reply awaiting acceptance" : ", with no lower unit's reply awaiting");
     if (c.paused) out << (*c.paused ? ", with the clock paused" : ", with the clock running");
+    if (c.supervision)
+      out << (*c.supervision == "open" ? ", with an open supervision" : ", with a supervision awaiting the unit's answer");
     out << " |";
     for (Role r : roles) out << ' ' << CommandCell(c, r) << " |";
     out << '\n';

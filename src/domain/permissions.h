@@ -79,12 +79,17 @@ std::vector<Role> AllRoles();
 AccessScope ScopeOf(Role role, Capability capability);
 inline bool Allows(Role role, Capability capability) { return ScopeOf(role, capability) != AccessScope::kNone; }
 
+// The scope `actor` holds `capability` with over tickets: ScopeOf(role), except
+// that a supervisor account belonging to a unit (three-level supervision,
+// supervision.h) has that unit's subtree where its role has kAll.
+AccessScope ScopeOf(const Actor& actor, Capability capability);
+
 // Whether a ticket lies within `unit`'s subtree: its lead unit, a co-handler or
 // a unit of its dispatch chain is `unit` or below it. A ticket not yet
 // dispatched lies within no unit.
 bool WithinUnitSubtree(const Ticket& ticket, const std::string& unit, const UnitTree& units);
 
-// Whether `actor` may exercise `capability` on `ticket`: kAll yes; kUnitSubtree
+// Whether `actor` may exercise `capability` on `ticket` (ScopeOf(actor)): kAll yes; kUnitSubtree
 // when WithinUnitSubtree(ticket, actor.unit); kPublic only when the caller has
 // checked the ticket's query code (`holds_query_code`); otherwise no.
 bool AllowsTicket(const Actor& actor, Capability capability, const Ticket& ticket, const UnitTree& units,

@@ -121,6 +121,7 @@ TEST(PermissionsTest, TicketReadScopeMatchesCanSee) {
   std::vector<Actor> actors = {Operator(), Dispatcher(), Supervisor(), CallbackAgent(), Analyst(),
                                {"admin", Role::kAdmin, ""}};
   for (const char* u : {"C", "D1", "S1", "S1C1", "S2", "D2", "HEAT"}) actors.push_back(Staff(u));
+  for (const char* u : {"D1", "S1", "D2"}) actors.push_back({std::string(u) + ".sup", Role::kSupervisor, u});
   for (const Actor& a : actors)
     for (std::size_t i = 0; i < tickets.size(); ++i)
       EXPECT_EQ(AllowsTicket(a, Capability::kTicketRead, tickets[i], units), CanSee(tickets[i], a, units))
@@ -135,6 +136,7 @@ TEST(PermissionsTest, CommandTableDescribesTheStateMachine) {
   std::vector<Actor> actors = {Operator(), Dispatcher(), Supervisor(), CallbackAgent(), Analyst(),
                                {"admin", Role::kAdmin, ""}, {"portal", Role::kCitizen, ""}};
   for (const char* u : {"D1", "S1", "S1C1", "S2"}) actors.push_back(Staff(u));
+  for (const char* u : {"D1", "S2"}) actors.push_back({std::string(u) + ".sup", Role::kSupervisor, u});
   const auto table = CommandTable();
   ASSERT_EQ(table.size(), CommandNames().size());
   for (const CommandAuthority& c : table)
@@ -143,8 +145,13 @@ TEST(PermissionsTest, CommandTableDescribesTheStateMachine) {
         for (bool extension_pending : {false, true})
         for (bool reply_awaiting : {false, true})
         for (bool paused : {false, true})
+        for (int supervision : {0, 1, 2})  // none, one waiting for the unit's answer, one answered
         for (const Actor& a : actors) {
           Ticket t;
+          if (supervision) {
+            t.supervisions.emplace_back();
+            t.supervisions.back().answered_at = supervision == 2 ? 1 : 0;
+          }
           t.state = *ParseTicketState(state_name);
           t.lead_unit = lead;
           t.extension_pending = extension_pending;
@@ -153,13 +160,16 @@ TEST(PermissionsTest, CommandTableDescribesTheStateMachine) {
           bool allowed = a.role == Role::kAdmin || std::count(c.roles.begin(), c.roles.end(), a.role) > 0;
           if (allowed && a.role == Role::kUnitStaff && c.lead_unit_scope)
             allowed = !t.lead_unit.empty() && units.IsWithin(t.lead_unit, a.unit);
+          if (allowed && a.role == Role::kSupervisor && !a.unit.empty())
+            allowed = WithinUnitSubtree(t, a.unit, units);
           for (const auto& limit : c.role_states)
             if (allowed && limit.role == a.role)
               allowed = std::count(limit.only_in.begin(), limit.only_in.end(), t.state) > 0;
           const bool in_state = std::count(c.from.begin(), c.from.end(), t.state) > 0 &&
                                 (!c.extension_pending || *c.extension_pending == t.extension_pending) &&
                                 (!c.reply_awaiting || *c.reply_awaiting == t.reply_awaiting) &&
-                                (!c.paused || *c.paused == paused);
+                                (!c.paused || *c.paused == paused) &&
+                                (!c.supervision || (*c.supervision == "open" ? supervision > 0 : supervision == 1));
           const Status s = CheckCommandAllowed(t, c.name, a, ctx);
           const StatusCode want =
               !allowed ? StatusCode::kPermissionDenied : in_state ? StatusCode::kOk : StatusCode::kConflict;

@@ -52,6 +52,9 @@ namespace hotline {
   X(kPaused, "paused")                                       \
   X(kNotPaused, "not_paused")                                \
   X(kDeadlineNotDue, "deadline_not_due")                     \
+  X(kNoOpenSupervision, "no_open_supervision")               \
+  X(kSupervisionUnanswered, "supervision_unanswered")        \
+  X(kLevelAboveTier, "level_above_tier")                     \
   X(kCallbackAttemptsRequired, "callback_attempts_required") \
   X(kUnsupportedType, "unsupported_type")                    \
   X(kEmptyFile, "empty_file")                                \

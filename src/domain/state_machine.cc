@@ -9,6 +9,7 @@
 #include "domain/free_text.h"
 #include "domain/limits.h"
 #include "domain/permissions.h"
+#include "domain/supervision.h"
 
 namespace hotline {
 namespace {
@@ -35,7 +36,11 @@ struct RoleLimit {
 };
 
 // A condition on the ticket beyond its state.
-enum class Condition { kNone, kExtensionPending, kNoExtensionPending, kReplyAwaiting, kNoReplyAwaiting, kPaused, kNotPaused };
+enum class Condition {
+  kNone, kExtensionPending, kNoExtensionPending, kReplyAwaiting, kNoReplyAwaiting, kPaused, kNotPaused,
+  kSupervisionUnanswered,  // an open supervision waits for the unit's answer
+  kSupervisionOpen,        // an open supervision (answered or not)
+};
 
 struct CommandSpec {
   std::string_view name;
@@ -412,10 +417,13 @@ Status RejectReply(Ticket& t, CommandInput& in, const Actor&, const Context&) {
   return Status::Ok();
 }
 
-Status Review(Ticket& t, CommandInput& in, const Actor&, const Context&) {
+Status Review(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   if (!in.accept.has_value())
     return Status::InvalidArgument("accept", "accept (true/false) is required").WithReason(Reasons::kRequired);
-  if (*in.accept) {
+  if (*in.accept && t.appeal.no_callback) {  // 诉求人提出无需回访: closed on the accepted reply
+    t.state = S::kClosed;
+    t.closed_at = ctx.now;
+  } else if (*in.accept) {
     t.state = S::kToCallback;
   } else {
     HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
@@ -506,10 +514,82 @@ Status Anonymise(Ticket& t, CommandInput&, const Actor&, const Context&) {
   return Status::Ok();
 }
 
-Status Supervise(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
-  HOTLINE_RETURN_IF_ERROR(RequireLevel(in.level, ctx));
-  t.supervision_level = in.level;
+// The highest supervision level the actor may open or close: a supervisor's unit's
+// tier (supervision.h); the center's supervisors, admin and `system` every level.
+int TierOf(const Actor& actor, const Context& ctx) {
+  if (actor.role != R::kSupervisor || !ctx.units) return ctx.policy.max_level;
+  return std::min(SupervisionTier(actor.unit, *ctx.units), ctx.policy.max_level);
+}
+
+void RefreshSupervisionLevel(Ticket& t) {
+  t.supervision_level = OpenSupervisionLevel(t);
   t.priority = PriorityOf(t);
+}
+
+// 督办: a new supervision at `level` (at most the supervisor's tier), naming who
+// follows the case, what the unit must do and, optionally, by when it answers.
+Status Supervise(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(RequireLevel(in.level, ctx));
+  if (const int tier = TierOf(actor, ctx); in.level > tier)
+    return Status::InvalidArgument("level", "a supervisor of " + actor.unit + " supervises at levels up to " +
+                                                std::to_string(tier))
+        .WithReason(Reasons::kLevelAboveTier)
+        .WithParam("max", tier);
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.instructions, "instructions", kMaxReason));
+  HOTLINE_RETURN_IF_ERROR(OptionalText(in.assignee, "assignee", kMaxCallerNameBytes));
+  if (in.due_at < 0 || (in.due_at != 0 && in.due_at <= ctx.now))
+    return Status::InvalidArgument("due_at", "due_at must be a time after now (seconds since 1970)")
+        .WithReason(Reasons::kInvalidValue);
+  Supervision s;
+  s.id = t.version + 1;  // the seq of this event
+  s.level = in.level;
+  s.by = actor.username;
+  s.unit = actor.role == R::kSupervisor ? actor.unit : "";
+  s.assignee = in.assignee;
+  s.instructions = in.instructions;
+  s.opened_at = ctx.now;
+  s.due_at = in.due_at;
+  t.supervisions.push_back(std::move(s));
+  RefreshSupervisionLevel(t);
+  return Status::Ok();
+}
+
+// The lead unit answers every open supervision still waiting for it.
+Status AnswerSupervision(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.content, "content", kMaxReason));
+  for (Supervision& s : t.supervisions)
+    if (IsOpen(s) && !s.answered_at) {
+      s.answered_at = ctx.now;
+      s.answered_by = actor.username;
+      s.answer = in.content;
+    }
+  return Status::Ok();
+}
+
+// 销号: closes the open supervisions at or below the actor's tier, each answered by
+// the unit first (unless the ticket is already finished).
+Status CloseSupervision(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.note, "note", kMaxReason));
+  const int tier = TierOf(actor, ctx);
+  int closable = 0;
+  for (const Supervision& s : t.supervisions) {
+    if (!IsOpen(s) || s.level > tier) continue;
+    if (!s.answered_at && !IsTerminal(t.state))
+      return Status::Conflict("the unit has not answered the supervision yet").WithReason(Reasons::kSupervisionUnanswered);
+    ++closable;
+  }
+  if (closable == 0)
+    return Status::PermissionDenied("a supervisor of " + actor.unit + " closes supervisions up to level " +
+                                    std::to_string(tier))
+        .WithReason(Reasons::kLevelAboveTier)
+        .WithParam("max", tier);
+  for (Supervision& s : t.supervisions)
+    if (IsOpen(s) && s.level <= tier) {
+      s.closed_at = ctx.now;
+      s.closed_by = actor.username;
+      s.close_note = in.note;
+    }
+  RefreshSupervisionLevel(t);
   return Status::Ok();
 }
 
@@ -611,16 +691,24 @@ Status Warn(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
   return Status::Ok();
 }
 
-// An overdue handling deadline raises supervision by rule (Policy::auto_supervision_level).
-Status Overdue(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+// An overdue handling deadline opens a supervision by rule (Policy::auto_supervision_level)
+// unless one at that level or higher is open.
+Status Overdue(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
   HOTLINE_ASSIGN_OR_RETURN(const Deadline* d, NoticeDeadline(t, in));
   const bool running = d->state == DeadlineState::kPending || d->state == DeadlineState::kOverdue;
   if (!running || d->overdue_announced || d->due_at == 0 || d->due_at > ctx.now)
     return Status::Conflict("the " + std::string(Name(d->kind)) + " deadline is not overdue")
         .WithReason(Reasons::kDeadlineNotDue);
-  if (d->kind == DeadlineKind::kHandle && t.supervision_level < ctx.policy.auto_supervision_level) {
-    t.supervision_level = ctx.policy.auto_supervision_level;
-    t.priority = PriorityOf(t);
+  if (d->kind == DeadlineKind::kHandle && ctx.policy.auto_supervision_level > 0 &&
+      t.supervision_level < ctx.policy.auto_supervision_level) {
+    Supervision s;
+    s.id = t.version + 1;  // the seq of this event
+    s.level = std::min(ctx.policy.auto_supervision_level, ctx.policy.max_level);
+    s.by = actor.username;
+    // No instructions: the console words a supervision by `system` (办理超期，自动督办).
+    s.opened_at = ctx.now;
+    t.supervisions.push_back(std::move(s));
+    RefreshSupervisionLevel(t);
   }
   return Status::Ok();
 }
@@ -646,6 +734,14 @@ Status Supplement(Ticket& t, CommandInput& in, const Actor&, const Context&) {
 
 constexpr std::initializer_list<S> kOpen = {S::kTriage,     S::kToDispatch, S::kJointReview, S::kDispatched,
                                             S::kInProgress, S::kReplied,    S::kToCallback,  S::kUnsatisfied};
+
+// States in which a lead unit exists, open or finished (answer-supervision).
+constexpr std::initializer_list<S> kHandledOrFinished = {S::kDispatched, S::kInProgress, S::kReplied,
+                                                         S::kToCallback, S::kUnsatisfied, S::kClosed};
+constexpr std::initializer_list<S> kAnyState = {
+    S::kTriage,     S::kAnsweredDirectly, S::kOutOfScope, S::kTransferred, S::kMerged, S::kToDispatch,
+    S::kJointReview, S::kDispatched,     S::kInProgress, S::kReplied,     S::kToCallback, S::kUnsatisfied,
+    S::kClosed};
 
 const CommandSpec kCommands[] = {
     {"to-dispatch", {S::kTriage}, {R::kOperator}, Scope::kNone, {}, ToDispatch},
@@ -714,7 +810,14 @@ const CommandSpec kCommands[] = {
     // From 来电弹屏: the caller's open ticket, instead of a new one.
     {"urge", kOpen, {R::kOperator, R::kDispatcher, R::kSupervisor}, Scope::kNone, {F::kContent}, Urge},
     {"supplement", kOpen, {R::kOperator, R::kDispatcher}, Scope::kNone, {F::kContent}, Supplement},
-    {"supervise", kOpen, {R::kSupervisor}, Scope::kNone, {F::kLevel}, Supervise},
+    // Three-level supervision (supervision.h): a supervisor opens one, the lead unit
+    // answers it, a supervisor of at least its level closes it (销号), after the ticket too.
+    {"supervise", kOpen, {R::kSupervisor}, Scope::kNone, {F::kLevel, F::kAssignee, F::kInstructions, F::kDueAt},
+     Supervise},
+    {"answer-supervision", kHandledOrFinished, {R::kUnitStaff}, Scope::kLeadUnit, {F::kContent}, AnswerSupervision,
+     CommandEntry::kRequest, CommandPreCheck::kNone, "content", {}, Condition::kSupervisionUnanswered},
+    {"close-supervision", kAnyState, {R::kSupervisor}, Scope::kNone, {F::kNote}, CloseSupervision,
+     CommandEntry::kRequest, CommandPreCheck::kNone, "content", {}, Condition::kSupervisionOpen},
     {"escalate", kOpen, {R::kSupervisor, R::kDispatcher}, Scope::kNone, {F::kLevel, F::kReason}, Escalate},
     // Unit staff may attach to any ticket they can see (co-handlers too: the service checks visibility);
     // the citizen adds photos through the portal (which checks the query code and that it is in triage).
@@ -748,6 +851,10 @@ Status CheckAuthority(const CommandSpec& spec, const Ticket& t, const Actor& act
           .WithReason(Reasons::kOutsideUnitScope)
           .WithParam("unit", actor.unit);
   }
+  if (actor.role == R::kSupervisor && ctx.units && !SupervisesTicket(t, actor.unit, *ctx.units))
+    return Status::PermissionDenied("ticket is outside the supervision of unit " + actor.unit)
+        .WithReason(Reasons::kOutsideUnitScope)
+        .WithParam("unit", actor.unit);
   for (const RoleLimit& limit : spec.limits)
     if (limit.role == actor.role && !Contains(limit.only_in, t.state))
       return Status::PermissionDenied("role " + std::string(Name(actor.role)) + " may " + std::string(spec.name) +
@@ -775,6 +882,10 @@ Status CheckState(const CommandSpec& spec, const Ticket& ticket) {
     return Status::Conflict("the ticket's clock is not paused").WithReason(Reasons::kNotPaused);
   if (spec.condition == Condition::kNotPaused && ticket.paused_at)
     return Status::Conflict("the ticket's clock is already paused").WithReason(Reasons::kPaused);
+  if (spec.condition == Condition::kSupervisionUnanswered && UnansweredSupervisions(ticket) == 0)
+    return Status::Conflict("no supervision waits for the unit's answer").WithReason(Reasons::kNoOpenSupervision);
+  if (spec.condition == Condition::kSupervisionOpen && OpenSupervisionLevel(ticket) == 0)
+    return Status::Conflict("the ticket has no open supervision").WithReason(Reasons::kNoOpenSupervision);
   if (spec.condition == Condition::kNoReplyAwaiting && ticket.reply_awaiting)
     return Status::Conflict("a reply of a unit below is waiting: accept it or send it back first")
         .WithReason(Reasons::kReplyAwaiting);
@@ -933,6 +1044,7 @@ Result<Ticket> Replay(const std::vector<Event>& events, const Context& base) {
 }
 
 bool CanSee(const Ticket& ticket, const Actor& actor, const UnitTree& units) {
+  if (actor.role == R::kSupervisor) return SupervisesTicket(ticket, actor.unit, units);
   if (actor.role != R::kUnitStaff) return true;
   if (!ticket.lead_unit.empty() && units.IsWithin(ticket.lead_unit, actor.unit)) return true;
   for (const std::string& co : ticket.co_units)
@@ -971,6 +1083,8 @@ std::vector<CommandAuthority> CommandTable() {
     if (spec.condition == Condition::kNoReplyAwaiting) a.reply_awaiting = false;
     if (spec.condition == Condition::kPaused) a.paused = true;
     if (spec.condition == Condition::kNotPaused) a.paused = false;
+    if (spec.condition == Condition::kSupervisionUnanswered) a.supervision = "unanswered";
+    if (spec.condition == Condition::kSupervisionOpen) a.supervision = "open";
     out.push_back(std::move(a));
   }
   return out;

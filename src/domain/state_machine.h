@@ -92,7 +92,8 @@ Status CheckMergeTarget(const Ticket& sub, const Ticket& main);
 // again (units and roles may have changed since); states and inputs are.
 Result<Ticket> Replay(const std::vector<Event>& events, const Context& ctx);
 
-// Whether the actor may see the ticket at all (unit staff: their subtree only).
+// Whether the actor may see the ticket at all (unit staff, and supervisors of a
+// unit: their subtree only).
 bool CanSee(const Ticket& ticket, const Actor& actor, const UnitTree& units);
 
 // How a command is issued. Requests come from the console (POST
@@ -124,7 +125,9 @@ std::vector<std::string> CommandNames();
 // The authority columns of one row of the command table, for docs/PERMISSIONS.md
 // and the authorisation tests. Apply's PermissionDenied is exactly: the role is
 // neither admin nor in `roles`; or the actor is unit staff, `lead_unit_scope`
-// holds and the ticket's lead unit is not within the actor's unit; or the role
+// holds and the ticket's lead unit is not within the actor's unit; or the actor is
+// a supervisor of a unit and the ticket lies outside that unit's subtree
+// (WithinUnitSubtree, supervision.h); or the role
 // is limited to `role_states` and the ticket is in none of them. Then Conflict
 // when the state is not in `from`, or `extension_pending` does not hold.
 struct CommandAuthority {
@@ -144,6 +147,9 @@ struct CommandAuthority {
   std::optional<bool> reply_awaiting;
   // Likewise for a stopped clock (pause / resume): true = must be paused.
   std::optional<bool> paused;
+  // Set when the command needs a supervision on the ticket: "unanswered" (one
+  // waiting for the unit's answer) or "open" (answered or not).
+  std::optional<std::string> supervision;
 };
 std::vector<CommandAuthority> CommandTable();
 

@@ -537,11 +537,34 @@ TEST_F(StateMachineTest, MergeTargetMustBeOpenAndNotMergedBack) {
   }
 }
 
+// 诉求人提出无需回访: the accepted reply closes the ticket; a refused one does not.
+TEST_F(StateMachineTest, NoCallbackClosesOnTheAcceptedReply) {
+  Appeal a = testing::HeatingAppeal();
+  a.no_callback = true;
+  auto r = Intake(a, Operator(), ctx_);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  Ticket t = r->ticket;
+  t = Do(t, "dispatch", DispatchTo("S1"), Operator());
+  t = Do(t, "sign", {}, Staff("S1"));
+  t = Do(t, "reply", ReplyWith(), Staff("S1"));
+  CommandInput refuse = Accept(false);
+  refuse.reason = "未写明整改时限";
+  t = Do(t, "review", refuse, Dispatcher());
+  EXPECT_EQ(t.state, TicketState::kInProgress);
+  t = Do(t, "reply", ReplyWith(), Staff("S1"));
+  t = Do(t, "review", Accept(), Dispatcher());
+  EXPECT_EQ(t.state, TicketState::kClosed);
+  EXPECT_EQ(t.closed_at, ctx_.now);
+  EXPECT_FALSE(t.satisfaction.has_value()) << "no evaluation: counted apart from the callbacks";
+  EXPECT_EQ(AtCallback().state, TicketState::kToCallback) << "without the wish, the callback follows";
+}
+
 TEST_F(StateMachineTest, SuperviseAndEscalateAreFlagsNotStates) {
   Ticket t = NewTicket();
   t = Do(t, "dispatch", DispatchTo("S1"), Operator());
   CommandInput sup;
   sup.level = 4;
+  sup.instructions = "尽快处理";
   EXPECT_EQ(Try(t, "supervise", sup, Supervisor()).field(), "level");
   sup.level = 2;
   EXPECT_EQ(Try(t, "supervise", sup, Dispatcher()).code(), StatusCode::kPermissionDenied);

@@ -64,6 +64,9 @@ inline std::map<std::string, CommandInput> ValidCommandInputs() {
   v["reopen"].reason = "仍未解决";
   v["close"].reason = "多次联系不上";
   v["supervise"].level = 1;
+  v["supervise"].instructions = "三日内书面答复整改进度";
+  v["answer-supervision"].content = "已安排专人整改，周五前完成";
+  v["close-supervision"].note = "整改到位，同意销号";
   v["escalate"].level = 1;
   v["escalate"].reason = "久拖不决";
   v["answer-directly"].content = "政策答复";

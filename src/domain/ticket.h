@@ -36,6 +36,7 @@ struct Appeal {
   std::optional<GeoPoint> location;
   bool enterprise = false;   // company appeal: 2110 time limits and 四优先
   Urgency urgency = Urgency::kNormal;  // 紧急/重要/一般: at intake, or changed by the dispatcher (edit)
+  bool no_callback = false;  // 诉求人提出无需回访: an accepted reply closes the ticket without a callback
   std::string category;      // taxonomy code, may be empty until triage
   std::string area;          // unit code of the district/street the appeal is located in, may be empty
   std::string query_code;    // secret the citizen uses to track the ticket on the portal
@@ -58,6 +59,30 @@ struct Deadline {
   bool warned = false;
   bool overdue_announced = false;
   bool operator==(const Deadline&) const = default;
+};
+
+// One supervision (督办) of a ticket, issue 10. A supervisor opens it at a level
+// (1 街镇, 2 区县, 3 市: never above the tier of the supervisor's own unit,
+// supervision.h), naming who follows the case (专人盯办) and what the unit must do
+// by when; the lead unit answers it; a supervisor of at least its level closes it
+// (销号). An overdue handling deadline opens one by rule (by `system`). A ticket
+// may carry several over its life; the open ones set Ticket::supervision_level.
+struct Supervision {
+  int id = 0;                 // the seq of the event that opened it
+  int level = 1;
+  std::string by;             // username of who opened it ("system" by rule)
+  std::string unit;           // the supervisor's unit (empty: the city's hotline center)
+  std::string assignee;       // 专人盯办: who follows the case (free text, a name or username)
+  std::string instructions;   // what the unit must do
+  UnixSeconds opened_at = 0;
+  UnixSeconds due_at = 0;     // the unit's answer is due (0: no date set)
+  UnixSeconds answered_at = 0;
+  std::string answered_by;    // username of the unit staff who answered
+  std::string answer;
+  UnixSeconds closed_at = 0;  // 销号
+  std::string closed_by;
+  std::string close_note;
+  bool operator==(const Supervision&) const = default;
 };
 
 // Who performs a command.
@@ -109,7 +134,8 @@ struct Ticket {
   std::string kb_entry;          // knowledge-base entry that answered it directly
   std::string emergency_number;  // 110/119/120/122 when transferred
   TicketId main_ticket = 0;      // set on a merged sub-ticket
-  int supervision_level = 0;     // 督办: 0 none, 1..3
+  int supervision_level = 0;     // 督办: the highest level among the open supervisions (0 none, 1..3)
+  std::vector<Supervision> supervisions;  // every supervision, open and closed, oldest first
   int escalation_level = 0;      // 提级: 0 none, 1..3
   UnixSeconds created_at = 0;
   UnixSeconds updated_at = 0;
@@ -151,6 +177,9 @@ struct CommandInput {
   bool unreachable = false;     // callback
   int days = 0;                 // request-extension
   int level = 0;                // supervise, escalate
+  std::string assignee;         // supervise: 专人盯办
+  std::string instructions;     // supervise: what the unit must do
+  std::string note;             // close-supervision: 销号 note
   std::string number;           // transfer-emergency: 110/119/120/122
   std::string kb_entry;         // answer-directly
   TicketId main_ticket = 0;     // merge
@@ -161,7 +190,9 @@ struct CommandInput {
   std::optional<DeadlineKind> deadline;  // warn, overdue (the scheduler): which deadline
   // Filled by the state machine, not by callers: the deadline it computed, and the
   // ticket's deadlines when the command changed them, so that replaying the event
-  // never depends on today's calendar or rules.
+  // never depends on today's calendar or rules. The one exception: supervise, which
+  // computes no deadline, reads `due_at` from its caller as the date the unit's
+  // answer is due.
   UnixSeconds due_at = 0;
   std::optional<std::vector<Deadline>> deadlines;
 };

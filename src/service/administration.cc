@@ -34,7 +34,13 @@ Result<User> Administration::SaveUser(User user, const std::string& password, bo
     return Status::InvalidArgument("unit", "unit staff need an existing unit")
         .WithReason(user.unit.empty() ? Reasons::kRequired : Reasons::kUnknownUnit)
         .WithParam("code", user.unit);
-  if (user.role != Role::kUnitStaff) user.unit.clear();
+  // Three-level supervision: a supervisor may belong to a unit (its subtree, its
+  // tier); without one it is the hotline center's.
+  if (user.role == Role::kSupervisor && !user.unit.empty() && !core_.reference()->units.Find(user.unit))
+    return Status::InvalidArgument("unit", "unknown unit " + user.unit)
+        .WithReason(Reasons::kUnknownUnit)
+        .WithParam("code", user.unit);
+  if (user.role != Role::kUnitStaff && user.role != Role::kSupervisor) user.unit.clear();
   auto existing = store_.FindUser(user.username);
   if (is_new && existing.ok())
     return Status::AlreadyExists("user " + user.username + " exists").WithParam("username", user.username);

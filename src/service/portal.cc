@@ -12,7 +12,8 @@ namespace {
 // Steps between the hotline and the units that the public does not follow: supervision,
 // corrections, reviews, and a reply still travelling up the units (逐级审核).
 bool Internal(const Event& e) {
-  return e.command == "supervise" || e.command == "escalate" || e.command == "review" || e.command == "edit" ||
+  return e.command == "supervise" || e.command == "answer-supervision" || e.command == "close-supervision" ||
+         e.command == "escalate" || e.command == "review" || e.command == "edit" ||
          e.command == "accept-reply" || e.command == "reject-reply" || e.command == "attach" || e.command == "anonymise" ||
          e.command == "warn" || e.command == "overdue" ||
          (e.command == "reply" && e.to != TicketState::kReplied);

@@ -98,7 +98,7 @@ namespace {
 // The units whose tickets a list or count covers for the actor: all (empty), the
 // actor's subtree, or a refusal — the permission table's scope of `capability`.
 Status ScopeFilter(const Actor& actor, Capability capability, const UnitTree& units, TicketFilter& filter) {
-  switch (ScopeOf(actor.role, capability)) {
+  switch (ScopeOf(actor, capability)) {
     case AccessScope::kAll: return Status::Ok();
     case AccessScope::kUnitSubtree: filter.visible_units = units.Subtree(actor.unit); return Status::Ok();
     default: return RoleNotAllowed(actor, std::string(Name(capability)), "not for role " + std::string(Name(actor.role)));

@@ -3,6 +3,7 @@
 
 #include "domain/state_machine.h"
 #include "domain/limits.h"
+#include "domain/supervision.h"
 #include "domain/ticket_number.h"
 #include "store/json_fields.h"
 
@@ -81,6 +82,44 @@ Result<std::vector<Deadline>> DecodeDeadlines(const json& j) {
   return out;
 }
 
+namespace {
+
+json EncodeSupervisions(const std::vector<Supervision>& list) {
+  json out = json::array();
+  for (const Supervision& s : list)
+    out.push_back({{"id", s.id}, {"level", s.level}, {"by", s.by}, {"unit", s.unit}, {"assignee", s.assignee},
+                   {"instructions", s.instructions}, {"opened_at", s.opened_at}, {"due_at", s.due_at},
+                   {"answered_at", s.answered_at}, {"answered_by", s.answered_by}, {"answer", s.answer},
+                   {"closed_at", s.closed_at}, {"closed_by", s.closed_by}, {"close_note", s.close_note}});
+  return out;
+}
+
+// Stored documents only (written by EncodeSupervisions): a malformed one throws.
+std::vector<Supervision> DecodeSupervisions(const json& j) {
+  std::vector<Supervision> out;
+  for (const json& item : j) {
+    Supervision s;
+    s.id = item.at("id").get<int>();
+    s.level = item.at("level").get<int>();
+    s.by = item.at("by").get<std::string>();
+    s.unit = item.at("unit").get<std::string>();
+    s.assignee = item.at("assignee").get<std::string>();
+    s.instructions = item.at("instructions").get<std::string>();
+    s.opened_at = item.at("opened_at").get<UnixSeconds>();
+    s.due_at = item.at("due_at").get<UnixSeconds>();
+    s.answered_at = item.at("answered_at").get<UnixSeconds>();
+    s.answered_by = item.at("answered_by").get<std::string>();
+    s.answer = item.at("answer").get<std::string>();
+    s.closed_at = item.at("closed_at").get<UnixSeconds>();
+    s.closed_by = item.at("closed_by").get<std::string>();
+    s.close_note = item.at("close_note").get<std::string>();
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace
+
 json EncodeAppeal(const Appeal& a) {
   json j = {{"channel", Name(a.channel)},
             {"appeal_type", Name(a.type)},
@@ -88,6 +127,7 @@ json EncodeAppeal(const Appeal& a) {
             {"caller", {{"name", a.caller.name}, {"phone", a.caller.phone}}},
             {"address", a.address},
             {"enterprise", a.enterprise},
+            {"no_callback", a.no_callback},
             {"urgency", Name(a.urgency)},
             {"category", a.category},
             {"area", a.area},
@@ -116,6 +156,7 @@ Result<Appeal> DecodeAppeal(const json& j) {
   }
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "address", a.address, kMaxAddressBytes));
   HOTLINE_RETURN_IF_ERROR(ReadBool(j, "enterprise", a.enterprise));
+  HOTLINE_RETURN_IF_ERROR(ReadBool(j, "no_callback", a.no_callback));
   // Records before issue 10 carry a bool `urgent` instead of the urgency.
   std::optional<Urgency> urgency;
   HOTLINE_RETURN_IF_ERROR(ReadEnum(j, "urgency", ParseUrgency, urgency));
@@ -167,6 +208,9 @@ json EncodeCommandInput(const CommandInput& in) {
   if (in.urgent) j["urgent"] = *in.urgent;
   if (in.urgency) j["urgency"] = Name(*in.urgency);
   if (in.deadline) j["deadline"] = Name(*in.deadline);
+  if (!in.assignee.empty()) j["assignee"] = in.assignee;
+  if (!in.instructions.empty()) j["instructions"] = in.instructions;
+  if (!in.note.empty()) j["note"] = in.note;
   if (in.due_at) j["due_at"] = in.due_at;
   if (in.deadlines) j["deadlines"] = EncodeDeadlines(*in.deadlines);
   return j;
@@ -219,6 +263,9 @@ Result<CommandInput> DecodeCommandInput(const json& j) {
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "handler_phone", in.handler_phone, kMaxCallerPhoneBytes));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "suggested_unit", in.suggested_unit, kMaxUnitCodeBytes));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "area", in.area, kMaxUnitCodeBytes));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "assignee", in.assignee, kMaxCallerNameBytes));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "instructions", in.instructions, 2000));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "note", in.note, 2000));
   return in;
 }
 
@@ -286,6 +333,9 @@ json EncodeTicket(const Ticket& t) {
             {"emergency_number", t.emergency_number},
             {"main_ticket", t.main_ticket},
             {"supervision_level", t.supervision_level},
+            {"supervisions", EncodeSupervisions(t.supervisions)},
+            // Derived (supervision.h), for the `supervision=` filter in SQL.
+            {"supervision_state", SupervisionStateOf(t)},
             {"escalation_level", t.escalation_level},
             {"created_at", t.created_at},
             {"updated_at", t.updated_at},
@@ -347,6 +397,7 @@ Result<Ticket> DecodeTicket(const json& j) {
     t.main_ticket = j.at("main_ticket").get<TicketId>();
     t.supervision_level = j.at("supervision_level").get<int>();
     t.escalation_level = j.at("escalation_level").get<int>();
+    if (auto it = j.find("supervisions"); it != j.end()) t.supervisions = DecodeSupervisions(*it);
     t.created_at = j.at("created_at").get<UnixSeconds>();
     t.updated_at = j.at("updated_at").get<UnixSeconds>();
     t.dispatched_at = j.at("dispatched_at").get<UnixSeconds>();

@@ -71,6 +71,10 @@ struct TicketFilter {
   bool intake_by_actor = false;             // "mine": the service sets intake_by to the acting user
   std::optional<bool> enterprise;           // company appeals (true) or the others (false); unset = both
   std::vector<int> priorities;              // ticket priority among these (0 normal, 1 high, 2 urgent; empty = any)
+  // 督办 (supervision.h): "unanswered" (an open supervision waits for the unit),
+  // "answered" (open ones all answered, waiting for 销号), "open" (either); "" = any.
+  std::string supervision;
+  std::vector<int> supervision_levels;      // the open supervisions' highest level among these (empty = any)
   UnixSeconds now = 0;                      // for overdue_only
   // created_at | due_at | updated_at | id, '-' for descending; or priority (四优先,
   // issue 10): company appeals first, then supervised or escalated ones, then the

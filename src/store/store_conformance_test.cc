@@ -333,6 +333,7 @@ TEST_P(StoreTest, PriorityOrderAndItsFilters) {
   ASSERT_TRUE(Command(company_late.id, "dispatch", to, testing::Dispatcher()).ok());
   CommandInput level;
   level.level = 2;
+  level.instructions = "尽快处理";
   ASSERT_TRUE(Command(supervised.id, "supervise", level, testing::Supervisor()).ok());
 
   TicketFilter f;

@@ -225,3 +225,67 @@ test('a unit pauses a ticket\'s clock while it waits, and resumes it', async () 
   assert.deepEqual(page.errors, [])
   await page.context().close()
 })
+
+// 三级督办: 东华区's supervisor orders the street to act, the street answers from its
+// 督办件 tab, the supervisor closes it (销号) from 待销号; the ticket page keeps the record.
+test('a district supervises a street\'s ticket, the street answers, the district closes it', async () => {
+  const t = await ticketAtStreet(`（${stamp()}）小区门口下水道堵塞反复外溢，多次反映未解决`)
+  const sup = await loginAs('LC-D01.sup')
+  await sup.goto(`${BASE}/#/tickets/${t.id}`)
+  await sup.locator('[data-test="cmd-supervise"]').click()
+  let dialog = sup.locator('.el-dialog:visible')
+  await dialog.locator('[data-test="field-level"] .el-radio-button', { hasText: '区县督办' }).click()
+  await dialog.locator('[data-test="field-instructions"] textarea').fill('请街道三日内疏通并排查管网，书面反馈')
+  await dialog.locator('[data-test="field-assignee"] input').fill('孙立')
+  await submitDialog(sup)
+  await sup.locator('[data-test="ticket-supervisions"]', { hasText: '请街道三日内疏通' }).waitFor()
+  await sup.locator('[data-test="ticket-supervised"]', { hasText: '区县督办' }).waitFor()
+
+  const unit = await loginAs(UNIT)
+  await unit.locator('[data-test="menu-inbox"]').click()
+  await unit.locator('.el-tabs__item', { hasText: '督办件' }).click()
+  const row = await findRow(unit, t)
+  assert.match(await row.locator(`[data-test="supervised-${t.id}"]`).innerText(), /区县督办/)
+  await row.locator('[data-test="cmd-answer-supervision"]').click()
+  dialog = unit.locator('.el-dialog:visible')
+  await dialog.getByText('请街道三日内疏通并排查管网，书面反馈').waitFor() // what was ordered, above the form
+  await dialog.locator('[data-test="field-content"] textarea').fill('已组织疏通，管网排查中，周五前完成')
+  await submitDialog(unit)
+  await screenshot(unit, 'inbox-supervised')
+
+  await sup.locator('[data-test="menu-supervise"]').click()
+  await sup.locator('.el-tabs__item', { hasText: '待销号' }).click()
+  const waiting = await findRow(sup, t)
+  await waiting.locator('[data-test="cmd-close-supervision"]').click()
+  dialog = sup.locator('.el-dialog:visible')
+  await dialog.getByText('已组织疏通，管网排查中，周五前完成').waitFor() // the unit's answer
+  await dialog.locator('[data-test="field-note"] textarea').fill('已现场核实，同意销号')
+  await submitDialog(sup)
+  const after = await rest('supervisor', 'GET', `/tickets/${t.id}`)
+  assert.equal(after.supervision_level, 0)
+  assert.equal(after.supervisions[0].state, 'closed')
+  await sup.goto(`${BASE}/#/tickets/${t.id}`)
+  await sup.locator(`[data-test="supervision-state-${after.supervisions[0].id}"]`, { hasText: '已销号' }).waitFor()
+  await screenshot(sup, 'ticket-supervisions')
+  assert.deepEqual(sup.errors, [])
+  assert.deepEqual(unit.errors, [])
+  await sup.context().close()
+  await unit.context().close()
+})
+
+// Notice pop-ups: a supervision reaches the unit's open console at once; a click opens the ticket.
+test('a unit is told of a new supervision as it happens', async () => {
+  const t = await ticketAtStreet(`（${stamp()}）路灯连续一周不亮，夜间出行不便`)
+  const page = await loginAs(UNIT)
+  await page.locator('[data-test="live-status"][data-state="open"]').waitFor() // the live stream is up
+  await rest('LC-D01.sup', 'POST', `/tickets/${t.id}/supervise`, { level: 1, instructions: '今晚前修复' })
+  const notice = page.locator(`[data-test="notice-supervise-${t.id}"]`)
+  await notice.waitFor()
+  await page.waitForTimeout(400) // the pop-up slides in
+  await screenshot(page, 'notice-supervise')
+  await notice.click()
+  await page.waitForURL(new RegExp(`#/tickets/${t.id}$`))
+  await page.locator('[data-test="ticket-supervisions"]', { hasText: '今晚前修复' }).waitFor()
+  assert.deepEqual(page.errors, [])
+  await page.context().close()
+})

@@ -24,6 +24,7 @@ Status ReadAppealFields(const json& body, Appeal& a) {
   }
   HOTLINE_RETURN_IF_ERROR(ReadString(body, "address", a.address, kMaxAddressBytes));
   HOTLINE_RETURN_IF_ERROR(ReadBool(body, "enterprise", a.enterprise));
+  HOTLINE_RETURN_IF_ERROR(ReadBool(body, "no_callback", a.no_callback));
   HOTLINE_RETURN_IF_ERROR(ReadString(body, "category", a.category, kMaxCategoryCodeBytes));
   HOTLINE_RETURN_IF_ERROR(ReadString(body, "area", a.area, kMaxUnitCodeBytes));
   auto location = ReadLocation(body);

@@ -11,7 +11,7 @@ using namespace json_fields;
 
 Result<Appeal> DecodePortalAppeal(const json& body) {
   HOTLINE_RETURN_IF_ERROR(
-      CheckFields(body, {"channel", "appeal_type", "content", "caller", "address", "location", "area"}));
+      CheckFields(body, {"channel", "appeal_type", "content", "caller", "address", "location", "area", "no_callback"}));
   std::string channel = "web";
   HOTLINE_RETURN_IF_ERROR(ReadString(body, "channel", channel, 32));
   if (channel != "web" && channel != "mini_program")

@@ -56,7 +56,7 @@ bool IsTrue(const std::string& v) { return v == "1" || v == "true"; }
 
 Result<Appeal> DecodeIntake(const json& body) {
   HOTLINE_RETURN_IF_ERROR(CheckFields(body, {"channel", "appeal_type", "content", "caller", "address", "location",
-                                             "enterprise", "urgent", "urgency", "category", "area"}));
+                                             "enterprise", "urgent", "urgency", "category", "area", "no_callback"}));
   Appeal a;
   std::optional<Channel> channel;
   HOTLINE_RETURN_IF_ERROR(ReadEnum(body, "channel", ParseChannel, channel));
@@ -129,6 +129,22 @@ Result<TicketFilter> DecodeTicketFilter(const HttpRequest& req, const UnitTree& 
             .WithReason(Reasons::kInvalidValue)
             .WithParam("value", p);
       f.priorities.push_back(p[0] - '0');
+    }
+  }
+  if (auto s = req.Param("supervision"); !s.empty()) {
+    if (s != "open" && s != "unanswered" && s != "answered")
+      return Status::InvalidArgument("supervision", "supervision must be open, unanswered or answered")
+          .WithReason(Reasons::kInvalidValue)
+          .WithParam("value", s);
+    f.supervision = s;
+  }
+  if (auto s = req.Param("supervision_level"); !s.empty()) {
+    for (const std::string& l : SplitList(s)) {
+      if (l != "1" && l != "2" && l != "3")
+        return Status::InvalidArgument("supervision_level", "supervision_level must be 1, 2 or 3 (several separated by commas)")
+            .WithReason(Reasons::kInvalidValue)
+            .WithParam("value", l);
+      f.supervision_levels.push_back(l[0] - '0');
     }
   }
   f.returned_only = IsTrue(req.Param("returned"));

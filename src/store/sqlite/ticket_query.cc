@@ -103,6 +103,15 @@ SqlWhere BuildTicketWhere(const TicketFilter& f) {
     for (int p : f.priorities) list += (list.empty() ? "" : ",") + arg(std::int64_t{p});
     w.sql += " AND priority IN (" + list + ")";
   }
+  if (f.supervision == "open")
+    w.sql += " AND json_extract(doc, '$.supervision_state') IN ('unanswered','answered')";
+  else if (!f.supervision.empty())
+    w.sql += " AND json_extract(doc, '$.supervision_state') = " + arg(f.supervision);
+  if (!f.supervision_levels.empty()) {
+    std::string list;
+    for (int l : f.supervision_levels) list += (list.empty() ? "" : ",") + arg(std::int64_t{l});
+    w.sql += " AND json_extract(doc, '$.supervision_level') IN (" + list + ")";
+  }
   if (f.returned_only) w.sql += " AND json_extract(doc, '$.return_count') > 0";
   if (f.extension_pending_only) w.sql += " AND json_extract(doc, '$.extension_pending') = 1";
   if (f.reply_awaiting_only) w.sql += " AND json_extract(doc, '$.reply_awaiting') = 1";

@@ -39,7 +39,8 @@ export function userBody(form) {
     username: trim(form.username),
     display_name: trim(form.display_name),
     role: form.role,
-    unit: form.role === 'unit' ? form.unit || '' : '',
+    // Unit staff need a unit; a supervisor may have one (三级督办: its subtree and tier).
+    unit: form.role === 'unit' || form.role === 'supervisor' ? form.unit || '' : '',
     active: !!form.active,
   }
   if (form.password) body.password = form.password
@@ -62,6 +63,8 @@ export function validateUserForm(form, { isNew = false, unitExists = () => true 
     if (!form.unit) errors.unit = 'required'
     else if (!unitExists(form.unit)) errors.unit = 'unknown'
   }
+  if (form.role === 'supervisor' && form.unit && !unitExists(form.unit)) errors.unit = 'unknown'
+
   if (utf8Length(trim(form.display_name)) > limits.display_name_max_bytes) errors.display_name = 'tooLong'
   if (isNew && !form.password) errors.password = 'required'
   else if (form.password && form.password.length < limits.password_min_length) errors.password = 'tooShort'

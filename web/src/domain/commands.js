@@ -4,7 +4,7 @@
 // Field kinds: text (textarea), radio (options), number, switch, unit (one unit
 // from the tree below the user's own unit), units (several), anyUnit (one unit of
 // the whole tree), area (a district, street or community), category (a taxonomy
-// code), datetime (sent as seconds since 1970), ticket (a ticket number or id;
+// code), datetime (sent as seconds since 1970; a past time unless `future`), ticket (a ticket number or id;
 // `candidates: true` also offers the related tickets that can be the main ticket,
 // domain/mergeCandidates.js).
 import {
@@ -20,6 +20,11 @@ const level = {
   get options() {
     return Array.from({ length: limits.level_max }, (_, i) => i + 1)
   },
+}
+// 督办 levels (issue 10): 1 街镇, 2 区县, 3 市级 — the server refuses a level above
+// the supervisor's own unit's tier (level_above_tier), the form offers them all.
+const supervisionLevel = {
+  name: 'level', kind: 'radio', optionTable: 'supervisionLevel', options: [1, 2, 3], default: 1, required: true,
 }
 const days = {
   name: 'days', kind: 'number', min: 1, default: 3, required: true,
@@ -136,7 +141,16 @@ export const COMMAND_FORMS = {
   // From 来电弹屏: what the caller said when asking again, or what they add.
   urge: [{ name: 'content', kind: 'text', label: 'dialog.urgeNote', maxField: 'reason', rows: 2 }],
   supplement: [{ name: 'content', kind: 'text', required: true, label: 'dialog.supplement' }],
-  supervise: [level],
+  // 督办: the level, what the unit must do, who follows it (专人盯办) and by when it answers.
+  supervise: [
+    supervisionLevel,
+    { name: 'instructions', kind: 'text', required: true, maxField: 'reason', rows: 3 },
+    { name: 'assignee', kind: 'string', placeholder: 'dialog.assigneePlaceholder' },
+    { name: 'due_at', kind: 'datetime', future: true, placeholder: 'dialog.supervisionDuePlaceholder' },
+  ],
+  // The lead unit's answer to the supervision (整改情况), and the supervisor's 销号.
+  'answer-supervision': [{ name: 'content', kind: 'text', required: true, label: 'dialog.supervisionAnswer', maxField: 'reason' }],
+  'close-supervision': [{ name: 'note', kind: 'text', required: true, label: 'dialog.closeSupervisionNote', maxField: 'reason', rows: 2 }],
   escalate: [level, reason],
 }
 

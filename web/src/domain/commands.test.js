@@ -151,6 +151,17 @@ describe('command forms', () => {
     const [accept] = COMMAND_FORMS.review
     expect(optionLabel(accept, false, t)).toBe('退回重办')
     const [level] = COMMAND_FORMS.supervise
-    expect(optionLabel(level, 2, t)).toBe('2 级')
+    expect(optionLabel(level, 2, t)).toBe('区县督办')
+    expect(level.options).toEqual([1, 2, 3])
+    const [escalation] = COMMAND_FORMS.escalate
+    expect(optionLabel(escalation, 2, t)).toBe('2 级')
+  })
+
+  it('asks a supervision for its instructions and sends the answer date in seconds', () => {
+    const form = { ...initialForm('supervise'), level: 2, instructions: ' 限期整改 ', assignee: '', due_at: 1795000000000 }
+    expect(missingFields('supervise', { ...form, instructions: '' })).toEqual(['instructions'])
+    expect(buildBody('supervise', form)).toEqual({ level: 2, instructions: '限期整改', due_at: 1795000000 })
+    expect(missingFields('answer-supervision', initialForm('answer-supervision'))).toEqual(['content'])
+    expect(missingFields('close-supervision', initialForm('close-supervision'))).toEqual(['note'])
   })
 })

@@ -13,8 +13,10 @@ const BOOL_TEXT = {
 // deadlines the state machine recorded (the ticket's chips show where they stand).
 const HIDDEN = new Set(['due_at', 'deadlines'])
 
-function valueText(key, value, unitName) {
+function valueText(key, value, unitName, command) {
   if (value === null || value === undefined || value === '') return ''
+  if (command === 'supervise' && key === 'level') return label('supervisionLevel', String(value))
+  if (key === 'due_at') return formatUnix(value) // supervise: when the unit's answer is due
   if (key === 'unit' || key === 'suggested_unit' || key === 'area') return unitName(value)
   if (key === 'contact_method') return label('contactMethod', value)
   if (key === 'deadline') return label('deadlineKind', value)
@@ -40,21 +42,22 @@ function valueText(key, value, unitName) {
 }
 
 /**
- * Lines "label：value" describing what was entered with a command, in a stable
- * order; empty values and bookkeeping fields are left out.
+ * Lines "label：value" describing what was entered with `command`, in a stable
+ * order; empty values and bookkeeping fields are left out (supervise's `due_at` is
+ * what the supervisor typed, not bookkeeping).
  */
-export function describeInput(input, unitName = (c) => c) {
+export function describeInput(input, unitName = (c) => c, command = '') {
   if (!input || typeof input !== 'object') return []
   // An attached file: its name (sent as `content`), not the stored file's id.
   if (input.attachment) return [`${fieldLabel('attachment')}：${input.content || input.attachment}`]
   const lines = []
   for (const [key, value] of Object.entries(input)) {
-    if (HIDDEN.has(key)) continue
+    if (HIDDEN.has(key) && !(command === 'supervise' && key === 'due_at')) continue
     if (key === 'unreachable') {
       if (value) lines.push(t('dialog.unreachable'))
       continue
     }
-    const text = valueText(key, value, unitName)
+    const text = valueText(key, value, unitName, command)
     if (text) lines.push(`${fieldLabel(key)}：${text}`)
   }
   return lines
@@ -76,6 +79,6 @@ export function actorText(actor, unitName = (c) => c) {
 export function eventType(command) {
   if (['return', 'escalate', 'transfer-emergency', 'reopen', 'overdue'].includes(command)) return 'danger'
   if (['supervise', 'request-extension', 'decide-extension', 'warn', 'pause'].includes(command)) return 'warning'
-  if (['close', 'answer-directly', 'reply', 'callback'].includes(command)) return 'success'
+  if (['close', 'answer-directly', 'reply', 'callback', 'answer-supervision', 'close-supervision'].includes(command)) return 'success'
   return 'primary'
 }

@@ -6,6 +6,7 @@
 // Rows without a value are left out, so a dialog never shows an empty label.
 import { actorDisplayName, formatTime, namedRef } from './format.js'
 import { label } from './labels.js'
+import { supervisionRows } from './supervision.js'
 
 /** Which commands' dialogs load the ticket's events (their facts read history). */
 export const NEEDS_EVENTS = new Set(['decide-extension', 'dispatch', 'review', 'callback', 'accept-reply', 'reject-reply'])
@@ -119,6 +120,18 @@ export function commandFacts(command, ticket, events = [], unitName = (c) => c) 
     case 'return':
       rows.push(row('dispatchNote', ticket.dispatch_note, 'text'))
       if (command === 'reply' && ticket.reply && !ticket.reply.awaiting) rows.push(...replyRows(ticket, events, unitName))
+      break
+    // 答复督办: what each open supervision orders; 销号: what the unit answered.
+    case 'answer-supervision':
+    case 'close-supervision':
+      for (const s of supervisionRows(ticket).filter((r) => r.state !== 'closed')) {
+        rows.push(
+          row('supervisedBy', `${s.level} · ${s.opened}`),
+          row('supervisionInstructions', s.instructions, 'text'),
+          row('supervisionDue', s.due),
+        )
+        if (command === 'close-supervision') rows.push(row('supervisionAnswer', s.answer, 'text'), row('supervisionAnsweredBy', s.answered))
+      }
       break
     case 'reopen':
     case 'close':

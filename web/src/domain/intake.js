@@ -12,6 +12,7 @@ export function emptyAppeal() {
     content: '',
     enterprise: false,
     urgency: 'normal', // 紧急 / 重要 / 一般 (URGENCIES)
+    no_callback: false, // 诉求人提出无需回访: closed once the reply is accepted
   }
 }
 
@@ -38,5 +39,6 @@ export function buildAppeal(form) {
   // A form of the old shape (`urgent: true`) still reads as 紧急.
   const urgency = form.urgency || (form.urgent ? 'urgent' : 'normal')
   if (urgency !== 'normal') body.urgency = urgency
+  if (form.no_callback) body.no_callback = true
   return body
 }

@@ -23,6 +23,11 @@ describe('intake', () => {
     expect(buildAppeal({ ...f, urgency: '', urgent: true }).urgency).toBe('urgent') // the old switch's shape
     for (const u of ['urgent', 'important', 'normal']) expect(buildAppeal({ ...f, urgency: u })).not.toHaveProperty('urgent')
   })
+  it('sends 无需回访 only when the caller asked for it', () => {
+    const f = { ...emptyAppeal(), content: '咨询公积金提取' }
+    expect(buildAppeal(f)).not.toHaveProperty('no_callback')
+    expect(buildAppeal({ ...f, no_callback: true }).no_callback).toBe(true)
+  })
 })
 
 describe('search', () => {

@@ -21,7 +21,7 @@ export const PORTAL_APPEAL_TYPES = [
 ]
 
 export function emptyPortalAppeal() {
-  return { appeal_type: '', content: '', name: '', phone: '', address: '', area: '', lat: '', lon: '' }
+  return { appeal_type: '', content: '', name: '', phone: '', address: '', area: '', lat: '', lon: '', no_callback: false }
 }
 
 /**
@@ -93,6 +93,7 @@ export function buildPortalAppeal(form, channel = 'web') {
   if (form.area) body.area = form.area
   const loc = formLocation(form)
   if (loc && Number.isFinite(loc.lat) && Number.isFinite(loc.lon)) body.location = loc
+  if (form.no_callback) body.no_callback = true // 诉求人提出无需回访
   return body
 }
 
@@ -219,6 +220,8 @@ export const STEP_TEXT = {
   reopen: '重新办理',
   close: '办结',
   supervise: '督办',
+  'answer-supervision': '督办答复',
+  'close-supervision': '督办销号',
   escalate: '提级办理',
   urge: '来电催办',
   supplement: '补充诉求内容',
@@ -241,7 +244,7 @@ export function stepText(command) {
  * between units, files and retention. (The server hides them: service/portal.cc.)
  */
 export const INTERNAL_STEPS = new Set([
-  'supervise', 'escalate', 'review', 'edit', 'accept-reply', 'reject-reply', 'attach', 'anonymise', 'warn', 'overdue',
+  'supervise', 'answer-supervision', 'close-supervision', 'escalate', 'review', 'edit', 'accept-reply', 'reject-reply', 'attach', 'anonymise', 'warn', 'overdue',
 ])
 
 /**

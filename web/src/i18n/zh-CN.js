@@ -123,6 +123,8 @@ export default {
     reopen: '重办',
     close: '办结',
     supervise: '督办',
+    'answer-supervision': '答复督办',
+    'close-supervision': '督办销号',
     escalate: '提级',
     attach: '上传附件',
     'accept-reply': '同意下级答复',
@@ -137,6 +139,9 @@ export default {
     warn: '时限预警',
     overdue: '超期提醒',
   },
+  // 三级督办 (issue 10): the level of a supervision.
+  supervisionLevel: { 1: '街镇督办', 2: '区县督办', 3: '市级督办' },
+  supervisionState: { open: '待答复', answered: '待销号', closed: '已销号' },
   // 暂停计时: why the unit stopped the clock.
   pauseReason: {
     citizen_unreachable: '联系不上诉求人',
@@ -284,6 +289,12 @@ export default {
     urgent: '紧急',
     urgency: '紧急程度',
     note: '意见',
+    no_callback: '无需回访',
+    instructions: '督办要求',
+    assignee: '盯办人',
+    due_at: '答复期限',
+    supervision: '督办',
+    supervision_level: '督办级别',
   },
   error: {
     network: '无法连接服务器，请检查网络后重试',
@@ -344,6 +355,9 @@ export default {
       paused: '该工单已暂停计时',
       not_paused: '该工单未暂停计时',
       deadline_not_due: '该时限无需提醒',
+      no_open_supervision: '该工单没有待处理的督办',
+      supervision_unanswered: '承办单位尚未答复督办，不能销号',
+      level_above_tier: '超出本单位督办权限（街镇一级、区县二级、市级三级，最高 {max} 级）',
       callback_attempts_required: '回访须联系满 {attempts} 次仍未接通，才能直接办结',
       unsupported_type: '不支持此类型的文件（{type}）',
       content_type_mismatch: '文件内容与其类型不符（例如把程序伪装成照片）',
@@ -430,6 +444,7 @@ export default {
     actor: '操作人',
   },
   intake: {
+    noCallbackHint: '诉求人提出无需回访（答复审核通过即办结，单独统计）',
     urgentHint: '危及安全、老人儿童、医疗设备等',
     queryCodeHint: '请告知来电人：凭工单编号和查询码可在网上查询进度、评价办理结果',
     title: '受理登记',
@@ -477,13 +492,37 @@ export default {
     closed: '已办结',
     replyAwaiting: '下级答复待审核',
     replyAwaitingHint: '本单位派给下级单位的工单，下级已答复：核对答复后同意（报上一级或热线审核）或退回下级重办。',
+    supervised: '督办件',
+    supervisedHint: '上级督办、等待本单位答复的工单：落实督办要求后「答复督办」。',
   },
   callbackDesk: {
     review: '答复审核',
     toCallback: '待回访',
     unsatisfied: '不满意',
   },
+  // Notice pop-ups (components/NoticePopups.vue).
+  notice: {
+    title: { warn: '时限预警', overdue: '工单超期', supervise: '收到督办', 'answer-supervision': '督办已答复' },
+    body: '工单 {number}，点击查看',
+    more: '另有 {n} 条提醒，请在工作台查看',
+  },
+  supervision: {
+    title: '督办记录',
+    byRule: '系统（时限监控）',
+    center: '12345 热线中心',
+    overdueRule: '办理超期，按规则自动督办',
+    instructions: '督办要求',
+    assignee: '盯办人',
+    due: '答复期限',
+    overdueAnswer: '答复已逾期',
+    answer: '单位答复',
+    closeNote: '销号意见',
+  },
   supervise: {
+    open: '督办中',
+    openHint: '已督办、等待承办单位答复的工单，按四优先排序',
+    answered: '待销号',
+    answeredHint: '承办单位已答复督办，核实后销号',
     overdue: '已超期',
     nearDue: '临期工单',
     extension: '延期审批',
@@ -605,6 +644,10 @@ export default {
     contactNote: '联系情况',
     pauseNote: '在等待什么（可选）',
     resumeNote: '说明（可选）',
+    assigneePlaceholder: '可选：专人盯办的同志姓名',
+    supervisionDuePlaceholder: '可选：承办单位答复督办的期限',
+    supervisionAnswer: '整改落实情况',
+    closeSupervisionNote: '销号意见',
   },
   // What a decision dialog shows above its form (domain/facts.js).
   facts: {
@@ -634,6 +677,11 @@ export default {
     suggestedUnit: '建议承办单位',
     replyFrom: '答复来自',
     dispatchNote: '派单意见',
+    supervisedBy: '督办',
+    supervisionInstructions: '督办要求',
+    supervisionDue: '答复期限',
+    supervisionAnswer: '单位答复',
+    supervisionAnsweredBy: '答复人',
   },
   triage: {
     title: '实时智能辅助',
@@ -857,6 +905,7 @@ export default {
       enabledOk: '已启用 {name}',
       self: '当前登录',
       unitPlaceholder: '承办单位账号所属的单位',
+      supervisorUnitPlaceholder: '可选：区县或街镇督办员所属单位（空为热线中心，督办全部）',
       noDelete: '接口不提供删除用户，可停用账号',
     },
     units: {
