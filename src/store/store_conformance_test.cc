@@ -528,5 +528,65 @@ TEST_P(StoreTest, DataSurvivesReopen) {
   EXPECT_EQ(store_->GetTicket(t.id)->appeal.content, t.appeal.content);
 }
 
+// Statistics are counted in SQL over the filtered set, the same way on every backend.
+TEST_P(StoreTest, StatsCountTheFilteredTicketsSeveralWays) {
+  Appeal web = testing::HeatingAppeal();
+  web.channel = Channel::kWeb;
+  web.category = "";  // not classified yet
+  web.area = "S1";
+  Ticket a = Create(), b = Create(), c = Create(web);
+  CommandInput d;
+  d.unit = "S1";
+  ASSERT_TRUE(Command(a.id, "dispatch", d, Operator()).ok());
+  auto all = store_->Stats(TicketFilter{});
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(all->total, 3);
+  EXPECT_EQ(all->by_state, (std::map<std::string, std::int64_t>{{"dispatched", 1}, {"triage", 2}}));
+  EXPECT_EQ(all->by_channel, (std::map<std::string, std::int64_t>{{"phone", 2}, {"web", 1}}));
+  EXPECT_EQ(all->by_category, (std::map<std::string, std::int64_t>{{"", 1}, {"01", 2}}));
+  EXPECT_EQ(all->by_area, (std::map<std::string, std::int64_t>{{"", 2}, {"S1", 1}}));
+  EXPECT_EQ(all->by_satisfaction, (std::map<std::string, std::int64_t>{{"", 3}}));
+  // by_day: the local (UTC+8) date of intake; ctx_.now is 2026-11-18 in China.
+  EXPECT_EQ(all->by_day, (std::map<std::string, std::int64_t>{{"2026-11-18", 3}}));
+  TicketFilter unit;
+  unit.visible_units = std::vector<std::string>{"S1"};
+  auto scoped = store_->Stats(unit);
+  ASSERT_TRUE(scoped.ok());
+  EXPECT_EQ(scoped->total, 1);
+  EXPECT_EQ(scoped->by_state, (std::map<std::string, std::int64_t>{{"dispatched", 1}}));
+  TicketFilter none;
+  none.visible_units = std::vector<std::string>{};
+  EXPECT_EQ(store_->Stats(none)->total, 0);
+  EXPECT_EQ(*store_->CountTickets(), 3);
+  (void)b;
+  (void)c;
+}
+
+TEST_P(StoreTest, PersonalDataAccessIsRecordedNewestFirstAndFiltered) {
+  EXPECT_TRUE(store_->RecordPiiAccess({}).ok());
+  ASSERT_TRUE(store_
+                  ->RecordPiiAccess({{0, 100, "op1", "operator", 7, "GET /api/v1/tickets/{id}", "工单详情"},
+                                     {0, 101, "sup", "supervisor", 7, "GET /api/v1/tickets/{id}", ""},
+                                     {0, 102, "op1", "operator", 8, "GET /api/v1/tickets", "列表"}})
+                  .ok());
+  auto all = store_->ListPiiAccess(PiiAccessFilter{});
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].at, 102);
+  EXPECT_GT((*all)[0].seq, (*all)[1].seq);
+  EXPECT_EQ((*all)[2].screen, "工单详情");
+  PiiAccessFilter by_ticket;
+  by_ticket.ticket_id = 7;
+  EXPECT_EQ(store_->ListPiiAccess(by_ticket)->size(), 2u);
+  PiiAccessFilter by_actor;
+  by_actor.actor = "op1";
+  by_actor.limit = 1;
+  auto page = store_->ListPiiAccess(by_actor);
+  ASSERT_EQ(page->size(), 1u);
+  EXPECT_EQ((*page)[0].ticket_id, 8);
+  by_actor.offset = 1;
+  EXPECT_EQ((*store_->ListPiiAccess(by_actor))[0].ticket_id, 7);
+}
+
 }  // namespace
 }  // namespace hotline

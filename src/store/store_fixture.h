@@ -60,7 +60,8 @@ class StoreFixture : public ::testing::TestWithParam<std::string> {
   // Records `a` by the operator and stores it; a failure fails the test.
   Ticket Create(Appeal a = HeatingAppeal()) {
     auto tr = Intake(a, Operator(), ctx_);
-    EXPECT_TRUE(tr.ok());
+    EXPECT_TRUE(tr.ok()) << tr.status().ToString();
+    if (!tr.ok()) return Ticket{};
     auto t = store_->CreateTicket(*tr);
     EXPECT_TRUE(t.ok()) << t.status().ToString();
     return t.ok() ? *t : Ticket{};

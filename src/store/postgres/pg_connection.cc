@@ -84,7 +84,9 @@ Connection::~Connection() {
 }
 
 Status Connection::Configure() {
-  return Run("SET synchronous_commit = on; SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'");
+  // Notices ("relation … already exists, skipping") are not errors: keep them out of stderr.
+  return Run("SET synchronous_commit = on; SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'; "
+             "SET client_min_messages = warning");
 }
 
 Status Connection::Reset() {

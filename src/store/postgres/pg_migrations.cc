@@ -80,6 +80,8 @@ CREATE TABLE tickets (
   intake_by         TEXT NOT NULL DEFAULT '',
   main_ticket       BIGINT NOT NULL DEFAULT 0,
   satisfaction      TEXT NOT NULL DEFAULT '',
+  supervision_state TEXT NOT NULL DEFAULT '',
+  supervision_level INTEGER NOT NULL DEFAULT 0,
   -- content, address and reply normalised for search (store/search_text.h).
   search_text       TEXT NOT NULL DEFAULT '',
   doc               TEXT NOT NULL

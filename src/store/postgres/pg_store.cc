@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "domain/supervision.h"
 #include "store/codec.h"
 #include "store/postgres/pg_migrations.h"
 #include "store/postgres/pg_ticket_query.h"
@@ -264,8 +265,9 @@ namespace {
 constexpr const char* kTicketColumns =
     "state, channel, appeal_type, category, area, lead_unit, enterprise, caller_phone, caller_name, content, "
     "address, reply_content, created_at, updated_at, due_at, closed_at, paused_at, version, queue_rank, priority, "
-    "return_count, extension_pending, reply_awaiting, intake_by, main_ticket, satisfaction, search_text, doc";
-constexpr int kTicketColumnCount = 28;
+    "return_count, extension_pending, reply_awaiting, intake_by, main_ticket, satisfaction, supervision_state, "
+    "supervision_level, search_text, doc";
+constexpr int kTicketColumnCount = 30;
 
 std::string TicketSearchText(const std::string& content, const std::string& address, const std::string& reply) {
   return SearchRuns(content) + "\n" + SearchRuns(address) + "\n" + SearchRuns(reply);
@@ -300,6 +302,8 @@ void AddTicketColumns(Params& p, const Ticket& t) {
       .Add(t.intake_by)
       .Add(static_cast<std::int64_t>(t.main_ticket))
       .Add(t.satisfaction ? std::string(Name(*t.satisfaction)) : std::string())
+      .Add(SupervisionStateOf(t))
+      .Add(t.supervision_level)
       .Add(TicketSearchText(t.appeal.content, t.appeal.address, t.reply_content))
       .Add(EncodeTicket(t).dump());
 }

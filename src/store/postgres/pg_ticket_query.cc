@@ -121,6 +121,19 @@ TicketWhere BuildTicketWhere(const TicketFilter& f) {
     p.Add("{" + list + "}");
     w.sql += " AND priority = ANY(" + p.Last() + "::int[])";
   }
+  // 督办 (domain/supervision.h): the state and level are written with the ticket.
+  if (f.supervision == "open") {
+    w.sql += " AND supervision_state IN ('unanswered','answered')";
+  } else if (!f.supervision.empty()) {
+    p.Add(f.supervision);
+    w.sql += " AND supervision_state = " + p.Last();
+  }
+  if (!f.supervision_levels.empty()) {
+    std::string list;
+    for (int l : f.supervision_levels) list += (list.empty() ? "" : ",") + std::to_string(l);
+    p.Add("{" + list + "}");
+    w.sql += " AND supervision_level = ANY(" + p.Last() + "::int[])";
+  }
   if (f.returned_only) w.sql += " AND return_count > 0";
   if (f.extension_pending_only) w.sql += " AND extension_pending";
   if (f.reply_awaiting_only) w.sql += " AND reply_awaiting";
