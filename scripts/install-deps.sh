@@ -8,6 +8,7 @@ PACKAGES=(
   libboost1.81-dev libboost-url1.81-dev
   nlohmann-json3-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
   libsqlite3-dev sqlite3 libsodium-dev
+  libpq-dev postgresql-15
   libfasttext-dev libopencc-dev libopencc-data libicu-dev libxapian-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libfuzzer-14-dev

@@ -7,6 +7,10 @@
 # address+undefined sanitizers, libraries instrumented for libFuzzer), which
 # holds both the sanitizer tests and the six libFuzzer targets.
 # HOTLINE_SKIP_SANITIZE=1 skips the sanitizer tests for a quicker local run.
+# Both C++ test runs also cover PostgreSQL (issue 11): a throwaway PostgreSQL 15
+# cluster (scripts/pg_test_cluster.sh) is started once on loopback, its URL
+# exported as HOTLINE_TEST_PG, and it is stopped and removed on exit, whatever
+# happens; HOTLINE_SKIP_PG=1 runs without it (the PostgreSQL tests then skip).
 # Before the C++ tests, each libFuzzer target runs for 30 s on its seed corpus
 # (scripts/fuzz.sh, about 3 minutes; it builds only the fuzzers in build-asan/
 # when the sanitizer tests were skipped); HOTLINE_SKIP_FUZZ=1 skips it.
@@ -14,6 +18,27 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
+
+# One EXIT trap for everything this script starts: the PostgreSQL cluster and the e2e server.
+pg_dir=""
+server=""
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi
+  if [ -n "$pg_dir" ]; then scripts/pg_test_cluster.sh stop "$pg_dir" || true; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT  # so that an interrupted run still cleans up through the EXIT trap
+trap 'exit 143' TERM
+if [ "${HOTLINE_SKIP_PG:-0}" != 1 ]; then
+  echo "== throwaway PostgreSQL 15 cluster (loopback, temporary directory) =="
+  pg_out=$(scripts/pg_test_cluster.sh start)
+  pg_dir=$(printf '%s\n' "$pg_out" | sed -n 1p)
+  HOTLINE_TEST_PG=$(printf '%s\n' "$pg_out" | sed -n 2p)
+  export HOTLINE_TEST_PG
+  echo "PostgreSQL at $HOTLINE_TEST_PG"
+else
+  unset HOTLINE_TEST_PG
+fi
 
 if [ "${HOTLINE_SKIP_SANITIZE:-0}" != 1 ]; then
   echo "== sanitizer build (clang-14, address + undefined; tests and fuzzers) =="
@@ -36,11 +61,10 @@ if [ -f web/package.json ]; then
     port=${HOTLINE_E2E_PORT:-18080}
     build/src/app/hotline serve --demo --demo-appeals 300 --db "sqlite:$db" --port "$port" > "$(dirname "$db")/server.log" 2>&1 &
     server=$!
-    trap 'kill $server 2>/dev/null || true' EXIT
     for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
     (cd web && HOTLINE_URL="http://127.0.0.1:$port" npm run e2e --silent)
-    kill $server; wait $server 2>/dev/null || true
-    trap - EXIT
+    kill "$server"; wait "$server" 2>/dev/null || true
+    server=""
   fi
 fi
 

@@ -1,5 +1,6 @@
 // Durability: SIGKILL the real server during a burst of concurrent intakes, then
-// restart it on the same database and check that every intake it acknowledged
+// restart it on the same database (SQLite, or PostgreSQL in crash_test.postgres)
+// and check that every intake it acknowledged
 // (201) is there, whole, with its intake event.
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -14,6 +15,7 @@
 #include <thread>
 
 #include "support/http_client.h"
+#include "support/test_backend.h"
 
 namespace hotline {
 namespace {
@@ -26,7 +28,7 @@ struct Child {
 };
 
 // Starts `hotline serve` and reads its stdout until it prints the console address.
-Child StartServer(const std::string& db) {
+Child StartServer(const std::string& db_url) {
   int pipefd[2];
   if (pipe(pipefd) != 0) return {};
   pid_t pid = fork();
@@ -34,7 +36,7 @@ Child StartServer(const std::string& db) {
     dup2(pipefd[1], STDOUT_FILENO);
     close(pipefd[0]);
     close(pipefd[1]);
-    execl(HOTLINE_BINARY, "hotline", "serve", "--demo", "--demo-appeals", "0", "--db", ("sqlite:" + db).c_str(),
+    execl(HOTLINE_BINARY, "hotline", "serve", "--demo", "--demo-appeals", "0", "--db", db_url.c_str(),
           "--port", "0", static_cast<char*>(nullptr));
     _exit(127);
   }
@@ -63,7 +65,8 @@ TEST(CrashTest, AcknowledgedIntakesSurviveSigkill) {
   const auto dir = std::filesystem::temp_directory_path() / ("hotline_crash_" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  const std::string db = (dir / "crash.db").string();
+  const testing::TestDatabase database((dir / "crash.db").string());  // SQLite, or PostgreSQL (.postgres)
+  const std::string db = database.url();
 
   Child server = StartServer(db);
   ASSERT_GT(server.pid, 0);

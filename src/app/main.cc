@@ -32,6 +32,7 @@
 #include "app/triage_resources.h"
 #include "domain/permissions.h"
 #include "store/sqlite/sqlite_backup.h"
+#include "store/store_url.h"
 // --- triage commands (issue 4) ---
 #include "app/triage_commands.h"
 // --- end triage commands ---
@@ -157,7 +158,7 @@ int Serve(Config config) {
   api::HttpServer server(options, handler);
   if (Status s = server.Start(); !s.ok()) return Fail(s);
   const std::string url = "http://" + config.address + ":" + std::to_string(server.port()) + "/";
-  std::printf("Hotline 12345 is serving %s\n", config.db.c_str());
+  std::printf("Hotline 12345 is serving %s\n", RedactStoreUrl(config.db).c_str());  // never the password
   std::printf("  console  %s\n  portal   %sportal/\n  API      %sapi/v1\n", url.c_str(), url.c_str(), url.c_str());
   if (!site.web().available()) std::printf("  (web console not built: cd web && npm ci && npm run build)\n");
   if (config.demo)
@@ -283,7 +284,7 @@ int main(int argc, char** argv) {
   std::string config_file;
   auto* serve = cli.add_subcommand("serve", "Run the server (REST API, Open311, web console)");
   serve->add_option("--config", config_file, "TOML configuration file")->envname("HOTLINE_CONFIG");
-  auto* db_opt = serve->add_option("--db", config.db, "sqlite:PATH (default sqlite:hotline.db)");
+  auto* db_opt = serve->add_option("--db", config.db, "sqlite:PATH (default sqlite:hotline.db) or postgresql://USER@HOST:PORT/DB[?pool=N]");
   auto* port_opt = serve->add_option("--port", config.port, "TCP port (0 picks a free one)")->check(CLI::Range(0, 65535));
   auto* addr_opt = serve->add_option("--address", config.address, "listen address (default 127.0.0.1)");
   auto* threads_opt = serve->add_option("--threads", config.threads, "I/O threads")->check(CLI::Range(1, 64));

@@ -1,4 +1,5 @@
-// An in-process hotline server on a loopback port with a fresh SQLite file,
+// An in-process hotline server on a loopback port with a fresh database (a
+// SQLite file, or PostgreSQL under HOTLINE_TEST_DB=postgres: support/test_backend.h),
 // the demo city's reference data and accounts (no generated appeals).
 #pragma once
 
@@ -16,6 +17,7 @@
 #include "app/open_hotline.h"
 #include "app/reference_files.h"
 #include "support/http_client.h"
+#include "support/test_backend.h"
 
 namespace hotline::testing {
 
@@ -39,8 +41,9 @@ class TestServer {
     dir_ = std::filesystem::temp_directory_path() / ("hotline_" + name + "_" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
+    database_ = std::make_unique<TestDatabase>((dir_ / "hotline.db").string());
     app::HotlineOptions open;
-    open.db = "sqlite:" + (dir_ / "hotline.db").string();
+    open.db = database_->url();
     open.clock = &clock_;
     open.prepare = [](Store& store, const WorkCalendar&) {
       HOTLINE_RETURN_IF_ERROR(app::LoadReferenceFiles(store, app::DataDir()));
@@ -83,6 +86,7 @@ class TestServer {
     if (!s.ok()) throw std::runtime_error(s.ToString());
   }
   std::filesystem::path dir_;
+  std::unique_ptr<TestDatabase> database_;  // outlives the server and its store
   OffsetClock clock_;
   std::unique_ptr<app::Hotline> hotline_;
   service::HotlineService* service_ = nullptr;

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "domain/status.h"
+#include "store/search_text.h"
 
 namespace hotline::sqlite {
 
@@ -35,17 +36,10 @@ inline constexpr const char* kSearchTokenizer = "hotline_bigram";
 // Registers the tokenizer on `db` (needs SQLite with FTS5).
 Status RegisterSearchTokenizer(sqlite3* db);
 
-// The tokens of `text` as the index sees them (for tests and the benchmark).
-std::vector<std::string> SearchTokens(std::string_view text);
-
-// A search box query split on white space (ASCII, U+3000 ideographic space and
-// any other space NFKC folds); empty pieces dropped, order kept.
-std::vector<std::string> SplitKeywords(std::string_view query);
-
-// True when the index can answer `keyword`: it has at least one run and every
-// run has two or more characters. Others (one character, or only punctuation
-// such as "%") are matched with LIKE on the raw keyword.
-bool IndexableKeyword(std::string_view keyword);
+// The text model itself (tokens, keywords) is shared: store/search_text.h.
+using hotline::IndexableKeyword;
+using hotline::SearchTokens;
+using hotline::SplitKeywords;
 
 // The FTS5 MATCH expression requiring every keyword (each a quoted phrase).
 std::string MatchExpression(const std::vector<std::string>& keywords);

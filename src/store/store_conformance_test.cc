@@ -1,5 +1,5 @@
-#include "store/sqlite/sqlite_store.h"
-
+// The Store contract, run against every backend (store_fixture.h): SQLite, and
+// PostgreSQL when HOTLINE_TEST_PG names a server.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -7,7 +7,7 @@
 
 #include "domain/test_fixtures.h"
 #include "store/codec.h"
-#include "store/sqlite/sqlite_store_fixture.h"
+#include "store/store_fixture.h"
 
 namespace hotline {
 namespace {
@@ -15,9 +15,10 @@ namespace {
 using testing::Operator;
 using testing::Staff;
 
-using SqliteStoreTest = testing::SqliteStoreFixture;
+using StoreTest = testing::StoreFixture;
+HOTLINE_STORE_CONFORMANCE(StoreTest);
 
-TEST_F(SqliteStoreTest, AuditRecordIsWrittenWithItsChangeOrNotAtAll) {
+TEST_P(StoreTest, AuditRecordIsWrittenWithItsChangeOrNotAtAll) {
   AuditRecord audit{0, ctx_.now, "admin", "replace_units", "units: 0 → 2"};
   std::vector<Unit> twice = {units_.units().front(), units_.units().front()};  // the same code twice
   EXPECT_FALSE(store_->ReplaceUnits(twice, &audit).ok());
@@ -34,7 +35,7 @@ TEST_F(SqliteStoreTest, AuditRecordIsWrittenWithItsChangeOrNotAtAll) {
   EXPECT_EQ(store_->ListAudit(10, 0)->size(), 2u);
 }
 
-TEST_F(SqliteStoreTest, AttachmentAndItsEventAreOneTransaction) {
+TEST_P(StoreTest, AttachmentAndItsEventAreOneTransaction) {
   Ticket t = Create();
   const std::string bytes = std::string("%PDF-1.4\0\x01\x02", 11) + std::string(5000, 'x');
   Attachment meta{"a1", t.id, "材料.pdf", "application/pdf", 0, "op1", ctx_.now};
@@ -64,7 +65,7 @@ TEST_F(SqliteStoreTest, AttachmentAndItsEventAreOneTransaction) {
   EXPECT_EQ(store_->GetEvents(t.id)->size(), 2u);
 }
 
-TEST_F(SqliteStoreTest, CreateAssignsIdsAndWritesIntakeEvent) {
+TEST_P(StoreTest, CreateAssignsIdsAndWritesIntakeEvent) {
   Ticket a = Create();
   Ticket b = Create();
   EXPECT_GT(a.id, 0);
@@ -79,7 +80,7 @@ TEST_F(SqliteStoreTest, CreateAssignsIdsAndWritesIntakeEvent) {
   EXPECT_EQ(store_->GetTicket(999).status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(SqliteStoreTest, StoredStateIsReproducibleFromStoredEvents) {
+TEST_P(StoreTest, StoredStateIsReproducibleFromStoredEvents) {
   Ticket t = Create();
   CommandInput d;
   d.unit = "D1";
@@ -104,7 +105,7 @@ TEST_F(SqliteStoreTest, StoredStateIsReproducibleFromStoredEvents) {
   EXPECT_EQ(EncodeTicket(*replayed), EncodeTicket(*stored));
 }
 
-TEST_F(SqliteStoreTest, RefusedCommandChangesNothing) {
+TEST_P(StoreTest, RefusedCommandChangesNothing) {
   Ticket t = Create();
   auto r = Command(t.id, "sign", {}, Actor{"admin", Role::kAdmin, ""});
   EXPECT_EQ(r.status().code(), StatusCode::kConflict);
@@ -113,7 +114,7 @@ TEST_F(SqliteStoreTest, RefusedCommandChangesNothing) {
   EXPECT_EQ(store_->GetEvents(t.id)->size(), 1u);
 }
 
-TEST_F(SqliteStoreTest, StateAndEventAreOneTransaction) {
+TEST_P(StoreTest, StateAndEventAreOneTransaction) {
   Ticket t = Create();
   // An event whose key collides with the intake event: the event insert fails
   // after the ticket row was updated, and the whole change must roll back.
@@ -129,7 +130,7 @@ TEST_F(SqliteStoreTest, StateAndEventAreOneTransaction) {
   EXPECT_EQ(store_->GetEvents(t.id)->size(), 1u);
 }
 
-TEST_F(SqliteStoreTest, ConcurrentCommandsAreSerialised) {
+TEST_P(StoreTest, ConcurrentCommandsAreSerialised) {
   Ticket t = Create();
   CommandInput d;
   d.unit = "S1";
@@ -163,7 +164,7 @@ Result<Ticket> MergeChecked(Store& store, TicketId sub, TicketId main, const Con
   });
 }
 
-TEST_F(SqliteStoreTest, UpdateTicketWithSeesTheOtherTicketInTheSameTransaction) {
+TEST_P(StoreTest, UpdateTicketWithSeesTheOtherTicketInTheSameTransaction) {
   Ticket a = Create(), b = Create();
   auto merged = MergeChecked(*store_, a.id, b.id, ctx_);
   ASSERT_TRUE(merged.ok()) << merged.status().ToString();
@@ -187,7 +188,7 @@ TEST_F(SqliteStoreTest, UpdateTicketWithSeesTheOtherTicketInTheSameTransaction) 
   EXPECT_EQ(MergeChecked(*store_, b.id, 999999, ctx_).status().code(), StatusCode::kInvalidArgument);
 }
 
-TEST_F(SqliteStoreTest, CrossMergesSentAtOnceNeverBothSucceed) {
+TEST_P(StoreTest, CrossMergesSentAtOnceNeverBothSucceed) {
   for (int round = 0; round < 30; ++round) {
     Ticket a = Create(), b = Create();
     std::atomic<int> ok{0};
@@ -203,7 +204,7 @@ TEST_F(SqliteStoreTest, CrossMergesSentAtOnceNeverBothSucceed) {
 }
 
 // A ticket number searched for finds that ticket, not every text with its digits.
-TEST_F(SqliteStoreTest, ListByIdFindsOnlyThatTicket) {
+TEST_P(StoreTest, ListByIdFindsOnlyThatTicket) {
   Ticket first = Create();
   Appeal a = testing::HeatingAppeal();
   a.address = "人民路" + std::to_string(first.id) + "号";
@@ -217,7 +218,7 @@ TEST_F(SqliteStoreTest, ListByIdFindsOnlyThatTicket) {
 }
 
 // 临期: due in [now, due_before), not yet overdue and not replied.
-TEST_F(SqliteStoreTest, ListNearDue) {
+TEST_P(StoreTest, ListNearDue) {
   Ticket t = Create();
   Create();  // not dispatched: no deadline
   CommandInput d;
@@ -239,7 +240,7 @@ TEST_F(SqliteStoreTest, ListNearDue) {
 }
 
 // 我受理的: the tickets one user recorded, not those of a colleague.
-TEST_F(SqliteStoreTest, ListByWhoRecordedTheAppeal) {
+TEST_P(StoreTest, ListByWhoRecordedTheAppeal) {
   Create();
   Create();
   auto other = Intake(testing::HeatingAppeal(), Actor{"op2", Role::kOperator, ""}, ctx_);
@@ -256,7 +257,7 @@ TEST_F(SqliteStoreTest, ListByWhoRecordedTheAppeal) {
   EXPECT_EQ(store_->ListTickets(mine)->total, 0);
 }
 
-TEST_F(SqliteStoreTest, ListFiltersPagesAndScopes) {
+TEST_P(StoreTest, ListFiltersPagesAndScopes) {
   for (int i = 0; i < 25; ++i) {
     Appeal a = testing::HeatingAppeal();
     a.content = "第" + std::to_string(i) + "号 " + (i % 5 == 0 ? "路灯不亮" : "室温低");
@@ -314,7 +315,7 @@ TEST_F(SqliteStoreTest, ListFiltersPagesAndScopes) {
 
 // 四优先 (issue 10): company appeals first, then supervised or escalated ones, then
 // the rest; within each the earliest handling deadline (none last), then the oldest.
-TEST_F(SqliteStoreTest, PriorityOrderAndItsFilters) {
+TEST_P(StoreTest, PriorityOrderAndItsFilters) {
   Appeal company = testing::HeatingAppeal();
   company.enterprise = true;
   Appeal urgent = testing::HeatingAppeal();
@@ -359,7 +360,7 @@ TEST_F(SqliteStoreTest, PriorityOrderAndItsFilters) {
 
 // The keyset scan the deadline scheduler rebuilds from: only the states asked for,
 // by id, from after the last id read, in batches.
-TEST_F(SqliteStoreTest, ScanTicketsReadsByIdInBatches) {
+TEST_P(StoreTest, ScanTicketsReadsByIdInBatches) {
   std::vector<TicketId> dispatched;
   for (int i = 0; i < 7; ++i) {
     const Ticket t = Create();
@@ -386,7 +387,7 @@ TEST_F(SqliteStoreTest, ScanTicketsReadsByIdInBatches) {
   EXPECT_EQ(store_->ScanTickets({TicketState::kTriage}, 0, 100)->size(), 3u);
 }
 
-TEST_F(SqliteStoreTest, APausedTicketIsNeitherOverdueNorNearDue) {
+TEST_P(StoreTest, APausedTicketIsNeitherOverdueNorNearDue) {
   const Ticket t = Create();
   CommandInput to;
   to.unit = "S1";
@@ -413,7 +414,7 @@ TEST_F(SqliteStoreTest, APausedTicketIsNeitherOverdueNorNearDue) {
   EXPECT_EQ(store_->ListTickets(overdue)->total, 1) << "running again";
 }
 
-TEST_F(SqliteStoreTest, UsersAndSessions) {
+TEST_P(StoreTest, UsersAndSessions) {
   User u{"S1", "hash", Role::kUnitStaff, "S1", "东华街道", true};
   ASSERT_TRUE(store_->PutUser(u).ok());
   auto got = store_->FindUser("S1");
@@ -455,7 +456,7 @@ TEST_F(SqliteStoreTest, UsersAndSessions) {
   EXPECT_EQ(store_->ListAudit(10, 0)->front().action, "delete_user");
 }
 
-TEST_F(SqliteStoreTest, ReferenceDataRoundTrips) {
+TEST_P(StoreTest, ReferenceDataRoundTrips) {
   ASSERT_TRUE(store_->ReplaceUnits(units_.units()).ok());
   EXPECT_EQ(store_->LoadUnits()->size(), units_.units().size());
   ASSERT_TRUE(store_->ReplaceCategories(taxonomy_.categories()).ok());
@@ -466,7 +467,7 @@ TEST_F(SqliteStoreTest, ReferenceDataRoundTrips) {
   EXPECT_EQ((*cat)[0].co_units, std::vector<std::string>{"D1"});
 }
 
-TEST_F(SqliteStoreTest, KnowledgeBaseEntriesAreVersioned) {
+TEST_P(StoreTest, KnowledgeBaseEntriesAreVersioned) {
   KbEntry e;
   e.question = "供暖时间？";
   e.answer = "11月15日至次年3月15日";
@@ -499,7 +500,7 @@ TEST_F(SqliteStoreTest, KnowledgeBaseEntriesAreVersioned) {
   EXPECT_EQ(store_->GetKbEntry("KB-7").status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(SqliteStoreTest, RoutingCountsComeFromTheEventLog) {
+TEST_P(StoreTest, RoutingCountsComeFromTheEventLog) {
   for (int i = 0; i < 3; ++i) {
     Ticket t = Create();  // category 010101
     CommandInput d;
@@ -520,12 +521,71 @@ TEST_F(SqliteStoreTest, RoutingCountsComeFromTheEventLog) {
   EXPECT_EQ((*counts)[0].returned, 2);
 }
 
-TEST_F(SqliteStoreTest, DataSurvivesReopen) {
+TEST_P(StoreTest, DataSurvivesReopen) {
   Ticket t = Create();
-  store_.reset();
-  auto s = SqliteStore::Open(tmp_.Path("t.db"));
-  ASSERT_TRUE(s.ok());
-  EXPECT_EQ((*s)->GetTicket(t.id)->appeal.content, t.appeal.content);
+  Reopen();
+  ASSERT_TRUE(store_);
+  EXPECT_EQ(store_->GetTicket(t.id)->appeal.content, t.appeal.content);
+}
+
+// Statistics are counted in SQL over the filtered set, the same way on every backend.
+TEST_P(StoreTest, StatsCountTheFilteredTicketsSeveralWays) {
+  Appeal web = testing::HeatingAppeal();
+  web.channel = Channel::kWeb;
+  web.category = "";  // not classified yet
+  web.area = "S1";
+  Ticket a = Create(), b = Create(), c = Create(web);
+  CommandInput d;
+  d.unit = "S1";
+  ASSERT_TRUE(Command(a.id, "dispatch", d, Operator()).ok());
+  auto all = store_->Stats(TicketFilter{});
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(all->total, 3);
+  EXPECT_EQ(all->by_state, (std::map<std::string, std::int64_t>{{"dispatched", 1}, {"triage", 2}}));
+  EXPECT_EQ(all->by_channel, (std::map<std::string, std::int64_t>{{"phone", 2}, {"web", 1}}));
+  EXPECT_EQ(all->by_category, (std::map<std::string, std::int64_t>{{"", 1}, {"01", 2}}));
+  EXPECT_EQ(all->by_area, (std::map<std::string, std::int64_t>{{"", 2}, {"S1", 1}}));
+  EXPECT_EQ(all->by_satisfaction, (std::map<std::string, std::int64_t>{{"", 3}}));
+  // by_day: the local (UTC+8) date of intake; ctx_.now is 2026-11-18 in China.
+  EXPECT_EQ(all->by_day, (std::map<std::string, std::int64_t>{{"2026-11-18", 3}}));
+  TicketFilter unit;
+  unit.visible_units = std::vector<std::string>{"S1"};
+  auto scoped = store_->Stats(unit);
+  ASSERT_TRUE(scoped.ok());
+  EXPECT_EQ(scoped->total, 1);
+  EXPECT_EQ(scoped->by_state, (std::map<std::string, std::int64_t>{{"dispatched", 1}}));
+  TicketFilter none;
+  none.visible_units = std::vector<std::string>{};
+  EXPECT_EQ(store_->Stats(none)->total, 0);
+  EXPECT_EQ(*store_->CountTickets(), 3);
+  (void)b;
+  (void)c;
+}
+
+TEST_P(StoreTest, PersonalDataAccessIsRecordedNewestFirstAndFiltered) {
+  EXPECT_TRUE(store_->RecordPiiAccess({}).ok());
+  ASSERT_TRUE(store_
+                  ->RecordPiiAccess({{0, 100, "op1", "operator", 7, "GET /api/v1/tickets/{id}", "工单详情"},
+                                     {0, 101, "sup", "supervisor", 7, "GET /api/v1/tickets/{id}", ""},
+                                     {0, 102, "op1", "operator", 8, "GET /api/v1/tickets", "列表"}})
+                  .ok());
+  auto all = store_->ListPiiAccess(PiiAccessFilter{});
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].at, 102);
+  EXPECT_GT((*all)[0].seq, (*all)[1].seq);
+  EXPECT_EQ((*all)[2].screen, "工单详情");
+  PiiAccessFilter by_ticket;
+  by_ticket.ticket_id = 7;
+  EXPECT_EQ(store_->ListPiiAccess(by_ticket)->size(), 2u);
+  PiiAccessFilter by_actor;
+  by_actor.actor = "op1";
+  by_actor.limit = 1;
+  auto page = store_->ListPiiAccess(by_actor);
+  ASSERT_EQ(page->size(), 1u);
+  EXPECT_EQ((*page)[0].ticket_id, 8);
+  by_actor.offset = 1;
+  EXPECT_EQ((*store_->ListPiiAccess(by_actor))[0].ticket_id, 7);
 }
 
 }  // namespace
