@@ -45,9 +45,9 @@ Fixture* MakeFixture() {
   std::vector<std::vector<Event>> histories;
   const Appeal appeals[] = {
       {Channel::kPhone, AppealType::kComplaint, "东华街道幸福里小区路灯不亮", {"张三", "13800138000"}, "东华街道幸福里", {},
-       false, Urgency::kNormal, "", "LC-D01-S01", "123456"},
-      {Channel::kWeb, AppealType::kHelp, "西湖区菜市场占道经营", {"李四", ""}, "", {}, true, Urgency::kImportant, "", "LC-D02", "654321"},
-      {Channel::kPhone, AppealType::kConsultation, "公积金提取需要什么材料", {}, "", {}, false, Urgency::kUrgent, "", "", "111111"},
+       false, Urgency::kNormal, false, "", "LC-D01-S01", "123456"},
+      {Channel::kWeb, AppealType::kHelp, "西湖区菜市场占道经营", {"李四", ""}, "", {}, true, Urgency::kImportant, false, "", "LC-D02", "654321"},
+      {Channel::kPhone, AppealType::kConsultation, "公积金提取需要什么材料", {}, "", {}, false, Urgency::kUrgent, false, "", "", "111111"},
   };
   for (const Appeal& a : appeals) {
     auto tr = Must(Intake(a, operator_actor, ctx), "intake");
