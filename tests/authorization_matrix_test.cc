@@ -60,6 +60,7 @@ struct TicketCase {
   Ticket ticket;            // as stored after setup
   bool within = false;      // WithinUnitSubtree(ticket, kUnit): the table's unit_subtree
   bool lead_within = false;  // the lead unit is kUnit or below it (commands with lead-unit scope)
+  bool co_within = false;    // a co-unit is kUnit or below it (commands with co-unit scope)
   std::string attachment;   // an attachment's id, empty when none
   std::string Label() const { return placement + "/" + std::string(Name(ticket.state)); }
 };
@@ -140,7 +141,10 @@ class AuthorizationMatrixTest : public ::testing::Test {
     auto add = [&](const std::string& placement, const Ticket& t) {
       const Ticket stored = Must(s.tickets().Get(t.id, kAdmin));
       TicketCase c{placement, stored, WithinUnitSubtree(stored, kUnit, units),
-                   !stored.lead_unit.empty() && units.IsWithin(stored.lead_unit, kUnit), ""};
+                   !stored.lead_unit.empty() && units.IsWithin(stored.lead_unit, kUnit),
+                   std::any_of(stored.co_units.begin(), stored.co_units.end(),
+                               [&](const std::string& co) { return units.IsWithin(co, kUnit); }),
+                   ""};
       if (!IsTerminal(stored.state))
         c.attachment = Must(s.attachments().Attach(stored.id, "note.txt", "text/plain", "hello", kAdmin)).id;
       cases_->push_back(c);
@@ -221,7 +225,10 @@ TEST_F(AuthorizationMatrixTest, TicketCommandsFollowTheCommandTable) {
         int want = 403;
         if (AllowsOn(role, Capability::kTicketRead, t)) {
           bool allowed = role == Role::kAdmin || std::count(c.roles.begin(), c.roles.end(), role) > 0;
-          if (allowed && role == Role::kUnitStaff && c.lead_unit_scope) allowed = t.lead_within;
+          if (allowed && role == Role::kUnitStaff && c.unit_scope == UnitScope::kLeadUnit) allowed = t.lead_within;
+          if (allowed && role == Role::kUnitStaff && c.unit_scope == UnitScope::kCoUnit) allowed = t.co_within;
+          if (allowed && role == Role::kUnitStaff && c.unit_scope == UnitScope::kWhistled)
+            allowed = false;  // no ticket of the matrix has a whistle
           for (const auto& limit : c.role_states)
             if (allowed && limit.role == role)
               allowed = std::count(limit.only_in.begin(), limit.only_in.end(), t.ticket.state) > 0;

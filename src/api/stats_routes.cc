@@ -81,6 +81,8 @@ void RestApi::AddStatsRoutes() {
             {"by_day", by_day},
             {"satisfaction",
              {{"satisfied", satisfied}, {"basically_satisfied", basically}, {"unsatisfied", unsatisfied}}},
+            // 诉求人提出无需回访: closed on the accepted reply, outside the satisfaction rate.
+            {"closed_without_callback", stats->closed_without_callback},
             {"satisfaction_rate", rated ? json(static_cast<double>(satisfied + basically) / rated) : json(nullptr)},
             {"direct_answer_rate",
              stats->total ? json(static_cast<double>(count(stats->by_state, "answered_directly")) / stats->total)

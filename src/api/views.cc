@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "domain/permissions.h"
+#include "domain/co_tasks.h"
 #include "domain/supervision.h"
 #include "store/codec.h"
 
@@ -103,6 +104,52 @@ json SupervisionsView(const std::vector<Supervision>& list, UnixSeconds now, con
   return out;
 }
 
+// Each co-unit's task: its unit, when it signed and answered, its opinion, and a
+// state as of `now` (co_tasks.h: pending, signed, replied, overdue).
+json CoTasksView(const std::vector<CoTask>& list, UnixSeconds now, const ReferenceData& ref) {
+  json out = json::array();
+  auto text = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
+  for (const CoTask& c : list)
+    out.push_back({{"unit", UnitRef(c.unit, ref)},
+                   {"state", CoTaskState(c, now)},
+                   {"assigned_at", FormatTime(c.assigned_at)},
+                   {"due_at", FormatTime(c.due_at)},
+                   {"signed_at", FormatTime(c.signed_at)},
+                   {"signed_by", text(c.signed_by)},
+                   {"replied_at", FormatTime(c.replied_at)},
+                   {"replied_by", text(c.replied_by)},
+                   {"reply", text(c.reply)}});
+  return out;
+}
+
+json WhistleView(const std::optional<Whistle>& w, const ReferenceData& ref) {
+  if (!w) return nullptr;
+  return {{"from_unit", UnitRef(w->from_unit, ref)}, {"to_unit", UnitRef(w->to_unit, ref)},
+          {"reason", w->reason}, {"by", w->by}, {"at", FormatTime(w->at)}};
+}
+
+// Every time the ticket went to 联席会议: who sent it and why (sent_by null: by
+// rule after N returns), and the decision once taken.
+json JointReviewsView(const std::vector<JointReview>& list, const ReferenceData& ref) {
+  json out = json::array();
+  for (const JointReview& r : list) {
+    json co = json::array();
+    for (const std::string& u : r.co_units) co.push_back(UnitRef(u, ref));
+    const bool decided = r.decided_at != 0;
+    out.push_back({{"sent_by", r.sent_by.empty() ? json(nullptr) : json(r.sent_by)},
+                   {"reason", r.reason},
+                   {"sent_at", FormatTime(r.sent_at)},
+                   {"decided_at", FormatTime(r.decided_at)},
+                   {"decided_by", decided ? json(r.decided_by) : json(nullptr)},
+                   {"lead_unit", decided ? UnitRef(r.lead_unit, ref) : json(nullptr)},
+                   {"co_units", co},
+                   {"participants", r.participants},
+                   {"minutes", decided ? json(r.minutes) : json(nullptr)},
+                   {"catalog_change", r.catalog_change}});
+  }
+  return out;
+}
+
 }  // namespace
 
 json TicketView(const service::TicketRead& read, const Actor& viewer, const ReferenceData& ref) {
@@ -114,6 +161,7 @@ json TicketView(const service::TicketRead& read, const Actor& viewer, const Refe
   json co = json::array();
   for (const auto& c : t.co_units) co.push_back(UnitRef(c, ref));
   const bool open = !IsTerminal(t.state);
+  const std::string supervision_state = SupervisionStateOf(t);
   json j = {
       {"id", t.id},
       {"number", TicketNumber(t)},
@@ -156,10 +204,13 @@ json TicketView(const service::TicketRead& read, const Actor& viewer, const Refe
       {"emergency_number", t.emergency_number.empty() ? json(nullptr) : json(t.emergency_number)},
       {"main_ticket", t.main_ticket ? json(t.main_ticket) : json(nullptr)},
       {"supervision_level", t.supervision_level},
-      {"supervision", SupervisionStateOf(t).empty() ? json(nullptr) : json(SupervisionStateOf(t))},
+      {"supervision", supervision_state.empty() ? json(nullptr) : json(supervision_state)},
       {"supervisions", SupervisionsView(t.supervisions, now, ref)},
       {"escalation_level", t.escalation_level},
       {"escalated_to", t.escalated_to.empty() ? json(nullptr) : json(t.escalated_to)},
+      {"co_tasks", CoTasksView(t.co_tasks, now, ref)},
+      {"whistle", WhistleView(t.whistle, ref)},
+      {"joint_reviews", JointReviewsView(t.joint_reviews, ref)},
       {"created_at", FormatTime(t.created_at)},
       {"updated_at", FormatTime(t.updated_at)},
       {"dispatched_at", FormatTime(t.dispatched_at)},

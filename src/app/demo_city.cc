@@ -110,7 +110,7 @@ class Generator {
   Generator(const DemoOptions& opt, const WorkCalendar& cal, const TimeLimitFiles& limits, UnitTree units,
             Taxonomy taxonomy, std::vector<CatalogRule> catalog, std::vector<Template> templates, Places places,
             std::map<std::string, GeoPoint> centers)
-      : opt_(opt), rng_(opt.seed), urgency_rng_(opt.seed + 7), pause_rng_(opt.seed + 11), supervision_rng_(opt.seed + 13), work_time_(cal, limits.working_hours),
+      : opt_(opt), rng_(opt.seed), urgency_rng_(opt.seed + 7), pause_rng_(opt.seed + 11), supervision_rng_(opt.seed + 13), coordination_rng_(opt.seed + 17), work_time_(cal, limits.working_hours),
         units_(std::move(units)), taxonomy_(std::move(taxonomy)),
         catalog_(std::move(catalog)), templates_(std::move(templates)), places_(std::move(places)),
         centers_(std::move(centers)) {
@@ -160,6 +160,7 @@ class Generator {
     const double urgency = std::uniform_real_distribution<double>(0, 1)(urgency_rng_);
     a.urgency = urgency < 0.03 ? Urgency::kUrgent : urgency < 0.15 ? Urgency::kImportant : Urgency::kNormal;
 
+    a.no_callback = Coin(0.04);  // 诉求人提出无需回访: closed on the accepted reply
     const double who = Uniform();
     staff_pick_ = who < 0.45 ? 1 : who < 0.9 ? 2 : 0;
     now_ = created;
@@ -220,11 +221,18 @@ class Generator {
       CommandInput r;
       r.reason = "经核实该事项不属于本单位职责范围，建议转" + std::string(district ? district->name : "属地") + "办理";
       if (!Step(t, h, 2 * hour, "return", r, Staff(lead))) return;
+      const std::string returned = lead;
       d.unit = lead = district ? district->code : "LC";
       d.co_units.clear();
-      if (!Step(t, h, 30 * minute, "dispatch", d, disp)) return;
+      if (Coin(0.3) && district) {  // ownership disputed: 联席会议 decides
+        if (!JointReview(t, h, disp, returned, district->code)) return;
+      } else if (!Step(t, h, 30 * minute, "dispatch", d, disp)) {
+        return;
+      }
     }
     if (!Step(t, h, hour + Pick(8) * hour, "sign", {}, Staff(lead))) return;
+    if (!MaybeWhistle(t, h, lead)) return;
+    if (!CoHandle(t, h)) return;
     if (a.enterprise || a.urgency != Urgency::kNormal) {  // 2110 and urgent appeals: the unit calls first
       CommandInput contact;
       contact.contact_method = ContactMethod::kPhone;
@@ -379,6 +387,63 @@ class Generator {
     }
   }
 
+  bool Coin(double p) { return std::uniform_real_distribution<double>(0, 1)(coordination_rng_) < p; }
+
+  // 联席会议: the dispatcher sends a disputed ticket there; two days later the
+  // meeting of the district, the unit that returned it and the center decides
+  // that the district leads with that unit's help. False when today comes first.
+  bool JointReview(Ticket& t, std::vector<Event>& h, const Actor& disp, const std::string& returned,
+                   const std::string& district) {
+    CommandInput send;
+    send.reason = "职责边界存在争议，相关单位意见不一致，提请联席会议研究";
+    if (!Step(t, h, 30 * 60, "to-joint-review", send, disp, /*may_stop=*/false)) return false;
+    CommandInput decide;
+    decide.lead_unit = district;
+    if (returned != district) decide.co_units = {returned};
+    const Unit* d = units_.Find(district);
+    const Unit* r = units_.Find(returned);
+    decide.participants = {"市12345热线中心", d ? d->name : district};
+    if (r && returned != district) decide.participants.push_back(r->name);
+    decide.minutes = "经联席会议研究，明确由属地牵头办理，相关部门配合协办，三个工作日内联合现场处置并答复诉求人。";
+    return Step(t, h, 2 * 86400, "decide-joint-review", decide, {"supervisor", Role::kSupervisor, ""},
+                /*may_stop=*/false);
+  }
+
+  // 吹哨报到: a street leading a ticket sometimes calls in its district, which adds
+  // the city department the catalog names for such appeals (or another) as co-unit.
+  bool MaybeWhistle(Ticket& t, std::vector<Event>& h, const std::string& lead) {
+    const Unit* u = units_.Find(lead);
+    if (!u || u->kind != UnitKind::kStreet || !Coin(0.6)) return true;
+    CommandInput whistle;
+    whistle.to_unit = u->parent;
+    whistle.reason = "涉及多个部门职责，街道协调未果，吹哨请区级统筹";
+    if (!Step(t, h, 3 * 3600, "whistle", whistle, Staff(lead), /*may_stop=*/false)) return false;
+    std::vector<const Unit*> departments;
+    for (const Unit& d : units_.units())
+      if (d.kind == UnitKind::kDepartment && std::find(t.co_units.begin(), t.co_units.end(), d.code) == t.co_units.end())
+        departments.push_back(&d);
+    if (departments.empty()) return true;
+    CommandInput add;
+    add.co_units = {departments[std::uniform_int_distribution<std::size_t>(0, departments.size() - 1)(coordination_rng_)]->code};
+    add.content = "区级统筹：请相关部门报到，配合街道联合处置";
+    return Step(t, h, 4 * 3600, "add-co-units", add, Staff(u->parent), /*may_stop=*/false);
+  }
+
+  // The co-units sign for their part and give their opinion before the lead replies;
+  // now and then one is late or silent.
+  bool CoHandle(Ticket& t, std::vector<Event>& h) {
+    const std::vector<std::string> co_units = t.co_units;
+    for (const std::string& co : co_units) {
+      if (Coin(0.1)) continue;  // silent: its task stays open (and falls overdue)
+      if (!Step(t, h, 2 * 3600, "co-sign", {}, Staff(co), /*may_stop=*/false)) return false;
+      CommandInput opinion;
+      opinion.content = "我单位已派员参与现场核查，职责范围内事项已配合处理，相关情况已告知牵头单位。";
+      if (!Step(t, h, 86400 / 2 + (Coin(0.15) ? 4 * 86400 : 0), "co-reply", opinion, Staff(co), /*may_stop=*/false))
+        return false;
+    }
+    return true;
+  }
+
   // Now and then the unit waits for the citizen or a third party and stops the
   // clock for one to four days; false while the pause lasts until today. Drawn from
   // pause_rng_, so the rest of the demo stays as it was.
@@ -432,6 +497,7 @@ class Generator {
   std::mt19937_64 urgency_rng_;
   std::mt19937_64 pause_rng_;  // pauses: a generator of their own, like urgency
   std::mt19937_64 supervision_rng_;  // 督办: likewise
+  std::mt19937_64 coordination_rng_;  // 协办, 吹哨, 联席会议: likewise
   WorkTime work_time_;
   UnitTree units_;
   Taxonomy taxonomy_;

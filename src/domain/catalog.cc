@@ -36,4 +36,19 @@ std::optional<CatalogRule> MatchCatalog(const std::vector<CatalogRule>& rules, c
   return *best;
 }
 
+CatalogRule ExceptionRule(const std::string& category, const std::string& area, bool enterprise,
+                          const std::string& lead, const std::vector<std::string>& co_units) {
+  return CatalogRule{category, area, enterprise ? "yes" : "no", lead, co_units};
+}
+
+std::vector<CatalogRule> WithRule(std::vector<CatalogRule> rules, const CatalogRule& rule) {
+  for (CatalogRule& r : rules)
+    if (r.category == rule.category && r.area == rule.area && r.enterprise == rule.enterprise) {
+      r = rule;
+      return rules;
+    }
+  rules.push_back(rule);
+  return rules;
+}
+
 }  // namespace hotline

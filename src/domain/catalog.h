@@ -26,4 +26,15 @@ std::optional<CatalogRule> MatchCatalog(const std::vector<CatalogRule>& rules, c
                                         const UnitTree& units, const std::string& category,
                                         const std::string& area, bool enterprise);
 
+// A joint review's decision as a catalog exception rule (联席会议, issue 10): the
+// appeal's category and area (anywhere when unlocated), its enterprise flag
+// exactly, the decided lead and co-units — more specific than any rule for a
+// coarser category or a wider area, so later appeals of the kind go there.
+CatalogRule ExceptionRule(const std::string& category, const std::string& area, bool enterprise,
+                          const std::string& lead, const std::vector<std::string>& co_units);
+
+// `rules` with `rule` in place of the one for the same category, area and
+// enterprise flag, or added at the end.
+std::vector<CatalogRule> WithRule(std::vector<CatalogRule> rules, const CatalogRule& rule);
+
 }  // namespace hotline

@@ -30,5 +30,22 @@ TEST(Catalog, MostSpecificRuleWins) {
   EXPECT_FALSE(MatchCatalog(rules, tax, units, "99", "", false).has_value());
 }
 
+// 联席会议: a decision becomes an exception rule that wins for its kind of appeal
+// where it was decided, and replaces an earlier exception for the same kind.
+TEST(Catalog, JointReviewExceptionWinsForItsKindOnly) {
+  UnitTree units = testing::SmallCity();
+  Taxonomy tax = testing::SmallTaxonomy();
+  std::vector<CatalogRule> rules = {{"01", "", "any", "C", {}}, {"010101", "D1", "any", "D1", {}}};
+  rules = WithRule(rules, ExceptionRule("010101", "S1", false, "S1", {"HEAT"}));
+  ASSERT_EQ(rules.size(), 3u);
+  EXPECT_EQ(MatchCatalog(rules, tax, units, "010101", "S1C1", false)->lead, "S1");
+  EXPECT_EQ(MatchCatalog(rules, tax, units, "010101", "S1C1", false)->co_units, std::vector<std::string>{"HEAT"});
+  EXPECT_EQ(MatchCatalog(rules, tax, units, "010101", "S2", false)->lead, "D1");       // elsewhere: unchanged
+  EXPECT_EQ(MatchCatalog(rules, tax, units, "010101", "S1C1", true)->lead, "D1");      // a company's: unchanged
+  rules = WithRule(rules, ExceptionRule("010101", "S1", false, "D1", {}));            // decided again
+  ASSERT_EQ(rules.size(), 3u);
+  EXPECT_EQ(MatchCatalog(rules, tax, units, "010101", "S1C1", false)->lead, "D1");
+}
+
 }  // namespace
 }  // namespace hotline

@@ -7,9 +7,9 @@ namespace hotline {
 namespace {
 
 // InputFields keeps one bit per field in 64 bits.
-static_assert(static_cast<int>(InputField::kTo) < 64, "InputFields is full: widen its bits");
+static_assert(static_cast<int>(InputField::kCatalogChange) < 64, "InputFields is full: widen its bits");
 
-constexpr std::array<std::pair<InputField, std::string_view>, 33> kNames = {{
+constexpr std::array<std::pair<InputField, std::string_view>, 38> kNames = {{
     {InputField::kUnit, "unit"},
     {InputField::kCoUnits, "co_units"},
     {InputField::kReason, "reason"},
@@ -43,6 +43,11 @@ constexpr std::array<std::pair<InputField, std::string_view>, 33> kNames = {{
     {InputField::kNote, "note"},
     {InputField::kDueAt, "due_at"},
     {InputField::kTo, "to"},
+    {InputField::kToUnit, "to_unit"},
+    {InputField::kLeadUnit, "lead_unit"},
+    {InputField::kParticipants, "participants"},
+    {InputField::kMinutes, "minutes"},
+    {InputField::kCatalogChange, "catalog_change"},
 }};
 
 }  // namespace
@@ -93,7 +98,13 @@ CommandInput KeepFields(CommandInput in, InputFields keep) {
   if (keep.Has(InputField::kInstructions)) out.instructions = std::move(in.instructions);
   if (keep.Has(InputField::kNote)) out.note = std::move(in.note);
   if (keep.Has(InputField::kTo)) out.to = std::move(in.to);
+  if (keep.Has(InputField::kToUnit)) out.to_unit = std::move(in.to_unit);
+  if (keep.Has(InputField::kLeadUnit)) out.lead_unit = std::move(in.lead_unit);
+  if (keep.Has(InputField::kParticipants)) out.participants = std::move(in.participants);
+  if (keep.Has(InputField::kMinutes)) out.minutes = std::move(in.minutes);
+  if (keep.Has(InputField::kCatalogChange)) out.catalog_change = in.catalog_change;
   out.due_at = in.due_at;
+  out.co_due_at = in.co_due_at;
   out.deadlines = std::move(in.deadlines);
   return out;
 }

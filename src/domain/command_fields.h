@@ -49,6 +49,11 @@ enum class InputField {
   kNote,
   kDueAt,  // supervise only: when the unit's answer is due (see CommandInput::due_at)
   kTo,     // escalate: the higher authority
+  kToUnit,         // whistle
+  kLeadUnit,       // decide-joint-review
+  kParticipants,   // decide-joint-review
+  kMinutes,        // decide-joint-review
+  kCatalogChange,  // decide-joint-review
 };
 
 // A set of input fields.
@@ -68,7 +73,8 @@ class InputFields {
 std::string_view Name(InputField f);
 std::optional<InputField> ParseInputField(std::string_view name);
 
-// `in` with every field outside `keep` reset to its empty value; due_at is kept.
+// `in` with every field outside `keep` reset to its empty value; due_at, co_due_at
+// and deadlines (filled by the state machine) are kept.
 CommandInput KeepFields(CommandInput in, InputFields keep);
 
 }  // namespace hotline

@@ -84,7 +84,8 @@ UnixSeconds ResumedDue(UnixSeconds due_at, UnixSeconds paused_at, UnixSeconds no
 std::vector<Deadline> TrackDeadlines(const Ticket& before, const Ticket& after, std::string_view command,
                                      const CommandInput& input, const Actor& actor, UnixSeconds now,
                                      const DeadlineRules& rules) {
-  if (command == "dispatch" && actor.role != Role::kUnitStaff) return FreshFromDispatch(after, now, rules);
+  if ((command == "dispatch" && actor.role != Role::kUnitStaff) || command == "decide-joint-review")
+    return FreshFromDispatch(after, now, rules);
   std::vector<Deadline> list = before.deadlines;
   if (list.empty()) return list;  // never dispatched by the hotline: nothing runs
   std::optional<ChosenLimits> chosen;  // looked up only when a rule needs a limit

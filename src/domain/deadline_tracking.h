@@ -3,7 +3,7 @@
 // after, and records the result in the event when it changed, so that replay takes
 // the recorded list and never today's rules or calendar. The rules:
 //
-//   dispatch by the hotline (not a unit's 二次派单): all five start afresh — sign,
+//   dispatch by the hotline (not a unit's 二次派单) or by a joint-review decision: all five start afresh — sign,
 //     contact, reply and handle from now (ScheduleDeadlines: the policy's limits
 //     for the appeal's facts; handle is the ticket's due_at), callback pending with
 //     no due instant yet;

@@ -18,6 +18,7 @@ inline constexpr std::size_t kMaxKbAnswerBytes = 20000;
 inline constexpr std::size_t kMaxUsernameLength = 64;  // letters, digits, - _ . only
 inline constexpr std::size_t kMaxDisplayNameBytes = 100;
 inline constexpr std::size_t kMaxCoUnits = 20;  // co-handlers of a catalog rule
+inline constexpr std::size_t kMaxParticipants = 30;  // at a joint-review meeting (each a reference name)
 inline constexpr std::size_t kMaxUnitCodeBytes = 64;
 inline constexpr std::size_t kMaxCategoryCodeBytes = 32;
 inline constexpr std::size_t kMaxReferenceNameBytes = 200;  // a unit's or category's name

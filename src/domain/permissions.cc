@@ -194,7 +194,14 @@ std::string CommandCell(const CommandAuthority& c, Role role) {
   if (role == Role::kAdmin) return "✓";
   if (!listed) return "—";
   if (role == Role::kCitizen) return "public";
-  if (role == Role::kUnitStaff) return c.lead_unit_scope ? "lead unit" : "unit subtree";
+  if (role == Role::kUnitStaff) {
+    switch (c.unit_scope) {
+      case UnitScope::kLeadUnit: return "lead unit";
+      case UnitScope::kCoUnit: return "co-unit";
+      case UnitScope::kWhistled: return "unit called in by a whistle";
+      case UnitScope::kNone: return "unit subtree";
+    }
+  }
   for (const auto& limit : c.role_states)
     if (limit.role == role) return "only in " + States(limit.only_in);
   return "✓";

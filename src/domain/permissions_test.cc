@@ -158,8 +158,11 @@ TEST(PermissionsTest, CommandTableDescribesTheStateMachine) {
           t.reply_awaiting = reply_awaiting;
           t.paused_at = paused ? 1 : 0;
           bool allowed = a.role == Role::kAdmin || std::count(c.roles.begin(), c.roles.end(), a.role) > 0;
-          if (allowed && a.role == Role::kUnitStaff && c.lead_unit_scope)
+          if (allowed && a.role == Role::kUnitStaff && c.unit_scope == UnitScope::kLeadUnit)
             allowed = !t.lead_unit.empty() && units.IsWithin(t.lead_unit, a.unit);
+          if (allowed && a.role == Role::kUnitStaff &&
+              (c.unit_scope == UnitScope::kCoUnit || c.unit_scope == UnitScope::kWhistled))
+            allowed = false;  // these tickets have no co-units and no whistle
           if (allowed && a.role == Role::kSupervisor && !a.unit.empty())
             allowed = WithinUnitSubtree(t, a.unit, units);
           for (const auto& limit : c.role_states)

@@ -55,6 +55,7 @@ namespace hotline {
   X(kNoOpenSupervision, "no_open_supervision")               \
   X(kSupervisionUnanswered, "supervision_unanswered")        \
   X(kLevelAboveTier, "level_above_tier")                     \
+  X(kNoCoTask, "no_co_task")                                 \
   X(kCallbackAttemptsRequired, "callback_attempts_required") \
   X(kUnsupportedType, "unsupported_type")                    \
   X(kEmptyFile, "empty_file")                                \

@@ -4,6 +4,7 @@
 
 #include <initializer_list>
 
+#include "domain/co_tasks.h"
 #include "domain/command_fields.h"
 #include "domain/deadline_tracking.h"
 #include "domain/free_text.h"
@@ -21,11 +22,10 @@ using F = InputField;
 constexpr std::size_t kMaxContent = kMaxContentBytes;
 constexpr std::size_t kMaxReason = kMaxReasonBytes;
 
-// Which unit the actor must belong to (unit staff only; other roles are not scoped).
-enum class Scope {
-  kNone,      // no unit check
-  kLeadUnit,  // unit staff: the ticket's lead unit lies within the actor's unit
-};
+// Which unit the actor must belong to (unit staff only; other roles are not scoped):
+// kLeadUnit: the ticket's lead unit lies within the actor's unit; kCoUnit: one of
+// its co-units does; kWhistled: the unit its whistle called in does.
+using Scope = UnitScope;
 
 using Effect = Status (*)(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx);
 
@@ -92,7 +92,8 @@ Status CheckUnitCode(const std::string& code, const char* field, const Context& 
 // 0 normal, 1 high (important, a company appeal, supervised), 2 urgent (urgent, escalated).
 int PriorityOf(const Ticket& t) {
   if (IsUrgent(t.appeal) || t.escalation_level > 0) return 2;
-  if (t.appeal.urgency == Urgency::kImportant || t.appeal.enterprise || t.supervision_level > 0) return 1;
+  if (t.appeal.urgency == Urgency::kImportant || t.appeal.enterprise || t.supervision_level > 0 || t.whistle)
+    return 1;
   return 0;
 }
 
@@ -247,25 +248,51 @@ void EndPause(Ticket& t) {
   t.pause_reason.reset();
 }
 
+// When the new co-units' opinions are due: the rules' reply limit from now, else
+// Policy::co_reply_working_days (0 without a calendar). Computed once, recorded in
+// the event (co_due_at) and taken from there on replay, like due_at.
+void SetCoTasks(Ticket& t, CommandInput& in, const std::vector<std::string>& co_units, const Context& ctx) {
+  const bool adds = std::any_of(co_units.begin(), co_units.end(), [&](const std::string& u) {
+    return std::none_of(t.co_tasks.begin(), t.co_tasks.end(), [&](const CoTask& c) { return c.unit == u; });
+  });
+  if (adds && in.co_due_at == 0) {
+    if (ctx.time_limits && ctx.work_time)
+      in.co_due_at = ctx.work_time->DueAt(ctx.now, LimitOf(ctx.time_limits->Lookup(FactsOf(t.appeal)), DeadlineKind::kReply));
+    else if (ctx.calendar)
+      in.co_due_at = ctx.calendar->AddWorkingDays(ctx.now, ctx.policy.co_reply_working_days);
+  }
+  t.co_units = co_units;
+  t.co_tasks = CarryCoTasks(t.co_tasks, co_units, ctx.now, in.co_due_at);
+}
+
+// The hotline sends the ticket to `unit` (with `co_units`): every clock starts afresh.
+void HotlineDispatch(Ticket& t, CommandInput& in, const std::string& unit, const std::vector<std::string>& co_units,
+                     const Context& ctx) {
+  t.dispatch_chain.clear();
+  EndPause(t);
+  SetDeadline(t, in, HandlingDeadline(t, ctx));
+  t.dispatched_at = ctx.now;
+  t.lead_unit = unit;
+  SetCoTasks(t, in, co_units, ctx);
+  t.state = S::kDispatched;
+}
+
 Status Dispatch(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(ValidateUnits(in, ctx));
   HOTLINE_RETURN_IF_ERROR(OptionalText(in.content, "content", kMaxReason));
   t.dispatch_note = in.content;  // 派单意见, for the unit that receives it
   if (t.reply_awaiting) ClearReply(t);  // sent elsewhere: the reply waiting here lapses
-  if (actor.role == R::kUnitStaff) {
-    HOTLINE_RETURN_IF_ERROR(CheckRedispatch(t, in, actor, ctx));
-    // A return goes back to the unit that dispatched, the actor's — also when it
-    // redirects a ticket a unit below it had sent on (the units bypassed leave the chain).
-    TrimChainTo(t, actor.unit, ctx);
-    t.dispatch_chain.push_back(actor.unit);
-  } else {
-    t.dispatch_chain.clear();
-    EndPause(t);  // the hotline's dispatch starts every clock afresh
-    SetDeadline(t, in, HandlingDeadline(t, ctx));
-    t.dispatched_at = ctx.now;
+  if (actor.role != R::kUnitStaff) {
+    HotlineDispatch(t, in, in.unit, in.co_units, ctx);
+    return Status::Ok();
   }
+  HOTLINE_RETURN_IF_ERROR(CheckRedispatch(t, in, actor, ctx));
+  // A return goes back to the unit that dispatched, the actor's — also when it
+  // redirects a ticket a unit below it had sent on (the units bypassed leave the chain).
+  TrimChainTo(t, actor.unit, ctx);
+  t.dispatch_chain.push_back(actor.unit);
   t.lead_unit = in.unit;
-  t.co_units = in.co_units;
+  SetCoTasks(t, in, in.co_units, ctx);
   t.state = S::kDispatched;
   return Status::Ok();
 }
@@ -300,7 +327,15 @@ Status Return(Ticket& t, CommandInput& in, const Actor& actor, const Context& ct
   ++t.return_count;
   t.lead_unit.clear();
   t.co_units.clear();
-  t.state = t.return_count >= ctx.policy.joint_review_after_returns ? S::kJointReview : S::kToDispatch;
+  t.co_tasks.clear();
+  t.state = S::kToDispatch;
+  if (t.return_count >= ctx.policy.joint_review_after_returns) {  // ownership unclear: 联席会议 by rule
+    t.state = S::kJointReview;
+    JointReview review;
+    review.reason = in.reason;
+    review.sent_at = ctx.now;
+    t.joint_reviews.push_back(std::move(review));
+  }
   return Status::Ok();
 }
 
@@ -526,6 +561,19 @@ void RefreshSupervisionLevel(Ticket& t) {
   t.priority = PriorityOf(t);
 }
 
+// Opens a supervision record at `level` by the actor (its id is this event's seq);
+// the caller fills in what the unit must do.
+Supervision& OpenSupervision(Ticket& t, int level, const Actor& actor, const Context& ctx) {
+  Supervision s;
+  s.id = t.version + 1;
+  s.level = level;
+  s.by = actor.username;
+  s.unit = actor.role == R::kSupervisor ? actor.unit : "";
+  s.opened_at = ctx.now;
+  t.supervisions.push_back(std::move(s));
+  return t.supervisions.back();
+}
+
 // 督办: a new supervision at `level` (at most the supervisor's tier), naming who
 // follows the case, what the unit must do and, optionally, by when it answers.
 Status Supervise(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
@@ -540,16 +588,10 @@ Status Supervise(Ticket& t, CommandInput& in, const Actor& actor, const Context&
   if (in.due_at < 0 || (in.due_at != 0 && in.due_at <= ctx.now))
     return Status::InvalidArgument("due_at", "due_at must be a time after now (seconds since 1970)")
         .WithReason(Reasons::kInvalidValue);
-  Supervision s;
-  s.id = t.version + 1;  // the seq of this event
-  s.level = in.level;
-  s.by = actor.username;
-  s.unit = actor.role == R::kSupervisor ? actor.unit : "";
+  Supervision& s = OpenSupervision(t, in.level, actor, ctx);
   s.assignee = in.assignee;
   s.instructions = in.instructions;
-  s.opened_at = ctx.now;
   s.due_at = in.due_at;
-  t.supervisions.push_back(std::move(s));
   RefreshSupervisionLevel(t);
   return Status::Ok();
 }
@@ -558,15 +600,9 @@ Status Supervise(Ticket& t, CommandInput& in, const Actor& actor, const Context&
 // a city-level supervision until the unit answers it and a supervisor closes it.
 Status Instruct(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
   HOTLINE_RETURN_IF_ERROR(RequireText(in.content, "content", kMaxReason));
-  Supervision s;
-  s.id = t.version + 1;  // the seq of this event
+  Supervision& s = OpenSupervision(t, ctx.policy.max_level, actor, ctx);
   s.instruction = true;
-  s.level = ctx.policy.max_level;
-  s.by = actor.username;
-  s.unit = actor.role == R::kSupervisor ? actor.unit : "";
   s.instructions = in.content;
-  s.opened_at = ctx.now;
-  t.supervisions.push_back(std::move(s));
   RefreshSupervisionLevel(t);
   return Status::Ok();
 }
@@ -722,13 +758,8 @@ Status Overdue(Ticket& t, CommandInput& in, const Actor& actor, const Context& c
         .WithReason(Reasons::kDeadlineNotDue);
   if (d->kind == DeadlineKind::kHandle && ctx.policy.auto_supervision_level > 0 &&
       t.supervision_level < ctx.policy.auto_supervision_level) {
-    Supervision s;
-    s.id = t.version + 1;  // the seq of this event
-    s.level = std::min(ctx.policy.auto_supervision_level, ctx.policy.max_level);
-    s.by = actor.username;
     // No instructions: the console words a supervision by `system` (办理超期，自动督办).
-    s.opened_at = ctx.now;
-    t.supervisions.push_back(std::move(s));
+    OpenSupervision(t, std::min(ctx.policy.auto_supervision_level, ctx.policy.max_level), actor, ctx);
     RefreshSupervisionLevel(t);
   }
   return Status::Ok();
@@ -748,6 +779,154 @@ Status Urge(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
 Status Supplement(Ticket& t, CommandInput& in, const Actor&, const Context&) {
   HOTLINE_RETURN_IF_ERROR(RequireText(in.content, "content", kMaxContent));
   ++t.supplement_count;
+  return Status::Ok();
+}
+
+// --- co-handlers, 吹哨 and 联席会议 (issue 10) -----------------------------------
+
+// The co-tasks the actor answers for that wait for `step` (its unit's; admin: all).
+Result<std::vector<std::size_t>> ActorCoTasks(const Ticket& t, CoTaskStep step, const Actor& actor,
+                                              const Context& ctx) {
+  const std::string unit = actor.role == R::kUnitStaff ? actor.unit : "";
+  std::vector<std::size_t> pending = PendingCoTasks(t, step, unit, *ctx.units);
+  if (pending.empty())
+    return Status::Conflict(step == CoTaskStep::kSign ? "no co-handler task waits for a signature"
+                                                      : "no co-handler task waits for an opinion")
+        .WithReason(Reasons::kNoCoTask);
+  return pending;
+}
+
+// A co-unit signs for its part of the work.
+Status CoSign(Ticket& t, CommandInput&, const Actor& actor, const Context& ctx) {
+  HOTLINE_ASSIGN_OR_RETURN(std::vector<std::size_t> pending, ActorCoTasks(t, CoTaskStep::kSign, actor, ctx));
+  for (std::size_t i : pending) {
+    t.co_tasks[i].signed_at = ctx.now;
+    t.co_tasks[i].signed_by = actor.username;
+  }
+  return Status::Ok();
+}
+
+// A co-unit gives its opinion (协办意见) to the lead unit; it signs with it if it had not.
+Status CoReply(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.content, "content", kMaxContent));
+  HOTLINE_ASSIGN_OR_RETURN(std::vector<std::size_t> pending, ActorCoTasks(t, CoTaskStep::kReply, actor, ctx));
+  for (std::size_t i : pending) {
+    CoTask& task = t.co_tasks[i];
+    if (!task.signed_at) {
+      task.signed_at = ctx.now;
+      task.signed_by = actor.username;
+    }
+    task.replied_at = ctx.now;
+    task.replied_by = actor.username;
+    task.reply = in.content;
+  }
+  return Status::Ok();
+}
+
+// Checks a list of co-units: known, not the lead, no repeats.
+Status CheckCoUnits(const std::vector<std::string>& co_units, const std::string& lead, const char* field,
+                    const Context& ctx) {
+  for (std::size_t i = 0; i < co_units.size(); ++i) {
+    HOTLINE_RETURN_IF_ERROR(CheckUnitCode(co_units[i], field, ctx));
+    if (co_units[i] == lead)
+      return Status::InvalidArgument(field, "the lead unit cannot also be a co-handler")
+          .WithReason(Reasons::kInvalidValue)
+          .WithParam("code", co_units[i]);
+    if (std::find(co_units.begin(), co_units.begin() + static_cast<std::ptrdiff_t>(i), co_units[i]) !=
+        co_units.begin() + static_cast<std::ptrdiff_t>(i))
+      return Status::InvalidArgument(field, co_units[i] + " is named twice")
+          .WithReason(Reasons::kInvalidValue)
+          .WithParam("code", co_units[i]);
+  }
+  return Status::Ok();
+}
+
+// 吹哨报到: the lead unit (a street) calls in a unit above it (its district), which
+// then coordinates and may add co-units.
+Status BlowWhistle(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
+  if (in.to_unit.empty()) return Status::Required("to_unit");
+  HOTLINE_RETURN_IF_ERROR(CheckUnitCode(in.to_unit, "to_unit", ctx));
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
+  const std::string from = actor.role == R::kUnitStaff ? actor.unit : t.lead_unit;
+  if (in.to_unit == from || !ctx.units->IsWithin(from, in.to_unit))
+    return Status::InvalidArgument("to_unit", "a whistle calls in a unit above " + from)
+        .WithReason(Reasons::kInvalidValue)
+        .WithParam("unit", from);
+  t.whistle = Whistle{from, in.to_unit, in.reason, actor.username, ctx.now};
+  t.priority = PriorityOf(t);
+  return Status::Ok();
+}
+
+// The unit a whistle called in adds co-units (each with its own task).
+Status AddCoUnits(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
+  if (in.co_units.empty()) return Status::Required("co_units");
+  HOTLINE_RETURN_IF_ERROR(CheckCoUnits(in.co_units, t.lead_unit, "co_units", ctx));
+  HOTLINE_RETURN_IF_ERROR(OptionalText(in.content, "content", kMaxReason));
+  std::vector<std::string> co_units = t.co_units;
+  for (const std::string& u : in.co_units) {
+    if (std::find(co_units.begin(), co_units.end(), u) != co_units.end())
+      return Status::InvalidArgument("co_units", u + " is already a co-handler")
+          .WithReason(Reasons::kInvalidValue)
+          .WithParam("code", u);
+    co_units.push_back(u);
+  }
+  SetCoTasks(t, in, co_units, ctx);
+  return Status::Ok();
+}
+
+// A dispatcher (ownership dispute) or the lead unit (a long-running case) sends the
+// ticket to 联席会议 directly; the units' clocks stop (deadline_tracking.h).
+Status ToJointReview(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.reason, "reason", kMaxReason));
+  JointReview review;
+  review.sent_by = actor.username;
+  review.reason = in.reason;
+  review.sent_at = ctx.now;
+  t.joint_reviews.push_back(std::move(review));
+  if (t.reply_awaiting) ClearReply(t);
+  t.lead_unit.clear();
+  t.co_units.clear();
+  t.co_tasks.clear();
+  t.dispatch_chain.clear();
+  t.state = S::kJointReview;
+  return Status::Ok();
+}
+
+// The meeting's decision: who leads, who helps, who was there, the minutes; the
+// ticket goes to the decided units with fresh clocks. With catalog_change the
+// service also adds the decision to the dispatch catalog as an exception rule
+// (catalog.h ExceptionRuleFor), which needs the appeal's category.
+Status DecideJointReview(Ticket& t, CommandInput& in, const Actor& actor, const Context& ctx) {
+  if (in.lead_unit.empty()) return Status::Required("lead_unit");
+  HOTLINE_RETURN_IF_ERROR(CheckUnitCode(in.lead_unit, "lead_unit", ctx));
+  HOTLINE_RETURN_IF_ERROR(CheckCoUnits(in.co_units, in.lead_unit, "co_units", ctx));
+  if (in.participants.empty()) return Status::Required("participants");
+  if (in.participants.size() > kMaxParticipants)
+    return Status::InvalidArgument("participants", "at most " + std::to_string(kMaxParticipants) + " participants")
+        .WithReason(Reasons::kTooMany)
+        .WithParam("max", kMaxParticipants);
+  for (const std::string& p : in.participants) {
+    HOTLINE_RETURN_IF_ERROR(RequireText(p, "participants", kMaxReferenceNameBytes));
+    HOTLINE_RETURN_IF_ERROR(CheckFreeText(p, "participants"));
+  }
+  HOTLINE_RETURN_IF_ERROR(RequireText(in.minutes, "minutes", kMaxContent));
+  HOTLINE_RETURN_IF_ERROR(CheckFreeText(in.minutes, "minutes"));
+  const bool catalog_change = in.catalog_change.value_or(false);
+  if (catalog_change && t.appeal.category.empty())
+    return Status::InvalidArgument("catalog_change", "the appeal has no category for a catalog rule: edit it first")
+        .WithReason(Reasons::kInvalidValue);
+  if (t.joint_reviews.empty() || t.joint_reviews.back().decided_at)  // sent before reviews were recorded
+    t.joint_reviews.push_back(JointReview{});
+  JointReview& review = t.joint_reviews.back();
+  review.decided_at = ctx.now;
+  review.decided_by = actor.username;
+  review.lead_unit = in.lead_unit;
+  review.co_units = in.co_units;
+  review.participants = in.participants;
+  review.minutes = in.minutes;
+  review.catalog_change = catalog_change;
+  t.dispatch_note = in.minutes;
+  HotlineDispatch(t, in, in.lead_unit, in.co_units, ctx);
   return Status::Ok();
 }
 
@@ -848,6 +1027,21 @@ const CommandSpec kCommands[] = {
     {"attach", kOpen, {R::kOperator, R::kDispatcher, R::kUnitStaff, R::kSupervisor, R::kCallbackAgent, R::kCitizen},
      Scope::kNone,
      {F::kAttachment, F::kContent}, Attach, CommandEntry::kUpload, CommandPreCheck::kNone, "name"},
+    // Co-handlers (协办): each co-unit signs for its part and gives its opinion by its own deadline.
+    {"co-sign", {S::kDispatched, S::kInProgress}, {R::kUnitStaff}, Scope::kCoUnit, {}, CoSign},
+    {"co-reply", {S::kDispatched, S::kInProgress}, {R::kUnitStaff}, Scope::kCoUnit, {F::kContent}, CoReply},
+    // 吹哨报到: the lead street calls in its district, which may then add co-units.
+    {"whistle", {S::kDispatched, S::kInProgress}, {R::kUnitStaff}, Scope::kLeadUnit, {F::kToUnit, F::kReason},
+     BlowWhistle},
+    {"add-co-units", {S::kDispatched, S::kInProgress}, {R::kUnitStaff}, Scope::kWhistled, {F::kCoUnits, F::kContent},
+     AddCoUnits},
+    // 联席会议: besides the automatic route after N returns, a dispatcher (ownership dispute)
+    // or the lead unit (a long-running case) sends the ticket there; the meeting decides.
+    {"to-joint-review", {S::kToDispatch, S::kDispatched, S::kInProgress}, {R::kDispatcher, R::kUnitStaff},
+     Scope::kLeadUnit, {F::kReason}, ToJointReview},
+    {"decide-joint-review", {S::kJointReview}, {R::kDispatcher, R::kSupervisor}, Scope::kNone,
+     {F::kLeadUnit, F::kCoUnits, F::kParticipants, F::kMinutes, F::kCatalogChange}, DecideJointReview,
+     CommandEntry::kRequest, CommandPreCheck::kNone, "minutes"},
     // The scheduler's notices (actor `system`, which acts as admin): never per request.
     {"warn", kOpen, {}, Scope::kNone, {F::kDeadline}, Warn, CommandEntry::kScheduler},
     {"overdue", kOpen, {}, Scope::kNone, {F::kDeadline}, Overdue, CommandEntry::kScheduler},
@@ -875,6 +1069,15 @@ Status CheckAuthority(const CommandSpec& spec, const Ticket& t, const Actor& act
           .WithReason(Reasons::kOutsideUnitScope)
           .WithParam("unit", actor.unit);
   }
+  if (actor.role == R::kUnitStaff && spec.scope == Scope::kCoUnit && !IsCoHandler(t, actor.unit, *ctx.units))
+    return Status::PermissionDenied("unit " + actor.unit + " is not a co-handler of the ticket")
+        .WithReason(Reasons::kOutsideUnitScope)
+        .WithParam("unit", actor.unit);
+  if (actor.role == R::kUnitStaff && spec.scope == Scope::kWhistled &&
+      !(t.whistle && ctx.units->IsWithin(t.whistle->to_unit, actor.unit)))
+    return Status::PermissionDenied("no whistle of the ticket called in unit " + actor.unit)
+        .WithReason(Reasons::kOutsideUnitScope)
+        .WithParam("unit", actor.unit);
   if (actor.role == R::kSupervisor && ctx.units && !SupervisesTicket(t, actor.unit, *ctx.units))
     return Status::PermissionDenied("ticket is outside the supervision of unit " + actor.unit)
         .WithReason(Reasons::kOutsideUnitScope)
@@ -1097,9 +1300,11 @@ std::vector<std::string> CommandNames() {
 std::vector<CommandAuthority> CommandTable() {
   std::vector<CommandAuthority> out;
   for (const CommandSpec& spec : kCommands) {
-    CommandAuthority a{std::string(spec.name), {spec.from.begin(), spec.from.end()},
-                       {spec.roles.begin(), spec.roles.end()}, spec.scope == Scope::kLeadUnit, {}, std::nullopt,
-                       std::nullopt, std::nullopt};
+    CommandAuthority a;
+    a.name = std::string(spec.name);
+    a.from = {spec.from.begin(), spec.from.end()};
+    a.roles = {spec.roles.begin(), spec.roles.end()};
+    a.unit_scope = spec.scope;
     for (const RoleLimit& limit : spec.limits) a.role_states.push_back({limit.role, {limit.only_in.begin(), limit.only_in.end()}});
     if (spec.condition == Condition::kExtensionPending) a.extension_pending = true;
     if (spec.condition == Condition::kNoExtensionPending) a.extension_pending = false;

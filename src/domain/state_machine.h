@@ -33,6 +33,9 @@ struct Policy {
   int close_after_unreachable = 3;      // callback attempts before closing without an answer
   int max_extension_days = 30;
   int max_level = 3;                    // supervision / escalation levels
+  // A co-unit's opinion is due within the rules' reply limit; without time-limit
+  // rules, within this many working days of its assignment.
+  int co_reply_working_days = 3;
   // Handling time limits in working days by appeal type (consultation … praise),
   // used only by a context without time-limit rules (Context::time_limits).
   int handling_days[6] = {1, 3, 5, 5, 10, 3};
@@ -124,17 +127,19 @@ std::vector<std::string> CommandNames();
 
 // The authority columns of one row of the command table, for docs/PERMISSIONS.md
 // and the authorisation tests. Apply's PermissionDenied is exactly: the role is
-// neither admin nor in `roles`; or the actor is unit staff, `lead_unit_scope`
-// holds and the ticket's lead unit is not within the actor's unit; or the actor is
+// neither admin nor in `roles`; or the actor is unit staff and the ticket fails
+// `unit_scope` (kLeadUnit: its lead unit is not within the actor's unit; kCoUnit:
+// none of its co-units is; kWhistled: the unit its whistle called in is not); or the actor is
 // a supervisor of a unit and the ticket lies outside that unit's subtree
 // (WithinUnitSubtree, supervision.h); or the role
 // is limited to `role_states` and the ticket is in none of them. Then Conflict
 // when the state is not in `from`, or `extension_pending` does not hold.
+enum class UnitScope { kNone, kLeadUnit, kCoUnit, kWhistled };
 struct CommandAuthority {
   std::string name;
   std::vector<TicketState> from;
   std::vector<Role> roles;  // admin may always act, besides these
-  bool lead_unit_scope = false;
+  UnitScope unit_scope = UnitScope::kNone;
   struct RoleLimit {
     Role role;
     std::vector<TicketState> only_in;

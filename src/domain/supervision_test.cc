@@ -6,6 +6,7 @@
 #include "domain/reasons.h"
 #include "domain/state_machine.h"
 #include "domain/test_fixtures.h"
+#include "domain/ticket_test_base.h"
 
 namespace hotline {
 namespace {
@@ -19,40 +20,8 @@ using testing::Staff;
 Actor Center() { return {"sup", Role::kSupervisor, ""}; }
 Actor OfUnit(const std::string& unit) { return {unit + ".sup", Role::kSupervisor, unit}; }
 
-class SupervisionTest : public ::testing::Test {
+class SupervisionTest : public testing::TicketTestBase {
  protected:
-  SupervisionTest() : units_(testing::SmallCity()), taxonomy_(testing::SmallTaxonomy()) {
-    ctx_.units = &units_;
-    ctx_.taxonomy = &taxonomy_;
-    ctx_.calendar = &calendar_;
-    ctx_.now = 1'795'000'000;  // 2026-11-18
-  }
-
-  // A ticket dispatched to `unit` and signed there.
-  Ticket InProgressAt(const std::string& unit) {
-    auto r = Intake(testing::HeatingAppeal(), Operator(), ctx_);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    r->ticket.id = 7;
-    events_ = {r->event};
-    events_[0].ticket_id = 7;
-    CommandInput to;
-    to.unit = unit;
-    Ticket t = Do(r->ticket, "dispatch", to, Dispatcher());
-    return Do(t, "sign", {}, Staff(unit));
-  }
-
-  Ticket Do(const Ticket& t, std::string_view cmd, CommandInput in, const Actor& actor) {
-    ctx_.now += 600;
-    auto r = Apply(t, cmd, in, actor, ctx_);
-    EXPECT_TRUE(r.ok()) << cmd << ": " << r.status().ToString();
-    if (!r.ok()) return t;
-    events_.push_back(r->event);
-    return r->ticket;
-  }
-  Status Try(const Ticket& t, std::string_view cmd, CommandInput in, const Actor& actor) {
-    return Apply(t, cmd, in, actor, ctx_).status();
-  }
-
   static CommandInput Order(int level, std::string instructions = "两个工作日内书面反馈整改进度") {
     CommandInput in;
     in.level = level;
@@ -69,12 +38,6 @@ class SupervisionTest : public ::testing::Test {
     in.note = std::move(note);
     return in;
   }
-
-  UnitTree units_;
-  Taxonomy taxonomy_;
-  WorkCalendar calendar_;
-  Context ctx_;
-  std::vector<Event> events_;
 };
 
 TEST_F(SupervisionTest, TiersFollowTheUnitTree) {

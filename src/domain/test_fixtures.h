@@ -84,6 +84,14 @@ inline std::map<std::string, CommandInput> ValidCommandInputs() {
   v["pause"].reason = "awaiting_third_party";
   v["warn"].deadline = DeadlineKind::kSign;  // the scheduler's notices
   v["overdue"].deadline = DeadlineKind::kSign;
+  v["co-reply"].content = "已配合现场核查";
+  v["whistle"].to_unit = "D1";
+  v["whistle"].reason = "街道协调未果";
+  v["add-co-units"].co_units = {"HEAT"};
+  v["to-joint-review"].reason = "职责争议";
+  v["decide-joint-review"].lead_unit = "S1";
+  v["decide-joint-review"].participants = {"东城区", "东华街道"};
+  v["decide-joint-review"].minutes = "由东华街道牵头办理";
   return v;
 }
 

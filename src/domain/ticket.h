@@ -88,6 +88,48 @@ struct Supervision {
   bool operator==(const Supervision&) const = default;
 };
 
+// A co-handler's own task (协办, issue 10): each co-unit signs for its part and
+// gives its opinion (`co-sign`, `co-reply`) by its own deadline; the lead unit's
+// reply and the review show which co-units answered. A dispatch keeps the task of
+// a co-unit it names again and starts one for each new co-unit.
+struct CoTask {
+  std::string unit;
+  UnixSeconds assigned_at = 0;
+  UnixSeconds due_at = 0;      // the opinion is due (0: no date, without a calendar)
+  UnixSeconds signed_at = 0;
+  std::string signed_by;
+  UnixSeconds replied_at = 0;
+  std::string replied_by;
+  std::string reply;
+  bool operator==(const CoTask&) const = default;
+};
+
+// 吹哨报到 (issue 10): the lead street calls its district in; the district then
+// coordinates and may add co-units (`add-co-units`).
+struct Whistle {
+  std::string from_unit;  // the unit that blew the whistle
+  std::string to_unit;    // the unit above it that was called in
+  std::string reason;
+  std::string by;
+  UnixSeconds at = 0;
+  bool operator==(const Whistle&) const = default;
+};
+
+// 联席会议 (issue 10): why a ticket went to joint review and what the meeting decided.
+struct JointReview {
+  std::string sent_by;          // who sent it there ("" : automatically after N returns)
+  std::string reason;
+  UnixSeconds sent_at = 0;
+  UnixSeconds decided_at = 0;   // 0 while undecided
+  std::string decided_by;
+  std::string lead_unit;
+  std::vector<std::string> co_units;
+  std::vector<std::string> participants;  // the units or people at the meeting
+  std::string minutes;
+  bool catalog_change = false;  // the decision was added to the dispatch catalog as an exception rule
+  bool operator==(const JointReview&) const = default;
+};
+
 // Who performs a command.
 struct Actor {
   std::string username;
@@ -103,6 +145,7 @@ struct Ticket {
   std::string intake_by;  // username of who recorded the appeal (an operator, or the portal's channel account)
   std::string lead_unit;
   std::vector<std::string> co_units;
+  std::vector<CoTask> co_tasks;             // one per co-unit, in co_units' order
   std::vector<std::string> dispatch_chain;  // units that dispatched further down, outermost first
   int return_count = 0;
   int reopen_count = 0;
@@ -141,6 +184,8 @@ struct Ticket {
   std::vector<Supervision> supervisions;  // every supervision, open and closed, oldest first
   int escalation_level = 0;      // 提级: 0 none, 1..3
   std::string escalated_to;      // 提级: the higher authority it went to
+  std::optional<Whistle> whistle;            // 吹哨: the last call to a unit above
+  std::vector<JointReview> joint_reviews;    // every time it went to 联席会议, oldest first
   UnixSeconds created_at = 0;
   UnixSeconds updated_at = 0;
   UnixSeconds dispatched_at = 0;
@@ -185,6 +230,11 @@ struct CommandInput {
   std::string instructions;     // supervise: what the unit must do
   std::string note;             // close-supervision: 销号 note
   std::string to;               // escalate: the higher authority (e.g. 区政府)
+  std::string to_unit;          // whistle: the unit above called in
+  std::string lead_unit;        // decide-joint-review: the decided lead unit (co_units: the co-units)
+  std::vector<std::string> participants;  // decide-joint-review
+  std::string minutes;          // decide-joint-review: 会议纪要
+  std::optional<bool> catalog_change;     // decide-joint-review: add the decision to the dispatch catalog
   std::string number;           // transfer-emergency: 110/119/120/122
   std::string kb_entry;         // answer-directly
   TicketId main_ticket = 0;     // merge
@@ -199,6 +249,7 @@ struct CommandInput {
   // computes no deadline, reads `due_at` from its caller as the date the unit's
   // answer is due.
   UnixSeconds due_at = 0;
+  UnixSeconds co_due_at = 0;  // filled like due_at: the new co-tasks' deadline
   std::optional<std::vector<Deadline>> deadlines;
 };
 

@@ -36,6 +36,46 @@ class HotlineServiceTest : public testing::ServiceOverSqlite {
 
 // 临期 is "due within one working day" (the policy's), not every open ticket:
 // neither those due later nor those already overdue.
+// 联席会议 with catalog_change: the decision joins the dispatch catalog as an
+// exception rule, audited in the decider's name; without it the catalog stays.
+TEST_F(HotlineServiceTest, AJointReviewDecisionCanBecomeACatalogException) {
+  auto decide = [&](TicketId id, const std::string& lead, bool catalog_change) {
+    CommandInput send;
+    send.reason = "职责争议";
+    EXPECT_TRUE(service_->tickets().Command(id, "to-dispatch", {}, Operator()).ok());
+    EXPECT_TRUE(service_->tickets().Command(id, "to-joint-review", send, Dispatcher()).ok());
+    CommandInput in;
+    in.lead_unit = lead;
+    in.co_units = {"HEAT"};
+    in.participants = {"东城区", "市供热公司"};
+    in.minutes = "由" + lead + "牵头";
+    in.catalog_change = catalog_change;
+    return service_->tickets().Command(id, "decide-joint-review", in, Dispatcher());
+  };
+  ASSERT_TRUE(decide(NewTicket(), "S2", false).ok());
+  EXPECT_TRUE(store_->LoadCatalog()->empty());
+  EXPECT_TRUE(store_->ListAudit(10, 0)->empty());
+
+  auto t = decide(NewTicket(), "S1", true);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  auto rules = store_->LoadCatalog();
+  ASSERT_EQ(rules->size(), 1u);
+  EXPECT_EQ((*rules)[0].category, "010101");
+  EXPECT_EQ((*rules)[0].lead, "S1");
+  EXPECT_EQ((*rules)[0].co_units, std::vector<std::string>{"HEAT"});
+  auto audit = store_->ListAudit(10, 0);
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ((*audit)[0].action, "joint_review_catalog");
+  EXPECT_EQ((*audit)[0].actor, "disp");
+  EXPECT_NE((*audit)[0].summary.find(TicketNumber(*t)), std::string::npos) << (*audit)[0].summary;
+  // In force at once: the service's reference data holds the rule.
+  ASSERT_EQ(service_->reference()->catalog.size(), 1u);
+  // Decided again for the same kind: the rule is replaced, not added.
+  ASSERT_TRUE(decide(NewTicket(), "D1", true).ok());
+  ASSERT_EQ(store_->LoadCatalog()->size(), 1u);
+  EXPECT_EQ((*store_->LoadCatalog())[0].lead, "D1");
+}
+
 TEST_F(HotlineServiceTest, NearDueMeansWithinOneWorkingDay) {
   const TicketId id = NewTicket();
   CommandInput to;

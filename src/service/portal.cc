@@ -1,6 +1,7 @@
 #include "service/portal.h"
 
 #include <algorithm>
+#include <set>
 
 #include "domain/ticket_number.h"
 #include "text/normalize.h"
@@ -12,12 +13,11 @@ namespace {
 // Steps between the hotline and the units that the public does not follow: supervision,
 // corrections, reviews, and a reply still travelling up the units (逐级审核).
 bool Internal(const Event& e) {
-  return e.command == "supervise" || e.command == "answer-supervision" || e.command == "close-supervision" ||
-         e.command == "instruct" ||
-         e.command == "escalate" || e.command == "review" || e.command == "edit" ||
-         e.command == "accept-reply" || e.command == "reject-reply" || e.command == "attach" || e.command == "anonymise" ||
-         e.command == "warn" || e.command == "overdue" ||
-         (e.command == "reply" && e.to != TicketState::kReplied);
+  static const std::set<std::string, std::less<>> kInternal = {
+      "supervise", "answer-supervision", "close-supervision", "instruct", "escalate", "review", "edit",
+      "accept-reply", "reject-reply", "attach", "anonymise", "warn", "overdue",
+      "co-sign", "co-reply", "whistle", "add-co-units"};  // co-handling inside the units
+  return kInternal.count(e.command) > 0 || (e.command == "reply" && e.to != TicketState::kReplied);
 }
 
 }  // namespace

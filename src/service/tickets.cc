@@ -2,6 +2,8 @@
 
 #include "domain/command_fields.h"
 #include "domain/state_machine.h"
+#include "domain/ticket_number.h"
+#include "service/audit_summary.h"
 #include "service/credentials.h"
 #include "service/refusals.h"
 #include "text/normalize.h"
@@ -78,7 +80,22 @@ Result<Ticket> Tickets::Command(TicketId id, const std::string& command, const C
     if (command == "dispatch") ref->assistant->router().RecordDispatch(input.unit, updated->appeal.category);
     if (command == "return") ref->assistant->router().RecordReturn(returned_by, updated->appeal.category);
   }
+  if (updated.ok() && command == "decide-joint-review" && input.catalog_change.value_or(false))
+    HOTLINE_RETURN_IF_ERROR(AddCatalogException(*updated, actor));
   return updated;
+}
+
+Status Tickets::AddCatalogException(const Ticket& t, const Actor& actor) {
+  if (t.joint_reviews.empty()) return Status::Internal("a joint-review decision without its record");
+  const JointReview& decision = t.joint_reviews.back();
+  auto ref = core_.reference();
+  const std::vector<CatalogRule> rules =
+      WithRule(ref->catalog, ExceptionRule(t.appeal.category, t.appeal.area, t.appeal.enterprise, decision.lead_unit,
+                                           decision.co_units));
+  const AuditRecord audit{0, core_.Now(), actor.username, "joint_review_catalog",
+                          "联席会议 " + TicketNumber(t) + ": " + SummariseCatalog(ref->catalog, rules)};
+  HOTLINE_RETURN_IF_ERROR(store_.ReplaceCatalog(rules, &audit));
+  return core_.LoadReferenceData();
 }
 
 Status Tickets::AuthorizeCommand(TicketId id, const std::string& command, const Actor& actor) {

@@ -71,6 +71,12 @@ class Tickets {
   // Fills in what a filter names relative to the caller and now: mine=1 (the
   // actor's username), now, and the 临期 bound in working days.
   void ResolveFilter(TicketFilter& filter, const Actor& actor) const;
+  // 联席会议 with catalog_change: the decision (the last of `t.joint_reviews`) joins
+  // the dispatch catalog as an exception rule (catalog.h ExceptionRule), audited
+  // as "joint_review_catalog" by the deciding actor. Written after the decision's
+  // own transaction: a crash between the two leaves the decision recorded with
+  // catalog_change and the catalog unchanged (the audit trail shows which).
+  Status AddCatalogException(const Ticket& t, const Actor& actor);
 
   ServiceCore& core_;
   Store& store_;

@@ -119,6 +119,66 @@ std::vector<Supervision> DecodeSupervisions(const json& j) {
   return out;
 }
 
+json EncodeCoTasks(const std::vector<CoTask>& list) {
+  json out = json::array();
+  for (const CoTask& c : list)
+    out.push_back({{"unit", c.unit}, {"assigned_at", c.assigned_at}, {"due_at", c.due_at},
+                   {"signed_at", c.signed_at}, {"signed_by", c.signed_by}, {"replied_at", c.replied_at},
+                   {"replied_by", c.replied_by}, {"reply", c.reply}});
+  return out;
+}
+
+// Stored documents only (written by EncodeCoTasks): a malformed one throws.
+std::vector<CoTask> DecodeCoTasks(const json& j) {
+  std::vector<CoTask> out;
+  for (const json& item : j)
+    out.push_back(CoTask{item.at("unit").get<std::string>(), item.at("assigned_at").get<UnixSeconds>(),
+                         item.at("due_at").get<UnixSeconds>(), item.at("signed_at").get<UnixSeconds>(),
+                         item.at("signed_by").get<std::string>(), item.at("replied_at").get<UnixSeconds>(),
+                         item.at("replied_by").get<std::string>(), item.at("reply").get<std::string>()});
+  return out;
+}
+
+json EncodeWhistle(const std::optional<Whistle>& w) {
+  if (!w) return nullptr;
+  return {{"from_unit", w->from_unit}, {"to_unit", w->to_unit}, {"reason", w->reason}, {"by", w->by}, {"at", w->at}};
+}
+
+std::optional<Whistle> DecodeWhistle(const json& j) {
+  if (j.is_null()) return std::nullopt;
+  return Whistle{j.at("from_unit").get<std::string>(), j.at("to_unit").get<std::string>(),
+                 j.at("reason").get<std::string>(), j.at("by").get<std::string>(), j.at("at").get<UnixSeconds>()};
+}
+
+json EncodeJointReviews(const std::vector<JointReview>& list) {
+  json out = json::array();
+  for (const JointReview& r : list)
+    out.push_back({{"sent_by", r.sent_by}, {"reason", r.reason}, {"sent_at", r.sent_at},
+                   {"decided_at", r.decided_at}, {"decided_by", r.decided_by}, {"lead_unit", r.lead_unit},
+                   {"co_units", r.co_units}, {"participants", r.participants}, {"minutes", r.minutes},
+                   {"catalog_change", r.catalog_change}});
+  return out;
+}
+
+std::vector<JointReview> DecodeJointReviews(const json& j) {
+  std::vector<JointReview> out;
+  for (const json& item : j) {
+    JointReview r;
+    r.sent_by = item.at("sent_by").get<std::string>();
+    r.reason = item.at("reason").get<std::string>();
+    r.sent_at = item.at("sent_at").get<UnixSeconds>();
+    r.decided_at = item.at("decided_at").get<UnixSeconds>();
+    r.decided_by = item.at("decided_by").get<std::string>();
+    r.lead_unit = item.at("lead_unit").get<std::string>();
+    r.co_units = item.at("co_units").get<std::vector<std::string>>();
+    r.participants = item.at("participants").get<std::vector<std::string>>();
+    r.minutes = item.at("minutes").get<std::string>();
+    r.catalog_change = item.at("catalog_change").get<bool>();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 }  // namespace
 
 json EncodeAppeal(const Appeal& a) {
@@ -213,7 +273,13 @@ json EncodeCommandInput(const CommandInput& in) {
   if (!in.instructions.empty()) j["instructions"] = in.instructions;
   if (!in.note.empty()) j["note"] = in.note;
   if (!in.to.empty()) j["to"] = in.to;
+  if (!in.to_unit.empty()) j["to_unit"] = in.to_unit;
+  if (!in.lead_unit.empty()) j["lead_unit"] = in.lead_unit;
+  if (!in.participants.empty()) j["participants"] = in.participants;
+  if (!in.minutes.empty()) j["minutes"] = in.minutes;
+  if (in.catalog_change) j["catalog_change"] = *in.catalog_change;
   if (in.due_at) j["due_at"] = in.due_at;
+  if (in.co_due_at) j["co_due_at"] = in.co_due_at;
   if (in.deadlines) j["deadlines"] = EncodeDeadlines(*in.deadlines);
   return j;
 }
@@ -269,6 +335,15 @@ Result<CommandInput> DecodeCommandInput(const json& j) {
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "instructions", in.instructions, 2000));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "note", in.note, 2000));
   HOTLINE_RETURN_IF_ERROR(ReadString(j, "to", in.to, kMaxReferenceNameBytes));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "to_unit", in.to_unit, kMaxUnitCodeBytes));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "lead_unit", in.lead_unit, kMaxUnitCodeBytes));
+  HOTLINE_RETURN_IF_ERROR(ReadStringList(j, "participants", in.participants));
+  HOTLINE_RETURN_IF_ERROR(ReadString(j, "minutes", in.minutes, kMaxContentBytes));
+  HOTLINE_RETURN_IF_ERROR(ReadBool(j, "catalog_change", in.catalog_change));
+  HOTLINE_RETURN_IF_ERROR(ReadInt(j, "co_due_at", in.co_due_at));
+  if (in.co_due_at < 0)
+    return Status::InvalidArgument("co_due_at", "co_due_at must be a time in seconds since 1970")
+        .WithReason(Reasons::kInvalidValue);
   return in;
 }
 
@@ -304,6 +379,7 @@ json EncodeTicket(const Ticket& t) {
             {"intake_by", t.intake_by},
             {"lead_unit", t.lead_unit},
             {"co_units", t.co_units},
+            {"co_tasks", EncodeCoTasks(t.co_tasks)},
             {"dispatch_chain", t.dispatch_chain},
             {"return_count", t.return_count},
             {"reopen_count", t.reopen_count},
@@ -341,6 +417,8 @@ json EncodeTicket(const Ticket& t) {
             {"supervision_state", SupervisionStateOf(t)},
             {"escalation_level", t.escalation_level},
             {"escalated_to", t.escalated_to},
+            {"whistle", EncodeWhistle(t.whistle)},
+            {"joint_reviews", EncodeJointReviews(t.joint_reviews)},
             {"created_at", t.created_at},
             {"updated_at", t.updated_at},
             {"dispatched_at", t.dispatched_at},
@@ -403,6 +481,9 @@ Result<Ticket> DecodeTicket(const json& j) {
     t.escalation_level = j.at("escalation_level").get<int>();
     if (auto it = j.find("supervisions"); it != j.end()) t.supervisions = DecodeSupervisions(*it);
     t.escalated_to = j.value("escalated_to", std::string());
+    if (auto it = j.find("co_tasks"); it != j.end()) t.co_tasks = DecodeCoTasks(*it);
+    if (auto it = j.find("whistle"); it != j.end()) t.whistle = DecodeWhistle(*it);
+    if (auto it = j.find("joint_reviews"); it != j.end()) t.joint_reviews = DecodeJointReviews(*it);
     t.created_at = j.at("created_at").get<UnixSeconds>();
     t.updated_at = j.at("updated_at").get<UnixSeconds>();
     t.dispatched_at = j.at("dispatched_at").get<UnixSeconds>();

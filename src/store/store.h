@@ -105,6 +105,9 @@ struct TicketStats {
   std::map<std::string, std::int64_t> by_area;      // the appeal's area unit code ("" = not located)
   std::map<std::string, std::int64_t> by_day;       // local date YYYY-MM-DD of intake
   std::map<std::string, std::int64_t> by_satisfaction;  // "" = no callback result
+  // Closed without a callback because the citizen asked for none (no_callback):
+  // counted apart from the callbacks' results, issue 10.
+  std::int64_t closed_without_callback = 0;
 };
 
 // A file attached to a ticket (photos, documents); the bytes are read separately.

@@ -560,6 +560,36 @@ TEST_P(StoreTest, StatsCountTheFilteredTicketsSeveralWays) {
   EXPECT_EQ(*store_->CountTickets(), 3);
   (void)b;
   (void)c;
+  EXPECT_EQ(all->closed_without_callback, 0);
+}
+
+// 诉求人提出无需回访: closed on the accepted reply, counted apart from the callbacks.
+TEST_P(StoreTest, StatsCountTicketsClosedWithoutACallback) {
+  Appeal quiet = testing::HeatingAppeal();
+  quiet.no_callback = true;
+  Ticket q = Create(quiet), open = Create(quiet), other = Create();
+  for (TicketId id : {q.id, other.id}) {
+    CommandInput d;
+    d.unit = "S1";
+    ASSERT_TRUE(Command(id, "dispatch", d, Operator()).ok());
+    ASSERT_TRUE(Command(id, "sign", {}, testing::Staff("S1")).ok());
+    CommandInput reply;
+    reply.content = "已处理";
+    reply.result = ReplyResult::kResolved;
+    ASSERT_TRUE(Command(id, "reply", reply, testing::Staff("S1")).ok());
+    CommandInput accept;
+    accept.accept = true;
+    ASSERT_TRUE(Command(id, "review", accept, testing::Dispatcher()).ok());
+  }
+  EXPECT_EQ(store_->GetTicket(q.id)->state, TicketState::kClosed);
+  EXPECT_EQ(store_->GetTicket(other.id)->state, TicketState::kToCallback);
+  auto stats = store_->Stats(TicketFilter{});
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->closed_without_callback, 1) << "the open one with no_callback is not counted";
+  TicketFilter elsewhere;
+  elsewhere.visible_units = std::vector<std::string>{"S2"};
+  EXPECT_EQ(store_->Stats(elsewhere)->closed_without_callback, 0) << "the filter applies";
+  (void)open;
 }
 
 TEST_P(StoreTest, PersonalDataAccessIsRecordedNewestFirstAndFiltered) {

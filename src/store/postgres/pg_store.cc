@@ -655,6 +655,13 @@ Result<TicketStats> PgStore::Stats(const TicketFilter& f) {
     HOTLINE_RETURN_IF_ERROR(group("to_char(to_timestamp(created_at + 28800) AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
                                   stats.by_day));
     HOTLINE_RETURN_IF_ERROR(group("satisfaction", stats.by_satisfaction));
+    {
+      HOTLINE_ASSIGN_OR_RETURN(auto r, db.Exec("SELECT COUNT(*) FROM tickets" + where.sql +
+                                                   " AND state = 'closed' AND (doc::jsonb #>> "
+                                                   "'{appeal,no_callback}') = 'true'",
+                                               where.params));
+      if (r.rows() > 0) stats.closed_without_callback = r.Int(0, 0);
+    }
     for (const auto& [state, n] : stats.by_state) stats.total += n;
     return stats;
   });

@@ -672,6 +672,14 @@ Result<TicketStats> SqliteStore::Stats(const TicketFilter& f) {
     HOTLINE_RETURN_IF_ERROR(group("area", stats.by_area));
     HOTLINE_RETURN_IF_ERROR(group("date(created_at + 28800, 'unixepoch')", stats.by_day));
     HOTLINE_RETURN_IF_ERROR(group("COALESCE(json_extract(doc, '$.satisfaction'), '')", stats.by_satisfaction));
+    {
+      HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare("SELECT COUNT(*) FROM" + where.from + where.sql +
+                                                  " AND state = 'closed' AND json_extract(doc, "
+                                                  "'$.appeal.no_callback') = 1"));
+      where.BindTo(q);
+      if (q.Step()) stats.closed_without_callback = q.Int(0);
+      HOTLINE_RETURN_IF_ERROR(q.status());
+    }
     for (const auto& [state, n] : stats.by_state) stats.total += n;
     return stats;
   });

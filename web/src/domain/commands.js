@@ -4,7 +4,8 @@
 // Field kinds: text (textarea), radio (options), number, switch, unit (one unit
 // from the tree below the user's own unit), units (several), anyUnit (one unit of
 // the whole tree), area (a district, street or community), category (a taxonomy
-// code), datetime (sent as seconds since 1970; a past time unless `future`), ticket (a ticket number or id;
+// code), list (several names typed in one line, sent as an array), anyUnits (several units of
+// the whole tree; `excludeField` names a field whose unit is left out), datetime (sent as seconds since 1970; a past time unless `future`), ticket (a ticket number or id;
 // `candidates: true` also offers the related tickets that can be the main ticket,
 // domain/mergeCandidates.js).
 import {
@@ -155,6 +156,32 @@ export const COMMAND_FORMS = {
   escalate: [level, { name: 'to', kind: 'string', required: true, placeholder: 'dialog.escalateToPlaceholder' }, reason],
   // 领导批示: the leader's words, tracked until the unit answers (like a city-level supervision).
   instruct: [{ name: 'content', kind: 'text', required: true, label: 'dialog.instruction', maxField: 'reason', rows: 3 }],
+  // 协办: a co-unit signs for its part (one click) and gives its opinion to the lead unit.
+  'co-sign': [],
+  'co-reply': [{ name: 'content', kind: 'text', required: true, label: 'dialog.coReply', rows: 3 }],
+  // 吹哨报到: the lead street calls in a unit above it; that unit adds co-units.
+  whistle: [
+    { name: 'to_unit', kind: 'anyUnit', required: true, placeholder: 'dialog.whistleToPlaceholder' },
+    reason,
+  ],
+  'add-co-units': [
+    { name: 'co_units', kind: 'anyUnits', required: true },
+    { name: 'content', kind: 'text', label: 'dialog.coordinationNote', maxField: 'reason', rows: 2 },
+  ],
+  // 联席会议: sent there directly (ownership dispute, a long-running case), and its decision.
+  'to-joint-review': [reason],
+  'decide-joint-review': [
+    { name: 'lead_unit', kind: 'anyUnit', required: true },
+    { name: 'co_units', kind: 'anyUnits', excludeField: 'lead_unit' },
+    { name: 'participants', kind: 'list', required: true, placeholder: 'dialog.participantsPlaceholder' },
+    { name: 'minutes', kind: 'text', required: true, label: 'dialog.minutes', rows: 4 },
+    { name: 'catalog_change', kind: 'radio', options: [false, true], optionTable: 'catalogChange', default: false },
+  ],
+}
+
+/** The entries of a list field as typed: separated by commas, 、, ； or new lines. */
+export function splitList(typed) {
+  return String(typed).split(/[,，、;；\n]+/).map((s) => s.trim()).filter(Boolean)
 }
 
 /**
@@ -190,7 +217,7 @@ export function initialForm(command) {
   for (const f of fieldsFor(command)) {
     if (typeof f.default === 'function') form[f.name] = f.default()
     else if (f.default !== undefined) form[f.name] = f.default
-    else if (f.kind === 'units') form[f.name] = []
+    else if (f.kind === 'units' || f.kind === 'anyUnits') form[f.name] = []
     else if (f.kind === 'switch') form[f.name] = false
     else if (f.kind === 'number') form[f.name] = undefined
     else form[f.name] = ''
@@ -226,6 +253,10 @@ export function buildBody(command, form) {
     if (f.kind === 'number' || f.name === 'level') v = Number(v)
     if (f.kind === 'ticket') v = ticketRef(v)
     if (f.kind === 'datetime') v = Math.floor(Number(v) / 1000) // the picker gives milliseconds
+    if (f.kind === 'list') {
+      v = splitList(v)
+      if (!v.length) continue
+    }
     body[f.name] = v
   }
   return body
@@ -236,6 +267,7 @@ const BOOL_LABELS = {
   accept: ['dialog.accept', 'dialog.sendBack'],
   yesno: ['app.yes', 'app.no'],
   urgent: ['dialog.urgent', 'dialog.notUrgent'],
+  catalogChange: ['dialog.catalogChangeYes', 'dialog.catalogChangeNo'],
 }
 
 /** Text shown for one option of a radio field. `t` is vue-i18n's translate function. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { COMMANDS } from './labels.js'
-import { COMMAND_FORMS, buildBody, initialForm, isOneClick, missingFields, optionLabel, visibleFields } from './commands.js'
+import { COMMAND_FORMS, buildBody, initialForm, isOneClick, missingFields, optionLabel, splitList, visibleFields } from './commands.js'
 import { t } from '../i18n/index.js'
 
 describe('command forms', () => {
@@ -164,5 +164,20 @@ describe('command forms', () => {
     expect(buildBody('supervise', form)).toEqual({ level: 2, instructions: '限期整改', due_at: 1795000000 })
     expect(missingFields('answer-supervision', initialForm('answer-supervision'))).toEqual(['content'])
     expect(missingFields('close-supervision', initialForm('close-supervision'))).toEqual(['note'])
+  })
+
+  it('take a joint-review decision with its participants as a list, and co-units from the whole tree', () => {
+    expect(splitList(' 东城区，市住建局、 市供热公司;热线中心\n')).toEqual(['东城区', '市住建局', '市供热公司', '热线中心'])
+    const form = initialForm('decide-joint-review')
+    expect(form.co_units).toEqual([])
+    expect(form.catalog_change).toBe(false)
+    expect(missingFields('decide-joint-review', form)).toEqual(['lead_unit', 'participants', 'minutes'])
+    Object.assign(form, { lead_unit: 'LC-D01', co_units: ['LC-ZJJ'], participants: '东城区、市住建局', minutes: ' 由东城区牵头 ', catalog_change: true })
+    expect(buildBody('decide-joint-review', form)).toEqual({
+      lead_unit: 'LC-D01', co_units: ['LC-ZJJ'], participants: ['东城区', '市住建局'], minutes: '由东城区牵头', catalog_change: true,
+    })
+    expect(buildBody('decide-joint-review', { ...form, catalog_change: false }).catalog_change).toBe(false)
+    expect(isOneClick('co-sign')).toBe(true)
+    expect(missingFields('whistle', initialForm('whistle'))).toEqual(['to_unit', 'reason'])
   })
 })

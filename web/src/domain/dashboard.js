@@ -55,6 +55,7 @@ export function kpis(stats, todayStats) {
     directRate: percent(s.direct_answer_rate),
     satisfactionRate: percent(s.satisfaction_rate),
     rated: (sat.satisfied || 0) + (sat.basically_satisfied || 0) + (sat.unsatisfied || 0),
+    noCallback: s.closed_without_callback || 0,  // 诉求人提出无需回访: outside the rate
     overdue: s.overdue ?? null,
   }
 }

@@ -7,6 +7,7 @@
 import { actorDisplayName, formatTime, namedRef } from './format.js'
 import { label } from './labels.js'
 import { supervisionRows } from './supervision.js'
+import { coAnsweredText, coTaskRows, jointReviewRows } from './coordination.js'
 
 /** Which commands' dialogs load the ticket's events (their facts read history). */
 export const NEEDS_EVENTS = new Set(['decide-extension', 'dispatch', 'review', 'callback', 'accept-reply', 'reject-reply'])
@@ -45,7 +46,13 @@ function replyRows(ticket, events, unitName) {
     row('repliedBy', [who(replied, unitName) || namedRef(reply.unit) || namedRef(ticket.lead_unit), when(replied)].filter(Boolean).join(' ')),
     row('contact', contact.filter(Boolean).join(' ')),
     row('handler', [reply.handler, reply.handler_phone].filter(Boolean).join(' ')),
+    row('coAnswered', coAnsweredText(ticket)),
   ]
+}
+
+/** The co-units' opinions the lead unit writes its reply with: "市住建局：…". */
+function coOpinionRows(ticket) {
+  return coTaskRows(ticket).map((c) => row('coOpinion', `${c.unit}（${c.stateText}）${c.reply ? '：' + c.reply : ''}`, 'text'))
 }
 
 /** Earlier extension requests and decisions, oldest first: "2026-11-20 09:00 申请 5 天：…". */
@@ -120,7 +127,15 @@ export function commandFacts(command, ticket, events = [], unitName = (c) => c) 
     case 'return':
       rows.push(row('dispatchNote', ticket.dispatch_note, 'text'))
       if (command === 'reply' && ticket.reply && !ticket.reply.awaiting) rows.push(...replyRows(ticket, events, unitName))
+      if (command === 'reply') rows.push(...coOpinionRows(ticket))
       break
+    // 联席会议: why it came here and how often it was sent back.
+    case 'decide-joint-review': {
+      const pending = jointReviewRows(ticket).find((r) => !r.decided)
+      if (pending) rows.push(row('jointReviewSent', pending.sent), row('jointReviewReason', pending.reason, 'text'))
+      rows.push(row('returnCount', ticket.return_count ? String(ticket.return_count) : ''))
+      break
+    }
     // 答复督办: what each open supervision orders; 销号: what the unit answered.
     case 'answer-supervision':
     case 'close-supervision':

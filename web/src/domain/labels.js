@@ -13,7 +13,8 @@ export const COMMANDS = [
   'to-dispatch', 'answer-directly', 'out-of-scope', 'transfer-emergency', 'merge', 'dispatch', 'sign', 'contact',
   'return', 'request-extension', 'decide-extension', 'reply', 'review', 'callback', 'reopen', 'close', 'supervise',
   'escalate', 'accept-reply', 'reject-reply', 'edit', 'urge', 'supplement', 'pause', 'resume', 'answer-supervision',
-  'close-supervision', 'instruct',
+  'close-supervision', 'instruct', 'co-sign', 'co-reply', 'whistle', 'add-co-units', 'to-joint-review',
+  'decide-joint-review',
 ]
 export const CHANNELS = ['phone', 'web', 'mini_program', 'sms', 'mailbox', 'grid_member', 'api']
 export const APPEAL_TYPES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise']

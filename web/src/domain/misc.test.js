@@ -98,10 +98,10 @@ describe('dashboard', () => {
   it('computes the KPI cards from the two stats answers', () => {
     const stats = {
       total: 30, overdue: 1, direct_answer_rate: 0.1667, satisfaction_rate: 0.923,
-      satisfaction: { satisfied: 9, basically_satisfied: 3, unsatisfied: 1 },
+      satisfaction: { satisfied: 9, basically_satisfied: 3, unsatisfied: 1 }, closed_without_callback: 2,
     }
-    expect(kpis(stats, { total: 2 })).toEqual({ today: 2, total: 30, directRate: '16.7%', satisfactionRate: '92.3%', rated: 13, overdue: 1 })
-    expect(kpis(null, null)).toEqual({ today: null, total: null, directRate: '—', satisfactionRate: '—', rated: 0, overdue: null })
+    expect(kpis(stats, { total: 2 })).toEqual({ today: 2, total: 30, directRate: '16.7%', satisfactionRate: '92.3%', rated: 13, noCallback: 2, overdue: 1 })
+    expect(kpis(null, null)).toEqual({ today: null, total: null, directRate: '—', satisfactionRate: '—', rated: 0, noCallback: 0, overdue: null })
   })
 })
 

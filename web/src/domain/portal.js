@@ -233,6 +233,12 @@ export const STEP_TEXT = {
   edit: '热线修正诉求信息',
   'accept-reply': '上级单位审核答复',
   'reject-reply': '上级单位退回重办',
+  'co-sign': '协办单位签收',
+  'co-reply': '协办单位答复',
+  whistle: '街道吹哨，上级统筹协调',
+  'add-co-units': '增派协办单位',
+  'to-joint-review': '提请联席会议研究',
+  'decide-joint-review': '联席会议明确承办单位',
 }
 
 export function stepText(command) {
@@ -246,6 +252,7 @@ export function stepText(command) {
  */
 export const INTERNAL_STEPS = new Set([
   'supervise', 'answer-supervision', 'close-supervision', 'instruct', 'escalate', 'review', 'edit', 'accept-reply', 'reject-reply', 'attach', 'anonymise', 'warn', 'overdue',
+  'co-sign', 'co-reply', 'whistle', 'add-co-units',
 ])
 
 /**
