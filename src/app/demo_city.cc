@@ -265,6 +265,10 @@ class Generator {
       call.resolved = *call.satisfaction != Satisfaction::kUnsatisfied || Chance(0.3);
       if (!Step(t, h, day, "callback", call, cb)) return;
       if (t.state != TicketState::kUnsatisfied) return;
+      // 动态清零 under way: about half of the last month's unsatisfied tickets still
+      // wait for the supervisor's decision, so the ledger has open rows as well as
+      // cleared ones (decided by the hour, not by a draw: the rest of the city stays as it was).
+      if (opt_.now - now_ < 30 * day && (now_ / hour) % 2 == 0) return;
       CommandInput why;
       why.reason = round == 0 ? "来电人反映问题仍未解决，诉求合理，予以重办" : "诉求已依法依规答复，不再重办";
       if (round == 0 && Chance(0.7)) {
