@@ -58,7 +58,7 @@ void RestApi::AddLedgerRoutes() {
       "GET", "/api/v1/ledger",
       Authed(Capability::kLedger, [this](const HttpRequest& req, const PathParams&, const Actor& actor) -> HttpResponse {
         for (const auto& [name, value] : req.query)
-          if (name != "month" && name != "unit" && name != "cleared" && name != "page" && name != "per_page" &&
+          if (!name.empty() && name != "month" && name != "unit" && name != "cleared" && name != "page" && name != "per_page" &&
               name != "format")
             return StatusResponse(Status::InvalidArgument(name, "unknown parameter " + name)
                                       .WithReason(Reasons::kUnknownField)

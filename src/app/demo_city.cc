@@ -263,6 +263,12 @@ class Generator {
       call.satisfaction = s < 0.80 ? Satisfaction::kSatisfied
                           : s < 0.92 ? Satisfaction::kBasicallySatisfied : Satisfaction::kUnsatisfied;
       call.resolved = *call.satisfaction != Satisfaction::kUnsatisfied || Chance(0.3);
+      if (*call.satisfaction == Satisfaction::kUnsatisfied) {  // the agent records why (the command requires it)
+        static constexpr Dissatisfaction kWhy[] = {Dissatisfaction::kSlow, Dissatisfaction::kAttitude,
+                                                   Dissatisfaction::kOffTopic, Dissatisfaction::kNoContact};
+        call.dissatisfaction = !*call.resolved ? Dissatisfaction::kUnresolved : kWhy[(now_ / 60) % 4];
+        call.content = !*call.resolved ? "来电人表示问题仍未解决" : "来电人对办理过程不满意";
+      }
       if (!Step(t, h, day, "callback", call, cb)) return;
       if (t.state != TicketState::kUnsatisfied) return;
       // 动态清零 under way: about half of the last month's unsatisfied tickets still

@@ -36,7 +36,7 @@ test('动态清零台账 lists the month, its rate, filters, and exports CSV and
   assert.ok(month.items.some((r) => r.id === cleared.id && r.cleared && r.cleared_how === 'closed_with_reason'))
 
   const page = await ui.loginAs('supervisor')
-  await page.locator('.el-menu-item', { hasText: '动态清零台账' }).click()
+  await page.locator('[data-test="menu-ledger"]').click()
   await page.waitForURL(/#\/ledger/)
   await page.locator('[data-test="ledger-counts"]').waitFor()
   await page.locator('[data-test="ledger-number"]').first().waitFor()
