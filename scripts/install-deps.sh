@@ -9,6 +9,7 @@ PACKAGES=(
   nlohmann-json3-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
   libsqlite3-dev sqlite3 libsodium-dev
   libpq-dev postgresql-15
+  libxlsxwriter-dev
   libfasttext-dev libopencc-dev libopencc-data libicu-dev libxapian-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libfuzzer-14-dev

@@ -390,6 +390,8 @@ TEST_F(AuthorizationMatrixTest, OtherEndpointsFollowThePermissionTable) {
       {Capability::kSearchByPhone,
        [] { return Request{"GET", std::string("/api/v1/tickets?phone=") + kCallerPhone, nullptr}; }, 200},
       {Capability::kStats, [] { return Request{"GET", "/api/v1/stats", nullptr}; }, 200},
+      {Capability::kLedger, [] { return Request{"GET", "/api/v1/ledger?month=2026-11", nullptr}; }, 200},
+      {Capability::kLedger, [] { return Request{"GET", "/api/v1/ledger?month=2026-11&format=csv", nullptr}; }, 200},
       {Capability::kTriage, [] { return Request{"POST", "/api/v1/triage", {{"content", "人民路路灯不亮"}}}; }, 200},
       {Capability::kIntake,
        [] {

@@ -35,16 +35,6 @@ std::string Preview(const std::string& text, std::size_t max_chars) {
   return i >= text.size() ? text : text.substr(0, i) + "…";
 }
 
-// RFC 6266 / 5987: an ASCII fallback and the UTF-8 name percent-encoded.
-std::string ContentDisposition(const std::string& name) {
-  std::string encoded;
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (unsigned char c : name) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') encoded += static_cast<char>(c);
-    else encoded += {'%', kHex[c >> 4], kHex[c & 15]};
-  }
-  return "attachment; filename=\"download\"; filename*=UTF-8''" + encoded;
-}
 
 }  // namespace
 

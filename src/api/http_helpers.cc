@@ -1,5 +1,6 @@
 #include "api/http_helpers.h"
 
+#include <cctype>
 #include <charconv>
 
 #include "api/router.h"
@@ -70,6 +71,16 @@ HttpResponse StatusResponse(const Status& s) {
   HttpResponse r = ErrorResponse(code, s.code_reason(), s.message(), s.field(), s.reason(), s.params());
   if (s.retry_after_seconds() > 0) r.headers.emplace_back("Retry-After", std::to_string(s.retry_after_seconds()));
   return r;
+}
+
+std::string ContentDisposition(const std::string& name) {
+  std::string encoded;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : name) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') encoded += static_cast<char>(c);
+    else encoded += {'%', kHex[c >> 4], kHex[c & 15]};
+  }
+  return "attachment; filename=\"download\"; filename*=UTF-8''" + encoded;
 }
 
 }  // namespace hotline::api

@@ -24,6 +24,9 @@ std::string BearerToken(const HttpRequest& req);
 // A paging parameter: `fallback` when absent, else an integer in 1..max (400 naming it otherwise).
 Result<int> PageParam(const HttpRequest& req, const char* name, int fallback, int max);
 Result<std::int64_t> ParseInt(const std::string& s, const char* field);
+// Content-Disposition for a download named `name` (RFC 6266 / 5987: an ASCII
+// fallback and the UTF-8 name percent-encoded).
+std::string ContentDisposition(const std::string& name);
 // Maps a Status to its HTTP error response.
 HttpResponse StatusResponse(const Status& s);
 

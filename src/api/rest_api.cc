@@ -46,6 +46,7 @@ RestApi::RestApi(HotlineService& service) : service_(service) {
   AddAttachmentRoutes();
   AddLimitsRoutes();
   AddPolicyRoutes();
+  AddLedgerRoutes();
 }
 
 HttpResponse RestApi::Handle(const HttpRequest& req) {

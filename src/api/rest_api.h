@@ -49,6 +49,7 @@ class RestApi {
   void AddAttachmentRoutes();  // attachment_routes.cc: files and related tickets of a ticket
   void AddLimitsRoutes();      // limits_routes.cc: the limits clients check before sending
   void AddPolicyRoutes();      // policy_routes.cc: the time-limit policies in force
+  void AddLedgerRoutes();      // ledger_routes.cc: the clearing ledger (动态清零)
   HttpResponse Metrics() const;
 
   HotlineService& service_;

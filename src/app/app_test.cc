@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <map>
 
 #include <cstdlib>
@@ -11,6 +13,7 @@
 #include "app/import_fixture.h"
 #include "app/importer.h"
 #include "app/reference_files.h"
+#include "domain/ledger.h"
 #include "store/temp_dir.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -215,6 +218,36 @@ TEST(DemoCity, GeneratedHistoriesReplayToTheirState) {
   // Seeding again is a no-op.
   ASSERT_TRUE(SeedDemoCity(*store, opt, cal).ok());
   EXPECT_EQ(*store->CountTickets(), n);
+}
+
+// 动态清零 (domain/ledger.h): recent months of the demo city hold both rows the
+// supervisor has cleared and rows still waiting.
+TEST(DemoCity, RecentLedgersHaveClearedAndOpenRows) {
+  auto store = SqliteStore::Open(":memory:").value();
+  DemoOptions opt;
+  opt.data_dir = DataDir();
+  opt.appeals = 1200;
+  opt.now = 1'795'000'000;
+  WorkCalendar cal;
+  ASSERT_TRUE(SeedDemoCity(*store, opt, cal).ok());
+  std::int64_t total = 0, cleared = 0;
+  std::set<std::string> hows;
+  for (const std::string& month : {LedgerMonthOf(opt.now - 31 * 86400), LedgerMonthOf(opt.now)}) {
+    const MonthSpan span = ParseLedgerMonth(month).value();
+    LedgerFilter f;
+    f.from = span.from;
+    f.to = span.to;
+    f.per_page = 1000;
+    auto page = store->Ledger(f);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    total += page->total;
+    cleared += page->cleared;
+    for (const LedgerRow& r : page->items)
+      if (r.closing) hows.insert(std::string(Name(HowCleared(*r.closing))));
+  }
+  EXPECT_GT(cleared, 0) << "cleared rows";
+  EXPECT_GT(total - cleared, 0) << "open rows";
+  EXPECT_TRUE(hows.count("closed_with_reason") || hows.count("satisfied"));
 }
 
 TEST(HistoryModel, LearnsTheCityCategoriesFromItsTickets) {

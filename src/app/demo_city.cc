@@ -271,8 +271,18 @@ class Generator {
       call.satisfaction = s < 0.80 ? Satisfaction::kSatisfied
                           : s < 0.92 ? Satisfaction::kBasicallySatisfied : Satisfaction::kUnsatisfied;
       call.resolved = *call.satisfaction != Satisfaction::kUnsatisfied || Chance(0.3);
+      if (*call.satisfaction == Satisfaction::kUnsatisfied) {  // the agent records why (the command requires it)
+        static constexpr Dissatisfaction kWhy[] = {Dissatisfaction::kSlow, Dissatisfaction::kAttitude,
+                                                   Dissatisfaction::kOffTopic, Dissatisfaction::kNoContact};
+        call.dissatisfaction = !*call.resolved ? Dissatisfaction::kUnresolved : kWhy[(now_ / 60) % 4];
+        call.content = !*call.resolved ? "来电人表示问题仍未解决" : "来电人对办理过程不满意";
+      }
       if (!Step(t, h, day, "callback", call, cb)) return;
       if (t.state != TicketState::kUnsatisfied) return;
+      // 动态清零 under way: about half of the last month's unsatisfied tickets still
+      // wait for the supervisor's decision, so the ledger has open rows as well as
+      // cleared ones (decided by the hour, not by a draw: the rest of the city stays as it was).
+      if (opt_.now - now_ < 30 * day && (now_ / hour) % 2 == 0) return;
       CommandInput why;
       why.reason = round == 0 ? "来电人反映问题仍未解决，诉求合理，予以重办" : "诉求已依法依规答复，不再重办";
       if (round == 0 && Chance(0.7)) {

@@ -56,6 +56,9 @@ constexpr Row kTable[] = {
      A, A, N, A, A, N, A, N},
     {C::kStats, "stats", "counts for the dashboard and the supervisor board",  //
      A, A, U, A, A, A, A, N},
+    {C::kLedger, "ledger",
+     "the clearing ledger (动态清零): a month's unsatisfied or unresolved tickets, whether cleared, CSV/XLSX export",  //
+     N, N, U, A, N, A, A, N},
     {C::kLiveEvents, "live_events", "the live stream of ticket changes (no personal data in it)",  //
      A, A, U, A, A, A, A, N},
     {C::kKbRead, "kb_read",

@@ -45,6 +45,7 @@ enum class Capability {
   kRelatedTickets,      // tickets related to one (merged, same caller, similar)
   kTriage,              // intake suggestions: category, location, unit, knowledge, alerts
   kStats,               // counts for the dashboard and the supervisor board
+  kLedger,              // the clearing ledger (动态清零) of a month and its export
   kLiveEvents,          // the live stream of ticket changes
   kKbRead,              // search and read the knowledge base
   kKbVersions,          // a knowledge-base entry's version history

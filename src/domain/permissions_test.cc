@@ -56,6 +56,10 @@ TEST(PermissionsTest, KeepsTheRulesTheServiceApplied) {
   EXPECT_EQ(roles_with(Capability::kTriage),
             (std::set<Role>{R::kOperator, R::kDispatcher, R::kSupervisor, R::kCallbackAgent, R::kAdmin}));
   EXPECT_EQ(roles_with(Capability::kKbEdit), (std::set<Role>{R::kSupervisor, R::kAdmin}));
+  // The clearing ledger: supervisors and analysts the whole city, unit staff their subtree.
+  EXPECT_EQ(roles_with(Capability::kLedger),
+            (std::set<Role>{R::kUnitStaff, R::kSupervisor, R::kAnalyst, R::kAdmin}));
+  EXPECT_EQ(ScopeOf(R::kUnitStaff, Capability::kLedger), AccessScope::kUnitSubtree);
   for (Capability c : {Capability::kUserAdmin, Capability::kReferenceAdmin, Capability::kAuditRead,
                        Capability::kPersonalDataRecord})
     EXPECT_EQ(roles_with(c), std::set<Role>{R::kAdmin}) << Name(c);

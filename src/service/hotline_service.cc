@@ -16,6 +16,7 @@ HotlineService::HotlineService(Store& store, const Clock& clock, WorkCalendar ca
       intake_desk_(core_),
       personal_data_(core_),
       time_limits_(core_),
+      ledger_(core_),
       deadlines_(core_, live_) {
   live_.SetChangeListener([this](const Ticket& t) { deadlines_.Track(t); });
 }

@@ -14,6 +14,7 @@
 //   personal_data()  the record of unmasked views of callers' data
 //   time_limits()    the time-limit policies, working hours and calendar years in force
 //   deadlines()      the scheduler of deadline notices (warn, overdue)
+//   ledger()         the clearing ledger (动态清零) of a month
 //
 // Build it with app::OpenHotline (one factory for the server, the CLI and tests).
 #pragma once
@@ -29,6 +30,7 @@
 #include "service/deadline_scheduler.h"
 #include "service/intake_desk.h"
 #include "service/knowledge_base.h"
+#include "service/ledger.h"
 #include "service/live_feed.h"
 #include "service/personal_data_record.h"
 #include "service/portal.h"
@@ -60,6 +62,7 @@ class HotlineService {
   PersonalDataRecord& personal_data() { return personal_data_; }
   TimeLimits& time_limits() { return time_limits_; }
   DeadlineScheduler& deadlines() { return deadlines_; }
+  Ledger& ledger() { return ledger_; }
   // Display names of accounts, for timelines and audit lists.
   UserDirectory& users() { return core_.users(); }
 
@@ -87,6 +90,7 @@ class HotlineService {
   IntakeDesk intake_desk_;
   PersonalDataRecord personal_data_;
   TimeLimits time_limits_;
+  Ledger ledger_;
   DeadlineScheduler deadlines_;  // last: its thread stops before the rest goes
 };
 

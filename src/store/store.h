@@ -110,6 +110,33 @@ struct TicketStats {
   std::int64_t closed_without_callback = 0;
 };
 
+// The clearing ledger (动态清零, issue 10): the tickets a callback found
+// unsatisfied or unresolved within [from, to) — one row per ticket however many
+// such callbacks it had in that span. Cleared means the ticket is closed now
+// (closed is final); the closing event says how (domain/ledger.h).
+struct LedgerFilter {
+  UnixSeconds from = 0, to = 0;                 // the callbacks' time span; from < to
+  std::vector<std::string> lead_units;          // the ticket's lead unit among these (empty = any)
+  std::optional<std::vector<std::string>> visible_units;  // as TicketFilter: a unit user's scope
+  std::optional<bool> cleared;                  // only cleared (true) or open (false) rows; unset = both
+  int page = 1;
+  int per_page = 20;                            // 1..1000, rows by first callback time, then id
+};
+
+struct LedgerRow {
+  Ticket ticket;                  // as it is now
+  Event unsatisfied;              // the span's first unsatisfied or unresolved callback
+  int unsatisfied_callbacks = 0;  // how many the span had
+  std::optional<Event> closing;   // the event that closed the ticket (cleared), if it is closed
+};
+
+struct LedgerPage {
+  std::vector<LedgerRow> items;
+  std::int64_t total = 0;    // every row of the span and units, whatever `cleared` asks
+  std::int64_t cleared = 0;  // of those, closed now
+  std::int64_t matching = 0; // rows matching `cleared` too (what the pages cover)
+};
+
 // A file attached to a ticket (photos, documents); the bytes are read separately.
 struct Attachment {
   std::string id;
@@ -200,6 +227,11 @@ class Store {
                                                   int limit) = 0;
   // Paging and sort of `filter` are ignored.
   virtual Result<TicketStats> Stats(const TicketFilter& filter) = 0;
+
+  // The clearing ledger of a span (LedgerFilter): reads the callbacks of the span
+  // through an index on unsatisfied events, never every ticket. InvalidArgument
+  // naming "month" when from >= to, "page" or "per_page" when out of range.
+  virtual Result<LedgerPage> Ledger(const LedgerFilter& filter) = 0;
 
   // Attachments. AttachFile stores the bytes and applies `change` (the ticket's
   // "attach" event) in one transaction: both are kept or neither.

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "domain/ledger.h"
 #include "domain/test_fixtures.h"
 #include "store/codec.h"
 #include "store/store_fixture.h"
@@ -616,6 +617,155 @@ TEST_P(StoreTest, PersonalDataAccessIsRecordedNewestFirstAndFiltered) {
   EXPECT_EQ((*page)[0].ticket_id, 8);
   by_actor.offset = 1;
   EXPECT_EQ((*store_->ListPiiAccess(by_actor))[0].ticket_id, 7);
+}
+
+}  // namespace
+}  // namespace hotline
+
+namespace hotline {
+namespace {
+
+// The clearing ledger (domain/ledger.h): the month's unsatisfied or unresolved
+// callbacks, one row per ticket, cleared when the ticket is closed now.
+class LedgerStoreTest : public testing::StoreFixture {
+ protected:
+  // Intake, dispatch to `unit`, sign, reply and the accepted review: waiting for the callback.
+  Ticket ToCallback(const std::string& unit) {
+    Ticket t = Create();
+    CommandInput d;
+    d.unit = unit;
+    EXPECT_TRUE(Command(t.id, "dispatch", d, testing::Operator()).ok());
+    EXPECT_TRUE(Command(t.id, "sign", {}, testing::Staff(unit)).ok());
+    ReplyAndReview(t.id, unit);
+    return t;
+  }
+  void ReplyAndReview(TicketId id, const std::string& unit) {
+    CommandInput reply;
+    reply.content = "已处理";
+    reply.result = ReplyResult::kResolved;
+    auto r = Command(id, "reply", reply, testing::Staff(unit));
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    CommandInput review;
+    review.accept = true;
+    r = Command(id, "review", review, testing::Dispatcher());
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+  }
+  void CallBack(TicketId id, bool satisfied) {
+    CommandInput in;
+    in.satisfaction = satisfied ? Satisfaction::kSatisfied : Satisfaction::kUnsatisfied;
+    in.resolved = satisfied;
+    if (!satisfied) in.dissatisfaction = Dissatisfaction::kUnresolved;
+    auto r = Command(id, "callback", in, testing::CallbackAgent());
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->state, satisfied ? TicketState::kClosed : TicketState::kUnsatisfied);
+  }
+  void Supervisor(TicketId id, const std::string& command, const std::string& reason) {
+    CommandInput in;
+    in.reason = reason;
+    auto r = Command(id, command, in, testing::Supervisor());
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+  }
+};
+HOTLINE_STORE_CONFORMANCE(LedgerStoreTest);
+
+TEST_P(LedgerStoreTest, ListsTheMonthsUnsatisfiedTicketsAndWhetherTheyWereCleared) {
+  const MonthSpan month = ParseLedgerMonth(LedgerMonthOf(ctx_.now)).value();
+  ctx_.now = month.from + 3600;
+  // Closed by the supervisor with a reason.
+  Ticket a = ToCallback("S1");
+  CallBack(a.id, false);
+  Supervisor(a.id, "close", "诉求人要求不合理，已解释");
+  // Unsatisfied twice in the month, 二次办理 twice, then satisfied and resolved.
+  Ticket b = ToCallback("S1C1");
+  CallBack(b.id, false);
+  Supervisor(b.id, "reopen", "仍未解决");
+  ReplyAndReview(b.id, "S1C1");
+  CallBack(b.id, false);
+  Supervisor(b.id, "reopen", "仍未解决");
+  ReplyAndReview(b.id, "S1C1");
+  CallBack(b.id, true);
+  // Still open, in the other district.
+  Ticket c = ToCallback("S3");
+  CallBack(c.id, false);
+  // Satisfied at the first callback: not in the ledger.
+  Ticket d = ToCallback("S1");
+  CallBack(d.id, true);
+  // Unsatisfied after the month: in the next month's ledger only.
+  Ticket e = ToCallback("S1");
+  ctx_.now = month.to;
+  CallBack(e.id, false);
+
+  LedgerFilter f;
+  f.from = month.from;
+  f.to = month.to;
+  auto page = store_->Ledger(f);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->total, 3);
+  EXPECT_EQ(page->cleared, 2);
+  EXPECT_EQ(page->matching, 3);
+  ASSERT_EQ(page->items.size(), 3u);
+  // By the first unsatisfied callback of the month.
+  EXPECT_EQ(page->items[0].ticket.id, a.id);
+  EXPECT_EQ(page->items[1].ticket.id, b.id);
+  EXPECT_EQ(page->items[2].ticket.id, c.id);
+  EXPECT_EQ(page->items[0].unsatisfied.command, "callback");
+  EXPECT_EQ(page->items[0].unsatisfied.input.dissatisfaction, Dissatisfaction::kUnresolved);
+  EXPECT_EQ(page->items[0].unsatisfied_callbacks, 1);
+  EXPECT_EQ(page->items[1].unsatisfied_callbacks, 2);
+  EXPECT_LT(page->items[1].unsatisfied.seq, page->items[1].ticket.version);
+  ASSERT_TRUE(page->items[0].closing.has_value());
+  EXPECT_EQ(HowCleared(*page->items[0].closing), ClearedHow::kClosedWithReason);
+  EXPECT_EQ(page->items[0].closing->input.reason, "诉求人要求不合理，已解释");
+  EXPECT_EQ(page->items[0].closing->at, page->items[0].ticket.closed_at);
+  ASSERT_TRUE(page->items[1].closing.has_value());
+  EXPECT_EQ(HowCleared(*page->items[1].closing), ClearedHow::kSatisfied);
+  EXPECT_FALSE(page->items[2].closing.has_value());
+  EXPECT_EQ(page->items[2].ticket.state, TicketState::kUnsatisfied);
+
+  // cleared=no / yes, paging: the counts stay the month's.
+  f.cleared = false;
+  page = store_->Ledger(f);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].ticket.id, c.id);
+  EXPECT_EQ(page->total, 3);
+  EXPECT_EQ(page->matching, 1);
+  f.cleared = true;
+  f.per_page = 1;
+  f.page = 2;
+  page = store_->Ledger(f);
+  EXPECT_EQ(page->matching, 2);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].ticket.id, b.id);
+
+  // Unit scope and lead unit.
+  LedgerFilter d1;
+  d1.from = month.from;
+  d1.to = month.to;
+  d1.visible_units = units_.Subtree("D1");
+  page = store_->Ledger(d1);
+  EXPECT_EQ(page->total, 2);
+  EXPECT_EQ(page->cleared, 2);
+  d1.visible_units.reset();
+  d1.lead_units = units_.Subtree("D2");
+  page = store_->Ledger(d1);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].ticket.id, c.id);
+  d1.visible_units = std::vector<std::string>{};
+  EXPECT_EQ(store_->Ledger(d1)->total, 0);
+
+  // The next month holds e only.
+  LedgerFilter next;
+  next.from = month.to;
+  next.to = month.to + 31 * 86400;
+  page = store_->Ledger(next);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].ticket.id, e.id);
+
+  LedgerFilter bad;
+  EXPECT_EQ(store_->Ledger(bad).status().field(), "month");
+  bad.to = 1;
+  bad.per_page = 5000;
+  EXPECT_EQ(store_->Ledger(bad).status().field(), "per_page");
 }
 
 }  // namespace

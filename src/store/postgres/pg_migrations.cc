@@ -205,6 +205,11 @@ CREATE INDEX pii_access_by_actor ON pii_access(actor, seq);
 CREATE TRIGGER pii_access_immutable BEFORE UPDATE OR DELETE ON pii_access
   FOR EACH ROW EXECUTE FUNCTION hotline_immutable('the access record is immutable');
 )sql"},
+      {2, "clearing ledger: the callbacks that found a citizen unsatisfied or a problem unresolved, by time "
+          "(SQLite migration 10)",
+       R"sql(
+CREATE INDEX events_unsatisfied ON events(at) WHERE to_state = 'unsatisfied';
+)sql"},
   };
   return kMigrations;
 }

@@ -77,6 +77,7 @@ class PgStore final : public Store {
   Status RecordPiiAccess(const std::vector<PiiAccess>& records) override;
   Result<std::vector<PiiAccess>> ListPiiAccess(const PiiAccessFilter& filter) override;
   Result<std::vector<RoutingCount>> RoutingCounts() override;
+  Result<LedgerPage> Ledger(const LedgerFilter& filter) override;  // pg_ledger.cc
 
   // pg_kb.cc
   Result<KbEntry> PutKbEntry(const KbEntry& entry, int expected_version) override;

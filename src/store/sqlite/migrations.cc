@@ -222,6 +222,9 @@ ALTER TABLE tickets ADD COLUMN priority INTEGER GENERATED ALWAYS AS
   (COALESCE(json_extract(doc, '$.priority'), 0)) VIRTUAL;
 CREATE INDEX tickets_queue ON tickets(state, queue_rank, due_at);
 )sql"},
+      {10, "clearing ledger: the callbacks that found a citizen unsatisfied or a problem unresolved, by time", R"sql(
+CREATE INDEX events_unsatisfied ON events(at) WHERE to_state = 'unsatisfied';
+)sql"},
   };
   return kMigrations;
 }

@@ -60,6 +60,7 @@ class SqliteStore final : public Store {
                                           int limit) override;
   Result<TicketStats> Stats(const TicketFilter& filter) override;
   Result<std::vector<RoutingCount>> RoutingCounts() override;
+  Result<LedgerPage> Ledger(const LedgerFilter& filter) override;  // sqlite_ledger.cc
   Result<Ticket> AttachFile(const Attachment& meta, std::string_view bytes,
                             const std::function<Result<Transition>(const Ticket&)>& change) override;
   Result<std::vector<Attachment>> ListAttachments(TicketId id) override;

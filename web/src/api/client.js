@@ -162,6 +162,9 @@ export const api = {
 
   listTickets: (query) => request('GET', '/tickets', { query }),
   stats: (query) => request('GET', '/stats', { query }),
+  // 动态清零台账: a page as JSON, or the whole month as a CSV/XLSX file (with the bearer token).
+  ledger: (query) => request('GET', '/ledger', { query }),
+  downloadLedger: (path) => fetchFile(path),
   getTicket: (id) => request('GET', `/tickets/${encodeURIComponent(id)}`),
   createTicket: (appeal) => request('POST', '/tickets', { body: appeal }),
   command: (id, command, body = {}) => request('POST', `/tickets/${encodeURIComponent(id)}/${command}`, { body }),

@@ -14,6 +14,9 @@ export const MENU = [
   { name: 'dashboard', path: '/dashboard', icon: 'DataLine', roles: ['analyst', 'supervisor', 'dispatcher', 'admin'] },
   // 时限规则: the time limits in force, for those who chase or assess them.
   { name: 'policies', path: '/policies', icon: 'Timer', roles: ['supervisor', 'dispatcher', 'analyst', 'admin'] },
+  // 动态清零台账: the month's unsatisfied or unresolved tickets and whether each was
+  // cleared (unit staff see their own subtree's rows; the server's `ledger` capability).
+  { name: 'ledger', path: '/ledger', icon: 'Finished', roles: ['supervisor', 'analyst', 'unit', 'admin'] },
   // 系统管理: shown under their own heading (`group`), for admins only.
   { name: 'adminUsers', path: '/admin/users', icon: 'User', roles: ['admin'], group: 'admin' },
   { name: 'adminUnits', path: '/admin/units', icon: 'OfficeBuilding', roles: ['admin'], group: 'admin' },

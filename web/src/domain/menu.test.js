@@ -8,11 +8,11 @@ describe('role menus', () => {
   it('shows each role only its own screens', () => {
     expect(names('operator')).toEqual(['intake', 'pending', 'search', 'kb'])
     expect(names('dispatcher')).toEqual(['pending', 'dispatch', 'search', 'kb', 'dashboard', 'policies'])
-    expect(names('unit')).toEqual(['inbox', 'search', 'kb'])
+    expect(names('unit')).toEqual(['inbox', 'search', 'kb', 'ledger'])
     expect(names('callback')).toEqual(['callback', 'search', 'kb'])
-    expect(names('supervisor')).toEqual(['pending', 'dispatch', 'callback', 'supervise', 'search', 'kb', 'dashboard', 'policies'])
-    expect(names('analyst')).toEqual(['search', 'kb', 'dashboard', 'policies'])
-    expect(names('admin')).toHaveLength(15)
+    expect(names('supervisor')).toEqual(['pending', 'dispatch', 'callback', 'supervise', 'search', 'kb', 'dashboard', 'policies', 'ledger'])
+    expect(names('analyst')).toEqual(['search', 'kb', 'dashboard', 'policies', 'ledger'])
+    expect(names('admin')).toHaveLength(16)
   })
 
   it('puts the admin screens under their own heading, for admins only', () => {

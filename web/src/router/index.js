@@ -48,6 +48,7 @@ export const routes = [
       { path: 'admin/audit', name: 'adminAudit', component: () => import('../views/admin/AuditView.vue'), meta: screen('adminAudit') },
       { path: 'dashboard', name: 'dashboard', component: () => import('../views/DashboardView.vue'), meta: screen('dashboard') },
       { path: 'policies', name: 'policies', component: () => import('../views/PoliciesView.vue'), meta: screen('policies') },
+      { path: 'ledger', name: 'ledger', component: () => import('../views/LedgerView.vue'), meta: screen('ledger') },
       {
         path: 'tickets/:id(\\d+)',
         name: 'ticket',
