@@ -14,11 +14,14 @@ export const MENU = [
   { name: 'dashboard', path: '/dashboard', icon: 'DataLine', roles: ['analyst', 'supervisor', 'dispatcher', 'admin'] },
   // 时限规则: the time limits in force, for those who chase or assess them.
   { name: 'policies', path: '/policies', icon: 'Timer', roles: ['supervisor', 'dispatcher', 'analyst', 'admin'] },
+  // 工作日历: the holiday calendar's years and days; the admin uploads a new year there.
+  { name: 'calendar', path: '/calendar', icon: 'Calendar', roles: ['supervisor', 'dispatcher', 'analyst', 'admin'] },
   // 系统管理: shown under their own heading (`group`), for admins only.
   { name: 'adminUsers', path: '/admin/users', icon: 'User', roles: ['admin'], group: 'admin' },
   { name: 'adminUnits', path: '/admin/units', icon: 'OfficeBuilding', roles: ['admin'], group: 'admin' },
   { name: 'adminCategories', path: '/admin/categories', icon: 'Collection', roles: ['admin'], group: 'admin' },
   { name: 'adminCatalog', path: '/admin/catalog', icon: 'Guide', roles: ['admin'], group: 'admin' },
+  { name: 'policyEdit', path: '/admin/policies', icon: 'EditPen', roles: ['admin'], group: 'admin' },
   { name: 'adminAudit', path: '/admin/audit', icon: 'Memo', roles: ['admin'], group: 'admin' },
 ]
 
