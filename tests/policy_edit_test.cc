@@ -148,8 +148,9 @@ TEST_F(PolicyEditTest, ABadRowNamesItsLineAndFieldAndNothingChanges) {
 
   // The set's own checks (TimeLimitPolicy::Make): the same conditions twice.
   edit = EditOf(read);
-  edit["rules"].push_back(edit["rules"][0]);
-  edit["rules"].back()["rule"] = "default-again";
+  json twin = edit["rules"][0];
+  twin["rule"] = "default-again";
+  edit["rules"].push_back(twin);
   r = Put(admin, "/api/v1/policies", edit);
   ASSERT_EQ(r.status, 400) << r.body;
   EXPECT_EQ(Param(r.Json(), "line"), std::to_string(edit["rules"].size()));

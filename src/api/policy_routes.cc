@@ -76,6 +76,7 @@ json PoliciesView(const service::TimeLimitsInForce& in_force) {
           {"source", setup.version > 0 ? "store" : "files"},
           {"deadline_kinds", kinds},
           {"units", {"natural_hours", "working_hours", "working_days", "natural_days"}},
+          {"limit_max_amount", kMaxLimitAmount},
           {"specificity", {"conditions", "urgency", "enterprise", "category_depth", "appeal_type", "channel"}},
           {"time_zone", "Asia/Shanghai"},
           {"working_hours", hours},

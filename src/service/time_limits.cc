@@ -36,10 +36,8 @@ std::vector<CalendarDay> DaysOfYear(const std::vector<CalendarDay>& days, int ye
 
 void TimeLimits::Install(TimeLimitPolicy policy, WorkingHours hours, std::vector<int> calendar_years) {
   std::lock_guard lock(change_mu_);
-  auto setup = std::make_shared<TimeLimitSetup>();
-  setup->policy = policy;
-  setup->work_time = WorkTime(core_.calendar(), hours);
-  setup->calendar_years = calendar_years;
+  auto setup = std::make_shared<TimeLimitSetup>(
+      TimeLimitSetup{policy, WorkTime(core_.calendar(), hours), calendar_years, 0, {}, {}});
   defaults_ = TimeLimitDefaults{std::move(policy), std::move(hours), {}};
   installed_years_ = std::move(calendar_years);
   from_files_ = false;
@@ -58,19 +56,19 @@ Status TimeLimits::Rebuild(bool reload) {
   Store& store = core_.store();
   HOTLINE_ASSIGN_OR_RETURN(StoredTimeLimits stored, store.LoadTimeLimits());
   HOTLINE_ASSIGN_OR_RETURN(std::vector<CalendarDay> uploaded, store.LoadCalendarDays());
-  auto setup = std::make_shared<TimeLimitSetup>();
-  setup->version = stored.version;
+  TimeLimitPolicy policy = defaults_->policy;
   WorkingHours hours = defaults_->working_hours;
-  setup->policy = defaults_->policy;
   if (stored.version > 0) {
-    auto policy = ParseTimeLimitPolicy(stored.rules);
-    if (!policy.ok()) return Status::Internal("the stored time-limit rules no longer parse: " + policy.status().ToString());
+    auto parsed = ParseTimeLimitPolicy(stored.rules);
+    if (!parsed.ok()) return Status::Internal("the stored time-limit rules no longer parse: " + parsed.status().ToString());
     auto parsed_hours = ParseWorkingHours(stored.working_hours);
     if (!parsed_hours.ok())
       return Status::Internal("the stored working hours no longer parse: " + parsed_hours.status().ToString());
-    setup->policy = std::move(policy).value();
+    policy = std::move(parsed).value();
     hours = std::move(parsed_hours).value();
   }
+  auto setup = std::make_shared<TimeLimitSetup>(TimeLimitSetup{std::move(policy), WorkTime(), {}, 0, {}, {}});
+  setup->version = stored.version;
   setup->uploaded_years = CalendarYears(uploaded);
   const std::set<int> replaced(setup->uploaded_years.begin(), setup->uploaded_years.end());
   if (from_files_) {

@@ -13,7 +13,8 @@ export const RULE_COLUMNS = ['rule', 'appeal_type', 'category', 'urgency', 'chan
   'sign', 'contact', 'reply', 'handle', 'callback', 'note']
 export const LIMIT_COLUMNS = ['sign', 'contact', 'reply', 'handle', 'callback']
 export const LIMIT_UNITS = ['natural_hours', 'working_hours', 'working_days', 'natural_days']
-export const MAX_LIMIT_AMOUNT = 1000 // domain/time_limit.h kMaxLimitAmount
+// The server's (domain/time_limit.h kMaxLimitAmount, GET /policies limit_max_amount); this default until read.
+export const MAX_LIMIT_AMOUNT = 10000
 const ID = /^[A-Za-z0-9._-]+$/
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/
 
@@ -38,11 +39,11 @@ export function editableRules(policies) {
 export const editableHours = (policies) => ((policies && policies.working_hours) || []).map((p) => ({ start: p.start, end: p.end }))
 
 /** "24 natural_hours" → { amount: 24, unit: 'natural_hours' }; null when not a limit. */
-export function parseLimit(text) {
+export function parseLimit(text, max = MAX_LIMIT_AMOUNT) {
   const m = /^\s*(\d+)\s+(\w+)\s*$/.exec(String(text || ''))
   if (!m || !LIMIT_UNITS.includes(m[2])) return null
   const amount = Number(m[1])
-  return amount >= 1 && amount <= MAX_LIMIT_AMOUNT ? { amount, unit: m[2] } : null
+  return amount >= 1 && amount <= max ? { amount, unit: m[2] } : null
 }
 export const formatLimit = (amount, unit) => (amount ? `${amount} ${unit}` : '')
 
@@ -56,7 +57,7 @@ const conditionKey = (r) => ['appeal_type', 'category', 'urgency', 'channel', 'e
  * rule; no two rules with the same conditions; one rule without conditions giving
  * all five limits; working periods HH:MM, each starting before it ends, in order.
  */
-export function validateTimeLimits(rules, hours) {
+export function validateTimeLimits(rules, hours, { maxAmount = MAX_LIMIT_AMOUNT } = {}) {
   const out = []
   const add = (list, index, field, key, params = {}) => out.push({ list, index, field, key, params })
   const ids = new Map()
@@ -71,14 +72,14 @@ export function validateTimeLimits(rules, hours) {
     if (r.channel && !CHANNELS_FOR_RULES.includes(r.channel)) add('rules', i, 'channel', 'invalid')
     if (r.enterprise && !['yes', 'no', 'any'].includes(r.enterprise)) add('rules', i, 'enterprise', 'invalid')
     if (r.category && !/^\d+$/.test(r.category)) add('rules', i, 'category', 'invalid')
-    for (const c of LIMIT_COLUMNS) if (r[c] && !parseLimit(r[c])) add('rules', i, c, 'limitFormat', { max: MAX_LIMIT_AMOUNT })
+    for (const c of LIMIT_COLUMNS) if (r[c] && !parseLimit(r[c], maxAmount)) add('rules', i, c, 'limitFormat', { max: maxAmount })
     if (!LIMIT_COLUMNS.some((c) => r[c])) add('rules', i, 'sign', 'noLimits')
     const key = conditionKey(r)
     if (conditions.has(key)) add('rules', i, 'rule', 'sameConditions', { m: conditions.get(key) + 1 })
     else conditions.set(key, i)
   })
   const base = rules.find((r) => conditionKey(r) === '||||')
-  if (!base || !LIMIT_COLUMNS.every((c) => parseLimit(base[c]))) add('rules', -1, 'rule', 'noDefault')
+  if (!base || !LIMIT_COLUMNS.every((c) => parseLimit(base[c], maxAmount))) add('rules', -1, 'rule', 'noDefault')
   if (!hours.length) add('working_hours', -1, 'start', 'noHours')
   let lastEnd = -1
   hours.forEach((p, i) => {

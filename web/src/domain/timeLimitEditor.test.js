@@ -37,7 +37,8 @@ describe('time-limit editor', () => {
     expect(parseLimit(' 3  working_days ')).toEqual({ amount: 3, unit: 'working_days' })
     expect(parseLimit('3 fortnights')).toBeNull()
     expect(parseLimit('0 natural_days')).toBeNull()
-    expect(parseLimit('1001 natural_days')).toBeNull()
+    expect(parseLimit('10001 natural_days')).toBeNull()
+    expect(parseLimit('10000 natural_days')).toEqual({ amount: 10000, unit: 'natural_days' })
   })
 
   it('finds what the server would refuse, naming the rule and the field', () => {
