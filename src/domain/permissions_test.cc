@@ -56,7 +56,7 @@ TEST(PermissionsTest, KeepsTheRulesTheServiceApplied) {
   EXPECT_EQ(roles_with(Capability::kTriage),
             (std::set<Role>{R::kOperator, R::kDispatcher, R::kSupervisor, R::kCallbackAgent, R::kAdmin}));
   EXPECT_EQ(roles_with(Capability::kKbEdit), (std::set<Role>{R::kSupervisor, R::kAdmin}));
-  for (Capability c : {Capability::kUserAdmin, Capability::kReferenceAdmin, Capability::kAuditRead,
+  for (Capability c : {Capability::kUserAdmin, Capability::kReferenceAdmin, Capability::kTimeLimitAdmin, Capability::kAuditRead,
                        Capability::kPersonalDataRecord})
     EXPECT_EQ(roles_with(c), std::set<Role>{R::kAdmin}) << Name(c);
   for (Capability c : {Capability::kTicketRead, Capability::kTicketList, Capability::kStats, Capability::kLiveEvents,
