@@ -141,7 +141,8 @@ export function refusalProblem(err) {
     list,
     index: line >= 1 ? line - 1 : -1,
     field,
-    key: 'server',
+    // invalid_value names the value (worded here); other refusals (the set's own checks) carry the server's words.
+    key: err.reason === 'invalid_value' && params.value !== undefined ? 'serverInvalid' : 'server',
     params: { message: err.message || '', value: params.value ?? '' },
   }
 }

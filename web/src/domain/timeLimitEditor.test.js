@@ -85,6 +85,7 @@ describe('time-limit editor', () => {
   it('turns the server\'s refusals into a problem at the line and field it names', () => {
     const err = { status: 400, field: 'handle', message: 'rule 2: handle …', params: { line: '2', list: 'rules', value: '3 fortnights' } }
     expect(refusalProblem(err)).toMatchObject({ list: 'rules', index: 1, field: 'handle', key: 'server' })
+    expect(refusalProblem({ ...err, reason: 'invalid_value' })).toMatchObject({ key: 'serverInvalid', params: { value: '3 fortnights' } })
     const hours = { status: 400, field: 'working_hours[1]', message: 'period 2 …', params: { line: '2', list: 'working_hours' } }
     expect(refusalProblem(hours)).toMatchObject({ list: 'working_hours', index: 1 })
     expect(refusalProblem({ status: 409, reason: 'stale_version' })).toMatchObject({ key: 'stale', index: -1 })

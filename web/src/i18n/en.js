@@ -99,6 +99,7 @@ export default {
       overlap: 'overlaps the previous period or comes before it',
       stale: 'someone else saved the rules meanwhile: reload and edit again',
       server: '{field}: {message}',
+      serverInvalid: '{field}: "{value}" is not valid',
     },
   },
   calendar: {

@@ -101,6 +101,7 @@ export default {
       overlap: '与上一个时段重叠或顺序颠倒',
       stale: '规则已被他人修改并保存，请重新加载后再编辑',
       server: '{field}：{message}',
+      serverInvalid: '{field}的取值“{value}”无效',
     },
   },
   // 工作日历 (domain/workCalendar.js).
