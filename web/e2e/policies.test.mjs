@@ -93,12 +93,12 @@ test('工作日历: years and holidays listed; an uploaded year is checked, kept
   try {
     await page.locator('[data-test="menu-calendar"]').click()
     await page.locator('[data-test="calendar-year-2026"]').click()
-    await page.locator('[data-test="calendar-period"]', { hasText: '10月1日（周四）至10月8日（周四），共 8 天' }).waitFor()
+    await page.locator('[data-test="calendar-period"]', { hasText: '10月1日（周四）至10月7日（周三），共 7 天' }).waitFor()
     await page.locator('[data-test="calendar-workday"]').first().waitFor()
 
     // Problems are found before sending, each with its line.
     await page.locator('[data-test="calendar-upload-year"] input').fill('2027')
-    const text = page.locator('[data-test="calendar-upload-text"] textarea')
+    const text = page.locator('textarea[data-test="calendar-upload-text"]')
     await text.fill('date,kind\n2027-01-01,holiday\n2026-10-08,workday\n2027-01-01,rest\n')
     await page.locator('[data-test="calendar-upload-check"]').click()
     await page.locator('[data-test="calendar-problem"]', { hasText: '第 3 行：日期 2026-10-08 不在 2027 年' }).waitFor()
