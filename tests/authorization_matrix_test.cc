@@ -420,6 +420,29 @@ TEST_F(AuthorizationMatrixTest, OtherEndpointsFollowThePermissionTable) {
       {Capability::kReferenceRead, [] { return Request{"GET", "/api/v1/catalog", nullptr}; }, 200},
       {Capability::kReferenceRead, [] { return Request{"GET", "/api/v1/limits", nullptr}; }, 200},
       {Capability::kReferenceRead, [] { return Request{"GET", "/api/v1/policies", nullptr}; }, 200},
+      {Capability::kReferenceRead, [] { return Request{"GET", "/api/v1/calendar/2026", nullptr}; }, 200},
+      {Capability::kTimeLimitAdmin,
+       [&] {
+         // The rules in force as text, with the version in force: a valid save.
+         const auto in_force = Must(s.time_limits().InForce(kAdmin));
+         json rules = json::array(), hours = json::array();
+         for (const TimeLimitRule& r : in_force.setup->policy.rules()) {
+           const TimeLimitRuleText text = FormatTimeLimitRule(r);
+           json row = json::object();
+           for (std::string_view column : kTimeLimitColumns) row[std::string(column)] = *CellOf(text, column);
+           rules.push_back(row);
+         }
+         for (const WorkPeriodText& p : FormatWorkingHours(in_force.setup->work_time.hours()))
+           hours.push_back({{"start", p.start}, {"end", p.end}});
+         return Request{"PUT", "/api/v1/policies",
+                        {{"version", in_force.setup->version}, {"rules", rules}, {"working_hours", hours}}};
+       },
+       200},
+      {Capability::kTimeLimitAdmin,
+       [] {
+         return Request{"PUT", "/api/v1/calendar/2030", {{"days", {{{"date", "2030-01-01"}, {"kind", "holiday"}}}}}};
+       },
+       200},
       {Capability::kReferenceAdmin, [&] { return Request{"PUT", "/api/v1/units", {{"items", units}}}; }, 200},
       {Capability::kReferenceAdmin, [&] { return Request{"PUT", "/api/v1/categories", {{"items", categories}}}; },
        200},
@@ -614,6 +637,9 @@ TEST_F(AuthorizationMatrixTest, AuthorityIsCheckedBeforeInput) {
       {"PUT /api/v1/units", Capability::kReferenceAdmin, {"PUT", "/api/v1/units", {{"items", 5}}}, 400},
       {"PUT /api/v1/categories", Capability::kReferenceAdmin, {"PUT", "/api/v1/categories", {{"items", 5}}}, 400},
       {"PUT /api/v1/catalog", Capability::kReferenceAdmin, {"PUT", "/api/v1/catalog", {{"items", 5}}}, 400},
+      {"PUT /api/v1/policies", Capability::kTimeLimitAdmin, {"PUT", "/api/v1/policies", {{"version", "x"}}}, 400},
+      {"PUT /api/v1/calendar/{year}", Capability::kTimeLimitAdmin,
+       {"PUT", "/api/v1/calendar/2030", {{"days", 5}}}, 400},
       {"POST /api/v1/users", Capability::kUserAdmin, {"POST", "/api/v1/users", {{"role", "nobody"}}}, 400},
       {"PUT /api/v1/users/{username}", Capability::kUserAdmin,
        {"PUT", "/api/v1/users/analyst", {{"role", "nobody"}}}, 400},

@@ -43,8 +43,9 @@ Result<Hotline> OpenHotline(const HotlineOptions& options) {
   if (options.prepare) HOTLINE_RETURN_IF_ERROR(options.prepare(*h.store, h.calendar));
   h.service = std::make_unique<service::HotlineService>(*h.store, clock, h.calendar, options.policy);
   HOTLINE_ASSIGN_OR_RETURN(TimeLimitFiles limits, LoadTimeLimitFiles(data_dir));
-  h.service->time_limits().Install(std::move(limits.policy), std::move(limits.working_hours),
-                                   std::move(limits.calendar_years));
+  // The files are the default; the store's edits (the admin's) win over them.
+  HOTLINE_RETURN_IF_ERROR(h.service->time_limits().Start(service::TimeLimitDefaults{
+      std::move(limits.policy), std::move(limits.working_hours), std::move(limits.calendar_days)}));
   if (!options.without_triage) {
     HOTLINE_ASSIGN_OR_RETURN(auto triage,
                              LoadTriageResources(data_dir, options.model, options.divisions, options.divisions_home));

@@ -22,57 +22,25 @@ Status RequireColumns(const std::string& path, const CsvTable& t, const std::vec
   return Status::Ok();
 }
 
-template <typename T>
-Status ParseCondition(const std::string& path, const CsvTable& t, std::size_t row, const std::string& column,
-                      std::optional<T> (*parse)(std::string_view), std::optional<T>& out) {
-  const std::string& cell = t.Get(row, column);
-  if (cell.empty()) return Status::Ok();
-  out = parse(cell);
-  if (!out) return LineError(path, t.Line(row), column, "unknown " + column + " '" + cell + "'");
-  return Status::Ok();
-}
-
-Result<TimeLimitRule> ParseRule(const std::string& path, const CsvTable& t, std::size_t i) {
-  TimeLimitRule r;
-  r.id = t.Get(i, "rule");
-  r.category = t.Get(i, "category");
-  r.note = t.Get(i, "note");
-  HOTLINE_RETURN_IF_ERROR(ParseCondition(path, t, i, "appeal_type", &ParseAppealType, r.appeal_type));
-  HOTLINE_RETURN_IF_ERROR(ParseCondition(path, t, i, "urgency", &ParseUrgency, r.urgency));
-  HOTLINE_RETURN_IF_ERROR(ParseCondition(path, t, i, "channel", &ParseChannel, r.channel));
-  const std::string& enterprise = t.Get(i, "enterprise");
-  if (enterprise == "yes" || enterprise == "no") {
-    r.enterprise = enterprise == "yes";
-  } else if (!enterprise.empty() && enterprise != "any") {
-    return LineError(path, t.Line(i), "enterprise", "enterprise must be yes, no, any or empty, not '" + enterprise + "'");
-  }
-  for (DeadlineKind kind : kAllDeadlineKinds) {
-    const std::string column(Name(kind));
-    const std::string& cell = t.Get(i, column);
-    if (cell.empty()) continue;
-    r.limit(kind) = ParseTimeLimit(cell);
-    if (!r.limit(kind))
-      return LineError(path, t.Line(i), column,
-                       column + " '" + cell + "' is not AMOUNT UNIT (1-" + std::to_string(kMaxLimitAmount) +
-                           ", natural_hours, working_hours, working_days or natural_days)");
-  }
-  return r;
+// The row's cells by column name.
+TimeLimitRuleText RuleText(const CsvTable& t, std::size_t i) {
+  TimeLimitRuleText row;
+  for (std::string_view column : kTimeLimitColumns) *CellOf(row, column) = t.Get(i, std::string(column));
+  return row;
 }
 
 }  // namespace
 
 Result<TimeLimitPolicy> LoadTimeLimitPolicyFile(const std::string& path) {
   HOTLINE_ASSIGN_OR_RETURN(auto t, CsvTable::ReadFile(path));
-  HOTLINE_RETURN_IF_ERROR(RequireColumns(path, t,
-                                         {"rule", "appeal_type", "category", "urgency", "channel", "enterprise", "sign",
-                                          "contact", "reply", "handle", "callback", "note"}));
-  std::vector<TimeLimitRule> rules;
+  std::vector<std::string> columns(kTimeLimitColumns.begin(), kTimeLimitColumns.end());
+  HOTLINE_RETURN_IF_ERROR(RequireColumns(path, t, columns));
+  std::vector<TimeLimitRuleText> rows;
   for (std::size_t i = 0; i < t.size(); ++i) {
     HOTLINE_RETURN_IF_ERROR(RowError(path, t, i));
-    HOTLINE_ASSIGN_OR_RETURN(TimeLimitRule rule, ParseRule(path, t, i));
-    rules.push_back(std::move(rule));
+    rows.push_back(RuleText(t, i));
   }
-  auto policy = TimeLimitPolicy::Make(std::move(rules));
+  auto policy = ParseTimeLimitPolicy(rows);
   if (policy.ok()) return policy;
   const Status& s = policy.status();
   for (const auto& [key, value] : s.params())
@@ -83,37 +51,53 @@ Result<TimeLimitPolicy> LoadTimeLimitPolicyFile(const std::string& path) {
 Result<WorkingHours> LoadWorkingHoursFile(const std::string& path) {
   HOTLINE_ASSIGN_OR_RETURN(auto t, CsvTable::ReadFile(path));
   HOTLINE_RETURN_IF_ERROR(RequireColumns(path, t, {"start", "end"}));
-  std::vector<WorkPeriod> periods;
+  std::vector<WorkPeriodText> periods;
   for (std::size_t i = 0; i < t.size(); ++i) {
     HOTLINE_RETURN_IF_ERROR(RowError(path, t, i));
-    const auto start = ParseClockTime(t.Get(i, "start"));
-    const auto end = ParseClockTime(t.Get(i, "end"));
-    if (!start) return LineError(path, t.Line(i), "start", "start '" + t.Get(i, "start") + "' is not HH:MM");
-    if (!end) return LineError(path, t.Line(i), "end", "end '" + t.Get(i, "end") + "' is not HH:MM");
-    periods.push_back({*start, *end});
+    periods.push_back({t.Get(i, "start"), t.Get(i, "end")});
   }
-  auto hours = WorkingHours::Make(std::move(periods));
+  auto hours = ParseWorkingHours(periods);
   if (hours.ok()) return hours;
   const Status& s = hours.status();
-  // "working_hours[N]": the N-th period, row N of the file.
-  const std::size_t open = s.field().find('[');
-  if (open != std::string::npos)
-    return LineError(path, t.Line(std::stoul(s.field().substr(open + 1))), s.field(), s.message());
+  for (const auto& [key, value] : s.params())
+    if (key == "period") return LineError(path, t.Line(std::stoul(value)), s.field(), s.message());
   return Status::InvalidArgument(s.field(), path + ": " + s.message());
 }
 
-Result<std::vector<int>> LoadCalendarYears(const std::string& path) {
+Result<std::vector<CalendarDay>> LoadCalendarDays(const std::string& path) {
   HOTLINE_ASSIGN_OR_RETURN(auto t, CsvTable::ReadFile(path));
   HOTLINE_RETURN_IF_ERROR(RequireColumns(path, t, {"date", "kind"}));
-  std::set<int> years;
+  std::vector<CalendarDay> days;
   for (std::size_t i = 0; i < t.size(); ++i) {
     HOTLINE_RETURN_IF_ERROR(RowError(path, t, i));
     const std::string& date = t.Get(i, "date");
-    if (date.size() != 10 || date.find_first_not_of("0123456789") != 4)
-      return LineError(path, t.Line(i), "date", "expected YYYY-MM-DD, got '" + date + "'");
-    years.insert(std::stoi(date.substr(0, 4)));
+    if (YearOf(date) == 0) return LineError(path, t.Line(i), "date", "expected YYYY-MM-DD, got '" + date + "'");
+    days.push_back({date, t.Get(i, "kind")});
   }
-  return std::vector<int>(years.begin(), years.end());
+  return days;
+}
+
+Result<std::vector<int>> LoadCalendarYears(const std::string& path) {
+  HOTLINE_ASSIGN_OR_RETURN(auto days, LoadCalendarDays(path));
+  return CalendarYears(days);
+}
+
+Result<std::vector<CalendarDay>> ParseCalendarYearCsv(const std::string& text, int year) {
+  HOTLINE_ASSIGN_OR_RETURN(auto t, CsvTable::Parse(text));
+  for (const char* column : {"date", "kind"})
+    if (!t.Has(column))
+      return Status::InvalidArgument(column, std::string("line 1: the header has no column ") + column)
+          .WithReason(Reasons::kRequired)
+          .WithParam("line", 1);
+  std::vector<CalendarRow> rows;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (const Status& e = t.Error(i); !e.ok())
+      return Status::InvalidArgument(e.field(), "line " + std::to_string(t.Line(i)) + ": " + e.message())
+          .WithReason(Reasons::kInvalidValue)
+          .WithParam("line", static_cast<long long>(t.Line(i)));
+    rows.push_back({t.Line(i), {t.Get(i, "date"), t.Get(i, "kind")}});
+  }
+  return CheckCalendarYear(year, rows);
 }
 
 Result<TimeLimitFiles> LoadTimeLimitFiles(const std::string& data_dir) {
@@ -121,8 +105,10 @@ Result<TimeLimitFiles> LoadTimeLimitFiles(const std::string& data_dir) {
   HOTLINE_ASSIGN_OR_RETURN(WorkingHours hours, LoadWorkingHoursFile(data_dir + "/policies/working_hours.csv"));
   // A calendar that cannot be read covers no year (OpenHotline then counts weekends
   // only, with a warning in the log; GET /api/v1/policies warns that this year is missing).
-  auto years = LoadCalendarYears(data_dir + "/calendar/cn_holidays.csv");
-  return TimeLimitFiles{std::move(policy), std::move(hours), years.ok() ? std::move(years).value() : std::vector<int>{}};
+  auto days = LoadCalendarDays(data_dir + "/calendar/cn_holidays.csv");
+  if (!days.ok()) return TimeLimitFiles{std::move(policy), std::move(hours), {}, {}};
+  std::vector<int> years = CalendarYears(*days);
+  return TimeLimitFiles{std::move(policy), std::move(hours), std::move(years), std::move(days).value()};
 }
 
 }  // namespace hotline::app

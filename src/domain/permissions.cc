@@ -75,6 +75,9 @@ constexpr Row kTable[] = {
      N, N, N, N, N, N, A, N},
     {C::kReferenceAdmin, "reference_admin", "replace the unit tree, the taxonomy and the dispatch catalog",  //
      N, N, N, N, N, N, A, N},
+    {C::kTimeLimitAdmin, "time_limit_admin",
+     "change the time-limit rules and working hours, upload a year of the holiday calendar",  //
+     N, N, N, N, N, N, A, N},
     {C::kAuditRead, "audit_read", "the audit trail of administrative changes",  //
      N, N, N, N, N, N, A, N},
     {C::kPersonalDataRecord, "personal_data_record", "the record of who saw personal data unmasked",  //

@@ -53,6 +53,7 @@ enum class Capability {
   kReferenceRead,       // units, categories, dispatch catalog, input limits
   kUserAdmin,           // list, create, change and delete accounts
   kReferenceAdmin,      // replace the unit tree, the taxonomy and the dispatch catalog
+  kTimeLimitAdmin,      // change the time-limit rules and working hours, upload a calendar year
   kAuditRead,           // the audit trail of administrative changes
   kPersonalDataRecord,  // the record of who saw personal data unmasked
   kOwnAccount,          // one's profile, own password change, logout

@@ -60,7 +60,7 @@ TEST(PermissionsTest, KeepsTheRulesTheServiceApplied) {
   EXPECT_EQ(roles_with(Capability::kLedger),
             (std::set<Role>{R::kUnitStaff, R::kSupervisor, R::kAnalyst, R::kAdmin}));
   EXPECT_EQ(ScopeOf(R::kUnitStaff, Capability::kLedger), AccessScope::kUnitSubtree);
-  for (Capability c : {Capability::kUserAdmin, Capability::kReferenceAdmin, Capability::kAuditRead,
+  for (Capability c : {Capability::kUserAdmin, Capability::kReferenceAdmin, Capability::kTimeLimitAdmin, Capability::kAuditRead,
                        Capability::kPersonalDataRecord})
     EXPECT_EQ(roles_with(c), std::set<Role>{R::kAdmin}) << Name(c);
   for (Capability c : {Capability::kTicketRead, Capability::kTicketList, Capability::kStats, Capability::kLiveEvents,

@@ -43,6 +43,9 @@ namespace hotline {
   X(kUnitCycle, "unit_cycle")                                \
   X(kLevelMismatch, "level_mismatch")                        \
   X(kStillUsedByCatalog, "still_used_by_catalog")            \
+  X(kStaleVersion, "stale_version")                          \
+  X(kDateOutsideYear, "date_outside_year")                   \
+  X(kDuplicateDate, "duplicate_date")                        \
   /* tickets */                                              \
   X(kStateNotAllowed, "state_not_allowed")                   \
   X(kExtensionPending, "extension_pending")                  \

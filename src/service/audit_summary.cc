@@ -61,6 +61,38 @@ std::string SummariseCatalog(const std::vector<CatalogRule>& before, const std::
   });
 }
 
+std::string SummariseTimeLimits(const std::vector<TimeLimitRuleText>& before,
+                                const std::vector<TimeLimitRuleText>& after,
+                                const std::vector<WorkPeriodText>& hours_before,
+                                const std::vector<WorkPeriodText>& hours_after) {
+  auto describe = [](const TimeLimitRuleText& r) {
+    std::string d = r.rule + ":";
+    for (const char* c : {"appeal_type", "category", "urgency", "channel", "enterprise"})
+      if (const std::string& v = *CellOf(r, c); !v.empty()) d += std::string(" ") + c + "=" + v;
+    for (const char* c : {"sign", "contact", "reply", "handle", "callback"})
+      if (const std::string& v = *CellOf(r, c); !v.empty()) d += std::string(" ") + c + " " + v;
+    return d;
+  };
+  std::string s = Diff<TimeLimitRuleText>(
+      before, after, "time-limit rules", [](const TimeLimitRuleText& r) { return r.rule; }, describe);
+  auto periods = [](const std::vector<WorkPeriodText>& hours) {
+    std::string out;
+    for (const WorkPeriodText& p : hours) out += (out.empty() ? "" : " ") + p.start + "-" + p.end;
+    return out;
+  };
+  if (hours_before != hours_after) {
+    if (s.size() > 11 && s.compare(s.size() - 11, 11, "; no change") == 0) s.resize(s.size() - 11);
+    s += "; working hours " + periods(hours_before) + " ⇒ " + periods(hours_after);
+  }
+  return s;
+}
+
+std::string SummariseCalendarYear(const std::vector<CalendarDay>& before, const std::vector<CalendarDay>& after) {
+  return Diff<CalendarDay>(
+      before, after, "calendar days", [](const CalendarDay& d) { return d.date; },
+      [](const CalendarDay& d) { return d.date + " " + d.kind; });
+}
+
 std::string SummariseUser(const User& user, bool is_new, bool password_changed) {
   std::string s = user.username + ": role " + std::string(Name(user.role));
   if (!user.unit.empty()) s += ", unit " + user.unit;

@@ -58,6 +58,7 @@ Context ServiceCore::MakeContext(const ReferenceData& ref) const {
   ctx.catalog = &ref.catalog;
   ctx.calendar = &calendar_;
   if (ref.time_limits) {
+    ctx.calendar = &ref.time_limits->work_time.calendar();  // with the years an admin uploaded
     ctx.time_limits = &ref.time_limits->policy;
     ctx.work_time = &ref.time_limits->work_time;
   }

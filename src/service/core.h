@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar_year.h"
 #include "domain/clock.h"
 #include "domain/state_machine.h"
 #include "domain/time_limit_policy.h"
@@ -22,11 +23,15 @@
 namespace hotline::service {
 
 // The center's time limits (issue 10): its rules, its working time (the holiday
-// calendar with its working hours) and the years the calendar covers.
+// calendar with its working hours) and the years the calendar covers; where they
+// came from (service/time_limits.h).
 struct TimeLimitSetup {
   TimeLimitPolicy policy;
   WorkTime work_time;
   std::vector<int> calendar_years;  // ascending
+  int version = 0;                  // the store's; 0: the rules and hours are the files'
+  std::vector<CalendarDay> calendar_days;  // the calendar's days, by date (when known)
+  std::vector<int> uploaded_years;         // years the store replaced, ascending
 };
 
 struct ReferenceData {

@@ -141,8 +141,11 @@ Result<TicketPage> Tickets::List(TicketFilter filter, const Actor& actor) {
 void Tickets::ResolveFilter(TicketFilter& filter, const Actor& actor) const {
   if (filter.intake_by_actor) filter.intake_by = actor.username;
   filter.now = core_.Now();
-  if (filter.near_due_only)
-    filter.due_before = core_.calendar().AddWorkingDays(filter.now, core_.policy().near_due_working_days);
+  if (filter.near_due_only) {
+    const auto limits = core_.time_limit_setup();  // the calendar with the years an admin uploaded
+    const WorkCalendar& calendar = limits ? limits->work_time.calendar() : core_.calendar();
+    filter.due_before = calendar.AddWorkingDays(filter.now, core_.policy().near_due_working_days);
+  }
 }
 
 Status Tickets::MaySearchByPhone(const Actor& actor) const {

@@ -19,11 +19,13 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/calendar_year.h"
 #include "domain/catalog.h"
 #include "domain/kb_entry.h"
 #include "domain/state_machine.h"
 #include "domain/status.h"
 #include "domain/taxonomy.h"
+#include "domain/time_limit_text.h"
 #include "domain/ticket.h"
 #include "domain/unit_tree.h"
 
@@ -157,6 +159,16 @@ struct AuditRecord {
   std::string summary;  // what changed, for people ("132 → 133 rules; added 1201 × LC-D01 → LC-ZLS")
 };
 
+// The center's time limits as an admin last saved them (issue 10): the rules and
+// the working hours as text (domain/time_limit_text.h, the cells of the data
+// directory's files), replaced whole, and a version counting the saves. Version 0
+// and empty lists: never edited — the data directory's files are in force.
+struct StoredTimeLimits {
+  int version = 0;
+  std::vector<TimeLimitRuleText> rules;
+  std::vector<WorkPeriodText> working_hours;
+};
+
 // One unmasked view of a caller's name or phone: who saw which ticket, when, and where.
 struct PiiAccess {
   std::int64_t seq = 0;  // assigned by the store
@@ -186,6 +198,23 @@ class Store {
   virtual Result<std::vector<Category>> LoadCategories() = 0;
   virtual Status ReplaceCatalog(const std::vector<CatalogRule>& rules, const AuditRecord* audit = nullptr) = 0;
   virtual Result<std::vector<CatalogRule>> LoadCatalog() = 0;
+
+  // Time limits and the holiday calendar (issue 10), kept once an admin edits them
+  // (the data directory's files are the seed; what the store holds wins).
+  virtual Result<StoredTimeLimits> LoadTimeLimits() = 0;
+  // Replaces the rules and working hours whole, as given, when the stored version
+  // is `expected_version`, and writes `audit` in the same transaction; returns the
+  // new version (expected_version + 1). A Conflict with reason stale_version, and
+  // nothing written, when another save came first.
+  virtual Result<int> ReplaceTimeLimits(const std::vector<TimeLimitRuleText>& rules,
+                                        const std::vector<WorkPeriodText>& working_hours, int expected_version,
+                                        const AuditRecord* audit = nullptr) = 0;
+  // The days of every year an admin uploaded, by date (the file's years are not here).
+  virtual Result<std::vector<CalendarDay>> LoadCalendarDays() = 0;
+  // Replaces `year`'s days by `days` (each of that year; the caller checked them,
+  // domain/calendar_year.h) and writes `audit` in the same transaction.
+  virtual Status ReplaceCalendarYear(int year, const std::vector<CalendarDay>& days,
+                                     const AuditRecord* audit = nullptr) = 0;
 
   // Users and sessions. Tokens are stored hashed.
   virtual Status PutUser(const User& user, const AuditRecord* audit = nullptr) = 0;

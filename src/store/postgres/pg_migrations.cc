@@ -210,6 +210,42 @@ CREATE TRIGGER pii_access_immutable BEFORE UPDATE OR DELETE ON pii_access
        R"sql(
 CREATE INDEX events_unsatisfied ON events(at) WHERE to_state = 'unsatisfied';
 )sql"},
+      {3, "time limits and holiday calendar years edited by the admin (issue 10), as SQLite's migration 11",
+       R"sql(
+CREATE TABLE time_limit_rules (
+  pos         INTEGER PRIMARY KEY,
+  rule        TEXT NOT NULL,
+  appeal_type TEXT NOT NULL,
+  category    TEXT NOT NULL,
+  urgency     TEXT NOT NULL,
+  channel     TEXT NOT NULL,
+  enterprise  TEXT NOT NULL,
+  sign        TEXT NOT NULL,
+  contact     TEXT NOT NULL,
+  reply       TEXT NOT NULL,
+  handle      TEXT NOT NULL,
+  callback    TEXT NOT NULL,
+  note        TEXT NOT NULL
+);
+CREATE TABLE working_periods (
+  pos        INTEGER PRIMARY KEY,
+  start_time TEXT NOT NULL,
+  end_time   TEXT NOT NULL
+);
+-- One row: how many times an admin saved the rules and hours (0: never, the files are in force).
+CREATE TABLE time_limit_version (
+  id      INTEGER PRIMARY KEY CHECK (id = 1),
+  version INTEGER NOT NULL
+);
+INSERT INTO time_limit_version (id, version) VALUES (1, 0);
+-- The days of the calendar years an admin uploaded (each replaces that year of the file).
+CREATE TABLE calendar_days (
+  day  TEXT PRIMARY KEY,
+  year INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday'))
+);
+CREATE INDEX calendar_days_year ON calendar_days(year);
+)sql"},
   };
   return kMigrations;
 }

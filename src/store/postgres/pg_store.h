@@ -39,6 +39,12 @@ class PgStore final : public Store {
   Result<std::vector<Category>> LoadCategories() override;
   Status ReplaceCatalog(const std::vector<CatalogRule>& rules, const AuditRecord* audit = nullptr) override;
   Result<std::vector<CatalogRule>> LoadCatalog() override;
+  Result<StoredTimeLimits> LoadTimeLimits() override;
+  Result<int> ReplaceTimeLimits(const std::vector<TimeLimitRuleText>& rules,
+                                const std::vector<WorkPeriodText>& working_hours, int expected_version,
+                                const AuditRecord* audit) override;
+  Result<std::vector<CalendarDay>> LoadCalendarDays() override;
+  Status ReplaceCalendarYear(int year, const std::vector<CalendarDay>& days, const AuditRecord* audit) override;
 
   Status PutUser(const User& user, const AuditRecord* audit = nullptr) override;
   Status PutUsers(const std::vector<User>& users) override;

@@ -225,6 +225,42 @@ CREATE INDEX tickets_queue ON tickets(state, queue_rank, due_at);
       {10, "clearing ledger: the callbacks that found a citizen unsatisfied or a problem unresolved, by time", R"sql(
 CREATE INDEX events_unsatisfied ON events(at) WHERE to_state = 'unsatisfied';
 )sql"},
+      {11, "time limits and holiday calendar years edited by the admin (issue 10); the files stay the seed",
+       R"sql(
+CREATE TABLE time_limit_rules (
+  pos         INTEGER PRIMARY KEY,
+  rule        TEXT NOT NULL,
+  appeal_type TEXT NOT NULL,
+  category    TEXT NOT NULL,
+  urgency     TEXT NOT NULL,
+  channel     TEXT NOT NULL,
+  enterprise  TEXT NOT NULL,
+  sign        TEXT NOT NULL,
+  contact     TEXT NOT NULL,
+  reply       TEXT NOT NULL,
+  handle      TEXT NOT NULL,
+  callback    TEXT NOT NULL,
+  note        TEXT NOT NULL
+);
+CREATE TABLE working_periods (
+  pos        INTEGER PRIMARY KEY,
+  start_time TEXT NOT NULL,
+  end_time   TEXT NOT NULL
+);
+-- One row: how many times an admin saved the rules and hours (0: never, the files are in force).
+CREATE TABLE time_limit_version (
+  id      INTEGER PRIMARY KEY CHECK (id = 1),
+  version INTEGER NOT NULL
+);
+INSERT INTO time_limit_version (id, version) VALUES (1, 0);
+-- The days of the calendar years an admin uploaded (each replaces that year of the file).
+CREATE TABLE calendar_days (
+  day  TEXT PRIMARY KEY,
+  year INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday'))
+);
+CREATE INDEX calendar_days_year ON calendar_days(year);
+)sql"},
   };
   return kMigrations;
 }

@@ -28,6 +28,12 @@ class SqliteStore final : public Store {
   Result<std::vector<Category>> LoadCategories() override;
   Status ReplaceCatalog(const std::vector<CatalogRule>& rules, const AuditRecord* audit = nullptr) override;
   Result<std::vector<CatalogRule>> LoadCatalog() override;
+  Result<StoredTimeLimits> LoadTimeLimits() override;
+  Result<int> ReplaceTimeLimits(const std::vector<TimeLimitRuleText>& rules,
+                                const std::vector<WorkPeriodText>& working_hours, int expected_version,
+                                const AuditRecord* audit) override;
+  Result<std::vector<CalendarDay>> LoadCalendarDays() override;
+  Status ReplaceCalendarYear(int year, const std::vector<CalendarDay>& days, const AuditRecord* audit) override;
 
   Status PutUser(const User& user, const AuditRecord* audit = nullptr) override;
   Result<std::vector<AuditRecord>> ListAudit(int limit, int offset) override;

@@ -39,17 +39,19 @@ function isAbort(err, signal) {
   return (signal && signal.aborted) || (err && err.name === 'AbortError')
 }
 
-export async function request(method, path, { body, query, signal } = {}) {
+// `text` with `contentType` sends a body as it is (e.g. a CSV file) instead of `body` as JSON.
+export async function request(method, path, { body, query, signal, text: rawBody, contentType } = {}) {
   const url = `${API_BASE}${path}${toQuery(query)}`
   const headers = { Accept: 'application/json' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (rawBody !== undefined) headers['Content-Type'] = contentType || 'text/plain; charset=utf-8'
   const token = tokenProvider()
   if (token) headers.Authorization = `Bearer ${token}`
   const req = { method, path }
 
   let res
   try {
-    const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }
+    const init = { method, headers, body: rawBody !== undefined ? rawBody : body === undefined ? undefined : JSON.stringify(body) }
     if (signal) init.signal = signal
     res = await fetch(url, init)
   } catch (err) {
@@ -198,6 +200,11 @@ export const api = {
   catalog: () => request('GET', '/catalog'),
   replaceCatalog: (items) => request('PUT', '/catalog', { body: { items } }),
   audit: (query) => request('GET', '/audit', { query }),
+  // 时限规则 and 工作日历 (issue 10): the rules and hours are saved whole with the version read.
+  replacePolicies: (body) => request('PUT', '/policies', { body }),
+  calendarYear: (year) => request('GET', `/calendar/${encodeURIComponent(year)}`),
+  uploadCalendarYear: (year, csv) =>
+    request('PUT', `/calendar/${encodeURIComponent(year)}`, { text: csv, contentType: 'text/csv; charset=utf-8' }),
 }
 
 // The citizen portal's calls: no login, rate-limited per client address on the server.

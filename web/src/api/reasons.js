@@ -6,7 +6,7 @@ export const REASONS = [
   'internal', 'unavailable', 'resource_exhausted', 'bad_request', 'method_not_allowed', 'payload_too_large',
   'required', 'too_long', 'too_many', 'invalid_value', 'unknown_field', 'control_character', 'unknown_unit', 'unknown_category',
   'unknown_parent', 'unknown_ticket', 'unknown_kb_entry', 'duplicate_code', 'unit_cycle', 'level_mismatch',
-  'still_used_by_catalog', 'state_not_allowed', 'extension_pending', 'no_extension_pending', 'reply_awaiting', 'no_reply_awaiting', 'paused', 'not_paused', 'deadline_not_due',
+  'still_used_by_catalog', 'stale_version', 'date_outside_year', 'duplicate_date', 'state_not_allowed', 'extension_pending', 'no_extension_pending', 'reply_awaiting', 'no_reply_awaiting', 'paused', 'not_paused', 'deadline_not_due',
   'no_open_supervision', 'supervision_unanswered', 'level_above_tier',
   'callback_attempts_required', 'unsupported_type', 'content_type_mismatch', 'empty_file', 'too_large', 'outside_unit_scope',
   'role_not_allowed', 'personal_data_not_allowed', 'self_change', 'no_session', 'session_expired',

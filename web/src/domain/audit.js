@@ -3,7 +3,10 @@
 import { label } from './labels.js'
 import { limits } from '../api/limits.js'
 
-export const AUDIT_ACTIONS = ['replace_units', 'replace_categories', 'replace_catalog', 'create_user', 'update_user']
+export const AUDIT_ACTIONS = [
+  'replace_units', 'replace_categories', 'replace_catalog', 'create_user', 'update_user',
+  'replace_time_limits', 'replace_calendar_year',
+]
 export const AUDIT_PAGE_SIZES = [20, 50, 100, 200]
 
 /** 替换分派目录 …; an action this console does not know comes back as its code. */
@@ -50,10 +53,12 @@ export function filterAudit(items, action = '') {
 //   "units: 40 → 41; added LC-X 新单位 (under LC); removed …; changed A ⇒ B and 2 more"
 //   "catalog rules: 3 → 4; added 120403 × LC-D01 (yes) → LC-GR + LC-D01-S01"
 //   "e2e-1: role operator, unit LC-D01, active, password reset"
+//   "time-limit rules: 12 → 12; changed default: sign 24 natural_hours … ⇒ …; working hours 09:00-12:00 ⇒ 08:30-12:00"
+//   "calendar days: 0 → 33; added 2027-01-01 holiday, … and 28 more"
 // (src/service/audit_summary.cc). Its fixed words are put into the UI language
 // here; codes, names and counts stay as they are, and a summary in any other shape
 // comes back unchanged.
-const NOUNS = ['units', 'categories', 'catalog rules']
+const NOUNS = ['units', 'categories', 'catalog rules', 'time-limit rules', 'calendar days']
 
 /** A summary with its English keywords in `locale` ('zh-CN' by default). */
 export function auditSummaryText(summary, locale) {
@@ -66,14 +71,16 @@ export function auditSummaryText(summary, locale) {
   const colon = locale === 'en' ? ': ' : '：'
   const semi = locale === 'en' ? '; ' : '；'
   const comma = locale === 'en' ? ', ' : '，'
-  const list = /^(units|categories|catalog rules): (\d+ → \d+)(.*)$/s.exec(summary)
+  const list = /^(units|categories|catalog rules|time-limit rules|calendar days): (\d+ → \d+)(.*)$/s.exec(summary)
   if (list && NOUNS.includes(list[1])) {
-    const parts = list[3].split(/; (?=added |removed |changed |no change$)/).filter(Boolean)
+    const parts = list[3].split(/; (?=added |removed |changed |no change$|working hours )/).filter(Boolean)
     let out = `${w(list[1])}${colon}${list[2]}`
     for (const raw of parts) {
       const part = raw.replace(/^; /, '')
       const m = /^(added|removed|changed) (.*)$/s.exec(part)
+      const hours = /^working hours (.*)$/s.exec(part)
       if (part === 'no change') out += semi + w('noChange')
+      else if (hours) out += `${semi}${w('workingHours')} ${hours[1]}`
       else if (m) out += `${semi}${w(m[1])} ${items(m[2], w)}`
       else out += semi + part
     }
@@ -101,4 +108,5 @@ function items(text, w) {
     .replace(/ \(under ([^)]+)\)/g, (_, code) => `（${w('under')} ${code}）`)
     .replace(/ × anywhere /g, ` × ${w('anywhere')} `)
     .replace(/ \((yes|no|any)\) → /g, (_, e) => ` (${w(`enterprise.${e}`)}) → `)
+    .replace(/(\d{4}-\d{2}-\d{2}) (holiday|workday)/g, (_, d, k) => `${d} ${w(k)}`)
 }

@@ -3,7 +3,7 @@ import { AUDIT_ACTIONS, actorName, auditActionLabel, auditActionTag, auditQuery,
 
 describe('audit action labels', () => {
   it('names every action in Chinese', () => {
-    expect(AUDIT_ACTIONS.map((a) => auditActionLabel(a, 'zh-CN'))).toEqual(['替换承办单位', '替换诉求分类', '替换分派目录', '新建用户', '修改用户'])
+    expect(AUDIT_ACTIONS.map((a) => auditActionLabel(a, 'zh-CN'))).toEqual(['替换承办单位', '替换诉求分类', '替换分派目录', '新建用户', '修改用户', '修改时限规则', '上传年度工作日历'])
   })
   it('names them in English too, and leaves unknown actions as their code', () => {
     expect(auditActionLabel('replace_catalog', 'en')).toBe('Replace dispatch catalog')
@@ -56,6 +56,14 @@ describe('audit summaries in the UI language', () => {
     expect(auditSummaryText('catalog rules: 3 → 4; added 120403 × anywhere (yes) → LC-GR + LC-D01-S01', 'zh-CN'))
       .toBe('分派规则：3 → 4；新增 120403 × 不限区域 (企业) → LC-GR + LC-D01-S01')
     expect(auditSummaryText('units: 1 → 8; added A a, B b, C c, D d, E e and 2 more', 'zh-CN')).toBe('承办单位：1 → 8；新增 A a, B b, C c, D d, E e 等，另 2 项')
+  })
+  it('words the time limits and calendar uploads (issue 10)', () => {
+    expect(auditSummaryText('time-limit rules: 12 → 12; changed default: sign 24 natural_hours ⇒ default: sign 3 natural_hours; working hours 09:00-12:00 13:30-17:30 ⇒ 08:30-12:00', 'zh-CN'))
+      .toBe('时限规则：12 → 12；修改 default: sign 24 natural_hours ⇒ default: sign 3 natural_hours；工作时间 09:00-12:00 13:30-17:30 ⇒ 08:30-12:00')
+    expect(auditSummaryText('calendar days: 0 → 2; added 2027-01-01 holiday, 2027-02-14 workday', 'zh-CN'))
+      .toBe('日历日期：0 → 2；新增 2027-01-01 放假, 2027-02-14 调休上班')
+    expect(auditActionLabel('replace_calendar_year', 'zh-CN')).toBe('上传年度工作日历')
+    expect(auditActionLabel('replace_time_limits', 'zh-CN')).toBe('修改时限规则')
   })
   it('names roles and account states of a user change', () => {
     expect(auditSummaryText('e2e-1: role operator, unit LC-D01, active, password reset', 'zh-CN')).toBe('e2e-1：角色 受理员，单位 LC-D01，启用，已重置密码')

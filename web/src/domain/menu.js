@@ -14,6 +14,8 @@ export const MENU = [
   { name: 'dashboard', path: '/dashboard', icon: 'DataLine', roles: ['analyst', 'supervisor', 'dispatcher', 'admin'] },
   // 时限规则: the time limits in force, for those who chase or assess them.
   { name: 'policies', path: '/policies', icon: 'Timer', roles: ['supervisor', 'dispatcher', 'analyst', 'admin'] },
+  // 工作日历: the holiday calendar's years and days; the admin uploads a new year there.
+  { name: 'calendar', path: '/calendar', icon: 'Calendar', roles: ['supervisor', 'dispatcher', 'analyst', 'admin'] },
   // 动态清零台账: the month's unsatisfied or unresolved tickets and whether each was
   // cleared (unit staff see their own subtree's rows; the server's `ledger` capability).
   { name: 'ledger', path: '/ledger', icon: 'Finished', roles: ['supervisor', 'analyst', 'unit', 'admin'] },
@@ -22,6 +24,7 @@ export const MENU = [
   { name: 'adminUnits', path: '/admin/units', icon: 'OfficeBuilding', roles: ['admin'], group: 'admin' },
   { name: 'adminCategories', path: '/admin/categories', icon: 'Collection', roles: ['admin'], group: 'admin' },
   { name: 'adminCatalog', path: '/admin/catalog', icon: 'Guide', roles: ['admin'], group: 'admin' },
+  { name: 'policyEdit', path: '/admin/policies', icon: 'EditPen', roles: ['admin'], group: 'admin' },
   { name: 'adminAudit', path: '/admin/audit', icon: 'Memo', roles: ['admin'], group: 'admin' },
 ]
 

@@ -7,18 +7,18 @@ const names = (role) => menuFor(role).map((m) => m.name)
 describe('role menus', () => {
   it('shows each role only its own screens', () => {
     expect(names('operator')).toEqual(['intake', 'pending', 'search', 'kb'])
-    expect(names('dispatcher')).toEqual(['pending', 'dispatch', 'search', 'kb', 'dashboard', 'policies'])
+    expect(names('dispatcher')).toEqual(['pending', 'dispatch', 'search', 'kb', 'dashboard', 'policies', 'calendar'])
     expect(names('unit')).toEqual(['inbox', 'search', 'kb', 'ledger'])
     expect(names('callback')).toEqual(['callback', 'search', 'kb'])
-    expect(names('supervisor')).toEqual(['pending', 'dispatch', 'callback', 'supervise', 'search', 'kb', 'dashboard', 'policies', 'ledger'])
-    expect(names('analyst')).toEqual(['search', 'kb', 'dashboard', 'policies', 'ledger'])
-    expect(names('admin')).toHaveLength(16)
+    expect(names('supervisor')).toEqual(['pending', 'dispatch', 'callback', 'supervise', 'search', 'kb', 'dashboard', 'policies', 'calendar', 'ledger'])
+    expect(names('analyst')).toEqual(['search', 'kb', 'dashboard', 'policies', 'calendar', 'ledger'])
+    expect(names('admin')).toHaveLength(18)
   })
 
   it('puts the admin screens under their own heading, for admins only', () => {
     const sections = menuSections('admin')
     expect(sections.map((s) => s.group)).toEqual(['', 'admin'])
-    expect(sections[1].items.map((m) => m.name)).toEqual(['adminUsers', 'adminUnits', 'adminCategories', 'adminCatalog', 'adminAudit'])
+    expect(sections[1].items.map((m) => m.name)).toEqual(['adminUsers', 'adminUnits', 'adminCategories', 'adminCatalog', 'policyEdit', 'adminAudit'])
     for (const r of ALL_ROLES.filter((x) => x !== 'admin')) {
       expect(menuSections(r).map((s) => s.group)).toEqual([''])
       expect(canAccess(r, 'adminCatalog')).toBe(false)

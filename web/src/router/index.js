@@ -45,10 +45,12 @@ export const routes = [
         meta: screen('adminCategories'),
       },
       { path: 'admin/catalog', name: 'adminCatalog', component: () => import('../views/admin/CatalogView.vue'), meta: screen('adminCatalog') },
+      { path: 'admin/policies', name: 'policyEdit', component: () => import('../views/admin/TimeLimitsView.vue'), meta: screen('policyEdit') },
       { path: 'admin/audit', name: 'adminAudit', component: () => import('../views/admin/AuditView.vue'), meta: screen('adminAudit') },
       { path: 'dashboard', name: 'dashboard', component: () => import('../views/DashboardView.vue'), meta: screen('dashboard') },
       { path: 'policies', name: 'policies', component: () => import('../views/PoliciesView.vue'), meta: screen('policies') },
       { path: 'ledger', name: 'ledger', component: () => import('../views/LedgerView.vue'), meta: screen('ledger') },
+      { path: 'calendar', name: 'calendar', component: () => import('../views/CalendarView.vue'), meta: screen('calendar') },
       {
         path: 'tickets/:id(\\d+)',
         name: 'ticket',
