@@ -7,6 +7,7 @@
 
 #include "domain/limits.h"
 #include "domain/test_fixtures.h"
+#include "domain/ticket_test_base.h"
 
 namespace hotline {
 namespace {
@@ -17,38 +18,8 @@ using testing::Operator;
 using testing::Staff;
 using testing::Supervisor;
 
-class StateMachineTest : public ::testing::Test {
+class StateMachineTest : public testing::TicketTestBase {
  protected:
-  StateMachineTest() : units_(testing::SmallCity()), taxonomy_(testing::SmallTaxonomy()) {
-    ctx_.units = &units_;
-    ctx_.taxonomy = &taxonomy_;
-    ctx_.calendar = &calendar_;
-    ctx_.now = 1'795'000'000;  // 2026-11-18, a Wednesday
-  }
-
-  Ticket NewTicket() {
-    auto r = Intake(testing::HeatingAppeal(), Operator(), ctx_);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    r->ticket.id = 7;
-    events_ = {r->event};
-    events_[0].ticket_id = 7;
-    return r->ticket;
-  }
-
-  // Applies and records the event; fails the test on error.
-  Ticket Do(const Ticket& t, std::string_view cmd, CommandInput in, const Actor& actor) {
-    ctx_.now += 600;
-    auto r = Apply(t, cmd, in, actor, ctx_);
-    EXPECT_TRUE(r.ok()) << cmd << ": " << r.status().ToString();
-    if (!r.ok()) return t;
-    events_.push_back(r->event);
-    return r->ticket;
-  }
-
-  Status Try(const Ticket& t, std::string_view cmd, CommandInput in, const Actor& actor) {
-    return Apply(t, cmd, in, actor, ctx_).status();
-  }
-
   static CommandInput DispatchTo(std::string unit, std::vector<std::string> co = {}) {
     CommandInput in;
     in.unit = std::move(unit);
@@ -83,11 +54,6 @@ class StateMachineTest : public ::testing::Test {
     return in;
   }
 
-  UnitTree units_;
-  Taxonomy taxonomy_;
-  WorkCalendar calendar_;
-  Context ctx_;
-  std::vector<Event> events_;
 };
 
 TEST_F(StateMachineTest, IntakeRecordsAppealInTriage) {

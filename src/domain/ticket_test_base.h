@@ -21,21 +21,25 @@ class TicketTestBase : public ::testing::Test {
     ctx_.units = &units_;
     ctx_.taxonomy = &taxonomy_;
     ctx_.calendar = &calendar_;
-    ctx_.now = 1'795'000'000;  // 2026-11-18
+    ctx_.now = 1'795'000'000;  // 2026-11-18, a Wednesday
   }
 
-  // A heating appeal taken in, dispatched by the hotline to `unit` (with
-  // `co_units`) and signed there; its events start events_.
-  Ticket InProgressAt(const std::string& unit, std::vector<std::string> co_units = {}) {
+  // A heating appeal taken in (ticket 7); its intake event starts events_.
+  Ticket NewTicket() {
     auto r = Intake(HeatingAppeal(), Operator(), ctx_);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     r->ticket.id = 7;
     events_ = {r->event};
     events_[0].ticket_id = 7;
+    return r->ticket;
+  }
+
+  // A new ticket dispatched by the hotline to `unit` (with `co_units`) and signed there.
+  Ticket InProgressAt(const std::string& unit, std::vector<std::string> co_units = {}) {
     CommandInput to;
     to.unit = unit;
     to.co_units = std::move(co_units);
-    Ticket t = Do(r->ticket, "dispatch", to, Dispatcher());
+    Ticket t = Do(NewTicket(), "dispatch", to, Dispatcher());
     return Do(t, "sign", {}, Staff(unit));
   }
 

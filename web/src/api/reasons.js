@@ -7,7 +7,7 @@ export const REASONS = [
   'required', 'too_long', 'too_many', 'invalid_value', 'unknown_field', 'control_character', 'unknown_unit', 'unknown_category',
   'unknown_parent', 'unknown_ticket', 'unknown_kb_entry', 'duplicate_code', 'unit_cycle', 'level_mismatch',
   'still_used_by_catalog', 'stale_version', 'date_outside_year', 'duplicate_date', 'state_not_allowed', 'extension_pending', 'no_extension_pending', 'reply_awaiting', 'no_reply_awaiting', 'paused', 'not_paused', 'deadline_not_due',
-  'no_open_supervision', 'supervision_unanswered', 'level_above_tier',
+  'no_open_supervision', 'supervision_unanswered', 'level_above_tier', 'no_co_task',
   'callback_attempts_required', 'unsupported_type', 'content_type_mismatch', 'empty_file', 'too_large', 'outside_unit_scope',
   'role_not_allowed', 'personal_data_not_allowed', 'self_change', 'no_session', 'session_expired',
   'account_disabled', 'wrong_credentials', 'password_too_short', 'password_too_simple',

@@ -502,6 +502,7 @@ export default {
       deadline_not_due: 'No notice is due for this deadline',
       no_open_supervision: 'The ticket has no supervision waiting',
       supervision_unanswered: 'The unit has not answered the supervision yet',
+      no_co_task: 'No co-handler task of your unit waits for this',
       level_above_tier: 'Above your unit\'s supervision tier (street 1, district 2, city 3; at most {max})',
       callback_attempts_required: 'The citizen must be tried {attempts} times before closing without a callback',
       unsupported_type: 'Files of this type are not accepted ({type})',

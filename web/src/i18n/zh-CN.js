@@ -510,6 +510,7 @@ export default {
       deadline_not_due: '该时限无需提醒',
       no_open_supervision: '该工单没有待处理的督办',
       supervision_unanswered: '承办单位尚未答复督办，不能销号',
+      no_co_task: '本单位没有待签收或待答复的协办任务',
       level_above_tier: '超出本单位督办权限（街镇一级、区县二级、市级三级，最高 {max} 级）',
       callback_attempts_required: '回访须联系满 {attempts} 次仍未接通，才能直接办结',
       unsupported_type: '不支持此类型的文件（{type}）',
