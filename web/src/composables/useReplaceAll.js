@@ -2,9 +2,9 @@
 // categories, the dispatch catalog): load it, edit a local copy, check it, and
 // send the whole list back. Unsaved edits are counted, and leaving the screen
 // with some asks first.
-import { computed, onBeforeUnmount, onMounted, ref, shallowRef } from 'vue'
-import { onBeforeRouteLeave } from 'vue-router'
+import { computed, ref, shallowRef } from 'vue'
 import { ElMessageBox } from 'element-plus/es/components/message-box/index.mjs'
+import { useLeaveGuard } from './useLeaveGuard.js'
 import { notifyError, notifySuccess } from '../api/notify.js'
 import { diffByKey, serverProblem } from '../domain/admin.js'
 
@@ -86,25 +86,7 @@ export function useReplaceAll({ load, save, validate, key, afterSave = () => {},
     rejected.value = null
   }
 
-  onBeforeRouteLeave(async () => {
-    if (!dirty.value) return true
-    try {
-      await ElMessageBox.confirm(t('admin.leaveConfirm'), { type: 'warning' })
-      return true
-    } catch {
-      return false
-    }
-  })
-  const beforeUnload = (e) => {
-    if (!dirty.value) return
-    e.preventDefault()
-    e.returnValue = ''
-  }
-  onMounted(() => {
-    window.addEventListener('beforeunload', beforeUnload)
-    reload()
-  })
-  onBeforeUnmount(() => window.removeEventListener('beforeunload', beforeUnload))
+  useLeaveGuard(() => dirty.value, 'admin.leaveConfirm', reload)
 
   return { items, original, loading, saving, problems, rejected, diff, dirty, changeOf, reload, saveAll, discard, edited }
 }
