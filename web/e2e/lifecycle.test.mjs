@@ -159,7 +159,7 @@ test('the other screens render for their roles', async () => {
   await analyst.waitForTimeout(500) // charts follow their boxes
   await screenshot(analyst, 'dashboard')
   const menu = await analyst.locator('[data-test="menu"] .el-menu-item').allInnerTexts()
-  assert.deepEqual(menu.map((s) => s.trim()), ['工单查询', '知识库', '数据大屏', '时限规则'])
+  assert.deepEqual(menu.map((s) => s.trim()), ['工单查询', '知识库', '数据大屏', '时限规则', '工作日历', '动态清零台账'])
   assert.deepEqual(analyst.errors, [])
   await logout(analyst)
 })
