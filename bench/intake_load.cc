@@ -4,6 +4,9 @@
 // load generator itself stays light on this 2-core machine.
 //
 //   intake_load --port 8080 [--host 127.0.0.1] [--connections 64] [--seconds 10]
+//   intake_load --ports 8081,8082,8083 ...   several servers on one database
+//                                            (issue 11): connections spread over
+//                                            them in turn, one login on each
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -112,20 +115,35 @@ std::string Login(asio::io_context& ioc, const tcp::endpoint& ep) {
 
 int main(int argc, char** argv) {
   std::string host = "127.0.0.1";
-  int port = 8080, connections = 64, seconds = 10;
+  std::vector<int> ports = {8080};
+  int connections = 64, seconds = 10;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--host")) host = argv[i + 1];
-    else if (!std::strcmp(argv[i], "--port")) port = std::atoi(argv[i + 1]);
+    else if (!std::strcmp(argv[i], "--port")) ports = {std::atoi(argv[i + 1])};
+    else if (!std::strcmp(argv[i], "--ports")) {
+      ports.clear();
+      for (const char* p = argv[i + 1]; *p;) {
+        ports.push_back(std::atoi(p));
+        p = std::strchr(p, ',') ? std::strchr(p, ',') + 1 : p + std::strlen(p);
+      }
+    }
     else if (!std::strcmp(argv[i], "--connections")) connections = std::atoi(argv[i + 1]);
     else if (!std::strcmp(argv[i], "--seconds")) seconds = std::atoi(argv[i + 1]);
   }
   asio::io_context ioc;
-  tcp::endpoint ep(asio::ip::make_address(host), static_cast<unsigned short>(port));
-  const std::string token = Login(ioc, ep);
+  std::vector<tcp::endpoint> endpoints;
+  std::vector<std::string> tokens;
+  for (int port : ports) {
+    endpoints.emplace_back(asio::ip::make_address(host), static_cast<unsigned short>(port));
+    tokens.push_back(Login(ioc, endpoints.back()));
+  }
   Stats stats;
   const auto begin = Clock::now();
   const auto end = begin + std::chrono::seconds(seconds);
-  for (int i = 0; i < connections; ++i) std::make_shared<Connection>(ioc, ep, token, end, stats, i)->Start();
+  for (int i = 0; i < connections; ++i) {
+    const std::size_t s = static_cast<std::size_t>(i) % endpoints.size();
+    std::make_shared<Connection>(ioc, endpoints[s], tokens[s], end, stats, i)->Start();
+  }
   ioc.run();
   const double elapsed = std::chrono::duration<double>(Clock::now() - begin).count();
   auto& l = stats.latencies_ms;

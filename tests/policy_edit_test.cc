@@ -230,6 +230,29 @@ TEST_F(PolicyEditTest, AnUploadedYearEndsTheWarningAndCountsInWorkingDays) {
   ASSERT_EQ(r.status, 400) << r.body;
   EXPECT_EQ(r.Json()["error"]["field"], "kind");
   EXPECT_EQ(admin.Request("PUT", "/api/v1/calendar/27", csv, "text/csv").status, 400);
+
+  // Removing the upload: only the admin; the year is uncovered again (the file
+  // lacks 2027), the warning is back, and it is audited; a year never uploaded is 404.
+  EXPECT_EQ(op.Request("DELETE", "/api/v1/calendar/2027").status, 403);
+  EXPECT_EQ(admin.Request("DELETE", "/api/v1/calendar/2026").Json()["error"]["reason"], "not_found");
+  r = admin.Request("DELETE", "/api/v1/calendar/2027");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Json()["days"].size(), 0u);
+  p = Policies();
+  EXPECT_FALSE(p["calendar_warning"].is_null());
+  EXPECT_EQ(p["calendar_uploaded_years"], json::array());
+  EXPECT_EQ(p["calendar_years"].back(), 2026);
+  EXPECT_EQ(AuditCount("remove_calendar_year"), 1u);
+  EXPECT_EQ(admin.Request("DELETE", "/api/v1/calendar/2027").status, 404) << "removed already";
+
+  // Removing an upload of a year the file has brings the file's days back.
+  const std::size_t shipped = op.Get("/api/v1/calendar/2026").Json()["days"].size();
+  r = Put(admin, "/api/v1/calendar/2026", {{"days", {{{"date", "2026-01-01"}, {"kind", "holiday"}}}}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(op.Get("/api/v1/calendar/2026").Json()["days"].size(), 1u);
+  r = admin.Request("DELETE", "/api/v1/calendar/2026");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Json()["days"].size(), shipped);
 }
 
 }  // namespace

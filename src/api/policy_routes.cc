@@ -147,6 +147,15 @@ void RestApi::AddPolicyRoutes() {
                 if (!days.ok()) return StatusResponse(days.status());
                 return Json(200, CalendarYearView(*year, *days));
               }));
+  // Undoes an upload: answers with the year as it is in force afterwards (the file's, or no day).
+  router_.Add("DELETE", "/api/v1/calendar/{year}", Authed(Capability::kTimeLimitAdmin, [this](const HttpRequest&, const PathParams& p, const Actor& a) {
+                auto year = PathYear(p.at("year"));
+                if (!year.ok()) return StatusResponse(year.status());
+                if (Status s = service_.time_limits().RemoveCalendarYear(*year, a); !s.ok()) return StatusResponse(s);
+                auto days = service_.time_limits().CalendarYear(*year, a);
+                if (!days.ok()) return StatusResponse(days.status());
+                return Json(200, CalendarYearView(*year, *days));
+              }));
 }
 
 }  // namespace hotline::api

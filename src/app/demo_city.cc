@@ -387,9 +387,7 @@ class Generator {
                                     [](const DueNotice& a, const DueNotice& b) { return a.at < b.at; });
       if (first == due.end() || first->at > until) return;
       ctx_.now = std::max(first->at, now_);
-      CommandInput in;
-      in.deadline = first->kind;
-      auto r = Apply(t, CommandOf(first->notice), in, system, ctx_);
+      auto r = Apply(t, CommandOf(first->notice), InputOf(*first), system, ctx_);
       if (!r.ok()) return;
       now_ = ctx_.now;
       t = r->ticket;

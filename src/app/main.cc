@@ -112,7 +112,9 @@ int Serve(Config config) {
       spdlog::info("classifier trained from {} tickets in {} categories", report.tickets, report.categories);
     });
   // Retention: once a day (the first run a minute after start), callers' personal
-  // data leaves tickets closed longer ago than the retention period.
+  // data leaves tickets closed longer ago than the retention period. With several
+  // servers only the holder of the lease "retention" runs it (issue 11); the others
+  // ask again an hour later.
   std::jthread retention;
   if (config.retention_days > 0)
     retention = std::jthread([&, days = config.retention_days](std::stop_token stop) {
@@ -123,6 +125,12 @@ int Serve(Config config) {
         {
           std::unique_lock lock(mu);
           if (cv.wait_until(lock, stop, next, [] { return false; }); stop.stop_requested()) return;
+        }
+        auto lead = store.HoldLease("retention");
+        if (!lead.ok() || !*lead) {
+          if (!lead.ok()) spdlog::warn("retention: {}", lead.status().ToString());
+          next = std::chrono::steady_clock::now() + std::chrono::hours(1);
+          continue;
         }
         Context ctx;
         ctx.calendar = &calendar;
@@ -139,6 +147,9 @@ int Serve(Config config) {
   if (!tracked.ok()) return Fail(tracked.status());
   spdlog::info("deadline scheduler: {} notices queued for {} open tickets", service.deadlines().queued(), *tracked);
   service.deadlines().Start();
+  // Several servers on PostgreSQL (issue 11): what the others change reaches this one.
+  if (IsPostgresUrl(config.db))
+    if (Status s = service.cluster().Start(); !s.ok()) return Fail(s);
   api::RestApi rest(service);
   rest.SetRetentionDays(config.retention_days);
   api::Site site(rest, config.web_dir);

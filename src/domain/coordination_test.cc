@@ -3,6 +3,7 @@
 
 #include "domain/catalog.h"
 #include "domain/co_tasks.h"
+#include "domain/deadline_notices.h"
 #include "domain/reasons.h"
 #include "domain/state_machine.h"
 #include "domain/test_fixtures.h"
@@ -54,6 +55,49 @@ TEST_F(CoordinationTest, EachCoUnitSignsAndRepliesOnItsOwnTaskByItsOwnDeadline) 
   auto replayed = Replay(events_, ctx_);
   ASSERT_TRUE(replayed.ok()) << replayed.status().ToString();
   EXPECT_EQ(replayed->co_tasks, t.co_tasks);
+}
+
+// The scheduler owes a notice for a co-task past its due time without an opinion
+// (co-overdue, by `system`), once; none for an answered task or a paused ticket.
+TEST_F(CoordinationTest, ALateCoUnitOpinionIsAnnouncedOnce) {
+  const Actor system{"system", Role::kAdmin, ""};
+  Ticket t = InProgressAt("S1", {"HEAT", "S2"});
+  t = Do(t, "co-reply", Text("已配合入户检测"), Staff("HEAT"));
+  auto co_notices = [](const Ticket& x) {
+    std::vector<DueNotice> out;
+    for (const DueNotice& n : NoticesOf(x))
+      if (n.notice == Notice::kCoTaskOverdue) out.push_back(n);
+    return out;
+  };
+  const std::vector<DueNotice> owed = co_notices(t);
+  ASSERT_EQ(owed.size(), 1u) << "only S2 still owes its opinion";
+  EXPECT_EQ(owed[0].at, t.co_tasks[1].due_at);
+  EXPECT_EQ(CommandOf(owed[0].notice), "co-overdue");
+  EXPECT_FALSE(InputOf(owed[0]).deadline) << "the command takes no field";
+
+  const Status early = Apply(t, "co-overdue", {}, system, ctx_).status();
+  EXPECT_EQ(early.reason(), Reasons::kDeadlineNotDue) << "not yet due";
+  EXPECT_EQ(Try(t, "co-overdue", {}, Staff("S1")).code(), StatusCode::kPermissionDenied) << "the scheduler's only";
+
+  ctx_.now = t.co_tasks[1].due_at + 60;
+  auto late = Apply(t, "co-overdue", {}, system, ctx_);
+  ASSERT_TRUE(late.ok()) << late.status().ToString();
+  t = late->ticket;
+  events_.push_back(late->event);
+  EXPECT_TRUE(t.co_tasks[1].overdue_announced);
+  EXPECT_FALSE(t.co_tasks[0].overdue_announced) << "HEAT answered in time";
+  EXPECT_TRUE(co_notices(t).empty()) << "given once";
+  EXPECT_EQ(Apply(t, "co-overdue", {}, system, ctx_).status().reason(), Reasons::kDeadlineNotDue);
+  auto replayed = Replay(events_, ctx_);
+  ASSERT_TRUE(replayed.ok()) << replayed.status().ToString();
+  EXPECT_EQ(replayed->co_tasks, t.co_tasks);
+
+  // While the ticket's clock is paused no co-task notice is owed.
+  Ticket paused = InProgressAt("S1", {"S2"});
+  CommandInput why;
+  why.reason = "citizen_unreachable";
+  paused = Do(paused, "pause", why, Staff("S1"));
+  EXPECT_TRUE(co_notices(paused).empty());
 }
 
 TEST_F(CoordinationTest, ARedispatchKeepsTheTasksOfCoUnitsNamedAgain) {

@@ -2,7 +2,20 @@
 
 namespace hotline {
 
-std::string_view CommandOf(Notice notice) { return notice == Notice::kWarn ? "warn" : "overdue"; }
+std::string_view CommandOf(Notice notice) {
+  switch (notice) {
+    case Notice::kWarn: return "warn";
+    case Notice::kOverdue: return "overdue";
+    case Notice::kCoTaskOverdue: return "co-overdue";
+  }
+  return "overdue";
+}
+
+CommandInput InputOf(const DueNotice& notice) {
+  CommandInput in;
+  if (notice.notice != Notice::kCoTaskOverdue) in.deadline = notice.kind;
+  return in;
+}
 
 std::vector<DueNotice> NoticesOf(const Ticket& ticket) {
   std::vector<DueNotice> out;
@@ -16,6 +29,11 @@ std::vector<DueNotice> NoticesOf(const Ticket& ticket) {
       out.push_back({d.due_at, ticket.id, d.kind, Notice::kOverdue});
     }
   }
+  const bool with_units = ticket.state == TicketState::kDispatched || ticket.state == TicketState::kInProgress;
+  if (with_units && ticket.paused_at == 0)
+    for (const CoTask& c : ticket.co_tasks)
+      if (c.due_at != 0 && c.replied_at == 0 && !c.overdue_announced)
+        out.push_back({c.due_at, ticket.id, DeadlineKind::kSign, Notice::kCoTaskOverdue});
   return out;
 }
 

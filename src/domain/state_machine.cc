@@ -765,6 +765,20 @@ Status Overdue(Ticket& t, CommandInput& in, const Actor& actor, const Context& c
   return Status::Ok();
 }
 
+// A co-unit's opinion is late (co_tasks.h): every co-task past its due time
+// without an opinion is announced once; the unit's staff see it live.
+Status CoOverdue(Ticket& t, CommandInput&, const Actor&, const Context& ctx) {
+  int announced = 0;
+  for (CoTask& c : t.co_tasks)
+    if (c.due_at != 0 && c.due_at <= ctx.now && c.replied_at == 0 && !c.overdue_announced) {
+      c.overdue_announced = true;
+      ++announced;
+    }
+  if (announced == 0)
+    return Status::Conflict("no co-unit's opinion is overdue").WithReason(Reasons::kDeadlineNotDue);
+  return Status::Ok();
+}
+
 // 催办: the citizen asks again about an open ticket (from 来电弹屏); the units see
 // how often and when last. What the citizen said is in the event.
 Status Urge(Ticket& t, CommandInput& in, const Actor&, const Context& ctx) {
@@ -1045,6 +1059,7 @@ const CommandSpec kCommands[] = {
     // The scheduler's notices (actor `system`, which acts as admin): never per request.
     {"warn", kOpen, {}, Scope::kNone, {F::kDeadline}, Warn, CommandEntry::kScheduler},
     {"overdue", kOpen, {}, Scope::kNone, {F::kDeadline}, Overdue, CommandEntry::kScheduler},
+    {"co-overdue", {S::kDispatched, S::kInProgress}, {}, Scope::kNone, {}, CoOverdue, CommandEntry::kScheduler},
     // Retention: only `hotline anonymise` (the store redacts the intake event in the same transaction).
     {"anonymise", {S::kClosed, S::kAnsweredDirectly, S::kOutOfScope, S::kTransferred, S::kMerged}, {R::kAdmin},
      Scope::kNone, {}, Anonymise, CommandEntry::kRetention},

@@ -101,6 +101,7 @@ struct CoTask {
   UnixSeconds replied_at = 0;
   std::string replied_by;
   std::string reply;
+  bool overdue_announced = false;  // the scheduler's co-overdue notice was given (deadline_notices.h)
   bool operator==(const CoTask&) const = default;
 };
 

@@ -94,16 +94,20 @@ Result<Actor> Accounts::AuthenticateHash(const std::string& hash) {
 
 Status Accounts::Logout(const std::string& token) {
   const std::string hash = TokenHash(token);
+  EndSession(hash);
+  return store_.DeleteSession(hash);
+}
+
+void Accounts::EndSession(const std::string& token_hash) {
   std::vector<std::shared_ptr<LiveSubscription>> to_close;
   {
     std::lock_guard lock(mu_);
-    sessions_.erase(hash);
+    sessions_.erase(token_hash);
     for (LiveSession& l : live_sessions_)
-      if (l.token_hash == hash)
+      if (l.token_hash == token_hash)
         if (auto sub = l.subscription.lock()) to_close.push_back(std::move(sub));
   }
   for (auto& sub : to_close) sub->Close();
-  return store_.DeleteSession(hash);
 }
 
 Result<User> Accounts::Profile(const Actor& actor) {
@@ -126,7 +130,7 @@ void Accounts::EndSessions(const std::string& username, const std::string& keep_
 
 void Accounts::ForgetCachedSessions(const std::string& username) {
   std::lock_guard lock(mu_);
-  std::erase_if(sessions_, [&](const auto& kv) { return kv.second.actor.username == username; });
+  std::erase_if(sessions_, [&](const auto& kv) { return username.empty() || kv.second.actor.username == username; });
 }
 
 Status Accounts::ChangeOwnPassword(const std::string& token, const std::string& current, const std::string& next,

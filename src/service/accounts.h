@@ -54,8 +54,11 @@ class Accounts {
   // Ends the user's sessions known to this process — cached ones and live streams —
   // except the one with `keep_hash` (the store's sessions are the caller's to delete).
   void EndSessions(const std::string& username, const std::string& keep_hash = "");
+  // Ends one session known to this process by its token hash — cached, and its
+  // live streams (another server's logout: ClusterSync).
+  void EndSession(const std::string& token_hash);
   // Forgets the user's cached sessions, so the next request reads the account anew
-  // (its role or unit may have changed).
+  // (its role or unit may have changed); every user's when `username` is empty.
   void ForgetCachedSessions(const std::string& username);
   // Ties a live stream to the session of `token`: it closes when that ends.
   void Watch(const std::shared_ptr<LiveSubscription>& stream, const Actor& actor, const std::string& token);

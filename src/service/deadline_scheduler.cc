@@ -37,8 +37,7 @@ void DeadlineScheduler::Track(const Ticket& t) {
 
 Result<bool> DeadlineScheduler::Give(const DueNotice& n) {
   auto ref = core_.reference();
-  CommandInput in;
-  in.deadline = n.kind;
+  const CommandInput in = InputOf(n);
   const std::string command(CommandOf(n.notice));
   auto updated = core_.store().UpdateTicket(n.ticket, [&](const Ticket& current) -> Result<Transition> {
     return Apply(current, command, in, SystemActor(), core_.MakeContext(*ref));
@@ -85,10 +84,39 @@ void DeadlineScheduler::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+Result<bool> DeadlineScheduler::Lead() {
+  HOTLINE_ASSIGN_OR_RETURN(const bool held, core_.store().HoldLease(kLease));
+  std::optional<bool> was;
+  {
+    std::lock_guard lock(mu_);
+    was = leading_;
+    leading_ = held;
+  }
+  if (held && was.has_value() && !*was) {  // taken over from another server
+    spdlog::info("deadline scheduler: this server now gives the notices");
+    HOTLINE_RETURN_IF_ERROR(Rebuild().status());
+  }
+  return held;
+}
+
 void DeadlineScheduler::Loop() {
-  constexpr UnixSeconds kMaxSleep = 60;
+  constexpr UnixSeconds kMaxSleep = 10;  // also how often the lease is checked
+  auto lease_checked = std::chrono::steady_clock::time_point{};
+  bool leading = false;
   std::unique_lock lock(mu_);
   while (!stop_) {
+    if (std::chrono::steady_clock::now() - lease_checked >= std::chrono::seconds(kMaxSleep)) {
+      lock.unlock();
+      auto lead = Lead();
+      lock.lock();
+      lease_checked = std::chrono::steady_clock::now();
+      if (!lead.ok()) spdlog::warn("deadline scheduler: {}", lead.status().ToString());
+      leading = lead.ok() && *lead;
+    }
+    if (!leading) {  // another server gives the notices
+      wake_.wait_for(lock, std::chrono::seconds(kMaxSleep));
+      continue;
+    }
     const std::optional<UnixSeconds> next = queue_.NextAt();
     const UnixSeconds now = core_.Now();
     if (next && *next <= now) {

@@ -12,14 +12,21 @@
 // or paused by a change the queue has not seen yet) is refused by the state
 // machine and skipped; the change that made it stale re-tracks the ticket.
 //
+// Several servers (issue 11): every server keeps its queue current (its own
+// changes and, through ClusterSync, the others'), but only the holder of the
+// store's lease "deadline-scheduler" gives notices; the others check every 10 s
+// and, on taking the lease over, rebuild their queue first. A notice given twice
+// by two servers in a hand-over is refused by the state machine the second time.
+//
 // Time is the service's clock: tests call RunDue() under a FakeClock; the server
-// calls Start(), a thread that sleeps until the next notice or a minute, whichever
+// calls Start(), a thread that sleeps until the next notice or 10 s, whichever
 // comes first. Thread-safe.
 #pragma once
 
 #include <condition_variable>
 #include <cstddef>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "service/core.h"
@@ -47,6 +54,11 @@ class DeadlineScheduler {
   // given (skipped ones do not count); an error of the store stops the run.
   Result<int> RunDue(int max = 100000);
 
+  // Whether this server gives the notices now (Store::HoldLease(kLease)); when it
+  // takes the lease over from another server, the queue is rebuilt first.
+  Result<bool> Lead();
+  static constexpr const char* kLease = "deadline-scheduler";
+
   // The background thread (the server); Stop() waits for it. Idempotent.
   void Start();
   void Stop();
@@ -63,6 +75,7 @@ class DeadlineScheduler {
   mutable std::mutex mu_;
   DeadlineQueue queue_;
   std::size_t given_ = 0;
+  std::optional<bool> leading_;  // unset until the lease was first asked for
   std::condition_variable wake_;
   bool stop_ = false;
   std::thread thread_;

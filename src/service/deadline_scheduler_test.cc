@@ -8,6 +8,7 @@
 #include "domain/test_fixtures.h"
 #include "domain/time_limit_testing.h"
 #include "service/service_fixture.h"
+#include "store/codec.h"
 
 namespace hotline::service {
 namespace {
@@ -115,6 +116,33 @@ TEST_F(DeadlineSchedulerTest, WarnsThenAnnouncesOverdueAndSupervisesByRule) {
   const auto commands = Commands(id);
   EXPECT_EQ(std::count(commands.begin(), commands.end(), "warn*"), 4);
   EXPECT_EQ(std::count(commands.begin(), commands.end(), "overdue*"), 4);
+}
+
+// A co-unit's task has its own due time (co_tasks.h): the scheduler announces a
+// late opinion once (co-overdue, by system), and never before it is due.
+TEST_F(DeadlineSchedulerTest, ACoUnitsLateOpinionIsAnnouncedOnce) {
+  auto t = service_->tickets().Intake(hotline::testing::HeatingAppeal(), Operator());
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  CommandInput to;
+  to.unit = "S1";
+  to.co_units = {"HEAT"};
+  ASSERT_TRUE(service_->tickets().Command(t->id, "dispatch", to, Dispatcher()).ok());
+  const UnixSeconds due = store_->GetTicket(t->id)->co_tasks.at(0).due_at;
+  ASSERT_GT(due, start_);
+  auto announced = [&] {
+    const std::vector<std::string> c = Commands(t->id);
+    return std::count(c.begin(), c.end(), "co-overdue*");
+  };
+  clock_.Set(due - 60);
+  Run();
+  EXPECT_EQ(announced(), 0) << "not before it is due";
+  clock_.Set(due + 60);
+  Run();
+  EXPECT_EQ(announced(), 1) << ::testing::PrintToString(Commands(t->id));
+  EXPECT_TRUE(store_->GetTicket(t->id)->co_tasks.at(0).overdue_announced) << EncodeTicket(*store_->GetTicket(t->id)).dump();
+  clock_.Set(due + kHour);
+  Run();
+  EXPECT_EQ(announced(), 1) << "once";
 }
 
 TEST_F(DeadlineSchedulerTest, ARestartInTheMiddleOfAPauseKeepsTheClockStopped) {

@@ -17,7 +17,8 @@ HotlineService::HotlineService(Store& store, const Clock& clock, WorkCalendar ca
       personal_data_(core_),
       time_limits_(core_),
       ledger_(core_),
-      deadlines_(core_, live_) {
+      deadlines_(core_, live_),
+      cluster_(core_, live_, accounts_, time_limits_, deadlines_) {
   live_.SetChangeListener([this](const Ticket& t) { deadlines_.Track(t); });
 }
 

@@ -14,6 +14,7 @@
 //   personal_data()  the record of unmasked views of callers' data
 //   time_limits()    the time-limit policies, working hours and calendar years in force
 //   deadlines()      the scheduler of deadline notices (warn, overdue)
+//   cluster()        what the other servers on the same database change (issue 11)
 //   ledger()         the clearing ledger (动态清零) of a month
 //
 // Build it with app::OpenHotline (one factory for the server, the CLI and tests).
@@ -26,6 +27,7 @@
 #include "service/accounts.h"
 #include "service/administration.h"
 #include "service/attachments.h"
+#include "service/cluster_sync.h"
 #include "service/core.h"
 #include "service/deadline_scheduler.h"
 #include "service/intake_desk.h"
@@ -62,6 +64,7 @@ class HotlineService {
   PersonalDataRecord& personal_data() { return personal_data_; }
   TimeLimits& time_limits() { return time_limits_; }
   DeadlineScheduler& deadlines() { return deadlines_; }
+  ClusterSync& cluster() { return cluster_; }
   Ledger& ledger() { return ledger_; }
   // Display names of accounts, for timelines and audit lists.
   UserDirectory& users() { return core_.users(); }
@@ -91,7 +94,8 @@ class HotlineService {
   PersonalDataRecord personal_data_;
   TimeLimits time_limits_;
   Ledger ledger_;
-  DeadlineScheduler deadlines_;  // last: its thread stops before the rest goes
+  DeadlineScheduler deadlines_;
+  ClusterSync cluster_;  // last: its thread (which uses the others) stops first
 };
 
 }  // namespace hotline::service

@@ -94,6 +94,12 @@ Status TimeLimits::Rebuild(bool reload) {
   return reload ? core_.LoadReferenceData() : Status::Ok();
 }
 
+Status TimeLimits::Reload() {
+  std::lock_guard lock(change_mu_);
+  if (!defaults_) return core_.LoadReferenceData();
+  return Rebuild(true);
+}
+
 Result<TimeLimitsInForce> TimeLimits::InForce(const Actor& actor) const {
   HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kReferenceRead));
   std::shared_ptr<const TimeLimitSetup> setup = core_.time_limit_setup();
@@ -158,6 +164,26 @@ Status TimeLimits::ReplaceCalendarYear(int year, const std::vector<CalendarRow>&
   const AuditRecord audit{0, core_.Now(), actor.username, "replace_calendar_year",
                           SummariseCalendarYear(DaysOfYear(before->calendar_days, year), days)};
   HOTLINE_RETURN_IF_ERROR(core_.store().ReplaceCalendarYear(year, days, &audit));
+  return Rebuild(true);
+}
+
+Status TimeLimits::RemoveCalendarYear(int year, const Actor& actor) {
+  HOTLINE_RETURN_IF_ERROR(RequireCapability(actor, Capability::kTimeLimitAdmin));
+  std::lock_guard lock(change_mu_);
+  const auto before = core_.time_limit_setup();
+  if (!before) return Status::Unavailable("the time-limit policies are not loaded");
+  const auto& uploaded = before->uploaded_years;
+  if (std::find(uploaded.begin(), uploaded.end(), year) == uploaded.end())
+    return Status::NotFound("no calendar was uploaded for " + std::to_string(year))
+        .WithReason(Reasons::kNotFound)
+        .WithParam("year", year);
+  // What is in force afterwards: the file's days of that year (Start), else none.
+  const std::vector<CalendarDay> after =
+      from_files_ && defaults_ ? DaysOfYear(defaults_->calendar_days, year) : std::vector<CalendarDay>{};
+  const AuditRecord audit{0, core_.Now(), actor.username, "remove_calendar_year",
+                          std::to_string(year) + ": upload removed; " +
+                              SummariseCalendarYear(DaysOfYear(before->calendar_days, year), after)};
+  HOTLINE_RETURN_IF_ERROR(core_.store().ReplaceCalendarYear(year, {}, &audit));
   return Rebuild(true);
 }
 

@@ -13,7 +13,8 @@
 // the working hours as text, checked by the same parser as the files
 // (domain/time_limit_text.h), with the version the admin read (a stale one is a
 // Conflict, reason stale_version); ReplaceCalendarYear takes one year's CSV (the
-// file's format) or rows, checked by domain/calendar_year.h. Each is written with
+// file's format) or rows, checked by domain/calendar_year.h; RemoveCalendarYear
+// undoes an upload (the store then holds no day of that year). Each is written with
 // its audit record in one transaction, then takes effect for every later command
 // without a restart: the new setup is swapped in whole (readers hold a shared_ptr
 // snapshot; a command computes its deadlines from one setup), and changes are
@@ -65,6 +66,11 @@ class TimeLimits {
 
   Result<TimeLimitsInForce> InForce(const Actor& actor) const;
 
+  // Reads the store's edits again and reloads the reference data with them
+  // (another server changed them: ClusterSync); before Install/Start, only the
+  // reference data.
+  Status Reload();
+
   // Replaces the rules and working hours whole (see above); returns what is in
   // force afterwards. Errors name the field (the column) with params "line" (the
   // rule's or period's place from 1) and "value".
@@ -76,6 +82,10 @@ class TimeLimits {
   // Replaces one year of the calendar from CSV text (date,kind) or from rows.
   Status ReplaceCalendarYear(int year, const std::string& csv, const Actor& actor);
   Status ReplaceCalendarYear(int year, const std::vector<CalendarRow>& rows, const Actor& actor);
+  // Removes an uploaded year (audited as remove_calendar_year): the file's days of
+  // that year are in force again, or none when the file lacks it. NotFound (reason
+  // not_found) when the year was never uploaded.
+  Status RemoveCalendarYear(int year, const Actor& actor);
 
   // The years a calendar upload accepts.
   static constexpr int kFirstYear = 2000, kLastYear = 2100;

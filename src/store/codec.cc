@@ -124,7 +124,7 @@ json EncodeCoTasks(const std::vector<CoTask>& list) {
   for (const CoTask& c : list)
     out.push_back({{"unit", c.unit}, {"assigned_at", c.assigned_at}, {"due_at", c.due_at},
                    {"signed_at", c.signed_at}, {"signed_by", c.signed_by}, {"replied_at", c.replied_at},
-                   {"replied_by", c.replied_by}, {"reply", c.reply}});
+                   {"replied_by", c.replied_by}, {"reply", c.reply}, {"overdue_announced", c.overdue_announced}});
   return out;
 }
 
@@ -135,7 +135,8 @@ std::vector<CoTask> DecodeCoTasks(const json& j) {
     out.push_back(CoTask{item.at("unit").get<std::string>(), item.at("assigned_at").get<UnixSeconds>(),
                          item.at("due_at").get<UnixSeconds>(), item.at("signed_at").get<UnixSeconds>(),
                          item.at("signed_by").get<std::string>(), item.at("replied_at").get<UnixSeconds>(),
-                         item.at("replied_by").get<std::string>(), item.at("reply").get<std::string>()});
+                         item.at("replied_by").get<std::string>(), item.at("reply").get<std::string>(),
+                         item.value("overdue_announced", false)});  // absent in documents written before it
   return out;
 }
 

@@ -28,6 +28,7 @@
 #include "domain/time_limit_text.h"
 #include "domain/ticket.h"
 #include "domain/unit_tree.h"
+#include "store/change_feed.h"
 
 namespace hotline {
 
@@ -77,6 +78,15 @@ struct TicketFilter {
   // "answered" (open ones all answered, waiting for 销号), "open" (either); "" = any.
   std::string supervision;
   std::vector<int> supervision_levels;      // the open supervisions' highest level among these (empty = any)
+  // 吹哨报到 (issue 10): tickets whose lead unit called in a unit above it;
+  // with whistle_to, only whistles to one of these units.
+  bool whistled_only = false;
+  std::vector<std::string> whistle_to;
+  // 协办任务 (co_tasks.h): "pending" (the co-unit has not given its opinion),
+  // "answered", "any"; "" = no condition. With co_task_units, only the tasks of
+  // these units count.
+  std::string co_task;
+  std::vector<std::string> co_task_units;
   UnixSeconds now = 0;                      // for overdue_only
   // created_at | due_at | updated_at | id, '-' for descending; or priority (四优先,
   // issue 10): company appeals first, then supervised or escalated ones, then the
@@ -190,6 +200,18 @@ struct PiiAccessFilter {
 class Store {
  public:
   virtual ~Store() = default;
+
+  // Several servers on one database (issue 11, change_feed.h): a watcher of every
+  // committed ticket, reference-data and user change, this server's and the
+  // others'; and the origin that marks this store's own announcements.
+  virtual Result<std::unique_ptr<ChangeWatch>> WatchChanges() = 0;
+  virtual const std::string& origin() const = 0;
+  // Whether this process holds the lease `name` (timed work that one server does
+  // for all, such as the deadline scheduler): taken when free and kept until the
+  // store closes or its hold is lost. PostgreSQL: a session advisory lock on a
+  // connection of its own (ends with that connection or process); SQLite: one
+  // process, always true.
+  virtual Result<bool> HoldLease(const std::string& name) = 0;
 
   // Reference data. With `audit`, its record is written in the same transaction.
   virtual Status ReplaceUnits(const std::vector<Unit>& units, const AuditRecord* audit = nullptr) = 0;

@@ -359,6 +359,98 @@ TEST_P(StoreTest, PriorityOrderAndItsFilters) {
   EXPECT_EQ(store_->ListTickets(f).status().field(), "sort") << "the order has one direction";
 }
 
+// 吹哨报到 and 协办任务 as queue filters: whistled tickets (to a unit's subtree),
+// and tickets whose co-task of a unit waits for its opinion or has it.
+TEST_P(StoreTest, WhistleAndCoTaskFilters) {
+  const Ticket plain = Create();
+  const Ticket whistled = Create();
+  const Ticket co = Create();
+  CommandInput to;
+  to.unit = "S1";
+  ASSERT_TRUE(Command(plain.id, "dispatch", to, testing::Dispatcher()).ok());
+  ASSERT_TRUE(Command(whistled.id, "dispatch", to, testing::Dispatcher()).ok());
+  to.co_units = {"HEAT", "S2"};
+  ASSERT_TRUE(Command(co.id, "dispatch", to, testing::Dispatcher()).ok());
+  CommandInput w;
+  w.to_unit = "D1";
+  w.reason = "街道协调未果";
+  ASSERT_TRUE(Command(whistled.id, "whistle", w, Staff("S1")).ok());
+  CommandInput opinion;
+  opinion.content = "已配合入户检测";
+  ASSERT_TRUE(Command(co.id, "co-reply", opinion, Staff("HEAT")).ok());
+
+  auto ids = [&](const TicketFilter& f) {
+    std::vector<TicketId> out;
+    auto page = store_->ListTickets(f);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    if (page.ok())
+      for (const Ticket& t : page->items) out.push_back(t.id);
+    return out;
+  };
+  TicketFilter f;
+  f.sort = "id";
+  f.whistled_only = true;
+  EXPECT_EQ(ids(f), std::vector<TicketId>{whistled.id});
+  f.whistle_to = {"D2"};
+  EXPECT_TRUE(ids(f).empty());
+  f.whistle_to = {"D1", "S1"};
+  EXPECT_EQ(ids(f), std::vector<TicketId>{whistled.id});
+
+  TicketFilter c;
+  c.sort = "id";
+  c.co_task = "any";
+  EXPECT_EQ(ids(c), std::vector<TicketId>{co.id});
+  c.co_task = "pending";
+  c.co_task_units = {"HEAT"};
+  EXPECT_TRUE(ids(c).empty()) << "HEAT has given its opinion";
+  c.co_task_units = {"S2"};
+  EXPECT_EQ(ids(c), std::vector<TicketId>{co.id});
+  c.co_task = "answered";
+  EXPECT_TRUE(ids(c).empty());
+  c.co_task_units = {"HEAT"};
+  EXPECT_EQ(ids(c), std::vector<TicketId>{co.id});
+  c.co_task_units.clear();
+  EXPECT_EQ(ids(c), std::vector<TicketId>{co.id});
+}
+
+// The change feed (change_feed.h): every committed ticket, reference-data, user and
+// knowledge-base change is announced, in commit order, marked with the store's
+// origin; a refused change is not.
+TEST_P(StoreTest, CommittedChangesAreAnnouncedInOrder) {
+  auto watch = store_->WatchChanges();
+  ASSERT_TRUE(watch.ok()) << watch.status().ToString();
+  const Ticket t = Create();
+  CommandInput to;
+  to.unit = "S1";
+  ASSERT_TRUE(Command(t.id, "dispatch", to, testing::Dispatcher()).ok());
+  EXPECT_FALSE(Command(t.id, "sign", {}, testing::Dispatcher()).ok()) << "refused: no announcement";
+  ASSERT_TRUE(store_->ReplaceCatalog({}).ok());
+  ASSERT_TRUE(store_->PutUser(User{"clerk", "x", Role::kOperator, "", "书记员", true}).ok());
+  KbEntry entry;
+  entry.question = "供暖时间";
+  entry.answer = "11月15日至次年3月15日";
+  auto kb = store_->PutKbEntry(entry, 0);
+  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+
+  using K = StoreChange::Kind;
+  const std::string& me = store_->origin();
+  ASSERT_FALSE(me.empty());
+  const std::vector<StoreChange> want = {{K::kTicket, t.id, "intake", me}, {K::kTicket, t.id, "dispatch", me},
+                                         {K::kReference, 0, "", me}, {K::kUsers, 0, "", me},
+                                         {K::kKbEntry, 0, kb->id, me}};
+  std::vector<StoreChange> got;
+  for (int i = 0; i < 50 && got.size() < want.size(); ++i) {
+    auto batch = (*watch)->Next(std::chrono::milliseconds(100));
+    ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+    EXPECT_FALSE(batch->lost);
+    got.insert(got.end(), batch->changes.begin(), batch->changes.end());
+  }
+  EXPECT_EQ(got, want);
+  auto quiet = (*watch)->Next(std::chrono::milliseconds(50));
+  ASSERT_TRUE(quiet.ok());
+  EXPECT_TRUE(quiet->changes.empty());
+}
+
 // The keyset scan the deadline scheduler rebuilds from: only the states asked for,
 // by id, from after the last id read, in batches.
 TEST_P(StoreTest, ScanTicketsReadsByIdInBatches) {

@@ -3,11 +3,13 @@
 //   - a street sends a long-running case to joint review; the dispatcher finds it
 //     in 派单台's 联席会议 tab, sees why it came, and records the decision (lead,
 //     co-unit, participants, minutes), which dispatches it;
-//   - the co-unit gives its opinion on its own task, and the lead unit's reply
-//     dialog and the ticket page show it.
+//   - the co-unit finds its task in 单位待办's 协办任务 tab and gives its opinion,
+//     and the lead unit's reply dialog and the ticket page show it;
+//   - a district finds the ticket its street whistled about in 吹哨报到 and adds a
+//     co-unit there.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE, findRow, rest, screenshot, submitDialog, useBrowser } from './helpers.mjs'
+import { BASE, findRow, openTab, rest, screenshot, submitDialog, useBrowser } from './helpers.mjs'
 
 const UNIT = 'LC-D01-S01' // 东华街道
 const { loginAs } = useBrowser()
@@ -49,7 +51,16 @@ test('the dispatcher records a joint-review decision, and the co-unit answers on
   assert.deepEqual(decided.joint_reviews.at(-1).participants, ['市热线中心', '东城区', '市住房和城乡建设局'])
   assert.equal(decided.co_tasks[0].unit.code, 'LC-ZJ')
 
-  await rest('LC-ZJ', 'POST', `/tickets/${t.id}/co-reply`, { content: '施工许可齐全，已责令压缩围挡范围' })
+  // The co-unit finds it in 单位待办's 协办任务 tab and gives its opinion there.
+  const co = await loginAs('LC-ZJ')
+  await openTab(co, '协办任务')
+  const task = await findRow(co, t)
+  await task.locator('[data-test="cmd-co-reply"]').click()
+  await co.locator('.el-dialog:visible [data-test="field-content"] textarea').fill('施工许可齐全，已责令压缩围挡范围')
+  await submitDialog(co)
+  assert.equal((await rest('supervisor', 'GET', `/tickets/${t.id}`)).co_tasks[0].state, 'replied')
+  assert.deepEqual(co.errors, [])
+  await co.context().close()
   await rest('LC-D01', 'POST', `/tickets/${t.id}/sign`, {})
   const lead = await loginAs('LC-D01')
   await lead.goto(`${BASE}/#/tickets/${t.id}`)
@@ -62,4 +73,26 @@ test('the dispatcher records a joint-review decision, and the co-unit answers on
   assert.deepEqual(lead.errors, [])
   await disp.context().close()
   await lead.context().close()
+})
+
+test('a district finds a whistled ticket in 吹哨报到 and adds a co-unit there', async () => {
+  const t = await rest('operator', 'POST', '/tickets', {
+    channel: 'phone', appeal_type: 'complaint', content: `（${stamp()}）小区门口占道经营，街道多次劝离无效`,
+    caller: { name: '测试', phone: '13700002222' },
+  })
+  await rest('operator', 'POST', `/tickets/${t.id}/to-dispatch`, {})
+  await rest('dispatcher', 'POST', `/tickets/${t.id}/dispatch`, { unit: UNIT })
+  await rest(UNIT, 'POST', `/tickets/${t.id}/sign`, {})
+  await rest(UNIT, 'POST', `/tickets/${t.id}/whistle`, { to_unit: 'LC-D01', reason: '需城管执法，街道协调未果' })
+
+  const district = await loginAs('LC-D01')
+  await openTab(district, '吹哨报到')
+  const row = await findRow(district, t)
+  await row.locator('[data-test="cmd-add-co-units"]').click()
+  await pickUnit(district, 'field-co_units', '市城市管理局')
+  await submitDialog(district)
+  const after = await rest('supervisor', 'GET', `/tickets/${t.id}`)
+  assert.equal(after.co_tasks.at(-1).unit.code, 'LC-CG')
+  assert.deepEqual(district.errors, [])
+  await district.context().close()
 })

@@ -2,8 +2,7 @@
 // through playwright-core, against a running demo server (sqlite or PostgreSQL).
 //
 // The rules end as they began (saved back through the API, as a new version);
-// the calendar keeps the year 2027 the test uploads (the API replaces a year but
-// removes none), so a second run uploads it again over itself.
+// the year 2027 the test uploads is removed again in the console at the end.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { BASE, rest, screenshot, useBrowser } from './helpers.mjs'
@@ -125,6 +124,17 @@ test('工作日历: years and holidays listed; an uploaded year is checked, kept
     await page.locator('[data-test="menu-dashboard"]').click()
     await page.waitForTimeout(1000)
     assert.equal(await page.locator('[data-test="calendar-warning"]').count(), 0)
+
+    // The upload is removed again: the file lacks 2027, so the year is gone and the warning is back.
+    await page.locator('[data-test="menu-calendar"]').click()
+    await page.locator('[data-test="calendar-year-2027"]').click()
+    await page.locator('[data-test="calendar-remove"]').click()
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await page.locator('.el-message--success', { hasText: '已删除 2027 年的上传日历' }).first().waitFor()
+    await page.locator('[data-test="calendar-year-2027"]').waitFor({ state: 'detached' })
+    const after = await rest('supervisor', 'GET', '/policies')
+    assert.ok(!after.calendar_years.includes(2027))
+    assert.deepEqual(after.calendar_uploaded_years, [])
     assert.deepEqual(page.errors, [])
   } finally {
     await page.context().close()

@@ -52,6 +52,35 @@ std::vector<std::string> SplitList(const std::string& s) {
 
 bool IsTrue(const std::string& v) { return v == "1" || v == "true"; }
 
+// The query parameter `name`, a unit code, as that unit and its subtree (left
+// alone when absent); an unknown code is refused naming the parameter.
+Status SubtreeParam(const HttpRequest& req, const UnitTree& units, const char* name, std::vector<std::string>& out) {
+  const std::string code = req.Param(name);
+  if (code.empty()) return Status::Ok();
+  if (!units.Find(code))
+    return Status::InvalidArgument(name, "unknown unit " + code).WithReason(Reasons::kUnknownUnit).WithParam("code", code);
+  out = units.Subtree(code);
+  return Status::Ok();
+}
+
+// The query parameter `name`, one of `allowed` (left alone when absent).
+Status OneOfParam(const HttpRequest& req, const char* name, std::initializer_list<const char*> allowed,
+                  std::string& out) {
+  const std::string value = req.Param(name);
+  if (value.empty()) return Status::Ok();
+  std::string list;
+  for (const char* a : allowed) {
+    if (value == a) {
+      out = value;
+      return Status::Ok();
+    }
+    list += (list.empty() ? "" : ", ") + std::string(a);
+  }
+  return Status::InvalidArgument(name, std::string(name) + " must be one of " + list)
+      .WithReason(Reasons::kInvalidValue)
+      .WithParam("value", value);
+}
+
 }  // namespace
 
 Result<Appeal> DecodeIntake(const json& body) {
@@ -87,11 +116,7 @@ Result<TicketFilter> DecodeTicketFilter(const HttpRequest& req, const UnitTree& 
       f.states.push_back(*st);
     }
   }
-  if (auto u = req.Param("unit"); !u.empty()) {
-    if (!units.Find(u))
-      return Status::InvalidArgument("unit", "unknown unit " + u).WithReason(Reasons::kUnknownUnit).WithParam("code", u);
-    f.units = units.Subtree(u);
-  }
+  HOTLINE_RETURN_IF_ERROR(SubtreeParam(req, units, "unit", f.units));
   if (auto s = req.Param("channel"); !s.empty()) {
     for (const std::string& name : SplitList(s)) {
       auto c = ParseChannel(name);
@@ -102,11 +127,7 @@ Result<TicketFilter> DecodeTicketFilter(const HttpRequest& req, const UnitTree& 
       f.channels.push_back(*c);
     }
   }
-  if (auto a = req.Param("area"); !a.empty()) {
-    if (!units.Find(a))
-      return Status::InvalidArgument("area", "unknown unit " + a).WithReason(Reasons::kUnknownUnit).WithParam("code", a);
-    f.areas = units.Subtree(a);
-  }
+  HOTLINE_RETURN_IF_ERROR(SubtreeParam(req, units, "area", f.areas));
   f.category = req.Param("category");
   f.query = req.Param("q");
   if (f.query.size() > kMaxQueryBytes)
@@ -131,13 +152,7 @@ Result<TicketFilter> DecodeTicketFilter(const HttpRequest& req, const UnitTree& 
       f.priorities.push_back(p[0] - '0');
     }
   }
-  if (auto s = req.Param("supervision"); !s.empty()) {
-    if (s != "open" && s != "unanswered" && s != "answered")
-      return Status::InvalidArgument("supervision", "supervision must be open, unanswered or answered")
-          .WithReason(Reasons::kInvalidValue)
-          .WithParam("value", s);
-    f.supervision = s;
-  }
+  HOTLINE_RETURN_IF_ERROR(OneOfParam(req, "supervision", {"open", "unanswered", "answered"}, f.supervision));
   if (auto s = req.Param("supervision_level"); !s.empty()) {
     for (const std::string& l : SplitList(s)) {
       if (l != "1" && l != "2" && l != "3")
@@ -147,6 +162,15 @@ Result<TicketFilter> DecodeTicketFilter(const HttpRequest& req, const UnitTree& 
       f.supervision_levels.push_back(l[0] - '0');
     }
   }
+  // 吹哨报到: whistle=yes (any whistle), whistle_to=UNIT (to that unit or one under it).
+  std::string whistle;
+  HOTLINE_RETURN_IF_ERROR(OneOfParam(req, "whistle", {"yes", "true", "1"}, whistle));
+  f.whistled_only = !whistle.empty();
+  HOTLINE_RETURN_IF_ERROR(SubtreeParam(req, units, "whistle_to", f.whistle_to));
+  // 协办任务: co_task=pending|answered|any, co_task_unit=UNIT (its tasks and its subtree's).
+  HOTLINE_RETURN_IF_ERROR(OneOfParam(req, "co_task", {"pending", "answered", "any"}, f.co_task));
+  HOTLINE_RETURN_IF_ERROR(SubtreeParam(req, units, "co_task_unit", f.co_task_units));
+  if (!f.co_task_units.empty() && f.co_task.empty()) f.co_task = "any";
   f.returned_only = IsTrue(req.Param("returned"));
   f.extension_pending_only = IsTrue(req.Param("extension_pending"));
   f.reply_awaiting_only = IsTrue(req.Param("reply_awaiting"));

@@ -1,5 +1,8 @@
 #include "store/postgres/pg_connection.h"
 
+#include <poll.h>
+
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 
@@ -87,6 +90,29 @@ Status Connection::Configure() {
   // Notices ("relation … already exists, skipping") are not errors: keep them out of stderr.
   return Run("SET synchronous_commit = on; SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'; "
              "SET client_min_messages = warning");
+}
+
+Result<std::vector<std::string>> Connection::AwaitNotifications(const std::string& channel, int timeout_ms) {
+  std::vector<std::string> out;
+  auto take = [&] {
+    while (PGnotify* n = PQnotifies(conn_)) {
+      if (channel == n->relname) out.emplace_back(n->extra);
+      PQfreemem(n);
+    }
+  };
+  take();  // what an earlier read already brought in
+  if (!out.empty()) return out;
+  const int fd = PQsocket(conn_);
+  if (fd < 0) return Status::Unavailable("PostgreSQL connection lost");
+  pollfd p{fd, POLLIN, 0};
+  const int ready = ::poll(&p, 1, timeout_ms);
+  if (ready < 0 && errno != EINTR) return Status::Unavailable("PostgreSQL: poll failed");
+  if (ready > 0) {
+    if (PQconsumeInput(conn_) == 0 || PQstatus(conn_) != CONNECTION_OK)
+      return Status::Unavailable("PostgreSQL connection lost: " + std::string(PQerrorMessage(conn_)));
+    take();
+  }
+  return out;
 }
 
 Status Connection::Reset() {

@@ -94,6 +94,11 @@ class Connection {
   // Re-opens a broken connection (prepared statements are forgotten).
   Status Reset();
 
+  // LISTEN support (pg_change_watch.h): waits up to `timeout_ms` for input on the
+  // socket, reads it, and returns the payloads of the notifications on `channel`
+  // received so far; Unavailable when the connection is lost.
+  Result<std::vector<std::string>> AwaitNotifications(const std::string& channel, int timeout_ms);
+
  private:
   explicit Connection(PGconn* c) : conn_(c) {}
   Status Configure();

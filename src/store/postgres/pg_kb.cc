@@ -97,11 +97,12 @@ Result<KbEntry> PgStore::PutKbEntry(const KbEntry& entry, int expected_version) 
                 "version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
                 p)
             .status());
-    return db.Exec("INSERT INTO kb_versions (entry_id, category, unit, question, answer, public, valid_from, "
-                   "valid_to, active, version, changed_at, changed_by) "
-                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-                   p)
-        .status();
+    HOTLINE_RETURN_IF_ERROR(db.Exec("INSERT INTO kb_versions (entry_id, category, unit, question, answer, public, "
+                                    "valid_from, valid_to, active, version, changed_at, changed_by) "
+                                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                                    p)
+                                .status());
+    return Notify(db, StoreChange::Kind::kKbEntry, 0, stored.id);
   });
   if (!s.ok()) return s;
   return stored;

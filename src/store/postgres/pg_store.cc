@@ -22,7 +22,7 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url) {
     auto lease = pool->Take();
     HOTLINE_RETURN_IF_ERROR(pg::Migrate(*lease).status());
   }
-  return std::unique_ptr<PgStore>(new PgStore(std::move(pool)));
+  return std::unique_ptr<PgStore>(new PgStore(std::move(pool), options.conninfo));
 }
 
 Status PgStore::Write(const std::function<Status(Connection&)>& fn) {
@@ -39,6 +39,15 @@ Status PgStore::Write(const std::function<Status(Connection&)>& fn) {
   }
 }
 
+Result<std::unique_ptr<ChangeWatch>> PgStore::WatchChanges() {
+  HOTLINE_ASSIGN_OR_RETURN(auto watch, pg::PgChangeWatch::Open(conninfo_));
+  return std::unique_ptr<ChangeWatch>(std::move(watch));
+}
+
+Status PgStore::Notify(Connection& db, StoreChange::Kind kind, TicketId ticket, std::string key) {
+  return pg::Notify(db, StoreChange{kind, ticket, std::move(key), origin_});
+}
+
 Status PgStore::InsertAudit(Connection& db, const AuditRecord* audit) {
   if (!audit) return Status::Ok();
   Params p;
@@ -50,6 +59,7 @@ Status PgStore::InsertAudit(Connection& db, const AuditRecord* audit) {
 
 Status PgStore::ReplaceUnits(const std::vector<Unit>& units, const AuditRecord* audit) {
   return Write([&](Connection& db) -> Status {
+    HOTLINE_RETURN_IF_ERROR(Notify(db, StoreChange::Kind::kReference));
     HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
     HOTLINE_RETURN_IF_ERROR(db.Exec("DELETE FROM units").status());
     int pos = 0;
@@ -78,6 +88,7 @@ Result<std::vector<Unit>> PgStore::LoadUnits() {
 
 Status PgStore::ReplaceCategories(const std::vector<Category>& categories, const AuditRecord* audit) {
   return Write([&](Connection& db) -> Status {
+    HOTLINE_RETURN_IF_ERROR(Notify(db, StoreChange::Kind::kReference));
     HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
     HOTLINE_RETURN_IF_ERROR(db.Exec("DELETE FROM categories").status());
     for (const Category& c : categories) {
@@ -103,6 +114,7 @@ Result<std::vector<Category>> PgStore::LoadCategories() {
 
 Status PgStore::ReplaceCatalog(const std::vector<CatalogRule>& rules, const AuditRecord* audit) {
   return Write([&](Connection& db) -> Status {
+    HOTLINE_RETURN_IF_ERROR(Notify(db, StoreChange::Kind::kReference));
     HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
     HOTLINE_RETURN_IF_ERROR(db.Exec("DELETE FROM catalog").status());
     for (const CatalogRule& r : rules) {
@@ -157,6 +169,7 @@ Result<User> UserFromRow(const PgResult& r, int i) {
 
 Status PgStore::PutUser(const User& user, const AuditRecord* audit) {
   return Write([&](Connection& db) -> Status {
+    HOTLINE_RETURN_IF_ERROR(Notify(db, StoreChange::Kind::kUsers));
     HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
     return UpsertUser(db, user);
   });
@@ -164,6 +177,7 @@ Status PgStore::PutUser(const User& user, const AuditRecord* audit) {
 
 Status PgStore::PutUsers(const std::vector<User>& users) {
   return Write([&](Connection& db) -> Status {
+    HOTLINE_RETURN_IF_ERROR(Notify(db, StoreChange::Kind::kUsers));
     for (const User& u : users) HOTLINE_RETURN_IF_ERROR(UpsertUser(db, u));
     return Status::Ok();
   });
@@ -193,6 +207,7 @@ Result<std::vector<User>> PgStore::ListUsers() {
 
 Status PgStore::DeleteUser(const std::string& username, const AuditRecord* audit) {
   return Write([&](Connection& db) -> Status {
+    HOTLINE_RETURN_IF_ERROR(Notify(db, StoreChange::Kind::kUsers));
     Params p;
     p.Add(username);
     HOTLINE_ASSIGN_OR_RETURN(auto r, db.Exec("DELETE FROM users WHERE username = $1", p));
@@ -232,19 +247,23 @@ Status PgStore::TouchSession(const std::string& token_hash, UnixSeconds now) {
 }
 
 Status PgStore::DeleteSession(const std::string& token_hash) {
+  // One statement (autocommit): the session goes and its end is announced together.
   return Read([&](Connection& db) -> Status {
     Params p;
-    p.Add(token_hash);
-    return db.Exec("DELETE FROM sessions WHERE token_hash = $1", p).status();
+    p.Add(token_hash).Add(std::string(pg::kChangeChannel)).Add("s " + origin_ + " 0 ");
+    return db.Exec("WITH gone AS (DELETE FROM sessions WHERE token_hash = $1 RETURNING token_hash) "
+                   "SELECT pg_notify($2, $3 || token_hash) FROM gone", p).status();
   });
 }
 
 Result<int> PgStore::DeleteUserSessions(const std::string& username, const std::string& keep_token_hash) {
   return Read([&](Connection& db) -> Result<int> {
     Params p;
-    p.Add(username).Add(keep_token_hash);
-    HOTLINE_ASSIGN_OR_RETURN(auto r, db.Exec("DELETE FROM sessions WHERE username = $1 AND token_hash <> $2", p));
-    return static_cast<int>(r.Changed());
+    p.Add(username).Add(keep_token_hash).Add(std::string(pg::kChangeChannel)).Add("s " + origin_ + " 0 ");
+    HOTLINE_ASSIGN_OR_RETURN(
+        auto r, db.Exec("WITH gone AS (DELETE FROM sessions WHERE username = $1 AND token_hash <> $2 "
+                        "RETURNING token_hash) SELECT pg_notify($3, $4 || token_hash) FROM gone", p));
+    return r.rows();
   });
 }
 
@@ -425,6 +444,8 @@ Result<std::vector<TicketId>> PgStore::CreateTickets(const std::vector<std::vect
         e.ticket_id = id;
         HOTLINE_RETURN_IF_ERROR(InsertEvent(db, e));
       }
+      HOTLINE_RETURN_IF_ERROR(Notify(db, StoreChange::Kind::kTicket, id,
+                                     histories[i].empty() ? "intake" : histories[i].back().command));
       ids.push_back(id);
     }
     return Status::Ok();
@@ -441,6 +462,7 @@ Status PgStore::ApplyChange(Connection& db, TicketId id,
   tr.event.ticket_id = id;
   HOTLINE_RETURN_IF_ERROR(WriteTicket(db, tr.ticket, current.version));
   HOTLINE_RETURN_IF_ERROR(InsertEvent(db, tr.event));
+  HOTLINE_RETURN_IF_ERROR(Notify(db, StoreChange::Kind::kTicket, id, tr.event.command));
   result = std::move(tr.ticket);
   return Status::Ok();
 }

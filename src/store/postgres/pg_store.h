@@ -21,6 +21,7 @@
 #include <memory>
 #include <string>
 
+#include "store/postgres/pg_change_watch.h"
 #include "store/postgres/pg_connection.h"
 #include "store/store.h"
 
@@ -93,8 +94,16 @@ class PgStore final : public Store {
 
   int pool_size() const { return pool_->size(); }
 
+  // NOTIFY / LISTEN and advisory locks (pg_change_watch.h).
+  Result<std::unique_ptr<ChangeWatch>> WatchChanges() override;
+  const std::string& origin() const override { return origin_; }
+  Result<bool> HoldLease(const std::string& name) override { return leases_.Hold(name); }
+
  private:
-  explicit PgStore(std::unique_ptr<pg::Pool> pool) : pool_(std::move(pool)) {}
+  PgStore(std::unique_ptr<pg::Pool> pool, std::string conninfo)
+      : pool_(std::move(pool)), conninfo_(std::move(conninfo)), leases_(conninfo_) {}
+  // Announces a change of `kind` in the transaction on `db` (change_feed.h).
+  Status Notify(pg::Connection& db, StoreChange::Kind kind, TicketId ticket = 0, std::string key = "");
 
   // Runs `fn` in a transaction on one pooled connection; reruns it when the
   // failure is retryable (up to kMaxAttempts), else rolls back and returns it.
@@ -111,6 +120,9 @@ class PgStore final : public Store {
                      const std::function<Result<Transition>(const Ticket&)>& change, Ticket& result);
 
   std::unique_ptr<pg::Pool> pool_;
+  std::string conninfo_;
+  pg::PgLeases leases_;
+  const std::string origin_ = NewStoreOrigin();
 };
 
 }  // namespace hotline

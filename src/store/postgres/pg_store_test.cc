@@ -105,6 +105,36 @@ TEST_F(PgStoreTest, TwoServersChangingOneTicketLoseNoUpdate) {
   EXPECT_EQ((*a)->GetEvents(t->id)->size(), 41u);
 }
 
+// Several servers (issue 11): what one store commits reaches the other's watcher
+// with the writer's origin; a lease is held by one store at a time and passes on
+// when its holder closes.
+TEST_F(PgStoreTest, AnotherServerHearsOfChangesAndLeasesAreExclusive) {
+  auto a = PgStore::Open(db_->url());
+  auto b = PgStore::Open(db_->url());
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_NE((*a)->origin(), (*b)->origin());
+  auto watch = (*b)->WatchChanges();
+  ASSERT_TRUE(watch.ok()) << watch.status().ToString();
+  auto t = (*a)->CreateTicket(*Intake(testing::HeatingAppeal(), Operator(), ctx_));
+  ASSERT_TRUE(t.ok());
+  std::vector<StoreChange> got;
+  for (int i = 0; i < 30 && got.empty(); ++i) got = (*watch)->Next(std::chrono::milliseconds(100))->changes;
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0], (StoreChange{StoreChange::Kind::kTicket, t->id, "intake", (*a)->origin()}));
+
+  EXPECT_TRUE(*(*a)->HoldLease("deadline-scheduler"));
+  EXPECT_TRUE(*(*a)->HoldLease("deadline-scheduler")) << "kept";
+  EXPECT_FALSE(*(*b)->HoldLease("deadline-scheduler")) << "held by the other server";
+  EXPECT_TRUE(*(*b)->HoldLease("another-job")) << "leases are by name";
+  a->reset();  // the holder stops: its session ends, and the lease with it
+  bool taken = false;
+  for (int i = 0; i < 50 && !taken; ++i) {
+    taken = *(*b)->HoldLease("deadline-scheduler");
+    if (!taken) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(taken);
+}
+
 TEST_F(PgStoreTest, ABadUrlIsRefusedNamingTheField) {
   auto bad = PgStore::Open(db_->url() + "?pool=0");
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);

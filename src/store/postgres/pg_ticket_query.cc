@@ -134,6 +134,16 @@ TicketWhere BuildTicketWhere(const TicketFilter& f) {
     p.Add("{" + list + "}");
     w.sql += " AND supervision_level = ANY(" + p.Last() + "::int[])";
   }
+  // 吹哨报到 and 协办任务 live in the ticket's document (codec.cc: whistle, co_tasks).
+  if (f.whistled_only || !f.whistle_to.empty()) w.sql += " AND (doc::jsonb -> 'whistle' ->> 'to_unit') IS NOT NULL";
+  if (!f.whistle_to.empty()) w.sql += " AND (doc::jsonb -> 'whistle' ->> 'to_unit')" + text_list(f.whistle_to);
+  if (!f.co_task.empty()) {
+    std::string task = "SELECT 1 FROM jsonb_array_elements(doc::jsonb -> 'co_tasks') AS c WHERE TRUE";
+    if (f.co_task == "pending") task += " AND (c ->> 'replied_at')::bigint = 0";
+    if (f.co_task == "answered") task += " AND (c ->> 'replied_at')::bigint > 0";
+    if (!f.co_task_units.empty()) task += " AND (c ->> 'unit')" + text_list(f.co_task_units);
+    w.sql += " AND EXISTS (" + task + ")";
+  }
   if (f.returned_only) w.sql += " AND return_count > 0";
   if (f.extension_pending_only) w.sql += " AND extension_pending";
   if (f.reply_awaiting_only) w.sql += " AND reply_awaiting";

@@ -34,6 +34,7 @@ Result<int> PgStore::ReplaceTimeLimits(const std::vector<TimeLimitRuleText>& rul
                                        const AuditRecord* audit) {
   int version = 0;
   Status s = Write([&](Connection& db) -> Status {
+    HOTLINE_RETURN_IF_ERROR(Notify(db, StoreChange::Kind::kReference));
     HOTLINE_ASSIGN_OR_RETURN(auto v, db.Exec("SELECT version FROM time_limit_version WHERE id = 1 FOR UPDATE"));
     const int current = v.rows() > 0 ? static_cast<int>(v.Int(0, 0)) : 0;
     if (current != expected_version)
@@ -86,6 +87,7 @@ Status PgStore::ReplaceCalendarYear(int year, const std::vector<CalendarDay>& da
       return Status::InvalidArgument("date", "date " + d.date + " is not in " + std::to_string(year))
           .WithReason(Reasons::kDateOutsideYear);
   return Write([&](Connection& db) -> Status {
+    HOTLINE_RETURN_IF_ERROR(Notify(db, StoreChange::Kind::kReference));
     HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
     Params y;
     y.Add(year);

@@ -96,6 +96,7 @@ Result<KbEntry> SqliteStore::PutKbEntry(const KbEntry& entry, int expected_versi
     return BindEntry(history, stored).Run();
   });
   if (!s.ok()) return s;
+  Announce(StoreChange::Kind::kKbEntry, 0, stored.id);
   return stored;
 }
 

@@ -34,7 +34,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
 // --- reference data ---------------------------------------------------------
 
 Status SqliteStore::ReplaceUnits(const std::vector<Unit>& units, const AuditRecord* audit) {
-  return commit_.Write([&](Connection& db) -> Status {
+  return Announced(commit_.Write([&](Connection& db) -> Status {
     HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
     HOTLINE_RETURN_IF_ERROR(db.Exec("DELETE FROM units"));
     HOTLINE_ASSIGN_OR_RETURN(auto ins,
@@ -44,7 +44,7 @@ Status SqliteStore::ReplaceUnits(const std::vector<Unit>& units, const AuditReco
       HOTLINE_RETURN_IF_ERROR(ins.Bind(1, u.code).Bind(2, u.name).Bind(3, Name(u.kind)).Bind(4, u.parent).Run());
     }
     return Status::Ok();
-  });
+  }), StoreChange::Kind::kReference);
 }
 
 Result<std::vector<Unit>> SqliteStore::LoadUnits() {
@@ -63,7 +63,7 @@ Result<std::vector<Unit>> SqliteStore::LoadUnits() {
 }
 
 Status SqliteStore::ReplaceCategories(const std::vector<Category>& categories, const AuditRecord* audit) {
-  return commit_.Write([&](Connection& db) -> Status {
+  return Announced(commit_.Write([&](Connection& db) -> Status {
     HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
     HOTLINE_RETURN_IF_ERROR(db.Exec("DELETE FROM categories"));
     HOTLINE_ASSIGN_OR_RETURN(auto ins,
@@ -73,7 +73,7 @@ Status SqliteStore::ReplaceCategories(const std::vector<Category>& categories, c
       HOTLINE_RETURN_IF_ERROR(ins.Bind(1, c.code).Bind(2, c.name).Bind(3, c.parent).Bind(4, c.level).Run());
     }
     return Status::Ok();
-  });
+  }), StoreChange::Kind::kReference);
 }
 
 Result<std::vector<Category>> SqliteStore::LoadCategories() {
@@ -88,7 +88,7 @@ Result<std::vector<Category>> SqliteStore::LoadCategories() {
 }
 
 Status SqliteStore::ReplaceCatalog(const std::vector<CatalogRule>& rules, const AuditRecord* audit) {
-  return commit_.Write([&](Connection& db) -> Status {
+  return Announced(commit_.Write([&](Connection& db) -> Status {
     HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
     HOTLINE_RETURN_IF_ERROR(db.Exec("DELETE FROM catalog"));
     HOTLINE_ASSIGN_OR_RETURN(
@@ -104,7 +104,7 @@ Status SqliteStore::ReplaceCatalog(const std::vector<CatalogRule>& rules, const 
                                   .Run());
     }
     return Status::Ok();
-  });
+  }), StoreChange::Kind::kReference);
 }
 
 Result<std::vector<CatalogRule>> SqliteStore::LoadCatalog() {
@@ -152,11 +152,11 @@ constexpr const char* kUserColumns = "SELECT username, password_hash, role, unit
 }  // namespace
 
 Status SqliteStore::PutUser(const User& user, const AuditRecord* audit) {
-  return commit_.Write([&](Connection& db) -> Status {
+  return Announced(commit_.Write([&](Connection& db) -> Status {
     HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
     HOTLINE_ASSIGN_OR_RETURN(auto ins, db.Prepare(kUpsertUser));
     return BindUser(ins, user);
-  });
+  }), StoreChange::Kind::kUsers);
 }
 
 Status SqliteStore::InsertAudit(Connection& db, const AuditRecord* audit) {
@@ -209,11 +209,11 @@ Result<std::vector<PiiAccess>> SqliteStore::ListPiiAccess(const PiiAccessFilter&
 }
 
 Status SqliteStore::PutUsers(const std::vector<User>& users) {
-  return commit_.Write([&](Connection& db) -> Status {
+  return Announced(commit_.Write([&](Connection& db) -> Status {
     HOTLINE_ASSIGN_OR_RETURN(auto ins, db.Prepare(kUpsertUser));
     for (const User& u : users) HOTLINE_RETURN_IF_ERROR(BindUser(ins, u));
     return Status::Ok();
-  });
+  }), StoreChange::Kind::kUsers);
 }
 
 Result<User> SqliteStore::FindUser(const std::string& username) {
@@ -242,12 +242,12 @@ Result<std::vector<User>> SqliteStore::ListUsers() {
 }
 
 Status SqliteStore::DeleteUser(const std::string& username, const AuditRecord* audit) {
-  return commit_.Write([&](Connection& db) -> Status {
+  return Announced(commit_.Write([&](Connection& db) -> Status {
     HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare("DELETE FROM users WHERE username = ?1"));
     HOTLINE_RETURN_IF_ERROR(q.Bind(1, username).Run());
     if (db.Changes() == 0) return Status::NotFound("no user " + username);
     return InsertAudit(db, audit);
-  });
+  }), StoreChange::Kind::kUsers);
 }
 
 Status SqliteStore::PutSession(const Session& s) {
@@ -282,21 +282,28 @@ Status SqliteStore::TouchSession(const std::string& token_hash, UnixSeconds now)
 }
 
 Status SqliteStore::DeleteSession(const std::string& token_hash) {
-  return commit_.Write([&](Connection& db) -> Status {
+  HOTLINE_RETURN_IF_ERROR(commit_.Write([&](Connection& db) -> Status {
     HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare("DELETE FROM sessions WHERE token_hash = ?1"));
     return q.Bind(1, token_hash).Run();
-  });
+  }));
+  Announce(StoreChange::Kind::kSession, 0, token_hash);
+  return Status::Ok();
 }
 
 Result<int> SqliteStore::DeleteUserSessions(const std::string& username, const std::string& keep_token_hash) {
-  int removed = 0;
+  std::vector<std::string> ended;
   HOTLINE_RETURN_IF_ERROR(commit_.Write([&](Connection& db) -> Status {
+    ended.clear();
+    HOTLINE_ASSIGN_OR_RETURN(auto which,
+                             db.Prepare("SELECT token_hash FROM sessions WHERE username = ?1 AND token_hash <> ?2"));
+    which.Bind(1, username).Bind(2, keep_token_hash);
+    while (which.Step()) ended.push_back(which.Text(0));
+    HOTLINE_RETURN_IF_ERROR(which.status());
     HOTLINE_ASSIGN_OR_RETURN(auto q, db.Prepare("DELETE FROM sessions WHERE username = ?1 AND token_hash <> ?2"));
-    HOTLINE_RETURN_IF_ERROR(q.Bind(1, username).Bind(2, keep_token_hash).Run());
-    removed = db.Changes();
-    return Status::Ok();
+    return q.Bind(1, username).Bind(2, keep_token_hash).Run();
   }));
-  return removed;
+  for (const std::string& hash : ended) Announce(StoreChange::Kind::kSession, 0, hash);
+  return static_cast<int>(ended.size());
 }
 
 Result<int> SqliteStore::DeleteExpiredSessions(UnixSeconds now, UnixSeconds idle_seconds) {
@@ -444,11 +451,17 @@ Result<std::vector<TicketId>> SqliteStore::CreateTickets(const std::vector<std::
     return Status::Ok();
   });
   if (!s.ok()) return s;
+  std::vector<StoreChange> created;
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    created.push_back({StoreChange::Kind::kTicket, ids[i], histories[i].empty() ? "intake" : histories[i].back().command,
+                       origin_});
+  hub_.Announce(created);
   return ids;
 }
 
 Status SqliteStore::ApplyChange(Connection& db, TicketId id,
-                                const std::function<Result<Transition>(const Ticket&)>& change, Ticket& result) {
+                                const std::function<Result<Transition>(const Ticket&)>& change, Ticket& result,
+                                std::string& command) {
   HOTLINE_ASSIGN_OR_RETURN(auto current, LoadTicket(db, id));
   HOTLINE_ASSIGN_OR_RETURN(Transition tr, change(current));
   tr.ticket.id = id;
@@ -456,7 +469,17 @@ Status SqliteStore::ApplyChange(Connection& db, TicketId id,
   HOTLINE_RETURN_IF_ERROR(WriteTicket(db, tr.ticket, current.version));
   HOTLINE_RETURN_IF_ERROR(InsertEvent(db, tr.event));
   result = std::move(tr.ticket);
+  command = tr.event.command;
   return Status::Ok();
+}
+
+void SqliteStore::Announce(StoreChange::Kind kind, TicketId ticket, std::string key) {
+  hub_.Announce(StoreChange{kind, ticket, std::move(key), origin_});
+}
+
+Status SqliteStore::Announced(Status s, StoreChange::Kind kind) {
+  if (s.ok()) Announce(kind);
+  return s;
 }
 
 Result<int> SqliteStore::AnonymiseClosedTickets(UnixSeconds closed_before, int limit,
@@ -476,8 +499,9 @@ Result<int> SqliteStore::AnonymiseClosedTickets(UnixSeconds closed_before, int l
   int done = 0;
   for (TicketId id : ids) {
     Ticket result;
+    std::string command;
     HOTLINE_RETURN_IF_ERROR(commit_.Write([&](Connection& db) -> Status {
-      HOTLINE_RETURN_IF_ERROR(ApplyChange(db, id, change, result));
+      HOTLINE_RETURN_IF_ERROR(ApplyChange(db, id, change, result, command));
       HOTLINE_ASSIGN_OR_RETURN(auto columns,
                                db.Prepare("UPDATE tickets SET caller_phone = '', address = '' WHERE id = ?1"));
       HOTLINE_RETURN_IF_ERROR(columns.Bind(1, id).Run());
@@ -497,6 +521,7 @@ Result<int> SqliteStore::AnonymiseClosedTickets(UnixSeconds closed_before, int l
       HOTLINE_RETURN_IF_ERROR(redact.Bind(1, id).Bind(2, payload.dump()).Run());
       return db.Run("UPDATE redaction_gate SET open = 0");
     }));
+    Announce(StoreChange::Kind::kTicket, id, command);
     ++done;
   }
   return done;
@@ -504,8 +529,10 @@ Result<int> SqliteStore::AnonymiseClosedTickets(UnixSeconds closed_before, int l
 
 Result<Ticket> SqliteStore::UpdateTicket(TicketId id, const std::function<Result<Transition>(const Ticket&)>& change) {
   Ticket result;
-  Status s = commit_.Write([&](Connection& db) { return ApplyChange(db, id, change, result); });
+  std::string command;
+  Status s = commit_.Write([&](Connection& db) { return ApplyChange(db, id, change, result, command); });
   if (!s.ok()) return s;
+  Announce(StoreChange::Kind::kTicket, id, command);
   return result;
 }
 
@@ -513,6 +540,7 @@ Result<Ticket> SqliteStore::UpdateTicket(TicketId id, const std::function<Result
 // unit of work sees exactly the state the change commits against.
 Result<Ticket> SqliteStore::UpdateTicketWith(TicketId id, TicketId other_id, const ChangeWith& change) {
   Ticket result;
+  std::string command;
   Status s = commit_.Write([&](Connection& db) -> Status {
     std::optional<Ticket> other;
     if (other_id > 0 && other_id != id) {
@@ -526,15 +554,17 @@ Result<Ticket> SqliteStore::UpdateTicketWith(TicketId id, TicketId other_id, con
     return ApplyChange(
         db, id,
         [&](const Ticket& current) { return change(current, other_id == id ? &current : other ? &*other : nullptr); },
-        result);
+        result, command);
   });
   if (!s.ok()) return s;
+  Announce(StoreChange::Kind::kTicket, id, command);
   return result;
 }
 
 Result<Ticket> SqliteStore::AttachFile(const Attachment& meta, std::string_view bytes,
                                       const std::function<Result<Transition>(const Ticket&)>& change) {
   Ticket result;
+  std::string command;
   Status s = commit_.Write([&](Connection& db) -> Status {
     HOTLINE_ASSIGN_OR_RETURN(
         auto insert, db.Prepare("INSERT INTO attachments (id, ticket_id, name, content_type, size, uploaded_by, "
@@ -543,9 +573,10 @@ Result<Ticket> SqliteStore::AttachFile(const Attachment& meta, std::string_view 
     insert.Bind(5, static_cast<std::int64_t>(bytes.size())).Bind(6, meta.uploaded_by).Bind(7, meta.uploaded_at);
     insert.BindBlob(8, bytes);
     HOTLINE_RETURN_IF_ERROR(insert.Run());
-    return ApplyChange(db, meta.ticket_id, change, result);
+    return ApplyChange(db, meta.ticket_id, change, result, command);
   });
   if (!s.ok()) return s;
+  Announce(StoreChange::Kind::kTicket, meta.ticket_id, command);
   return result;
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "store/change_hub.h"
 #include "store/sqlite/group_commit.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
@@ -21,6 +22,11 @@ class SqliteStore final : public Store {
  public:
   // `path` is a file path or ":memory:". Applies migrations.
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, int readers = 4);
+
+  // One process: the change feed is in-process (change_hub.h), every lease is held.
+  Result<std::unique_ptr<ChangeWatch>> WatchChanges() override { return hub_.Watch(); }
+  const std::string& origin() const override { return origin_; }
+  Result<bool> HoldLease(const std::string&) override { return true; }
 
   Status ReplaceUnits(const std::vector<Unit>& units, const AuditRecord* audit = nullptr) override;
   Result<std::vector<Unit>> LoadUnits() override;
@@ -94,8 +100,14 @@ class SqliteStore final : public Store {
   Status InsertEvent(sqlite::Connection& db, const Event& e);
   Status InsertAudit(sqlite::Connection& db, const AuditRecord* audit);  // no-op without a record
   // Inside a write: loads the ticket, applies `change`, writes the new state and its event.
+  // `command` is set to the event's command (for the change feed).
   Status ApplyChange(sqlite::Connection& db, TicketId id,
-                     const std::function<Result<Transition>(const Ticket&)>& change, Ticket& result);
+                     const std::function<Result<Transition>(const Ticket&)>& change, Ticket& result,
+                     std::string& command);
+  // Tells the watchers of a committed change.
+  void Announce(StoreChange::Kind kind, TicketId ticket = 0, std::string key = "");
+  // Passes `s` on, announcing `kind` when it is OK.
+  Status Announced(Status s, StoreChange::Kind kind);
 
   std::mutex conn_mu_;  // guards writer_ (also used for reads of in-memory databases)
   sqlite::Connection writer_;
@@ -104,6 +116,8 @@ class SqliteStore final : public Store {
   std::condition_variable pool_cv_;
   std::vector<sqlite::Connection> readers_;
   bool shared_writer_ = false;
+  ChangeHub hub_;
+  const std::string origin_ = NewStoreOrigin();
 };
 
 template <typename Fn>

@@ -69,6 +69,7 @@ Result<int> SqliteStore::ReplaceTimeLimits(const std::vector<TimeLimitRuleText>&
     return Status::Ok();
   });
   if (!s.ok()) return s;
+  Announce(StoreChange::Kind::kReference);
   return version;
 }
 
@@ -87,7 +88,7 @@ Status SqliteStore::ReplaceCalendarYear(int year, const std::vector<CalendarDay>
     if (YearOf(d.date) != year)
       return Status::InvalidArgument("date", "date " + d.date + " is not in " + std::to_string(year))
           .WithReason(Reasons::kDateOutsideYear);
-  return commit_.Write([&](Connection& db) -> Status {
+  return Announced(commit_.Write([&](Connection& db) -> Status {
     HOTLINE_RETURN_IF_ERROR(InsertAudit(db, audit));
     HOTLINE_ASSIGN_OR_RETURN(auto del, db.Prepare("DELETE FROM calendar_days WHERE year = ?1"));
     HOTLINE_RETURN_IF_ERROR(del.Bind(1, year).Run());
@@ -97,7 +98,7 @@ Status SqliteStore::ReplaceCalendarYear(int year, const std::vector<CalendarDay>
       HOTLINE_RETURN_IF_ERROR(ins.Bind(1, d.date).Bind(2, year).Bind(3, d.kind).Run());
     }
     return Status::Ok();
-  });
+  }), StoreChange::Kind::kReference);
 }
 
 }  // namespace hotline

@@ -112,6 +112,17 @@ SqlWhere BuildTicketWhere(const TicketFilter& f) {
     for (int l : f.supervision_levels) list += (list.empty() ? "" : ",") + arg(std::int64_t{l});
     w.sql += " AND json_extract(doc, '$.supervision_level') IN (" + list + ")";
   }
+  // 吹哨报到 and 协办任务 live in the ticket's document (codec.cc: whistle, co_tasks).
+  if (f.whistled_only || !f.whistle_to.empty())
+    w.sql += " AND json_extract(doc, '$.whistle.to_unit') IS NOT NULL";
+  if (!f.whistle_to.empty()) w.sql += " AND json_extract(doc, '$.whistle.to_unit')" + in_list(f.whistle_to);
+  if (!f.co_task.empty()) {
+    std::string task = "SELECT 1 FROM json_each(doc, '$.co_tasks') AS c WHERE 1=1";
+    if (f.co_task == "pending") task += " AND json_extract(c.value, '$.replied_at') = 0";
+    if (f.co_task == "answered") task += " AND json_extract(c.value, '$.replied_at') > 0";
+    if (!f.co_task_units.empty()) task += " AND json_extract(c.value, '$.unit')" + in_list(f.co_task_units);
+    w.sql += " AND EXISTS (" + task + ")";
+  }
   if (f.returned_only) w.sql += " AND json_extract(doc, '$.return_count') > 0";
   if (f.extension_pending_only) w.sql += " AND json_extract(doc, '$.extension_pending') = 1";
   if (f.reply_awaiting_only) w.sql += " AND json_extract(doc, '$.reply_awaiting') = 1";

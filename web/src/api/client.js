@@ -203,6 +203,7 @@ export const api = {
   // 时限规则 and 工作日历 (issue 10): the rules and hours are saved whole with the version read.
   replacePolicies: (body) => request('PUT', '/policies', { body }),
   calendarYear: (year) => request('GET', `/calendar/${encodeURIComponent(year)}`),
+  removeCalendarYear: (year) => request('DELETE', `/calendar/${encodeURIComponent(year)}`),
   uploadCalendarYear: (year, csv) =>
     request('PUT', `/calendar/${encodeURIComponent(year)}`, { text: csv, contentType: 'text/csv; charset=utf-8' }),
 }

@@ -5,7 +5,7 @@ import { limits } from '../api/limits.js'
 
 export const AUDIT_ACTIONS = [
   'replace_units', 'replace_categories', 'replace_catalog', 'create_user', 'update_user',
-  'replace_time_limits', 'replace_calendar_year',
+  'replace_time_limits', 'replace_calendar_year', 'remove_calendar_year',
 ]
 export const AUDIT_PAGE_SIZES = [20, 50, 100, 200]
 

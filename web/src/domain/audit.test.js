@@ -3,7 +3,7 @@ import { AUDIT_ACTIONS, actorName, auditActionLabel, auditActionTag, auditQuery,
 
 describe('audit action labels', () => {
   it('names every action in Chinese', () => {
-    expect(AUDIT_ACTIONS.map((a) => auditActionLabel(a, 'zh-CN'))).toEqual(['替换承办单位', '替换诉求分类', '替换分派目录', '新建用户', '修改用户', '修改时限规则', '上传年度工作日历'])
+    expect(AUDIT_ACTIONS.map((a) => auditActionLabel(a, 'zh-CN'))).toEqual(['替换承办单位', '替换诉求分类', '替换分派目录', '新建用户', '修改用户', '修改时限规则', '上传年度工作日历', '删除上传的年度日历'])
   })
   it('names them in English too, and leaves unknown actions as their code', () => {
     expect(auditActionLabel('replace_catalog', 'en')).toBe('Replace dispatch catalog')

@@ -1,20 +1,20 @@
 // Notice pop-ups (issue 10): the live changes a user must not miss, as short
-// notices — the scheduler's warnings and overdue notices, a new supervision, and a
-// unit's answer to one. Pure: a live message ({type:'ticket', data}) and the
-// user's role become a notice or nothing, and a NoticeBatcher keeps a burst (the
+// notices — the scheduler's warnings and overdue notices (a co-unit's late opinion
+// too), a new supervision, and a unit's answer to one. Pure: a live message
+// ({type:'ticket', data}) and the user's role become a notice or nothing, and a NoticeBatcher keeps a burst (the
 // scheduler gives many notices at once after a restart) from flooding the screen.
 import { t } from '../i18n/index.js'
 
 // Which commands pop up for which role. The server sends each user only the
 // tickets they may see (a unit: its own), so the role alone decides.
 const FOR_ROLE = {
-  unit: ['warn', 'overdue', 'supervise'],
+  unit: ['warn', 'overdue', 'co-overdue', 'supervise'],
   supervisor: ['overdue', 'supervise', 'answer-supervision'],
   dispatcher: ['overdue'],
   admin: [],
 }
 
-const TYPE = { warn: 'warning', overdue: 'error', supervise: 'error', 'answer-supervision': 'success' }
+const TYPE = { warn: 'warning', overdue: 'error', 'co-overdue': 'warning', supervise: 'error', 'answer-supervision': 'success' }
 
 /** The notice for `message` as `role` sees it: {id, number, command, title, body, type}, or null. */
 export function noticeFor(message, role) {

@@ -8,6 +8,8 @@ describe('notices', () => {
     expect(noticeFor(msg('warn'), 'unit')).toMatchObject({ id: 7, title: '时限预警', body: '工单 LC20261202000007，点击查看', type: 'warning' })
     expect(noticeFor(msg('overdue'), 'supervisor').title).toBe('工单超期')
     expect(noticeFor(msg('supervise'), 'unit').title).toBe('收到督办')
+    expect(noticeFor(msg('co-overdue'), 'unit')).toMatchObject({ title: '协办意见逾期', type: 'warning' }) // a co-unit's late opinion
+    expect(noticeFor(msg('co-overdue'), 'dispatcher')).toBeNull()
     expect(noticeFor(msg('answer-supervision'), 'supervisor').title).toBe('督办已答复')
     expect(noticeFor(msg('warn'), 'supervisor')).toBeNull() // warnings are the unit's
     expect(noticeFor(msg('reply'), 'unit')).toBeNull()

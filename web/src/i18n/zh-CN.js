@@ -160,6 +160,9 @@ export default {
     check: '检查',
     send: '上传',
     uploaded_ok: '{year} 年日历已上传：放假 {holidays} 天，调休上班 {workdays} 天',
+    remove: '删除上传',
+    removeConfirm: '删除 {year} 年在控制台上传的日历？删除后恢复数据文件中的 {year} 年日历（文件中没有该年则不再覆盖该年，按普通周末计算并提示缺失）。',
+    removed_ok: '已删除 {year} 年的上传日历，现行 {n} 天',
     problems: '发现 {n} 个问题',
     refused: '服务器拒绝了上传',
     atLine: '第 {n} 行：',
@@ -217,6 +220,7 @@ export default {
     update_user: '修改用户',
     replace_time_limits: '修改时限规则',
     replace_calendar_year: '上传年度工作日历',
+    remove_calendar_year: '删除上传的年度日历',
   },
   role: {
     operator: '受理员',
@@ -282,6 +286,7 @@ export default {
     // The scheduler's notices (actor system), seen in the timeline only.
     warn: '时限预警',
     overdue: '超期提醒',
+    'co-overdue': '协办超期提醒',
   },
   // 三级督办 (issue 10): the level of a supervision.
   supervisionLevel: { 1: '街镇督办', 2: '区县督办', 3: '市级督办' },
@@ -649,6 +654,10 @@ export default {
     replyAwaitingHint: '本单位派给下级单位的工单，下级已答复：核对答复后同意（报上一级或热线审核）或退回下级重办。',
     supervised: '督办件',
     supervisedHint: '上级督办、等待本单位答复的工单：落实督办要求后「答复督办」。',
+    coTasks: '协办任务',
+    coTasksHint: '本单位作为协办单位、尚未提交协办意见的工单：签收后在时限内「协办答复」。',
+    whistled: '吹哨报到',
+    whistledHint: '下级街镇吹哨、请本单位协调的工单：需要时「增加协办单位」。',
   },
   callbackDesk: {
     review: '答复审核',
@@ -657,7 +666,7 @@ export default {
   },
   // Notice pop-ups (components/NoticePopups.vue).
   notice: {
-    title: { warn: '时限预警', overdue: '工单超期', supervise: '收到督办', 'answer-supervision': '督办已答复' },
+    title: { warn: '时限预警', overdue: '工单超期', 'co-overdue': '协办意见逾期', supervise: '收到督办', 'answer-supervision': '督办已答复' },
     body: '工单 {number}，点击查看',
     more: '另有 {n} 条提醒，请在工作台查看',
   },
